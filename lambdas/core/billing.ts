@@ -1,0 +1,173 @@
+/**
+ * Money for TIMEWORK partners (domain-rules §7, 004 資料1): usage charges, options, tax and settlement.
+ * All amounts are whole yen without tax; every division rounds down, in integer arithmetic.
+ *
+ * Choices where the rules are silent:
+ * - Reserved charge: a booking is split at local midnight; each date whose open hours it covers wholly
+ *   (and that has open hours) costs the day price when there is one, the rest is charged by the minute
+ *   (`price15 × minutes / 15`, rounded down once).
+ * - Tax on a negative amount (a refund) is rounded toward zero, mirroring the positive case.
+ * - An option selected twice in one request is refused rather than summed.
+ * - Business days are Monday–Friday; no public-holiday calendar is applied (Japanese holidays are not
+ *   skipped), so the notice and payment dates are upper bounds only on weeks without holidays.
+ */
+import {
+  addDays,
+  atLocal,
+  formatLocalDate,
+  localDateOf,
+  MINUTE_MS,
+  openIntervals,
+  parseLocalDate,
+  SLOT_MINUTES,
+} from './calendar';
+import type { DatePeriod } from './contract';
+import type { FacilityCalendar, Instant, LocalDate, Price, SpaceOption } from './model';
+
+/** Consumption tax, in percent. */
+export const CONSUMPTION_TAX_PERCENT = 10;
+/** Consumption tax rate (10 %). */
+export const CONSUMPTION_TAX_RATE = CONSUMPTION_TAX_PERCENT / 100;
+/** Settlement months close on this day of the month. */
+export const SETTLEMENT_CLOSING_DAY = 20;
+/** The partner's usual share of what member companies actually paid, in percent. */
+export const DEFAULT_PAYOUT_PERCENT = 70;
+/** The payment notice is issued by this business day of the month after next. */
+export const NOTICE_BUSINESS_DAY = 5;
+
+const floorDiv = (a: number, b: number): number => Math.floor(a / b);
+
+/** The amount with its consumption tax (10 %, rounded down: `floor(amount × 10 / 100)`) and the total. */
+export function withTax(amount: number): Price {
+  const magnitude = floorDiv(Math.abs(amount) * CONSUMPTION_TAX_PERCENT, 100);
+  const tax = amount < 0 ? -magnitude : magnitude;
+  return { amount, tax, total: amount + tax };
+}
+
+/** `floor(price15 × minutes / 15)`: the per-15-minute price applied to whole minutes. */
+export function chargeForMinutes(price15: number, minutes: number): number {
+  return floorDiv(price15 * minutes, SLOT_MINUTES);
+}
+
+/**
+ * The charge of a reserved space for the reserved time (not the actual stay; per space, not per person):
+ * `floor(price15 × minutes / 15)` (300 yen per 15 min, 2 h → 2,400 yen); a date whose open hours the booking
+ * covers wholly costs `priceDay` instead when it is set. An empty or reversed interval costs 0.
+ */
+export function reservedCharge({
+  price15,
+  priceDay,
+  start,
+  end,
+  calendar,
+}: {
+  price15: number;
+  priceDay: number | null;
+  start: Instant;
+  end: Instant;
+  calendar: FacilityCalendar;
+}): number {
+  if (!(end > start)) return 0;
+  const zone = calendar.timeZone;
+  let dayCharges = 0;
+  let minutes = 0;
+  for (let date = localDateOf(start, zone); atLocal(date, '00:00', zone) < end; date = addDays(date, 1)) {
+    const from = Math.max(start, atLocal(date, '00:00', zone));
+    const to = Math.min(end, atLocal(date, '24:00', zone));
+    const open = openIntervals(calendar, date);
+    const wholeDay = priceDay !== null && open.length > 0 && open.every(([s, e]) => from <= s && e <= to);
+    if (wholeDay) dayCharges += priceDay;
+    else minutes += (to - from) / MINUTE_MS;
+  }
+  return dayCharges + chargeForMinutes(price15, minutes);
+}
+
+/**
+ * The charge of a drop-in stay, per minute: time after `closesAt` is not charged, the stay's seconds round
+ * up to a whole minute, yen round down (250 yen/15 min, 10:53:18–12:26:50 → 94 min → 1,566 yen).
+ * `closesAt: null` = no closing time to cut at.
+ */
+export function openSpaceCharge({
+  price15,
+  checkIn,
+  checkOut,
+  closesAt,
+}: {
+  price15: number;
+  checkIn: Instant;
+  checkOut: Instant;
+  closesAt: Instant | null;
+}): { minutes: number; amount: number } {
+  const out = closesAt === null ? checkOut : Math.min(checkOut, closesAt);
+  const minutes = Math.ceil(Math.max(0, out - checkIn) / MINUTE_MS);
+  return { minutes, amount: chargeForMinutes(price15, minutes) };
+}
+
+/** One option chosen for a booking. */
+export interface OptionSelection {
+  optionId: string;
+  quantity: number;
+}
+
+/**
+ * The options' charge, unit price × quantity summed; refused (VALIDATION_FAILED) for an unknown option,
+ * an option listed twice, or a quantity that is not a whole number from 1 to the option's maximum.
+ */
+export function optionsCharge(
+  options: readonly SpaceOption[],
+  selections: readonly OptionSelection[],
+): { ok: true; amount: number } | { ok: false; code: 'VALIDATION_FAILED'; detail: string } {
+  const seen = new Set<string>();
+  let amount = 0;
+  for (const { optionId, quantity } of selections) {
+    const option = options.find((o) => o.optionId === optionId);
+    if (!option) return { ok: false, code: 'VALIDATION_FAILED', detail: `Unknown option ${optionId}.` };
+    if (seen.has(optionId))
+      return { ok: false, code: 'VALIDATION_FAILED', detail: `Option ${optionId} is listed twice.` };
+    seen.add(optionId);
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > option.maxQuantity) {
+      return {
+        ok: false,
+        code: 'VALIDATION_FAILED',
+        detail: `Option ${optionId}: quantity must be from 1 to ${option.maxQuantity}.`,
+      };
+    }
+    amount += option.unitPrice * quantity;
+  }
+  return { ok: true, amount };
+}
+
+/** The settlement month containing `date`: months close on the 20th (the 21st of the previous month to the 20th). */
+export function settlementPeriod(date: LocalDate): DatePeriod {
+  const d = parseLocalDate(date);
+  const closingMonth = d.day <= SETTLEMENT_CLOSING_DAY ? d.startOf('month') : d.startOf('month').plus({ months: 1 });
+  const end = closingMonth.set({ day: SETTLEMENT_CLOSING_DAY });
+  return { start: formatLocalDate(end.minus({ months: 1 }).plus({ days: 1 })), end: formatLocalDate(end) };
+}
+
+/** The partner's payout: `floor(paid × ratePercent / 100)` of what member companies actually paid. */
+export function partnerPayout(paid: number, ratePercent: number = DEFAULT_PAYOUT_PERCENT): number {
+  return floorDiv(paid * ratePercent, 100);
+}
+
+/** Whether a date is a business day: Monday to Friday (public holidays are not known here). */
+export function isBusinessDay(date: LocalDate): boolean {
+  return parseLocalDate(date).weekday <= 5;
+}
+
+/**
+ * When a settlement month ending `periodEnd` is paid (004 資料1): the notice is issued by the 5th business
+ * day of the month after next (counted from the month the closing day is in), and the payment made by the
+ * last business day of that month. Business days are Monday–Friday; public holidays are not skipped.
+ */
+export function settlementSchedule(periodEnd: LocalDate): { noticeBy: LocalDate; paymentBy: LocalDate } {
+  const month = parseLocalDate(periodEnd).startOf('month').plus({ months: 2 });
+  let noticeBy = formatLocalDate(month);
+  for (let count = isBusinessDay(noticeBy) ? 1 : 0; count < NOTICE_BUSINESS_DAY; ) {
+    noticeBy = addDays(noticeBy, 1);
+    if (isBusinessDay(noticeBy)) count += 1;
+  }
+  let paymentBy = formatLocalDate(month.endOf('month'));
+  while (!isBusinessDay(paymentBy)) paymentBy = addDays(paymentBy, -1);
+  return { noticeBy, paymentBy };
+}

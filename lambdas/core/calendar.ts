@@ -1,0 +1,244 @@
+/**
+ * Calendar rules (domain-rules §2): local dates in the facility's zone, business hours, special open days,
+ * temporary closures and the 15-minute grid. All zone math goes through luxon.
+ *
+ * Choices where the rules are silent:
+ * - An hours entry whose close is not after its open is ignored (no overnight entries: a facility open past
+ *   midnight registers `…–24:00` and `00:00–…` on the next day; such intervals merge).
+ * - Several entries for the same weekday (or special date) are united.
+ * - An all-day closure closes the whole local date `[00:00, 24:00)` (TIMEWORK stores it as 00:00–23:59).
+ */
+import { DateTime } from 'luxon';
+import type { Closure, FacilityCalendar, Instant, LocalDate, LocalTime } from './model';
+
+/** Length of one booking slot, in minutes. */
+export const SLOT_MINUTES = 15;
+/** One minute, in milliseconds. */
+export const MINUTE_MS = 60_000;
+/** Length of one booking slot, in milliseconds. */
+export const SLOT_MS = SLOT_MINUTES * MINUTE_MS;
+/** How many days `closingTimeAfter` follows an interval that stays open across midnight. */
+export const CLOSING_LOOKAHEAD_DAYS = 31;
+
+/** A half-open interval `[start, end)` of instants. */
+export type Interval = [Instant, Instant];
+
+/** One 15-minute cell of a day's grid. */
+export interface GridSlot {
+  start: Instant;
+  end: Instant;
+  open: boolean;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_RE = /^(\d{2}):(\d{2})$/;
+const DATE_FORMAT = 'yyyy-MM-dd';
+
+/**
+ * A local date as a luxon DateTime at UTC midnight (for pure date arithmetic).
+ * @throws RangeError when the text is not a real `YYYY-MM-DD` date.
+ */
+export function parseLocalDate(date: LocalDate): DateTime<true> {
+  const d = DATE_RE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
+  if (!d?.isValid) throw new RangeError(`Invalid local date: ${date}`);
+  return d;
+}
+
+function inZone(t: Instant, zone: string): DateTime<true> {
+  const dt = DateTime.fromMillis(t, { zone });
+  if (!dt.isValid) throw new RangeError(`Invalid instant or time zone: ${t} ${zone}`);
+  return dt;
+}
+
+/**
+ * Minutes since local midnight of an `HH:mm` time (`24:00` → 1440).
+ * @throws RangeError when the text is not a valid `HH:mm` (or `24:00`).
+ */
+export function minutesOfDay(time: LocalTime): number {
+  const m = TIME_RE.exec(time);
+  const hours = Number(m?.[1]);
+  const minutes = Number(m?.[2]);
+  const valid = m !== null && minutes < 60 && (hours < 24 || (hours === 24 && minutes === 0));
+  if (!valid) throw new RangeError(`Invalid local time: ${time}`);
+  return hours * 60 + minutes;
+}
+
+/** The `YYYY-MM-DD` text of a luxon DateTime's own (zoned) date. */
+export function formatLocalDate(dt: DateTime): LocalDate {
+  return dt.toFormat(DATE_FORMAT);
+}
+
+/** The local date (`YYYY-MM-DD`) of an instant in `zone`. */
+export function localDateOf(t: Instant, zone: string): LocalDate {
+  return inZone(t, zone).toFormat(DATE_FORMAT);
+}
+
+/** The instant of a local date and time in `zone`; `24:00` is the next day's 00:00. */
+export function atLocal(date: LocalDate, time: LocalTime, zone: string): Instant {
+  const minutes = minutesOfDay(time);
+  const d = parseLocalDate(date);
+  const midnight = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone });
+  if (!midnight.isValid) throw new RangeError(`Invalid time zone: ${zone}`);
+  if (minutes === 24 * 60) return midnight.plus({ days: 1 }).toMillis();
+  return midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+}
+
+/** The local date `n` days after `date` (negative `n` goes back). */
+export function addDays(date: LocalDate, n: number): LocalDate {
+  return formatLocalDate(parseLocalDate(date).plus({ days: n }));
+}
+
+/** Calendar days from `from` to `to` (0 on the same date, negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round(parseLocalDate(to).diff(parseLocalDate(from), 'days').days);
+}
+
+/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  return parseLocalDate(date).weekday;
+}
+
+/** Sorts intervals and merges the overlapping or touching ones; empty intervals are dropped. */
+export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+  const sorted = intervals.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const out: Interval[] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Removes every `cuts` interval from `intervals`; the result is merged and sorted. */
+export function subtractIntervals(intervals: readonly Interval[], cuts: readonly Interval[]): Interval[] {
+  let rest = mergeIntervals(intervals);
+  for (const [cs, ce] of mergeIntervals(cuts)) {
+    rest = rest.flatMap(([s, e]): Interval[] => {
+      if (ce <= s || cs >= e) return [[s, e]];
+      const parts: Interval[] = [];
+      if (s < cs) parts.push([s, cs]);
+      if (ce < e) parts.push([ce, e]);
+      return parts;
+    });
+  }
+  return rest;
+}
+
+/**
+ * A date's hours before closures: the special open day's hours when the date has one (they replace the
+ * regular hours), else the regular hours of its weekday. Sorted, merged; `[]` when closed.
+ */
+export function scheduledIntervals(calendar: FacilityCalendar, date: LocalDate): Interval[] {
+  const special = calendar.specialOpenDays.filter((d) => d.date === date);
+  const weekday = isoWeekday(date);
+  const entries = special.length > 0 ? special : calendar.regularHours.filter((h) => h.weekday === weekday);
+  return mergeIntervals(
+    entries.map((e): Interval => [atLocal(date, e.open, calendar.timeZone), atLocal(date, e.close, calendar.timeZone)]),
+  );
+}
+
+function closureInterval(closure: Closure, zone: string): Interval {
+  if (closure.allDay === true) return [atLocal(closure.date, '00:00', zone), atLocal(closure.date, '24:00', zone)];
+  return [atLocal(closure.date, closure.from, zone), atLocal(closure.date, closure.to, zone)];
+}
+
+/** The temporary closures registered for `date`, as intervals. */
+export function closureIntervals(calendar: FacilityCalendar, date: LocalDate): Interval[] {
+  return mergeIntervals(
+    calendar.closures.filter((c) => c.date === date).map((c) => closureInterval(c, calendar.timeZone)),
+  );
+}
+
+/**
+ * The open intervals of a local date: special-day hours (or regular hours) minus that date's closures.
+ * Sorted and non-overlapping.
+ */
+export function openIntervals(calendar: FacilityCalendar, date: LocalDate): Interval[] {
+  return subtractIntervals(scheduledIntervals(calendar, date), closureIntervals(calendar, date));
+}
+
+/** The open intervals of every date from `from` to `to` (inclusive), merged across midnight. */
+export function openIntervalsBetween(calendar: FacilityCalendar, from: LocalDate, to: LocalDate): Interval[] {
+  const all: Interval[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) all.push(...openIntervals(calendar, date));
+  return mergeIntervals(all);
+}
+
+/**
+ * Whether `[start, end)` lies wholly inside the facility's open hours (closures excluded). Open intervals
+ * that touch across midnight merge, so a 00:00–24:00 facility accepts 23:00–01:00. `end ≤ start` → false.
+ */
+export function isWithinBusinessHours(calendar: FacilityCalendar, start: Instant, end: Instant): boolean {
+  if (!(end > start)) return false;
+  const zone = calendar.timeZone;
+  const open = openIntervalsBetween(calendar, localDateOf(start, zone), localDateOf(end - 1, zone));
+  return open.some(([s, e]) => s <= start && end <= e);
+}
+
+/**
+ * The end of the merged open interval containing `t`, following it across midnight for at most
+ * `lookaheadDays` days (a facility open around the clock "closes" there); `null` when `t` is closed.
+ */
+export function closingTimeAfter(
+  calendar: FacilityCalendar,
+  t: Instant,
+  lookaheadDays: number = CLOSING_LOOKAHEAD_DAYS,
+): Instant | null {
+  let date = localDateOf(t, calendar.timeZone);
+  const containing = openIntervals(calendar, date).find(([s, e]) => s <= t && t < e);
+  if (!containing) return null;
+  let close = containing[1];
+  for (let i = 0; i < lookaheadDays; i++) {
+    date = addDays(date, 1);
+    const next = openIntervals(calendar, date).find(([s]) => s === close);
+    if (!next) break;
+    close = next[1];
+  }
+  return close;
+}
+
+/** Whether `t` is on the local 15-minute grid: minutes a multiple of 15, zero seconds and milliseconds. */
+export function isOnGrid(t: Instant, zone: string): boolean {
+  const dt = inZone(t, zone);
+  return dt.minute % SLOT_MINUTES === 0 && dt.second === 0 && dt.millisecond === 0;
+}
+
+/** The latest local 15-minute boundary at or before `t`. */
+export function floorToGrid(t: Instant, zone: string): Instant {
+  const dt = inZone(t, zone);
+  return dt
+    .startOf('minute')
+    .minus({ minutes: dt.minute % SLOT_MINUTES })
+    .toMillis();
+}
+
+/** `t` when it is on the grid, else the next local 15-minute boundary. */
+export function ceilToGrid(t: Instant, zone: string): Instant {
+  return isOnGrid(t, zone) ? t : floorToGrid(t, zone) + SLOT_MS;
+}
+
+/** Every 15-minute slot start in `[start, end)`, stepping from `start`. */
+export function slotStarts(start: Instant, end: Instant): Instant[] {
+  const out: Instant[] = [];
+  for (let t = start; t < end; t += SLOT_MS) out.push(t);
+  return out;
+}
+
+/**
+ * The 15-minute grid of a date: slots from the first opening to the last closing of its scheduled hours
+ * (special-day or regular hours, before closures); a slot is open only when wholly inside an open interval
+ * (closures and gaps between entries are closed). No hours that day → `[]`.
+ */
+export function dayGrid(calendar: FacilityCalendar, date: LocalDate): GridSlot[] {
+  const scheduled = scheduledIntervals(calendar, date);
+  const first = scheduled[0];
+  const last = scheduled[scheduled.length - 1];
+  if (!first || !last) return [];
+  const open = openIntervals(calendar, date);
+  const zone = calendar.timeZone;
+  return slotStarts(floorToGrid(first[0], zone), ceilToGrid(last[1], zone)).map((start) => {
+    const end = start + SLOT_MS;
+    return { start, end, open: open.some(([s, e]) => s <= start && end <= e) };
+  });
+}

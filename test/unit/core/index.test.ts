@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import * as core from '../../../lambdas/core';
+
+describe('core index', () => {
+  it.each([
+    'localDateOf',
+    'atLocal',
+    'addDays',
+    'daysBetween',
+    'isoWeekday',
+    'openIntervals',
+    'isWithinBusinessHours',
+    'closingTimeAfter',
+    'isOnGrid',
+    'ceilToGrid',
+    'slotStarts',
+    'dayGrid',
+    'checkDuration',
+    'checkBookingWindow',
+    'checkBusinessHours',
+    'checkPlanEligibility',
+    'validateBooking',
+    'checkRequestSpaceConfig',
+    'usesFor',
+    'planLimit',
+    'checkAffordable',
+    'usesSummary',
+    'checkDailyLimit',
+    'contractPeriod',
+    'companyMonth',
+    'cancellationOutcome',
+    'checkInWindow',
+    'checkCheckIn',
+    'forcedCheckoutAt',
+    'checkExtension',
+    'checkoutReleaseFrom',
+    'requestExpiresAt',
+    'withTax',
+    'reservedCharge',
+    'openSpaceCharge',
+    'optionsCharge',
+    'settlementPeriod',
+    'partnerPayout',
+    'settlementSchedule',
+    'vacancySymbol',
+    'dayAvailability',
+    'refuse',
+  ])('re-exports the function %s', (name) => {
+    expect(typeof (core as Record<string, unknown>)[name]).toBe('function');
+  });
+
+  it('re-exports the constants', () => {
+    expect({
+      SLOT_MINUTES: core.SLOT_MINUTES,
+      SLOT_MS: core.SLOT_MS,
+      MAX_SLOTS_PER_BOOKING: core.MAX_SLOTS_PER_BOOKING,
+      BASIC_MONTHLY_USES: core.BASIC_MONTHLY_USES,
+      FREE_CANCELLATION_MS: core.FREE_CANCELLATION_MS,
+      FORCED_CHECKOUT_DELAY_MS: core.FORCED_CHECKOUT_DELAY_MS,
+      CONSUMPTION_TAX_RATE: core.CONSUMPTION_TAX_RATE,
+      OK: core.OK,
+    }).toEqual({
+      SLOT_MINUTES: 15,
+      SLOT_MS: 900_000,
+      MAX_SLOTS_PER_BOOKING: 90,
+      BASIC_MONTHLY_USES: 31,
+      FREE_CANCELLATION_MS: 7_200_000,
+      FORCED_CHECKOUT_DELAY_MS: 300_000,
+      CONSUMPTION_TAX_RATE: 0.1,
+      OK: { ok: true },
+    });
+    expect(core.HOLDING_STATUSES).toEqual(['requested', 'confirmed', 'checkedIn']);
+  });
+});

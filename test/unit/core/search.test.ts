@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Facility, Space } from '../../../lambdas/core/model';
+import { distanceM, type FacilitySearch, searchFacilities } from '../../../lambdas/core/search';
+import { allDayCalendar, makeFacility, makeSpace, officeCalendar, tokyo } from './fixtures';
+
+const now = tokyo('2024-06-10T10:00');
+const ryogoku = makeFacility({ facilityId: 'a-ryogoku', location: { lat: 35.6965, lng: 139.7932 } });
+const shinjuku = makeFacility({
+  facilityId: 'b-shinjuku',
+  kind: 'dropin',
+  amenities: ['Wi-Fi', '電源'],
+  location: { lat: 35.6909, lng: 139.7003 },
+  calendar: allDayCalendar,
+});
+const osaka = makeFacility({
+  facilityId: 'c-osaka',
+  address: { prefecture: '大阪府', city: '大阪市', line: '梅田1-1' },
+  location: { lat: 34.7025, lng: 135.4959 },
+  calendar: { ...officeCalendar, regularHours: [{ weekday: 1, open: '10:00', close: '17:00' }], specialOpenDays: [] },
+});
+const hidden = makeFacility({ facilityId: 'd-hidden', publishUntil: now });
+const all: Facility[] = [osaka, hidden, shinjuku, ryogoku];
+const spaces: Record<string, Space[]> = { 'b-shinjuku': [makeSpace({ perCheckInLimitMinutes: null })] };
+
+describe('distanceM', () => {
+  it('is about 8.5 km from Ryogoku to Shinjuku and 0 to itself', () => {
+    expect(distanceM(ryogoku.location, shinjuku.location)).toBeGreaterThan(8_000);
+    expect(distanceM(ryogoku.location, shinjuku.location)).toBeLessThan(9_000);
+    expect(distanceM(ryogoku.location, ryogoku.location)).toBe(0);
+  });
+});
+
+describe('searchFacilities', () => {
+  it.each<[string, FacilitySearch, string[]]>([
+    ['no filter: published, by id', {}, ['a-ryogoku', 'b-shinjuku', 'c-osaka']],
+    ['kind', { kind: 'dropin' }, ['b-shinjuku']],
+    ['prefecture', { prefecture: '大阪府' }, ['c-osaka']],
+    ['amenities', { amenities: ['電源'] }, ['b-shinjuku']],
+    ['open early', { openEarly: true }, ['a-ryogoku', 'b-shinjuku']],
+    ['open late', { openLate: true }, ['a-ryogoku', 'b-shinjuku']],
+    ['weekends', { weekends: true }, ['a-ryogoku', 'b-shinjuku']],
+    ['no time limit', { noTimeLimit: true }, ['b-shinjuku']],
+    [
+      'near Shinjuku within 10 km, nearest first',
+      { near: { ...shinjuku.location, radiusM: 10_000 } },
+      ['b-shinjuku', 'a-ryogoku'],
+    ],
+    ['near Shinjuku within 1 km', { near: { ...shinjuku.location, radiusM: 1_000 } }, ['b-shinjuku']],
+  ])('%s', (_label, filters, ids) => {
+    const found = searchFacilities(all, filters, now, (id) => spaces[id] ?? []);
+    expect(found.map((m) => m.facility.facilityId)).toEqual(ids);
+    expect(found.every((m) => (filters.near ? m.distanceM !== null : m.distanceM === null))).toBe(true);
+  });
+
+  it('without spaces, no facility passes noTimeLimit', () => {
+    expect(searchFacilities(all, { noTimeLimit: true }, now)).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { addDays, localDateOf } from '../../../lambdas/core/calendar';
+import { requestExpiresAt } from '../../../lambdas/core/timers';
+import { HOUR, tokyo, tokyoText, ZONE } from './fixtures';
+
+describe('requestExpiresAt (§3: 01:00 on the second day after the request)', () => {
+  it.each([
+    ['2020-12-10T14:24', '2020-12-12T01:00'],
+    ['2020-12-10T00:00', '2020-12-12T01:00'],
+    ['2020-12-10T00:30', '2020-12-12T01:00'],
+    ['2020-12-10T00:59', '2020-12-12T01:00'],
+    ['2020-12-10T01:00', '2020-12-12T01:00'],
+    ['2020-12-10T23:59:59.999', '2020-12-12T01:00'],
+    ['2020-12-31T09:00', '2021-01-02T01:00'],
+    ['2024-02-28T12:00', '2024-03-01T01:00'],
+  ])('made %s Tokyo → cancelled %s Tokyo', (made, expires) => {
+    expect(tokyoText(requestExpiresAt(tokyo(made), ZONE))).toBe(tokyoText(tokyo(expires)));
+  });
+
+  it('made 2020-12-10 14:24: still open at 2020-12-12 00:59, cancelled at 01:00', () => {
+    const expiry = requestExpiresAt(tokyo('2020-12-10T14:24'), ZONE);
+    expect(tokyo('2020-12-12T00:59')).toBeLessThan(expiry);
+    expect(tokyo('2020-12-12T01:00')).toBe(expiry);
+  });
+
+  it('uses the facility day, not the UTC day (Tokyo 2020-12-10 08:00 is 2020-12-09 UTC)', () => {
+    expect(requestExpiresAt(tokyo('2020-12-10T08:00'), ZONE)).toBe(tokyo('2020-12-12T01:00'));
+  });
+
+  it('is always 01:00 Tokyo on the request date + 2, between 22 and 49 hours later', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: tokyo('2020-01-01T00:00'), max: tokyo('2035-01-01T00:00') }), (made) => {
+        const expiry = requestExpiresAt(made, ZONE);
+        const local = DateTime.fromMillis(expiry, { zone: ZONE });
+        expect([local.hour, local.minute, local.second, local.millisecond]).toEqual([1, 0, 0, 0]);
+        expect(localDateOf(expiry, ZONE)).toBe(addDays(localDateOf(made, ZONE), 2));
+        expect(expiry - made).toBeGreaterThan(22 * HOUR);
+        expect(expiry - made).toBeLessThanOrEqual(49 * HOUR);
+      }),
+    );
+  });
+});
