@@ -1,0 +1,11 @@
+import { repositories } from '../data/repositories';
+import { loadMe } from '../services/me';
+import { notFound } from '../shared/errors';
+import { httpHandler } from '../shared/http';
+
+export const handler = httpHandler('get-me', {}, async ({ identity, now }) => {
+  if (identity.role !== 'member') throw notFound('Member');
+  const me = await loadMe(repositories().members, identity.memberId, now);
+  if (!me) throw notFound('Member');
+  return { status: 200, body: me };
+});

@@ -1,0 +1,104 @@
+/**
+ * Domain objects as the API shows them (api.md): instants in the facility's zone.
+ */
+import { dayAvailability } from '../core/availability';
+import { toZonedIso } from '../core/format';
+import type { Facility, FacilityCalendar, Instant, LocalDate, Space } from '../core/model';
+import { usesSummary } from '../core/uses';
+import type { MemberStanding } from '../data/members';
+
+const hoursView = (calendar: FacilityCalendar) => ({
+  timeZone: calendar.timeZone,
+  regular: calendar.regularHours,
+  specialOpenDays: calendar.specialOpenDays,
+  closures: calendar.closures,
+});
+
+export function facilitySummaryView(facility: Facility, distanceM: number | null) {
+  return {
+    facilityId: facility.facilityId,
+    name: facility.name,
+    brand: facility.brand,
+    kind: facility.kind,
+    address: facility.address,
+    location: facility.location,
+    nearestStations: facility.nearestStations,
+    amenities: facility.amenities,
+    basicPlanAllowed: facility.basicPlanAllowed,
+    hours: facility.calendar.regularHours,
+    ...(distanceM === null ? {} : { distanceM: Math.round(distanceM) }),
+  };
+}
+
+export function spaceView(space: Space) {
+  return {
+    spaceId: space.spaceId,
+    name: space.name,
+    type: space.type,
+    bookingType: space.bookingType,
+    capacity: space.capacity,
+    price15: space.price15,
+    priceDay: space.priceDay,
+    minBookingMinutes: space.minBookingMinutes,
+    perCheckInLimitMinutes: space.perCheckInLimitMinutes,
+    windowDaysFrom: space.windowDaysFrom,
+    windowDaysTo: space.windowDaysTo,
+    bookableFrom: space.bookableFrom,
+    bookableUntil: space.bookableUntil,
+    checkInOpensMinutesBefore: space.checkInOpensMinutesBefore,
+    extension: space.extension,
+    cancellationFees: space.cancellationFees,
+    options: space.options,
+    doorIds: space.doorIds,
+    ...(space.qrValue ? { qrValue: space.qrValue } : {}),
+  };
+}
+
+export function facilityView(facility: Facility, spaces: readonly Space[]) {
+  const zone = facility.calendar.timeZone;
+  return {
+    ...facilitySummaryView(facility, null),
+    partnerId: facility.partnerId,
+    checkInMethod: facility.checkInMethod,
+    dailyCheckInLimit: facility.dailyCheckInLimit,
+    publishFrom: facility.publishFrom === null ? null : toZonedIso(facility.publishFrom, zone),
+    publishUntil: facility.publishUntil === null ? null : toZonedIso(facility.publishUntil, zone),
+    hours: hoursView(facility.calendar),
+    doors: facility.doors,
+    spaces: spaces.filter((s) => s.status === 'active').map(spaceView),
+  };
+}
+
+export function availabilityView(
+  facility: Facility,
+  space: Space,
+  date: LocalDate,
+  held: ReadonlyMap<Instant, number>,
+) {
+  const zone = facility.calendar.timeZone;
+  return {
+    spaceId: space.spaceId,
+    date,
+    slots: dayAvailability({ calendar: facility.calendar, date, capacity: space.capacity, held }).map((slot) => ({
+      start: toZonedIso(slot.start, zone),
+      end: toZonedIso(slot.end, zone),
+      remaining: slot.remaining,
+      symbol: slot.symbol,
+    })),
+  };
+}
+
+export function meView(standing: MemberStanding, period: { start: LocalDate; end: LocalDate }, limit: number | null) {
+  const { member, company } = standing;
+  // A company cap is shared: what remains is the cap less the whole company's uses.
+  const counted = standing.companyUses && limit !== null ? standing.companyUses : standing.uses;
+  const summary = usesSummary({ limit, used: counted.used, held: counted.held });
+  return {
+    memberId: member.memberId,
+    memberNumber: member.memberNumber,
+    plan: member.plan,
+    ...(company ? { companyName: company.name } : member.companyName ? { companyName: member.companyName } : {}),
+    contract: { start: period.start, end: period.end },
+    uses: { limit, used: standing.uses.used, held: standing.uses.held, remaining: summary.remaining },
+  };
+}

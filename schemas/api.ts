@@ -1,0 +1,78 @@
+/**
+ * API request schemas (api.md). Strict: an unknown field is a 400 that names it.
+ */
+import * as z from 'zod';
+
+const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only');
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD')
+  .refine((v) => {
+    const t = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+  }, 'Not a calendar date');
+const number = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'Expected a number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
+export const facilityKinds = ['reservation', 'dropin', 'meeting'] as const;
+export const plans = ['basic', 'premium', 'corporate'] as const;
+
+export const listFacilitiesQuery = z
+  .strictObject({
+    kind: z.enum(facilityKinds).optional(),
+    prefecture: z.string().min(1).max(16).optional(),
+    lat: number(-90, 90).optional(),
+    lng: number(-180, 180).optional(),
+    radiusM: number(1, 100_000).optional(),
+    amenities: z
+      .string()
+      .max(512)
+      .transform((v) => v.split(',').filter((a) => a.length > 0))
+      .optional(),
+    openEarly: flag.optional(),
+    openLate: flag.optional(),
+    weekends: flag.optional(),
+    noTimeLimit: flag.optional(),
+  })
+  .refine((q) => [q.lat, q.lng].every((v) => v === undefined) || [q.lat, q.lng].every((v) => v !== undefined), {
+    message: 'lat and lng go together',
+    path: ['lat'],
+  });
+
+export const facilityPath = z.strictObject({ facilityId: id });
+export const spacePath = z.strictObject({ spaceId: id });
+export const availabilityQuery = z.strictObject({ date: localDate });
+
+export const localMemberBody = z.strictObject({
+  memberId: id,
+  plan: z.enum(plans),
+  contractStart: localDate.optional(),
+  companyName: z.string().min(1).max(128).optional(),
+});
+
+export const localTokenBody = z.strictObject({
+  sub: id,
+  role: z.enum(['member', 'operator', 'admin']),
+  partnerId: id.optional(),
+  operatorRole: z.enum(['full', 'staff', 'usage']).optional(),
+});
+
+export const localClockBody = z.union([
+  z.strictObject({ now: z.string().min(1) }),
+  z.strictObject({
+    advanceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 365),
+  }),
+]);
