@@ -1,0 +1,42 @@
+/**
+ * `npm start`: the whole product on this machine. DynamoDB Local, the table with demo data, the local
+ * gateway and the controllable clock. Ctrl-C or SIGTERM stops everything.
+ */
+import { startLocalStack } from '../lib/local/stack';
+
+const port = Number(process.env.PORT ?? 3000);
+const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+
+async function main(): Promise<void> {
+  const stack = await startLocalStack({ port, dynamodbPort, dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT });
+  const banner = [
+    '',
+    `  Coworking backend, local stack`,
+    `  API            ${stack.url}/v1   (e.g. GET ${stack.url}/v1/facilities)`,
+    `  Clock          ${stack.url}/local/clock   (POST { "advanceMinutes": 60 } moves it)`,
+    `  DynamoDB Local ${stack.dynamodbEndpoint}   table ${stack.tableName}`,
+    '',
+    '  A token:  npm run token -- member-basic',
+    `      or:   curl -s -X POST ${stack.url}/local/tokens -H 'content-type: application/json' \\`,
+    `              -d '{"sub":"member-basic","role":"member"}'`,
+    '  Demo members: member-basic, member-basic-2, member-premium, member-corporate',
+    '  Ctrl-C stops everything.',
+    '',
+  ];
+  console.log(banner.join('\n'));
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the local stack…`);
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import type { Clock } from '../../lambdas/shared/clock';
+
+/** The local stack's clock: starts at wall time (or a given instant) and moves only when told. */
+export class ControllableClock implements Clock {
+  private offsetMs = 0;
+  private frozenAt: number | undefined;
+
+  constructor(private readonly wall: () => number = Date.now) {}
+
+  now(): number {
+    return this.frozenAt ?? this.wall() + this.offsetMs;
+  }
+
+  /** Jump to an instant; time then runs on from there with the wall clock. */
+  set(t: number): void {
+    this.frozenAt = undefined;
+    this.offsetMs = t - this.wall();
+  }
+
+  advance(ms: number): void {
+    if (this.frozenAt !== undefined) this.frozenAt += ms;
+    else this.offsetMs += ms;
+  }
+
+  /** Stop time at an instant (tests that need exact instants). */
+  freeze(t: number = this.now()): void {
+    this.frozenAt = t;
+  }
+}

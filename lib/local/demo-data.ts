@@ -1,0 +1,393 @@
+/**
+ * The demo data of the local stack. Ids are exact: clients and tests rely on them.
+ */
+import type {
+  Company,
+  Door,
+  Facility,
+  FacilityCalendar,
+  Member,
+  OperatorRole,
+  Space,
+  WeeklyHours,
+} from '../../lambdas/core/model';
+
+const TOKYO = 'Asia/Tokyo';
+const everyDay = (open: string, close: string): WeeklyHours[] =>
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open, close }));
+const weekdays = (open: string, close: string): WeeklyHours[] =>
+  [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open, close }));
+const calendar = (regularHours: WeeklyHours[]): FacilityCalendar => ({
+  timeZone: TOKYO,
+  regularHours,
+  specialOpenDays: [],
+  closures: [],
+});
+const door = (doorId: string, name: string, keyType: Door['keyType'] = 'smartLock'): Door => ({
+  doorId,
+  name,
+  keyType,
+});
+
+const facilityBase: Pick<
+  Facility,
+  'publishFrom' | 'publishUntil' | 'notificationEmails' | 'checkInMethod' | 'dailyCheckInLimit' | 'basicPlanAllowed'
+> = {
+  publishFrom: null,
+  publishUntil: null,
+  notificationEmails: [],
+  checkInMethod: 'app',
+  dailyCheckInLimit: null,
+  basicPlanAllowed: true,
+};
+
+/** An NIKKEI OFFICE PASS style reservable space: instant, 0–7 days, check-in 5 min before, extension in the last 15 min. */
+const officePassSpace = (
+  spaceId: string,
+  facilityId: string,
+  fields: Pick<Space, 'name' | 'type' | 'capacity' | 'perCheckInLimitMinutes' | 'price15' | 'doorIds'> & Partial<Space>,
+): Space => ({
+  spaceId,
+  facilityId,
+  status: 'active',
+  bookingType: 'instant',
+  bookableFrom: null,
+  bookableUntil: null,
+  windowDaysFrom: 0,
+  windowDaysTo: 7,
+  priceDay: null,
+  minBookingMinutes: 15,
+  checkInOpensMinutesBefore: 5,
+  extension: { allowed: true, opensMinutesBeforeEnd: 15 },
+  cancellationFees: [],
+  options: [],
+  ...fields,
+});
+
+const dropInSpace = (
+  spaceId: string,
+  facilityId: string,
+  name: string,
+  capacity: number,
+  limit: number,
+  qrValue: string,
+): Space =>
+  officePassSpace(spaceId, facilityId, {
+    name,
+    type: 'openSpace',
+    capacity,
+    perCheckInLimitMinutes: limit,
+    price15: 0,
+    doorIds: [],
+    checkInOpensMinutesBefore: 0,
+    extension: { allowed: false, opensMinutesBeforeEnd: null },
+    qrValue,
+    guestLimit: 0,
+  });
+
+const h1tDoors = ['h1t-kudanshita-front', 'h1t-kudanshita-side'];
+
+export const facilities: Facility[] = [
+  {
+    ...facilityBase,
+    facilityId: 'h1t-kudanshita',
+    partnerId: 'partner-h1t',
+    name: 'H1T九段下',
+    brand: 'H1T',
+    kind: 'reservation',
+    address: { prefecture: '東京都', city: '千代田区', line: '九段北1-3-3' },
+    location: { lat: 35.6954, lng: 139.7514 },
+    nearestStations: ['九段下'],
+    amenities: ['wifi', 'power', 'phoneOk', 'phoneBooth'],
+    dailyCheckInLimit: 5,
+    calendar: calendar(everyDay('08:00', '21:00')),
+    doors: [door('h1t-kudanshita-front', '正面入口'), door('h1t-kudanshita-side', '側面入口')],
+  },
+  {
+    ...facilityBase,
+    facilityId: 'h1t-ryogoku',
+    partnerId: 'partner-h1t',
+    name: 'H1T両国',
+    brand: 'H1T',
+    kind: 'reservation',
+    address: { prefecture: '東京都', city: '墨田区', line: '両国2-10-14' },
+    location: { lat: 35.6955, lng: 139.7937 },
+    nearestStations: ['両国'],
+    amenities: ['wifi', 'power', 'phoneOk'],
+    dailyCheckInLimit: 5,
+    calendar: calendar(everyDay('08:00', '21:00')),
+    doors: [door('h1t-ryogoku-front', '正面入口')],
+  },
+  {
+    ...facilityBase,
+    facilityId: 'iioffice-shinjuku',
+    partnerId: 'partner-iioffice',
+    name: 'いいオフィス新宿',
+    brand: 'いいオフィス',
+    kind: 'reservation',
+    address: { prefecture: '東京都', city: '新宿区', line: '西新宿1-1-1' },
+    location: { lat: 35.6909, lng: 139.6995 },
+    nearestStations: ['新宿'],
+    amenities: ['wifi', 'power', 'freeDrink'],
+    calendar: calendar(everyDay('09:00', '22:00')),
+    doors: [door('iioffice-shinjuku-door', '入口', 'keypad')],
+  },
+  {
+    ...facilityBase,
+    facilityId: 'solotime-shibuya',
+    partnerId: 'partner-solotime',
+    name: 'SoloTime渋谷',
+    brand: 'SoloTime',
+    kind: 'reservation',
+    address: { prefecture: '東京都', city: '渋谷区', line: '道玄坂1-1-1' },
+    location: { lat: 35.658, lng: 139.6982 },
+    nearestStations: ['渋谷'],
+    amenities: ['wifi', 'power', 'phoneOk', 'phoneBooth'],
+    calendar: calendar(everyDay('07:00', '23:00')),
+    doors: [door('solotime-shibuya-door', '入口')],
+  },
+  {
+    ...facilityBase,
+    facilityId: 'regus-marunouchi',
+    partnerId: 'partner-regus',
+    name: 'リージャス丸の内',
+    brand: 'Regus',
+    kind: 'dropin',
+    address: { prefecture: '東京都', city: '千代田区', line: '丸の内1-1-1' },
+    location: { lat: 35.6812, lng: 139.7671 },
+    nearestStations: ['東京', '大手町'],
+    amenities: ['wifi', 'power', 'freeDrink', 'meetingRoom'],
+    checkInMethod: 'qr',
+    basicPlanAllowed: false,
+    calendar: calendar(weekdays('09:00', '18:00')),
+    doors: [],
+  },
+  {
+    ...facilityBase,
+    facilityId: 'kaikatsu-kanda',
+    partnerId: 'partner-kaikatsu',
+    name: '快活CLUB神田',
+    brand: '快活CLUB',
+    kind: 'dropin',
+    address: { prefecture: '東京都', city: '千代田区', line: '鍛冶町2-1-1' },
+    location: { lat: 35.6918, lng: 139.7709 },
+    nearestStations: ['神田'],
+    amenities: ['wifi', 'power', 'freeDrink'],
+    checkInMethod: 'qr',
+    dailyCheckInLimit: 1,
+    calendar: calendar(everyDay('00:00', '24:00')),
+    doors: [],
+  },
+  {
+    ...facilityBase,
+    facilityId: 'tw-shibuya',
+    partnerId: 'partner-tw',
+    name: 'TIMEWORK渋谷',
+    brand: 'TIMEWORK',
+    kind: 'meeting',
+    address: { prefecture: '東京都', city: '渋谷区', line: '渋谷2-2-2' },
+    location: { lat: 35.6595, lng: 139.7036 },
+    nearestStations: ['渋谷'],
+    amenities: ['wifi', 'power', 'meetingRoom'],
+    notificationEmails: ['ops@tw-shibuya.example'],
+    calendar: calendar(weekdays('09:00', '21:00')),
+    doors: [door('tw-shibuya-door', '入口')],
+  },
+];
+
+export const spaces: Space[] = [
+  officePassSpace('h1t-kudanshita-box', 'h1t-kudanshita', {
+    name: 'ボックス席',
+    type: 'seat',
+    capacity: 2,
+    perCheckInLimitMinutes: 60,
+    price15: 200,
+    doorIds: h1tDoors,
+  }),
+  officePassSpace('h1t-kudanshita-room', 'h1t-kudanshita', {
+    name: '1名個室',
+    type: 'seat',
+    capacity: 1,
+    perCheckInLimitMinutes: 30,
+    price15: 300,
+    doorIds: h1tDoors,
+  }),
+  officePassSpace('h1t-kudanshita-open', 'h1t-kudanshita', {
+    name: 'オープン席',
+    type: 'seat',
+    capacity: 3,
+    perCheckInLimitMinutes: 120,
+    price15: 100,
+    doorIds: h1tDoors,
+  }),
+  officePassSpace('h1t-ryogoku-box', 'h1t-ryogoku', {
+    name: 'ボックス席',
+    type: 'seat',
+    capacity: 2,
+    perCheckInLimitMinutes: 60,
+    price15: 200,
+    doorIds: ['h1t-ryogoku-front'],
+  }),
+  officePassSpace('iioffice-shinjuku-private', 'iioffice-shinjuku', {
+    name: '個室',
+    type: 'seat',
+    capacity: 1,
+    perCheckInLimitMinutes: 120,
+    minBookingMinutes: 60,
+    price15: 300,
+    checkInOpensMinutesBefore: 0,
+    doorIds: ['iioffice-shinjuku-door'],
+  }),
+  officePassSpace('iioffice-shinjuku-semi', 'iioffice-shinjuku', {
+    name: '半個室',
+    type: 'seat',
+    capacity: 2,
+    perCheckInLimitMinutes: 120,
+    minBookingMinutes: 60,
+    price15: 250,
+    checkInOpensMinutesBefore: 0,
+    doorIds: ['iioffice-shinjuku-door'],
+  }),
+  officePassSpace('solotime-shibuya-room', 'solotime-shibuya', {
+    name: '個室',
+    type: 'seat',
+    capacity: 1,
+    perCheckInLimitMinutes: 60,
+    price15: 300,
+    doorIds: ['solotime-shibuya-door'],
+  }),
+  officePassSpace('solotime-shibuya-booth', 'solotime-shibuya', {
+    name: 'ブース',
+    type: 'seat',
+    capacity: 2,
+    perCheckInLimitMinutes: 30,
+    price15: 200,
+    doorIds: ['solotime-shibuya-door'],
+  }),
+  officePassSpace('solotime-shibuya-open', 'solotime-shibuya', {
+    name: 'オープン席',
+    type: 'seat',
+    capacity: 4,
+    perCheckInLimitMinutes: 120,
+    price15: 100,
+    doorIds: ['solotime-shibuya-door'],
+  }),
+  dropInSpace('regus-marunouchi-lounge', 'regus-marunouchi', 'ラウンジ', 20, 240, 'QR-REGUS-MARUNOUCHI'),
+  dropInSpace('kaikatsu-kanda-booths', 'kaikatsu-kanda', 'ブース席', 30, 180, 'QR-KAIKATSU-KANDA'),
+  {
+    spaceId: 'tw-shibuya-room-a',
+    facilityId: 'tw-shibuya',
+    name: '会議室A',
+    type: 'meetingRoom',
+    status: 'active',
+    bookingType: 'request',
+    bookableFrom: null,
+    bookableUntil: null,
+    windowDaysFrom: 1,
+    windowDaysTo: 90,
+    price15: 500,
+    priceDay: 10_000,
+    minBookingMinutes: 60,
+    perCheckInLimitMinutes: null,
+    capacity: 1,
+    checkInOpensMinutesBefore: 5,
+    extension: { allowed: false, opensMinutesBeforeEnd: null },
+    cancellationFees: [
+      { daysBefore: 0, percent: 100 },
+      { daysBefore: 3, percent: 30 },
+    ],
+    options: [{ optionId: 'coffee', name: 'コーヒー', unitPrice: 300, maxQuantity: 10 }],
+    doorIds: ['tw-shibuya-door'],
+  },
+  {
+    spaceId: 'tw-shibuya-desk',
+    facilityId: 'tw-shibuya',
+    name: 'デスク席',
+    type: 'seat',
+    status: 'active',
+    bookingType: 'instant',
+    bookableFrom: null,
+    bookableUntil: null,
+    windowDaysFrom: 0,
+    windowDaysTo: 90,
+    price15: 150,
+    priceDay: null,
+    minBookingMinutes: 15,
+    perCheckInLimitMinutes: 60,
+    capacity: 4,
+    checkInOpensMinutesBefore: 5,
+    extension: { allowed: true, opensMinutesBeforeEnd: null },
+    cancellationFees: [],
+    options: [],
+    doorIds: ['tw-shibuya-door'],
+  },
+];
+
+export const companies: Company[] = [
+  { companyId: 'example-corp', name: 'Example Corp', corporateCode: '1234567890123456', monthlyCap: null },
+];
+
+export const members: Member[] = [
+  {
+    memberId: 'member-basic',
+    memberNumber: 'TW000001',
+    plan: 'basic',
+    contractStart: '2026-11-10',
+    companyId: null,
+    companyName: null,
+  },
+  {
+    memberId: 'member-basic-2',
+    memberNumber: 'TW000002',
+    plan: 'basic',
+    contractStart: '2026-10-31',
+    companyId: null,
+    companyName: null,
+  },
+  {
+    memberId: 'member-premium',
+    memberNumber: 'TW000003',
+    plan: 'premium',
+    contractStart: '2026-11-01',
+    companyId: null,
+    companyName: null,
+  },
+  {
+    memberId: 'member-corporate',
+    memberNumber: 'TW000004',
+    plan: 'corporate',
+    contractStart: null,
+    companyId: 'example-corp',
+    companyName: 'Example Corp',
+  },
+];
+
+export interface Partner {
+  partnerId: string;
+  name: string;
+  facilityIds: string[];
+  /** Share of what member companies paid that the partner receives, in percent. */
+  payoutRatePercent: number;
+}
+
+export const partners: Partner[] = [
+  { partnerId: 'partner-h1t', name: 'H1T', facilityIds: ['h1t-kudanshita', 'h1t-ryogoku'], payoutRatePercent: 70 },
+  { partnerId: 'partner-iioffice', name: 'いいオフィス', facilityIds: ['iioffice-shinjuku'], payoutRatePercent: 70 },
+  { partnerId: 'partner-solotime', name: 'SoloTime', facilityIds: ['solotime-shibuya'], payoutRatePercent: 70 },
+  { partnerId: 'partner-regus', name: 'Regus', facilityIds: ['regus-marunouchi'], payoutRatePercent: 70 },
+  { partnerId: 'partner-kaikatsu', name: '快活CLUB', facilityIds: ['kaikatsu-kanda'], payoutRatePercent: 70 },
+  { partnerId: 'partner-tw', name: 'TIMEWORK渋谷', facilityIds: ['tw-shibuya'], payoutRatePercent: 70 },
+];
+
+export interface Operator {
+  operatorId: string;
+  partnerId: string;
+  operatorRole: OperatorRole;
+}
+
+export const operators: Operator[] = [
+  { operatorId: 'op-h1t-full', partnerId: 'partner-h1t', operatorRole: 'full' },
+  { operatorId: 'op-h1t-staff', partnerId: 'partner-h1t', operatorRole: 'staff' },
+  { operatorId: 'op-h1t-usage', partnerId: 'partner-h1t', operatorRole: 'usage' },
+  { operatorId: 'op-tw-full', partnerId: 'partner-tw', operatorRole: 'full' },
+];

@@ -1,0 +1,131 @@
+/**
+ * The whole local stack in one process: DynamoDB Local (started here or reused), the table with demo
+ * data, the controllable clock and the local gateway serving the route table and the local-only routes.
+ */
+import './env';
+import { createHash } from 'node:crypto';
+import type * as z from 'zod';
+import { parseInstant, toZonedIso } from '../../lambdas/core/format';
+import { SERVICE_TIME_ZONE } from '../../lambdas/core/model';
+import { tableContext } from '../../lambdas/data/client';
+import { MemberRepository } from '../../lambdas/data/members';
+import { loadMe } from '../../lambdas/services/me';
+import { useClock } from '../../lambdas/shared/clock';
+import { ApiError } from '../../lambdas/shared/errors';
+import { fieldProblems } from '../../lambdas/shared/http';
+import { localClockBody, localMemberBody, localTokenBody } from '../../schemas/api';
+import { ControllableClock } from './clock';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { type LocalRouteHandler, loadHandlers, startGateway } from './gateway';
+import { seedDemoData } from './seed';
+import { createTable } from './table';
+import { issueToken } from './tokens';
+
+export interface LocalStackOptions {
+  /** Gateway port; 0 picks a free one. */
+  port: number;
+  /** Reuse a running DynamoDB Local (tests) instead of starting one on `dynamodbPort`. */
+  dynamodbEndpoint?: string;
+  dynamodbPort?: number;
+  tableName?: string;
+  seed?: boolean;
+  /** Freeze the clock at this instant (tests); otherwise it starts at wall time and runs. */
+  frozenAt?: number;
+}
+
+export interface LocalStack {
+  url: string;
+  dynamodbEndpoint: string;
+  tableName: string;
+  clock: ControllableClock;
+  stop(): Promise<void>;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) {
+    const errors = fieldProblems(result.error, 'body');
+    throw new ApiError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  }
+  return result.data;
+}
+
+/** A stable member number for a locally created member (`TW9xxxxx`). */
+export const localMemberNumber = (memberId: string) =>
+  `TW9${(Number.parseInt(createHash('sha256').update(memberId).digest('hex').slice(0, 8), 16) % 100_000).toString().padStart(5, '0')}`;
+
+function localRoutes(clock: ControllableClock, members: MemberRepository): Record<string, LocalRouteHandler> {
+  const clockAnswer = () => ({ status: 200, body: { now: toZonedIso(clock.now(), SERVICE_TIME_ZONE) } });
+  return {
+    'GET /local/clock': async () => clockAnswer(),
+    'POST /local/clock': async (body) => {
+      const input = parseWith(localClockBody, body);
+      if ('now' in input) {
+        const t = parseInstant(input.now);
+        if (t === null)
+          throw new ApiError('VALIDATION_FAILED', 'now must be ISO 8601 with an offset', [
+            { field: 'body.now', message: 'Expected an instant with an offset' },
+          ]);
+        clock.set(t);
+      } else {
+        clock.advance(input.advanceMinutes * 60_000);
+      }
+      return clockAnswer();
+    },
+    'POST /local/tokens': async (body) => {
+      const input = parseWith(localTokenBody, body);
+      if (input.role === 'operator' && (!input.partnerId || !input.operatorRole)) {
+        throw new ApiError('VALIDATION_FAILED', 'An operator token needs partnerId and operatorRole');
+      }
+      return { status: 200, body: { token: issueToken(input) } };
+    },
+    'POST /local/members': async (body) => {
+      const input = parseWith(localMemberBody, body);
+      await members.putMember({
+        memberId: input.memberId,
+        memberNumber: localMemberNumber(input.memberId),
+        plan: input.plan,
+        contractStart: input.contractStart ?? null,
+        companyId: null,
+        companyName: input.companyName ?? null,
+      });
+      return { status: 201, body: await loadMe(members, input.memberId, clock.now()) };
+    },
+  };
+}
+
+/** Starts the local stack. */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dynamo = options.dynamodbEndpoint
+    ? { endpoint: options.dynamodbEndpoint, stop: async () => undefined }
+    : await startDynamoDbLocal({ port: options.dynamodbPort ?? 8000 });
+  const tableName = options.tableName ?? 'coworking-local';
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.TABLE_NAME = tableName;
+  try {
+    const { doc } = tableContext();
+    await createTable(doc, tableName);
+    if (options.seed ?? true) await seedDemoData(doc, tableName);
+    const clock = new ControllableClock();
+    if (options.frozenAt !== undefined) clock.freeze(options.frozenAt);
+    useClock(clock);
+    const gateway = await startGateway({
+      port: options.port,
+      handlers: await loadHandlers(),
+      localRoutes: localRoutes(clock, new MemberRepository(doc, tableName)),
+    });
+    return {
+      url: gateway.url,
+      dynamodbEndpoint: dynamo.endpoint,
+      tableName,
+      clock,
+      stop: async () => {
+        await gateway.close();
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}

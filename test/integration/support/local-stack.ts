@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../../lib/local/stack';
+import { issueToken, type TokenSubject } from '../../../lib/local/tokens';
+
+/** A local stack on a free port with its own table, on the shared DynamoDB Local of the test run. */
+export async function startTestStack(frozenAt: string): Promise<LocalStack> {
+  return startLocalStack({
+    port: 0,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    tableName: `it-${randomUUID()}`,
+    frozenAt: Date.parse(frozenAt),
+  });
+}
+
+export interface Answer {
+  status: number;
+  contentType: string;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field in assertions
+  body: any;
+}
+
+/** A small HTTP client for the local gateway. */
+export function client(baseUrl: string) {
+  const call = async (method: string, path: string, options: { token?: string; body?: unknown; raw?: string } = {}) => {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      contentType: res.headers.get('content-type') ?? '',
+      body: text ? JSON.parse(text) : undefined,
+    } satisfies Answer;
+  };
+  return {
+    get: (path: string, token?: string) => call('GET', path, { token }),
+    post: (path: string, body?: unknown, token?: string) => call('POST', path, { body, token }),
+    call,
+  };
+}
+
+export const memberToken = (sub: string) => issueToken({ sub, role: 'member' });
+export const operatorToken = (sub: string, partnerId: string, operatorRole: TokenSubject['operatorRole']) =>
+  issueToken({ sub, role: 'operator', partnerId, operatorRole });
