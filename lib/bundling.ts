@@ -1,0 +1,73 @@
+/**
+ * The one place for esbuild settings of Lambda bundles: CDK's NodejsFunction uses `lambdaBundling`,
+ * scripts that call esbuild directly (benchmarks, size checks) use `esbuildOptions`. Both produce the
+ * same ESM bundle: `index.mjs` (or `<name>.mjs`), node22, minified, with a linked source map and a
+ * metafile.
+ *
+ * The AWS SDK v3 is bundled, not taken from the runtime: the versions pinned in package-lock.json are
+ * the ones that run, whatever the Lambda runtime happens to ship, and tree-shaking keeps them small.
+ */
+import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/** esbuild target matching the Lambda runtime (NODEJS_22_X). */
+export const BUNDLE_TARGET = 'node22';
+
+/** Prefer ESM entry points of dependencies (better tree-shaking), fall back to CommonJS. */
+export const MAIN_FIELDS: readonly string[] = ['module', 'main'];
+
+/** Defines `require` in the ESM bundle, for CommonJS dependencies that call it at run time. */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Nothing is external: Node built-ins are external by `platform: node`, everything else is bundled. */
+export const EXTERNAL_MODULES: readonly string[] = [];
+
+/** Bundling options for every NodejsFunction (local esbuild, never Docker). */
+export const lambdaBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: BUNDLE_TARGET,
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.DEFAULT,
+  sourcesContent: false,
+  mainFields: [...MAIN_FIELDS],
+  banner: ESM_REQUIRE_BANNER,
+  externalModules: [...EXTERNAL_MODULES],
+  bundleAwsSDK: true,
+  metafile: true,
+  logLevel: LogLevel.WARNING,
+  forceDockerBundling: false,
+};
+
+/** Inputs of `esbuildOptions`. */
+export interface EsbuildEntryOptions {
+  /** Entry files, or a map of output name → entry file. */
+  readonly entryPoints: string[] | Record<string, string>;
+  /** Output folder; bundles are written as `<name>.mjs`. */
+  readonly outdir: string;
+}
+
+/**
+ * esbuild `BuildOptions` equivalent to `lambdaBundling`, for calling esbuild's API directly.
+ * @param options entry points and output folder
+ */
+export function esbuildOptions(options: EsbuildEntryOptions): BuildOptions {
+  return {
+    entryPoints: options.entryPoints,
+    outdir: options.outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: BUNDLE_TARGET,
+    minify: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    mainFields: [...MAIN_FIELDS],
+    banner: { js: ESM_REQUIRE_BANNER },
+    external: [...EXTERNAL_MODULES],
+    metafile: true,
+    logLevel: 'warning',
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Typed per-stage settings. Constructs read these (config, not env); handlers only see the few
+ * environment variables the constructs derive from them.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export const STAGES = ['dev', 'prod'] as const;
+export type StageName = (typeof STAGES)[number];
+
+/** Powertools log levels (POWERTOOLS_LOG_LEVEL). */
+export type PowertoolsLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+export interface StageConfig {
+  /** Stage name, also the `stage` tag and the stack name suffix. */
+  readonly stage: StageName;
+  /** Prefix for physical resource names, e.g. `coworking-dev`. */
+  readonly prefix: string;
+  /** Target environment; account is undefined when CDK_DEFAULT_ACCOUNT is not set (offline synth). */
+  readonly env: { readonly account?: string; readonly region: string };
+  readonly table: {
+    readonly removalPolicy: RemovalPolicy;
+    readonly deletionProtection: boolean;
+    readonly pointInTimeRecovery: boolean;
+  };
+  readonly userPool: {
+    readonly removalPolicy: RemovalPolicy;
+    readonly deletionProtection: boolean;
+    /** OAuth callback URLs of the app client (authorization-code flow). */
+    readonly oauthCallbackUrls: readonly string[];
+  };
+  readonly logs: {
+    /** Retention of every log group (Lambda and API access logs), in days. */
+    readonly retentionDays: RetentionDays;
+    readonly removalPolicy: RemovalPolicy;
+  };
+  readonly api: {
+    /** Default-stage throttling: steady-state requests per second and burst. */
+    readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+    readonly corsOrigins: readonly string[];
+  };
+  readonly lambda: { readonly memorySize: number; readonly timeoutSeconds: number };
+  readonly powertools: {
+    readonly serviceName: string;
+    readonly metricsNamespace: string;
+    readonly logLevel: PowertoolsLogLevel;
+    /** Share of invocations logged at DEBUG regardless of the level (0..1). */
+    readonly logSampleRate: number;
+  };
+  /** Where alarms notify; no subscription when absent. */
+  readonly alarmEmail?: string;
+}
+
+const PROJECT = 'coworking';
+/** The project's home region. */
+export const HOME_REGION = 'ap-northeast-1';
+
+/**
+ * Account from the CLI's credentials (CDK_DEFAULT_ACCOUNT), undefined offline. The region is pinned
+ * rather than taken from CDK_DEFAULT_REGION: the CLI fills that with the caller's profile region, or
+ * us-east-1 when none is configured, which would silently move a stage.
+ */
+const environment = (): StageConfig['env'] => ({
+  account: process.env.CDK_DEFAULT_ACCOUNT || undefined,
+  region: HOME_REGION,
+});
+
+const powertools = { serviceName: 'coworking-api', metricsNamespace: 'Coworking' } as const;
+
+const builders: Record<StageName, () => StageConfig> = {
+  dev: () => ({
+    stage: 'dev',
+    prefix: `${PROJECT}-dev`,
+    env: environment(),
+    table: { removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false, pointInTimeRecovery: true },
+    userPool: {
+      removalPolicy: RemovalPolicy.DESTROY,
+      deletionProtection: false,
+      oauthCallbackUrls: ['http://localhost:3000/callback'],
+    },
+    logs: { retentionDays: RetentionDays.TWO_WEEKS, removalPolicy: RemovalPolicy.DESTROY },
+    api: {
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      corsOrigins: ['http://localhost:3000', 'http://localhost:5173'],
+    },
+    lambda: { memorySize: 512, timeoutSeconds: 10 },
+    powertools: { ...powertools, logLevel: 'DEBUG', logSampleRate: 1 },
+    alarmEmail: process.env.ALARM_EMAIL || undefined,
+  }),
+  prod: () => ({
+    stage: 'prod',
+    prefix: `${PROJECT}-prod`,
+    env: environment(),
+    table: { removalPolicy: RemovalPolicy.RETAIN, deletionProtection: true, pointInTimeRecovery: true },
+    userPool: {
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
+      oauthCallbackUrls: ['https://app.coworking.example/callback'],
+    },
+    logs: { retentionDays: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN },
+    api: {
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      corsOrigins: ['https://app.coworking.example'],
+    },
+    lambda: { memorySize: 1024, timeoutSeconds: 10 },
+    powertools: { ...powertools, logLevel: 'INFO', logSampleRate: 0.01 },
+    alarmEmail: process.env.ALARM_EMAIL || undefined,
+  }),
+};
+
+const isStageName = (stage: string): stage is StageName => (STAGES as readonly string[]).includes(stage);
+
+/**
+ * Settings of one stage.
+ * @param stage `dev` or `prod` (from `-c stage=…`)
+ * @throws Error naming the known stages when `stage` is not one of them
+ */
+export function getStageConfig(stage: string): StageConfig {
+  if (!isStageName(stage)) {
+    throw new Error(`Unknown stage "${stage}": expected one of ${STAGES.join(', ')} (cdk … -c stage=dev|prod)`);
+  }
+  return builders[stage]();
+}

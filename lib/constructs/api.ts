@@ -1,0 +1,202 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { handlerEntry, type Route, routes } from '../../lambdas/routes';
+import { lambdaBundling } from '../bundling';
+import type { StageConfig } from '../config';
+
+/** Project root (where package.json and package-lock.json live). */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Lambda function names are limited to 64 characters. */
+const MAX_FUNCTION_NAME_LENGTH = 64;
+
+/** Headers browsers may send cross-origin. */
+const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
+
+/** Props of {@link Api}. */
+export interface ApiProps {
+  /** Stage settings: names, throttling, CORS, Lambda sizing, log retention, Powertools. */
+  readonly config: StageConfig;
+  /** The single table; each function gets exactly its route's `tableActions` on it and its indexes. */
+  readonly table: ITable;
+  /** JWT issuer URL of the user pool. */
+  readonly issuerUrl: string;
+  /** Client ids accepted in the token's `aud` / `client_id` claim. */
+  readonly jwtAudience: readonly string[];
+  /** Scope every route requires. */
+  readonly requiredScope: string;
+}
+
+/** Physical name of a route's function. */
+export const routeFunctionName = (prefix: string, route: Route): string => `${prefix}-${route.id}`;
+
+/** Route key as API Gateway shows it, e.g. `GET /v1/facilities`. */
+export const routeKeyOf = (route: Route): string => `${route.method} ${route.path}`;
+
+const pascalCase = (id: string): string =>
+  id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]?.toUpperCase() + part.slice(1))
+    .join('');
+
+/** JSON access-log line; every value a context variable HTTP APIs support. */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    method: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationStatus: '$context.integrationStatus',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    sub: '$context.authorizer.claims.sub',
+  }),
+);
+
+/**
+ * The HTTP API: one NodejsFunction and one JWT-authorized route per row of the route table
+ * (lambdas/routes.ts), throttling and CORS from the stage config, JSON access logs on `$default`.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  /** Base URL of the default stage (ends with `/`). */
+  readonly url: string;
+  readonly accessLogGroup: LogGroup;
+  /** Functions by route id. */
+  readonly functions: ReadonlyMap<string, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { config, table } = props;
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${config.prefix}-api`,
+      description: `Coworking reservation API (${config.stage})`,
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...config.api.corsOrigins],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE,
+          CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: CORS_ALLOW_HEADERS,
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogGroup = new LogGroup(this, 'AccessLogs', {
+      logGroupName: `/aws/apigateway/${config.prefix}-api`,
+      retention: config.logs.retentionDays,
+      removalPolicy: config.logs.removalPolicy,
+    });
+
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: config.api.throttle.rateLimit, burstLimit: config.api.throttle.burstLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogGroup), format: accessLogFormat },
+    });
+    this.url = this.stage.url;
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuerUrl, {
+      authorizerName: `${config.prefix}-jwt`,
+      identitySource: ['$request.header.Authorization'],
+      jwtAudience: [...props.jwtAudience],
+    });
+
+    const tableResources = [table.tableArn, `${table.tableArn}/index/*`];
+    const functions = new Map<string, NodejsFunction>();
+
+    for (const route of routes) {
+      const name = pascalCase(route.id);
+      const functionName = routeFunctionName(config.prefix, route);
+      if (functionName.length > MAX_FUNCTION_NAME_LENGTH) {
+        throw new Error(`Function name "${functionName}" of route ${route.id} is longer than 64 characters`);
+      }
+
+      const logGroup = new LogGroup(this, `${name}Logs`, {
+        logGroupName: `/aws/lambda/${functionName}`,
+        retention: config.logs.retentionDays,
+        removalPolicy: config.logs.removalPolicy,
+      });
+
+      const fn = new NodejsFunction(this, `${name}Function`, {
+        functionName,
+        description: `${routeKeyOf(route)} (${config.stage})`,
+        entry: path.join(PROJECT_ROOT, handlerEntry(route)),
+        handler: 'handler',
+        projectRoot: PROJECT_ROOT,
+        depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        memorySize: config.lambda.memorySize,
+        timeout: Duration.seconds(config.lambda.timeoutSeconds),
+        tracing: Tracing.ACTIVE,
+        logGroup,
+        bundling: lambdaBundling,
+        environment: {
+          TABLE_NAME: table.tableName,
+          POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
+          POWERTOOLS_METRICS_NAMESPACE: config.powertools.metricsNamespace,
+          POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
+          POWERTOOLS_LOGGER_SAMPLE_RATE: String(config.powertools.logSampleRate),
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      });
+
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          sid: 'RouteTableAccess',
+          effect: Effect.ALLOW,
+          actions: [...route.tableActions],
+          resources: tableResources,
+        }),
+      );
+
+      new HttpRoute(this, `${name}Route`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${name}Integration`, fn),
+        authorizer,
+        authorizationScopes: [props.requiredScope],
+      });
+
+      functions.set(route.id, fn);
+    }
+    this.functions = functions;
+  }
+}

@@ -1,0 +1,38 @@
+import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { describe, expect, it } from 'vitest';
+import { esbuildOptions, lambdaBundling } from '../../lib/bundling';
+
+describe('bundling options', () => {
+  const plain = esbuildOptions({ entryPoints: ['lambdas/http/get-me.ts'], outdir: 'dist' });
+
+  it('builds ESM for node22 with a require shim, minified, with source maps and a metafile', () => {
+    expect(lambdaBundling).toMatchObject({
+      format: OutputFormat.ESM,
+      target: 'node22',
+      minify: true,
+      sourceMap: true,
+      metafile: true,
+      mainFields: ['module', 'main'],
+      externalModules: [],
+      bundleAwsSDK: true,
+      forceDockerBundling: false,
+    });
+    expect(lambdaBundling.banner).toContain('createRequire(import.meta.url)');
+  });
+
+  it('gives esbuild the same settings', () => {
+    expect(plain).toMatchObject({
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: lambdaBundling.target,
+      minify: lambdaBundling.minify,
+      sourcesContent: lambdaBundling.sourcesContent,
+      mainFields: lambdaBundling.mainFields,
+      banner: { js: lambdaBundling.banner },
+      external: lambdaBundling.externalModules,
+      metafile: true,
+      outExtension: { '.js': '.mjs' },
+    });
+  });
+});
