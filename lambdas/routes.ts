@@ -39,6 +39,13 @@ export interface Route {
 
 const member: Caller = { role: 'member' };
 const read: readonly TableAction[] = ['dynamodb:GetItem', 'dynamodb:Query'];
+/** What a booking transaction and the idempotency records write. */
+const write: readonly TableAction[] = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+];
 
 export const routes: readonly Route[] = [
   {
@@ -73,6 +80,59 @@ export const routes: readonly Route[] = [
     caller: member,
     tableActions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'],
     maxTableCommands: 2,
+  },
+  {
+    id: 'create-reservation',
+    method: 'POST',
+    path: '/v1/reservations',
+    caller: member,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', ...write],
+    // idempotency claim; space, member and holds; facility; counters; the transaction; idempotency answer
+    maxTableCommands: 8,
+    idempotent: true,
+  },
+  {
+    id: 'list-reservations',
+    method: 'GET',
+    path: '/v1/reservations',
+    caller: member,
+    tableActions: ['dynamodb:Query'],
+    maxTableCommands: 1,
+  },
+  {
+    id: 'get-reservation',
+    method: 'GET',
+    path: '/v1/reservations/{id}',
+    caller: member,
+    tableActions: ['dynamodb:GetItem'],
+    maxTableCommands: 1,
+  },
+  {
+    id: 'cancel-reservation',
+    method: 'POST',
+    path: '/v1/reservations/{id}/cancel',
+    caller: member,
+    tableActions: ['dynamodb:GetItem', ...write],
+    // the reservation; the transaction
+    maxTableCommands: 2,
+  },
+  {
+    id: 'extend-reservation',
+    method: 'POST',
+    path: '/v1/reservations/{id}/extend',
+    caller: member,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', ...write],
+    // the reservation; space, facility, member, holds; the seat's next slots; counters; the transaction
+    maxTableCommands: 8,
+  },
+  {
+    id: 'link-corporate-code',
+    method: 'POST',
+    path: '/v1/me/corporate-code',
+    caller: member,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
+    // the code and its company; the link; then GET /v1/me's two reads
+    maxTableCommands: 5,
   },
 ];
 

@@ -2,6 +2,7 @@
  * API request schemas (api.md). Strict: an unknown field is a 400 that names it.
  */
 import * as z from 'zod';
+import { parseInstant } from '../lambdas/core/format';
 
 const id = z
   .string()
@@ -76,3 +77,40 @@ export const localClockBody = z.union([
       .max(60 * 24 * 365),
   }),
 ]);
+
+/** An ISO 8601 instant with an offset (`2026-11-24T14:00:00+09:00`), as epoch milliseconds. */
+const instant = z
+  .string()
+  .max(40)
+  .transform((text, ctx) => {
+    const t = parseInstant(text);
+    if (t === null) {
+      ctx.addIssue({ code: 'custom', message: 'Expected an ISO 8601 instant with an offset' });
+      return z.NEVER;
+    }
+    return t;
+  });
+
+export const createReservationBody = z.strictObject({
+  spaceId: id,
+  start: instant,
+  end: instant,
+  options: z
+    .array(z.strictObject({ optionId: id, quantity: z.number().int().min(1).max(1000) }))
+    .max(20)
+    .optional(),
+});
+
+export const reservationPath = z.strictObject({ id: z.string().uuid() });
+export const listReservationsQuery = z.strictObject({
+  scope: z.enum(['upcoming', 'current', 'past']).default('upcoming'),
+});
+export const extendBody = z.strictObject({
+  minutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60),
+});
+export const corporateCodeBody = z.strictObject({ code: z.string().regex(/^\d{16}$/, 'Expected 16 digits') });
+export const emptyBody = z.strictObject({}).optional();

@@ -193,3 +193,50 @@ export const refuse = (code: ErrorCode, detail: string): Verdict => ({ ok: false
 
 /** The zone member-level periods (contract months, company months) are counted in. */
 export const SERVICE_TIME_ZONE = 'Asia/Tokyo';
+
+/** One option chosen for a booking. */
+export interface OptionChoice {
+  optionId: string;
+  quantity: number;
+}
+
+/** Where a reservation's uses are counted, so that releasing them later touches the same counters. */
+export interface UsesLedger {
+  /** Start of the member's usage period (contract month or calendar month). */
+  memberPeriod: LocalDate;
+  /** The company's calendar month (`YYYY-MM`), for corporate members. */
+  companyId: string | null;
+  companyMonth: string | null;
+  /** The facility's local date the daily limit counts on, when the facility has one. */
+  dailyDate: LocalDate | null;
+}
+
+export interface Reservation {
+  reservationId: string;
+  memberId: string;
+  memberNumber: string;
+  facilityId: string;
+  partnerId: string;
+  spaceId: string;
+  /** The facility's zone, for showing the reservation's instants. */
+  timeZone: string;
+  start: Instant;
+  /** The checkout deadline (moves with extensions). */
+  end: Instant;
+  status: ReservationStatus;
+  bookingType: BookingType;
+  uses: number;
+  price: Price;
+  options: OptionChoice[];
+  /** The space's fee rules when it was booked: later changes do not apply to it. */
+  cancellationFees: CancellationFeeRule[];
+  cancellationFee: number | null;
+  checkedInAt: Instant | null;
+  checkedOutAt: Instant | null;
+  createdAt: Instant;
+  /** When an unanswered request is cancelled automatically. */
+  requestExpiresAt: Instant | null;
+  ledger: UsesLedger;
+  /** Incremented on every change; writes are conditioned on it. */
+  version: number;
+}

@@ -2,7 +2,17 @@ import type { Instant } from '../core/model';
 import { isoUtc } from './keys';
 
 /** Attributes that only the table needs (keys, type tag); stripped when an item becomes a domain object. */
-const STORAGE_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'ttl', 'entity', 'version'] as const;
+const STORAGE_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'ttl',
+  'entity',
+  'holdsVersion',
+] as const;
 
 export function stripStorage<T>(item: Record<string, unknown>): T {
   const copy: Record<string, unknown> = { ...item };

@@ -1,4 +1,10 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Company, LocalDate, Member } from '../core/model';
 import { stripStorage } from './items';
 import { keys } from './keys';
@@ -12,13 +18,24 @@ const NO_USES: UsesCount = { used: 0, held: 0 };
 const usesOf = (item: Record<string, unknown> | undefined): UsesCount =>
   item ? { used: Number(item.used ?? 0), held: Number(item.held ?? 0) } : NO_USES;
 
+/** Which counters to read for a member: their usage period, the company month, and a facility day. */
+export interface CounterSelection {
+  memberPeriod: LocalDate;
+  companyMonth: string;
+  daily?: { facilityId: string; date: LocalDate };
+}
+
 export interface MemberStanding {
   member: Member;
+  /** Version of the member's holds; bookings of one member are serialized on it. */
+  holdsVersion: number;
   company: Company | null;
   /** The member's uses in the period. */
   uses: UsesCount;
-  /** The whole company's uses in the period (corporate members only). */
+  /** The whole company's uses in the month (corporate members only). */
   companyUses: UsesCount | null;
+  /** The member's uses at the selected facility on the selected day. */
+  usedThatDay: number;
 }
 
 /** Members, companies and their use counters. */
@@ -52,35 +69,78 @@ export class MemberRepository {
     );
   }
 
-  async getMember(memberId: string): Promise<Member | undefined> {
+  async getMember(memberId: string): Promise<{ member: Member; holdsVersion: number } | undefined> {
     const { Item } = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: keys.member(memberId), ConsistentRead: true }),
     );
-    return Item ? stripStorage<Member>(Item) : undefined;
+    return Item ? { member: stripStorage<Member>(Item), holdsVersion: Number(Item.holdsVersion ?? 0) } : undefined;
   }
 
-  /**
-   * A member's standing for one usage period: profile, then one batch for the member's counter, the company
-   * and the company's counter. Two round trips.
-   */
-  async standing(memberId: string, period: (member: Member) => { memberPeriod: LocalDate; companyMonth: string }) {
-    const member = await this.getMember(memberId);
-    if (!member) return undefined;
-    const { memberPeriod, companyMonth } = period(member);
-    const wanted = [keys.memberUses(memberId, memberPeriod)];
-    if (member.companyId) wanted.push(keys.company(member.companyId), keys.companyUses(member.companyId, companyMonth));
+  /** The company a corporate code belongs to. */
+  async companyOfCode(code: string): Promise<Company | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.corporateCode(code) }));
+    if (!Item) return undefined;
+    const company = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.company(String(Item.companyId)) }),
+    );
+    return company.Item ? stripStorage<Company>(company.Item) : undefined;
+  }
+
+  /** Links a member to a company once: refused (false) when the member already belongs to one. */
+  async linkCompany(memberId: string, company: Company): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.member(memberId),
+          UpdateExpression: 'SET #plan = :corporate, companyId = :companyId, companyName = :companyName',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(companyId) OR companyId = :null)',
+          ExpressionAttributeNames: { '#plan': 'plan' },
+          ExpressionAttributeValues: {
+            ':corporate': 'corporate',
+            ':companyId': company.companyId,
+            ':companyName': company.name,
+            ':null': null,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** Counters for an already loaded member: one batch read of the member's, the company's and the day's. */
+  async countersOf(member: Member, selection: CounterSelection) {
+    const wanted = [keys.memberUses(member.memberId, selection.memberPeriod)];
+    if (member.companyId) {
+      wanted.push(keys.company(member.companyId), keys.companyUses(member.companyId, selection.companyMonth));
+    }
+    if (selection.daily) {
+      wanted.push(keys.memberDailyUses(member.memberId, selection.daily.facilityId, selection.daily.date));
+    }
     const { Responses } = await this.doc.send(
       new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }),
     );
     const found = Responses?.[this.tableName] ?? [];
     const find = (key: { PK: string; SK: string }) => found.find((item) => item.PK === key.PK && item.SK === key.SK);
     const companyItem = member.companyId ? find(keys.company(member.companyId)) : undefined;
-    const standing: MemberStanding = {
-      member,
-      uses: usesOf(find(keys.memberUses(memberId, memberPeriod))),
+    const dailyItem = selection.daily
+      ? find(keys.memberDailyUses(member.memberId, selection.daily.facilityId, selection.daily.date))
+      : undefined;
+    return {
+      uses: usesOf(find(keys.memberUses(member.memberId, selection.memberPeriod))),
       company: companyItem ? stripStorage<Company>(companyItem) : null,
-      companyUses: member.companyId ? usesOf(find(keys.companyUses(member.companyId, companyMonth))) : null,
+      companyUses: member.companyId ? usesOf(find(keys.companyUses(member.companyId, selection.companyMonth))) : null,
+      usedThatDay: Number(dailyItem?.total ?? 0),
     };
-    return standing;
+  }
+
+  /** A member's standing: the profile, then one batch of counters chosen from it. Two round trips. */
+  async standing(memberId: string, select: (member: Member) => CounterSelection): Promise<MemberStanding | undefined> {
+    const found = await this.getMember(memberId);
+    if (!found) return undefined;
+    return { ...found, ...(await this.countersOf(found.member, select(found.member))) };
   }
 }

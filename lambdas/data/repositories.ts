@@ -1,17 +1,31 @@
 import { tableContext } from './client';
 import { FacilityRepository } from './facilities';
+import { IdempotencyStore } from './idempotency';
 import { MemberRepository } from './members';
+import { ReservationRepository } from './reservations';
 import { SlotRepository } from './slots';
 
-/** Repositories over the process-wide table context, made on first use and kept for the process. */
-export function repositories() {
-  const { doc, tableName } = tableContext();
-  cached ??= {
-    facilities: new FacilityRepository(doc, tableName),
-    members: new MemberRepository(doc, tableName),
-    slots: new SlotRepository(doc, tableName),
-  };
-  return cached;
+export interface Repositories {
+  facilities: FacilityRepository;
+  members: MemberRepository;
+  slots: SlotRepository;
+  reservations: ReservationRepository;
+  idempotency: IdempotencyStore;
 }
 
-let cached: { facilities: FacilityRepository; members: MemberRepository; slots: SlotRepository } | undefined;
+let cached: Repositories | undefined;
+
+/** Repositories over the process-wide table context, made on first use and kept for the process. */
+export function repositories(): Repositories {
+  if (!cached) {
+    const { doc, tableName } = tableContext();
+    cached = {
+      facilities: new FacilityRepository(doc, tableName),
+      members: new MemberRepository(doc, tableName),
+      slots: new SlotRepository(doc, tableName),
+      reservations: new ReservationRepository(doc, tableName),
+      idempotency: new IdempotencyStore(doc, tableName),
+    };
+  }
+  return cached;
+}

@@ -6,9 +6,11 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { Instant } from '../core/model';
+import { repositories } from '../data/repositories';
 import { type Route, routes } from '../routes';
 import { clock } from './clock';
 import { ApiError, type FieldProblem, problemBody } from './errors';
+import { IDEMPOTENCY_HEADER, idempotently } from './idempotency';
 import { authorize, type Identity, identityOf } from './identity';
 import { logger, metrics, tracer } from './powertools';
 
@@ -130,7 +132,16 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(
       headers: event.headers ?? {},
       now: clock.now(),
     };
-    const answer = await body(request);
+    const answer = route.idempotent
+      ? await idempotently(
+          repositories().idempotency,
+          route.id,
+          identity,
+          request.headers[IDEMPOTENCY_HEADER],
+          { path: request.path, body: request.body },
+          () => body(request),
+        )
+      : await body(request);
     metrics.addMetric('Success', MetricUnit.Count, 1);
     return json(answer.status, answer.body);
   };

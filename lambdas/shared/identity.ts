@@ -45,3 +45,9 @@ export function authorize(identity: Identity, caller: Caller): void {
     throw new ApiError('FORBIDDEN', `Operator role ${identity.operatorRole} may not do this`);
   }
 }
+
+/** The member id of a member identity (routes for members only are authorized before this runs). */
+export function memberIdOf(identity: Identity): string {
+  if (identity.role !== 'member') throw new ApiError('FORBIDDEN', 'This route is for members');
+  return identity.memberId;
+}

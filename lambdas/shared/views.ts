@@ -3,7 +3,7 @@
  */
 import { dayAvailability } from '../core/availability';
 import { toZonedIso } from '../core/format';
-import type { Facility, FacilityCalendar, Instant, LocalDate, Space } from '../core/model';
+import type { Facility, FacilityCalendar, Instant, LocalDate, Reservation, Space } from '../core/model';
 import { usesSummary } from '../core/uses';
 import type { MemberStanding } from '../data/members';
 
@@ -100,5 +100,29 @@ export function meView(standing: MemberStanding, period: { start: LocalDate; end
     ...(company ? { companyName: company.name } : member.companyName ? { companyName: member.companyName } : {}),
     contract: { start: period.start, end: period.end },
     uses: { limit, used: standing.uses.used, held: standing.uses.held, remaining: summary.remaining },
+  };
+}
+
+/** A reservation as api.md shows it, instants in the facility's zone. */
+export function reservationView(reservation: Reservation) {
+  const zoned = (t: Instant) => toZonedIso(t, reservation.timeZone);
+  return {
+    id: reservation.reservationId,
+    memberId: reservation.memberId,
+    facilityId: reservation.facilityId,
+    spaceId: reservation.spaceId,
+    start: zoned(reservation.start),
+    end: zoned(reservation.end),
+    status: reservation.status,
+    bookingType: reservation.bookingType,
+    uses: reservation.uses,
+    price: reservation.price,
+    options: reservation.options,
+    ...(reservation.cancellationFee === null ? {} : { cancellationFee: reservation.cancellationFee }),
+    ...(reservation.checkedInAt === null ? {} : { checkedInAt: zoned(reservation.checkedInAt) }),
+    ...(reservation.checkedOutAt === null ? {} : { checkedOutAt: zoned(reservation.checkedOutAt) }),
+    ...(reservation.requestExpiresAt === null ? {} : { requestExpiresAt: zoned(reservation.requestExpiresAt) }),
+    checkoutDeadline: zoned(reservation.end),
+    createdAt: zoned(reservation.createdAt),
   };
 }

@@ -1,0 +1,15 @@
+import { extendBody, reservationPath } from '../../schemas/api';
+import { repositories } from '../data/repositories';
+import { extendReservation } from '../services/booking';
+import { httpHandler } from '../shared/http';
+import { memberIdOf } from '../shared/identity';
+import { reservationView } from '../shared/views';
+
+export const handler = httpHandler(
+  'extend-reservation',
+  { path: reservationPath, body: extendBody },
+  async ({ path, body, identity, now }) => {
+    const reservation = await extendReservation(repositories(), memberIdOf(identity), path.id, body.minutes, now);
+    return { status: 200, body: reservationView(reservation) };
+  },
+);
