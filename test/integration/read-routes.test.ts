@@ -233,7 +233,7 @@ describe('cost of each call', () => {
     'get-availability': '/v1/spaces/h1t-kudanshita-box/availability?date=2026-11-24',
     'get-me': '/v1/me',
   };
-  it.each(routes.map((r) => [r.id, r] as const))(
+  it.each(routes.filter((r) => r.id in calls).map((r) => [r.id, r] as const))(
     '%s stays within its documented command count, without Scan',
     async (id, route) => {
       const token = memberToken(id === 'get-me' ? 'member-corporate' : 'member-basic');
