@@ -236,7 +236,8 @@ export function startDoorClient(options: DoorClientOptions): DoorClient {
       if (!id.success) {
         return Promise.resolve({ outcome: 'dropped', reason: doorEventReasons.malformed, published: false });
       }
-      if (!seen.addIfNew(id.data)) return Promise.resolve({ outcome: 'duplicate', commandId: id.data, published: false });
+      if (!seen.addIfNew(id.data))
+        return Promise.resolve({ outcome: 'duplicate', commandId: id.data, published: false });
       return rejected(id.data, doorEventReasons.malformed);
     }
     const command = parsed.data;

@@ -71,7 +71,8 @@ export class ReservationRepository {
     if (range.from !== undefined && range.to !== undefined) {
       conditions.push('GSI1SK BETWEEN :from AND :to');
       values[':from'] = isoUtc(range.from);
-      values[':to'] = isoUtc(range.to - 1);
+      // Sort keys are `<start>#<id>`: the last key starting before `to` is below `<to − 1 ms>#~`.
+      values[':to'] = `${isoUtc(range.to - 1)}#~`;
     } else if (range.from !== undefined) {
       conditions.push('GSI1SK >= :from');
       values[':from'] = isoUtc(range.from);

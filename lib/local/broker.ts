@@ -78,7 +78,8 @@ export async function startBroker({ port, host = '127.0.0.1' }: BrokerOptions): 
     async onPublish(filter, handler) {
       const deliver = (packet: AedesPublishPacket, done: () => void) => {
         try {
-          const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : Buffer.from(packet.payload);
+          const payload =
+            typeof packet.payload === 'string' ? Buffer.from(packet.payload) : Buffer.from(packet.payload);
           handler(packet.topic, payload);
         } finally {
           done();

@@ -11,10 +11,10 @@ export class ControllableClock implements Clock {
     return this.frozenAt ?? this.wall() + this.offsetMs;
   }
 
-  /** Jump to an instant; time then runs on from there with the wall clock. */
+  /** Jump to an instant; a running clock runs on from there, a frozen one stays there. */
   set(t: number): void {
-    this.frozenAt = undefined;
-    this.offsetMs = t - this.wall();
+    if (this.frozenAt !== undefined) this.frozenAt = t;
+    else this.offsetMs = t - this.wall();
   }
 
   advance(ms: number): void {

@@ -1,0 +1,125 @@
+/**
+ * `npm run door -- --door <doorId> [--url mqtt://127.0.0.1:1883]`
+ * `npm run door -- --door <doorId> --endpoint <iot-endpoint> --cert f --key f [--ca f]`
+ *
+ * Flags fall back to DOOR_ID, MQTT_URL (else MQTT_PORT on 127.0.0.1), IOT_ENDPOINT, IOT_CERT, IOT_KEY,
+ * IOT_CA, DOOR_HOLD_MS. Prints one line per command handled; stops cleanly on SIGINT/SIGTERM.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_HOLD_MS, type HandledCommand, startDoorClient } from './door-client';
+import { consoleLock } from './lock-adapters';
+import { isDoorId } from './topics';
+
+const usage = `Usage: npm run door -- --door <doorId> [--url mqtt://127.0.0.1:1883]
+       npm run door -- --door <doorId> --endpoint <iot-endpoint> --cert <file> --key <file> [--ca <file>]
+Options: --hold <ms> (lock open time, default ${DEFAULT_HOLD_MS}), --client-id <id> (default the door id), --verbose`;
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
+}
+
+function readPem(label: string, file: string | undefined): Buffer | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    return fail(`Cannot read ${label} ${file}: ${(error as Error).message}`);
+  }
+}
+
+function describe(handled: HandledCommand): string {
+  const command = handled.command
+    ? ` reservation=${handled.command.reservationId} purpose=${handled.command.purpose}`
+    : '';
+  const reason = handled.reason ? ` (${handled.reason})` : '';
+  const unsent = handled.event && !handled.published ? ' [event not acknowledged]' : '';
+  return `${new Date().toISOString()} ${handled.outcome}${reason} command=${handled.commandId ?? '-'}${command}${unsent}`;
+}
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const env = process.env;
+  const doorId = values.door ?? env.DOOR_ID;
+  if (!doorId) return fail('Missing --door (or DOOR_ID).');
+  if (!isDoorId(doorId)) return fail(`Invalid door id ${JSON.stringify(doorId)}: letters, digits, - and _ only.`);
+  const endpoint = values.endpoint ?? env.IOT_ENDPOINT;
+  const certFile = values.cert ?? env.IOT_CERT;
+  const keyFile = values.key ?? env.IOT_KEY;
+  const caFile = values.ca ?? env.IOT_CA;
+  if (endpoint && (!certFile || !keyFile)) return fail('--endpoint needs --cert and --key (or IOT_CERT, IOT_KEY).');
+  const url = endpoint
+    ? `mqtts://${endpoint}:8883`
+    : (values.url ?? env.MQTT_URL ?? `mqtt://127.0.0.1:${env.MQTT_PORT ?? '1883'}`);
+  const holdText = values.hold ?? env.DOOR_HOLD_MS;
+  const holdMs = holdText === undefined ? DEFAULT_HOLD_MS : Number(holdText);
+  if (!Number.isInteger(holdMs) || holdMs < 0) return fail(`--hold must be a whole number of ms, got ${holdText}`);
+
+  const lock = consoleLock(doorId);
+  const door = startDoorClient({
+    doorId,
+    url,
+    ...(endpoint ? { cert: readPem('certificate', certFile), key: readPem('key', keyFile) } : {}),
+    ...(endpoint && caFile ? { ca: readPem('CA', caFile) } : {}),
+    ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
+    lock,
+    holdMs,
+    log: values.verbose ? (line) => console.error(`[door ${doorId}] ${line}`) : undefined,
+  });
+  door.on('command', (handled) => console.log(describe(handled)));
+  door.on('ready', ({ sessionPresent }) =>
+    console.log(`Door ${doorId} listening on ${url} (session ${sessionPresent ? 'resumed' : 'new'})`),
+  );
+  door.on('offline', ({ attempt, delayMs }) =>
+    console.error(`Door ${doorId} offline; reconnect attempt ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+  );
+  door.on('error', (error) => {
+    if (!values.verbose) console.error(`Door ${doorId}: ${error.message}`);
+  });
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.error(`${signal}: stopping door ${doorId}`);
+    await door.stop();
+    await lock.close?.();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      door: { type: 'string' },
+      url: { type: 'string' },
+      endpoint: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      ca: { type: 'string' },
+      hold: { type: 'string' },
+      'client-id': { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { Facility, Space } from '../../../lambdas/core/model';
+import { tableContext } from '../../../lambdas/data/client';
+import { FacilityRepository } from '../../../lambdas/data/facilities';
+import { facilities, spaces } from '../../../lib/local/demo-data';
+import { type client, memberToken } from '../support/local-stack';
+
+const demoFacility = (id: string) => facilities.find((f) => f.facilityId === id) as Facility;
+const demoSpace = (id: string) => spaces.find((s) => s.spaceId === id) as Space;
+
+/** Facilities beside the demo data that show rules the demo data does not reach. */
+export const testFacilities: Array<{ facility: Facility; spaces: Space[] }> = [
+  {
+    facility: {
+      ...demoFacility('h1t-ryogoku'),
+      facilityId: 'test-closure',
+      dailyCheckInLimit: null,
+      calendar: {
+        ...demoFacility('h1t-ryogoku').calendar,
+        closures: [{ date: '2026-11-25', from: '13:00', to: '15:00' }],
+        specialOpenDays: [],
+      },
+    },
+    spaces: [
+      {
+        ...demoSpace('h1t-ryogoku-box'),
+        spaceId: 'test-closure-seat',
+        facilityId: 'test-closure',
+        bookableUntil: '2026-11-26',
+      },
+    ],
+  },
+  {
+    facility: {
+      ...demoFacility('h1t-ryogoku'),
+      facilityId: 'test-premium-only',
+      basicPlanAllowed: false,
+      dailyCheckInLimit: null,
+    },
+    spaces: [{ ...demoSpace('h1t-ryogoku-box'), spaceId: 'test-premium-only-seat', facilityId: 'test-premium-only' }],
+  },
+  {
+    facility: {
+      ...demoFacility('h1t-ryogoku'),
+      facilityId: 'test-hidden',
+      publishUntil: Date.parse('2026-11-01T00:00:00+09:00'),
+    },
+    spaces: [{ ...demoSpace('h1t-ryogoku-box'), spaceId: 'test-hidden-seat', facilityId: 'test-hidden' }],
+  },
+];
+
+/** Writes the test facilities into the stack's table (the stack runs in this process). */
+export async function putTestFacilities(): Promise<void> {
+  const { doc, tableName } = tableContext();
+  const repo = new FacilityRepository(doc, tableName);
+  for (const { facility, spaces: own } of testFacilities) {
+    await repo.putFacility(facility);
+    for (const space of own) await repo.putSpace(space);
+  }
+}
+
+/** A new member of a plan, created through `/local/members`; returns its id and token. */
+export async function newMember(
+  api: ReturnType<typeof client>,
+  plan: 'basic' | 'premium',
+  contractStart = '2026-11-10',
+) {
+  const memberId = `m-${randomUUID().slice(0, 12)}`;
+  const created = await api.post('/local/members', { memberId, plan, contractStart });
+  if (created.status !== 201) throw new Error(`could not create a member: ${JSON.stringify(created.body)}`);
+  return { memberId, token: memberToken(memberId) };
+}
+
+/** `2026-11-24T14:00:00+09:00` from a date and a time in Tokyo. */
+export const at = (date: string, time: string) => `${date}T${time}:00+09:00`;
