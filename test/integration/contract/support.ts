@@ -1,0 +1,141 @@
+/**
+ * Helpers for the contract tests: a client that can send headers, path filling from the route table,
+ * and views of the command log.
+ */
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { commandLog } from '../../../lambdas/data/client';
+import type { Route } from '../../../lambdas/routes';
+import { type Answer, memberToken } from '../support/local-stack';
+
+// Tuesday 2026-11-24, 10:00 in Tokyo. H1T opens 08:00–21:00.
+export const NOW = '2026-11-24T10:00:00+09:00';
+export const TODAY = '2026-11-24';
+export const TOMORROW = '2026-11-25';
+export const FACILITY = 'h1t-kudanshita';
+export const SPACE = 'h1t-kudanshita-box';
+export const CORPORATE_CODE = '1234567890123456';
+
+/** `2026-11-24T14:00:00+09:00` from a date and a time in Tokyo. */
+export const at = (date: string, time: string) => `${date}T${time}:00+09:00`;
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is instead of `body`. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** An HTTP client for the local gateway that can also send extra headers (Idempotency-Key). */
+export function http(baseUrl: string) {
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<Answer> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+  };
+  return {
+    call,
+    get: (path: string, token?: string) => call('GET', path, { token }),
+    post: (path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
+      call('POST', path, { body, token, headers }),
+  };
+}
+export type Http = ReturnType<typeof http>;
+
+/** Names of the `{param}` placeholders of a route path. */
+export const paramsOf = (route: Pick<Route, 'path'>): string[] =>
+  [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+
+/** A route path with every `{param}` substituted; throws when a value is missing. */
+export function fillPath(route: Pick<Route, 'id' | 'path'>, values: Readonly<Record<string, string>>): string {
+  return route.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`No value for {${name}} of route ${route.id}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** One concrete request of a route. */
+export interface RouteRequest {
+  /** Path with the query string, if any. */
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export const send = (api: Http, route: Route, request: RouteRequest, token?: string) =>
+  api.call(route.method, request.path, { token, body: request.body, headers: request.headers });
+
+/** Asserts a problem+json answer with a status and code. */
+export function expectProblem(answer: Answer, status: number, code: string): void {
+  expect({ status: answer.status, code: answer.body?.code }, JSON.stringify(answer.body)).toEqual({ status, code });
+  expect(answer.contentType).toContain('application/problem+json');
+  expect(answer.body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String) });
+}
+
+/** The fields named by a 400 answer. */
+export const fieldsOf = (answer: Answer): string[] =>
+  (answer.body?.errors ?? []).map((e: { field: string }) => e.field);
+
+/** Commands sent while `run` ran (the local stack runs in this process; calls must be sequential). */
+export async function commandsDuring<T>(run: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
+  const before = commandLog.length;
+  const result = await run();
+  return { result, commands: commandLog.slice(before) };
+}
+
+/** Commands that write (or try to write) to the table, by their SDK command name. */
+export const WRITE_COMMAND = /^(Put|Update|Delete|BatchWrite|TransactWrite)/;
+export const writesIn = (commands: readonly string[]) => commands.filter((c) => WRITE_COMMAND.test(c));
+
+/** A new member created through `/local/members`, with its token. */
+export async function newMember(api: Http, plan: 'basic' | 'premium' = 'premium', contractStart = '2026-11-10') {
+  const memberId = `m-${randomUUID().slice(0, 12)}`;
+  const created = await api.post('/local/members', { memberId, plan, contractStart });
+  if (created.status !== 201) throw new Error(`could not create a member: ${JSON.stringify(created.body)}`);
+  return { memberId, token: memberToken(memberId) };
+}
+
+/** Books `[start, end)` of a space; throws unless it is created. */
+export async function book(api: Http, token: string, spaceId: string, start: string, end: string) {
+  const answer = await api.post('/v1/reservations', { spaceId, start, end }, token);
+  if (answer.status !== 201) throw new Error(`could not book: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as { id: string; status: string; end: string; start: string };
+}
+
+/** A token with its payload replaced (signature kept): must be refused. */
+export function withForgedPayload(token: string, change: Record<string, unknown>): string {
+  const [head, payload, signature] = token.split('.') as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  const forged = Buffer.from(JSON.stringify({ ...claims, ...change })).toString('base64url');
+  return `${head}.${forged}.${signature}`;
+}
+
+/** A token with a different signature. */
+export function withBadSignature(token: string): string {
+  const [head, payload, signature] = token.split('.') as [string, string, string];
+  const bytes = Buffer.from(signature, 'base64url');
+  bytes[0] = (bytes[0] ?? 0) ^ 0xff;
+  return `${head}.${payload}.${bytes.toString('base64url')}`;
+}
+
+/** An unsigned token (`alg: none`) with the claims of a real one. */
+export function unsigned(token: string): string {
+  const [, payload] = token.split('.') as [string, string, string];
+  const head = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+  return `${head}.${payload}.`;
+}
