@@ -6,15 +6,24 @@ import { startLocalStack } from '../lib/local/stack';
 
 const port = Number(process.env.PORT ?? 3000);
 const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+const mqttPort = Number(process.env.MQTT_PORT ?? 1883);
+const time = () => new Date().toTimeString().slice(0, 8);
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({ port, dynamodbPort, dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT });
+  const stack = await startLocalStack({
+    port,
+    dynamodbPort,
+    mqttPort,
+    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
+    doorLog: (line) => console.log(`  ${time()}  ${line}`),
+  });
   const banner = [
     '',
     `  Coworking backend, local stack`,
     `  API            ${stack.url}/v1   (e.g. GET ${stack.url}/v1/facilities)`,
     `  Clock          ${stack.url}/local/clock   (POST { "advanceMinutes": 60 } moves it)`,
     `  DynamoDB Local ${stack.dynamodbEndpoint}   table ${stack.tableName}`,
+    `  MQTT broker    ${stack.mqttUrl}   doors: ${[...stack.doors.keys()].join(', ')}`,
     '',
     '  A token:  npm run token -- member-basic',
     `      or:   curl -s -X POST ${stack.url}/local/tokens -H 'content-type: application/json' \\`,

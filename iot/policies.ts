@@ -6,6 +6,7 @@
 import { topicTemplates } from './topics';
 
 /** IoT Core resolves this policy variable to the thing attached to the connecting certificate. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IoT policy variable, not a JS template
 export const THING_NAME_VARIABLE = '${iot:Connection.Thing.ThingName}';
 
 export interface PolicyStatement {

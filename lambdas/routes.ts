@@ -35,6 +35,8 @@ export interface Route {
   maxTableCommands: number;
   /** The route accepts an `Idempotency-Key` header. */
   idempotent?: boolean;
+  /** The function publishes unlock commands to the doors (IoT topics `doors/{doorId}/unlock`). */
+  publishesUnlocks?: boolean;
 }
 
 const member: Caller = { role: 'member' };
@@ -133,6 +135,44 @@ export const routes: readonly Route[] = [
     tableActions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
     // the code and its company; the link; then GET /v1/me's two reads
     maxTableCommands: 5,
+  },
+  {
+    id: 'check-in',
+    method: 'POST',
+    path: '/v1/reservations/{id}/check-in',
+    caller: member,
+    tableActions: ['dynamodb:GetItem', ...write],
+    // the reservation; its space; the transaction (reservation and command)
+    maxTableCommands: 3,
+    publishesUnlocks: true,
+  },
+  {
+    id: 'unlock',
+    method: 'POST',
+    path: '/v1/reservations/{id}/unlock',
+    caller: member,
+    tableActions: ['dynamodb:GetItem', ...write],
+    // the reservation; its space; the transaction (condition on the stay and the command)
+    maxTableCommands: 3,
+    publishesUnlocks: true,
+  },
+  {
+    id: 'checkout',
+    method: 'POST',
+    path: '/v1/reservations/{id}/checkout',
+    caller: member,
+    tableActions: ['dynamodb:GetItem', ...write],
+    // the reservation; its space; the transaction (reservation, slots, counters and command)
+    maxTableCommands: 3,
+    publishesUnlocks: true,
+  },
+  {
+    id: 'get-unlock-command',
+    method: 'GET',
+    path: '/v1/unlock-commands/{commandId}',
+    caller: member,
+    tableActions: ['dynamodb:GetItem'],
+    maxTableCommands: 1,
   },
 ];
 

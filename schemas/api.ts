@@ -114,3 +114,6 @@ export const extendBody = z.strictObject({
 });
 export const corporateCodeBody = z.strictObject({ code: z.string().regex(/^\d{16}$/, 'Expected 16 digits') });
 export const emptyBody = z.strictObject({}).optional();
+
+export const doorBody = z.strictObject({ doorId: id });
+export const unlockCommandPath = z.strictObject({ commandId: z.string().uuid() });

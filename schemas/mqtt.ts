@@ -5,8 +5,8 @@
 import * as z from 'zod';
 import { DOOR_ID_PATTERN } from '../iot/topics';
 
-/** How long an unlock command stays valid: `expiresAt = issuedAt + UNLOCK_COMMAND_TTL_MS`. */
-export const UNLOCK_COMMAND_TTL_MS = 30_000;
+/** How long an unlock command stays valid: `expiresAt = issuedAt + UNLOCK_COMMAND_TTL_MS` (a rule of the core). */
+export { UNLOCK_COMMAND_TTL_MS } from '../lambdas/core/doors';
 
 export const unlockPurposes = ['entry', 'reentry', 'exit'] as const;
 export const doorEventResults = ['unlocked', 'rejected', 'failed'] as const;

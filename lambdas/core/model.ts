@@ -240,3 +240,23 @@ export interface Reservation {
   /** Incremented on every change; writes are conditioned on it. */
   version: number;
 }
+
+export type UnlockPurpose = 'entry' | 'reentry' | 'exit';
+/** `expired` is never stored: a `sent` command past its expiry shows as expired. */
+export type UnlockStatus = 'sent' | 'unlocked' | 'rejected' | 'failed' | 'expired';
+
+export interface UnlockCommand {
+  commandId: string;
+  doorId: string;
+  reservationId: string;
+  memberId: string;
+  purpose: UnlockPurpose;
+  /** The facility's zone, for showing the command's instants. */
+  timeZone: string;
+  issuedAt: Instant;
+  expiresAt: Instant;
+  status: Exclude<UnlockStatus, 'expired'>;
+  /** When the door reported its result. */
+  resultAt: Instant | null;
+  reason: string | null;
+}

@@ -4,6 +4,7 @@ import { IdempotencyStore } from './idempotency';
 import { MemberRepository } from './members';
 import { ReservationRepository } from './reservations';
 import { SlotRepository } from './slots';
+import { UnlockCommandRepository } from './unlock-commands';
 
 export interface Repositories {
   facilities: FacilityRepository;
@@ -11,6 +12,7 @@ export interface Repositories {
   slots: SlotRepository;
   reservations: ReservationRepository;
   idempotency: IdempotencyStore;
+  unlockCommands: UnlockCommandRepository;
 }
 
 let cached: Repositories | undefined;
@@ -25,6 +27,7 @@ export function repositories(): Repositories {
       slots: new SlotRepository(doc, tableName),
       reservations: new ReservationRepository(doc, tableName),
       idempotency: new IdempotencyStore(doc, tableName),
+      unlockCommands: new UnlockCommandRepository(doc, tableName),
     };
   }
   return cached;

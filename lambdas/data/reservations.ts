@@ -29,6 +29,9 @@ export function reservationFromItem(item: Record<string, unknown>): Reservation 
   return stored as unknown as Reservation;
 }
 
+/** Fields a write changes on a reservation (instants as numbers; the repository stores them). */
+export type ReservationChange = Partial<Omit<Reservation, 'reservationId' | 'memberId' | 'version'>>;
+
 /** Limits the counters of a write must respect; `null` = no condition. */
 export interface CounterLimits {
   member: number | null;
@@ -166,7 +169,7 @@ export class ReservationRepository {
     };
     return transact(this.doc, [
       this.updateReservation(reservation, {
-        end: isoUtc(change.newEnd),
+        end: change.newEnd,
         uses: extended.uses,
         price: extended.price,
       }),
@@ -197,11 +200,12 @@ export class ReservationRepository {
 
   /**
    * Ends a holding reservation (cancelled, rejected, checked out…): sets its new status and fields, frees
-   * its slots from `releaseFrom` on, drops the member's hold, and releases or consumes its uses.
+   * its slots from `releaseFrom` on, drops the member's hold, and releases or consumes its uses; `extra`
+   * items (an exit unlock command) are written in the same transaction.
    */
   release(
     reservation: Reservation,
-    change: { set: Record<string, unknown>; releaseFrom: Instant; consumeUses: boolean },
+    change: { set: ReservationChange; releaseFrom: Instant; consumeUses: boolean; extra?: readonly TaggedItem[] },
   ): Promise<TransactOutcome> {
     const delta: CounterDelta = change.consumeUses
       ? { held: -reservation.uses, used: reservation.uses, total: 0 }
@@ -209,6 +213,7 @@ export class ReservationRepository {
     const slots = slotStarts(reservation.start, reservation.end).filter((slot) => slot >= change.releaseFrom);
     return transact(this.doc, [
       this.updateReservation(reservation, change.set, ['GSI2PK', 'GSI2SK']),
+      ...(change.extra ?? []),
       {
         item: {
           Delete: {
@@ -231,14 +236,48 @@ export class ReservationRepository {
     ]);
   }
 
+  /** Changes a reservation's fields (conditioned on its version) together with `extra` items. */
+  change(
+    reservation: Reservation,
+    set: ReservationChange,
+    extra: readonly TaggedItem[] = [],
+  ): Promise<TransactOutcome> {
+    return transact(this.doc, [this.updateReservation(reservation, set), ...extra]);
+  }
+
+  /** Writes `extra` only while the reservation is still in `status` (a door opens only for a live stay). */
+  whileInStatus(
+    reservation: Reservation,
+    status: Reservation['status'],
+    extra: readonly TaggedItem[],
+  ): Promise<TransactOutcome> {
+    return transact(this.doc, [
+      {
+        item: {
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: keys.reservation(reservation.reservationId),
+            ConditionExpression: '#status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':status': status },
+          },
+        },
+        onConditionFailed: 'stale',
+      },
+      ...extra,
+    ]);
+  }
+
   /** Changes fields of a reservation, conditioned on its version (a concurrent change makes it stale). */
-  private updateReservation(reservation: Reservation, set: Record<string, unknown>, remove: string[] = []): TaggedItem {
+  private updateReservation(reservation: Reservation, set: ReservationChange, remove: string[] = []): TaggedItem {
     const names: Record<string, string> = { '#version': 'version' };
     const values: Record<string, unknown> = { ':version': reservation.version, ':next': reservation.version + 1 };
     const assignments = ['#version = :next'];
     for (const [i, [field, value]] of Object.entries(set).entries()) {
       names[`#f${i}`] = field;
-      values[`:v${i}`] = value;
+      values[`:v${i}`] = (INSTANT_FIELDS as readonly string[]).includes(field)
+        ? instantToItem(value as Instant | null)
+        : value;
       assignments.push(`#f${i} = :v${i}`);
     }
     return {

@@ -4,7 +4,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { Instant } from '../core/model';
 import { repositories } from '../data/repositories';
 import { type Route, routes } from '../routes';
@@ -40,6 +40,9 @@ export interface RouteSchemas<B, Q, P> {
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
 }
+
+/** Routes without query parameters refuse any (an unknown field is a 400 that names it). */
+const NO_QUERY = z.strictObject({});
 
 /** Field problems of a zod error, with unknown keys named one by one. */
 export function fieldProblems(error: z.ZodError, where: string): FieldProblem[] {
@@ -126,7 +129,7 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(
     authorize(identity, route.caller);
     const request: HttpRequest<B, Q, P> = {
       path: parsePart(schemas.path, event.pathParameters ?? {}, 'path'),
-      query: parsePart(schemas.query, event.queryStringParameters ?? {}, 'query'),
+      query: parsePart((schemas.query ?? NO_QUERY) as z.ZodType<Q>, event.queryStringParameters ?? {}, 'query'),
       body: parsePart(schemas.body, readBody(event), 'body'),
       identity,
       headers: event.headers ?? {},

@@ -2,8 +2,9 @@
  * Domain objects as the API shows them (api.md): instants in the facility's zone.
  */
 import { dayAvailability } from '../core/availability';
+import { unlockStatusAt } from '../core/doors';
 import { toZonedIso } from '../core/format';
-import type { Facility, FacilityCalendar, Instant, LocalDate, Reservation, Space } from '../core/model';
+import type { Facility, FacilityCalendar, Instant, LocalDate, Reservation, Space, UnlockCommand } from '../core/model';
 import { usesSummary } from '../core/uses';
 import type { MemberStanding } from '../data/members';
 
@@ -126,3 +127,24 @@ export function reservationView(reservation: Reservation) {
     createdAt: zoned(reservation.createdAt),
   };
 }
+
+/** An unlock command as api.md shows it: a `sent` command past its expiry shows `expired`. */
+export function unlockCommandView(command: UnlockCommand, now: Instant) {
+  return {
+    commandId: command.commandId,
+    doorId: command.doorId,
+    reservationId: command.reservationId,
+    purpose: command.purpose,
+    issuedAt: toZonedIso(command.issuedAt, command.timeZone),
+    expiresAt: toZonedIso(command.expiresAt, command.timeZone),
+    status: unlockStatusAt(command, now),
+    ...(command.resultAt === null ? {} : { resultAt: toZonedIso(command.resultAt, command.timeZone) }),
+    ...(command.reason === null ? {} : { reason: command.reason }),
+  };
+}
+
+/** A reservation with the unlock command its step issued (check-in, checkout). */
+export const stayView = (reservation: Reservation, command: UnlockCommand, now: Instant) => ({
+  ...reservationView(reservation),
+  unlock: unlockCommandView(command, now),
+});

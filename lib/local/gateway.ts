@@ -83,15 +83,16 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function lambdaContext(route: Route): Context {
+/** A Lambda context for an in-process invocation of a function. */
+export function lambdaContext(functionName: string): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,
-    functionName: route.id,
+    functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${route.id}`,
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
     memoryLimitInMB: '256',
     awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${route.id}`,
+    logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => 10_000,
     done: () => undefined,
@@ -181,7 +182,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
     if (!claims) throw new ApiError('UNAUTHENTICATED', 'A valid bearer token is required');
     const body = await readBody(req);
     const event = buildEvent(req, url, matched.route, matched.params, claims, body);
-    send(res, await handler(event, lambdaContext(matched.route)));
+    send(res, await handler(event, lambdaContext(matched.route.id)));
   } catch (error) {
     if (error instanceof ApiError) return send(res, problem(error));
     console.error(error);

@@ -5,18 +5,25 @@
 import './env';
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
+import { type DoorClient, startDoorClient } from '../../iot/door-client';
+import { consoleLock } from '../../iot/lock-adapters';
+import { doorIdOfEventsTopic, EVENTS_WILDCARD } from '../../iot/topics';
 import { parseInstant, toZonedIso } from '../../lambdas/core/format';
 import { SERVICE_TIME_ZONE } from '../../lambdas/core/model';
 import { tableContext } from '../../lambdas/data/client';
 import { MemberRepository } from '../../lambdas/data/members';
+import { handler as doorEventHandler } from '../../lambdas/iot/door-event';
 import { loadMe } from '../../lambdas/services/me';
 import { useClock } from '../../lambdas/shared/clock';
 import { ApiError } from '../../lambdas/shared/errors';
 import { fieldProblems } from '../../lambdas/shared/http';
 import { localClockBody, localMemberBody, localTokenBody } from '../../schemas/api';
+import { startBroker } from './broker';
 import { ControllableClock } from './clock';
+import * as demo from './demo-data';
 import { startDynamoDbLocal } from './dynamodb-local';
-import { type LocalRouteHandler, loadHandlers, startGateway } from './gateway';
+import { type LocalRouteHandler, lambdaContext, loadHandlers, startGateway } from './gateway';
+import { startIotEndpoint } from './iot-endpoint';
 import { seedDemoData } from './seed';
 import { createTable } from './table';
 import { issueToken } from './tokens';
@@ -24,6 +31,12 @@ import { issueToken } from './tokens';
 export interface LocalStackOptions {
   /** Gateway port; 0 picks a free one. */
   port: number;
+  /** MQTT broker port; 0 picks a free one (default 1883). */
+  mqttPort?: number;
+  /** Run a door controller for every demo door (default true). */
+  doors?: boolean;
+  /** Where each door controller prints its lock's lines (default: nowhere). */
+  doorLog?: (line: string) => void;
   /** Reuse a running DynamoDB Local (tests) instead of starting one on `dynamodbPort`. */
   dynamodbEndpoint?: string;
   dynamodbPort?: number;
@@ -35,6 +48,9 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
+  mqttUrl: string;
+  /** The door controllers running in the stack, by door id. */
+  doors: ReadonlyMap<string, DoorClient>;
   dynamodbEndpoint: string;
   tableName: string;
   clock: ControllableClock;
@@ -94,6 +110,48 @@ function localRoutes(clock: ControllableClock, members: MemberRepository): Recor
   };
 }
 
+/**
+ * IoT Core locally: the broker, the data-plane endpoint the handlers publish through, the door events
+ * handed to the same handler the topic rule invokes in the cloud, and a door controller per demo door.
+ */
+async function startDoorChannel(options: LocalStackOptions, clock: ControllableClock) {
+  const broker = await startBroker({ port: options.mqttPort ?? 1883 });
+  const endpoint = await startIotEndpoint({ port: 0, broker });
+  process.env.IOT_DATA_ENDPOINT = endpoint.url;
+  const unsubscribe = await broker.onPublish(EVENTS_WILDCARD, (topic, payload) => {
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(payload.toString('utf8'));
+    } catch {
+      return;
+    }
+    void doorEventHandler({ ...message, topicDoorId: doorIdOfEventsTopic(topic) }, lambdaContext('door-event')).catch(
+      (error: unknown) => console.error('door event failed', error),
+    );
+  });
+  const doors = new Map<string, DoorClient>();
+  if (options.doors ?? true) {
+    const print = options.doorLog ?? (() => undefined);
+    for (const doorId of demo.facilities.flatMap((f) => f.doors.map((d) => d.doorId))) {
+      doors.set(
+        doorId,
+        startDoorClient({ doorId, url: broker.url, lock: consoleLock(doorId, { print }), now: () => clock.now() }),
+      );
+    }
+    await Promise.all([...doors.values()].map((door) => door.connected));
+  }
+  return {
+    broker,
+    doors,
+    stop: async () => {
+      await Promise.all([...doors.values()].map((door) => door.stop()));
+      await unsubscribe();
+      await endpoint.stop();
+      await broker.stop();
+    },
+  };
+}
+
 /** Starts the local stack. */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dynamo = options.dynamodbEndpoint
@@ -109,6 +167,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const clock = new ControllableClock();
     if (options.frozenAt !== undefined) clock.freeze(options.frozenAt);
     useClock(clock);
+    const channel = await startDoorChannel(options, clock);
     const gateway = await startGateway({
       port: options.port,
       handlers: await loadHandlers(),
@@ -116,11 +175,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     return {
       url: gateway.url,
+      mqttUrl: channel.broker.url,
+      doors: channel.doors,
       dynamodbEndpoint: dynamo.endpoint,
       tableName,
       clock,
       stop: async () => {
         await gateway.close();
+        await channel.stop();
         await dynamo.stop();
       },
     };

@@ -64,11 +64,7 @@ describe('Idempotency-Key under concurrency', () => {
     const body = { spaceId: 'h1t-ryogoku-box', start: at('2026-11-26', '14:00'), end: at('2026-11-26', '15:00') };
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        fetch(`${stack.url}/v1/reservations`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'k-1' },
-          body: JSON.stringify(body),
-        }).then(async (res) => ({ status: res.status, body: await res.json() })),
+        api.call('POST', '/v1/reservations', { token, body, headers: { 'idempotency-key': 'k-1' } }),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));

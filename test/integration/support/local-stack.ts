@@ -7,6 +7,7 @@ import { issueToken, type TokenSubject } from '../../../lib/local/tokens';
 export async function startTestStack(frozenAt: string): Promise<LocalStack> {
   return startLocalStack({
     port: 0,
+    mqttPort: 0,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tableName: `it-${randomUUID()}`,
     frozenAt: Date.parse(frozenAt),
@@ -22,8 +23,12 @@ export interface Answer {
 
 /** A small HTTP client for the local gateway. */
 export function client(baseUrl: string) {
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; raw?: string } = {}) => {
-    const headers: Record<string, string> = {};
+  const call = async (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ) => {
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${baseUrl}${path}`, {

@@ -10,7 +10,9 @@ describe('doorThingPolicy', () => {
   const statementFor = (action: string) => {
     const found = policy.Statement.filter((s) => s.Action.includes(action));
     expect(found).toHaveLength(1);
-    return found[0]!;
+    const [statement] = found;
+    if (!statement) throw new Error(`no statement for ${action}`);
+    return statement;
   };
 
   it('is a 2012-10-17 allow-only document', () => {
@@ -34,6 +36,7 @@ describe('doorThingPolicy', () => {
   });
 
   it('binds every resource to the thing-name variable in this region and account', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IoT policy variable, not a JS template
     expect(THING_NAME_VARIABLE).toBe('${iot:Connection.Thing.ThingName}');
     for (const statement of policy.Statement) {
       for (const resource of statement.Resource) {

@@ -1,0 +1,15 @@
+import { doorBody, reservationPath } from '../../schemas/api';
+import { repositories } from '../data/repositories';
+import { checkIn } from '../services/stay';
+import { httpHandler } from '../shared/http';
+import { memberIdOf } from '../shared/identity';
+import { stayView } from '../shared/views';
+
+export const handler = httpHandler(
+  'check-in',
+  { path: reservationPath, body: doorBody },
+  async ({ path, body, identity, now }) => {
+    const { reservation, command } = await checkIn(repositories(), memberIdOf(identity), path.id, body.doorId, now);
+    return { status: 200, body: stayView(reservation, command, now) };
+  },
+);

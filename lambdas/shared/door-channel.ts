@@ -1,0 +1,37 @@
+import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
+import { unlockTopic } from '../../iot/topics';
+import type { UnlockCommand as UnlockMessage } from '../../schemas/mqtt';
+import { toZonedIso } from '../core/format';
+import type { UnlockCommand } from '../core/model';
+
+let client: IoTDataPlaneClient | undefined;
+
+/** The IoT data-plane client, made once: `IOT_DATA_ENDPOINT` is the account's endpoint, or the local one. */
+function iot(): IoTDataPlaneClient {
+  client ??= new IoTDataPlaneClient(process.env.IOT_DATA_ENDPOINT ? { endpoint: process.env.IOT_DATA_ENDPOINT } : {});
+  return client;
+}
+
+/** The MQTT message of an unlock command (api.md). */
+export function unlockMessage(command: UnlockCommand): UnlockMessage {
+  return {
+    commandId: command.commandId,
+    doorId: command.doorId,
+    reservationId: command.reservationId,
+    purpose: command.purpose,
+    issuedAt: toZonedIso(command.issuedAt, command.timeZone),
+    expiresAt: toZonedIso(command.expiresAt, command.timeZone),
+  };
+}
+
+/** Publishes a recorded unlock command to its door, QoS 1. */
+export async function publishUnlock(command: UnlockCommand): Promise<void> {
+  await iot().send(
+    new PublishCommand({
+      topic: unlockTopic(command.doorId),
+      qos: 1,
+      payload: new TextEncoder().encode(JSON.stringify(unlockMessage(command))),
+      contentType: 'application/json',
+    }),
+  );
+}
