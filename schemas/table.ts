@@ -8,6 +8,7 @@
  * - slot counter        PK SPACE#<id>           SK SLOT#<utc start>
  * - reservation         PK RES#<id>             SK #META      GSI1 MEMBER#<memberId>#RES / <utc start>#<id>
  *                                                             GSI2 REQUESTS#<partnerId> / <facilityId>#<createdAt> (only while requested)
+ *                                                             GSI2 STAYS#CHECKEDIN / <utc end>#<id> (only while checked in)
  * - member profile      PK MEMBER#<id>          SK #PROFILE
  * - member hold         PK MEMBER#<id>          SK HOLD#<utc end>#<reservationId>
  * - member uses         PK MEMBER#<id>          SK USES#<contract period start>

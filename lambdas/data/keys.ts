@@ -46,6 +46,14 @@ export const keys = {
     GSI2PK: `REQUESTS#${partnerId}`,
     GSI2SK: `${facilityId}#${isoUtc(createdAt)}`,
   }),
+  bookingRequestsOf: (partnerId: string) => `REQUESTS#${partnerId}`,
+
+  /** Sparse index of stays checked in, by deadline: the sweeper finds stays a timer missed. */
+  checkedInStay: (end: Instant, reservationId: string) => ({
+    GSI2PK: 'STAYS#CHECKEDIN',
+    GSI2SK: `${isoUtc(end)}#${reservationId}`,
+  }),
+  checkedInStaysBefore: (t: Instant) => ({ GSI2PK: 'STAYS#CHECKEDIN', before: isoUtc(t) }),
 
   member: (memberId: string) => ({ PK: `MEMBER#${memberId}`, SK: PROFILE }),
   memberHold: (memberId: string, end: Instant, reservationId: string) => ({

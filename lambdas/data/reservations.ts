@@ -168,11 +168,11 @@ export class ReservationRepository {
       price: change.price,
     };
     return transact(this.doc, [
-      this.updateReservation(reservation, {
-        end: change.newEnd,
-        uses: extended.uses,
-        price: extended.price,
-      }),
+      this.updateReservation(
+        reservation,
+        { end: change.newEnd, uses: extended.uses, price: extended.price },
+        reservation.status === 'checkedIn' ? { put: keys.checkedInStay(change.newEnd, reservation.reservationId) } : {},
+      ),
       this.guard(reservation.memberId, holdsVersion),
       {
         item: {
@@ -212,7 +212,7 @@ export class ReservationRepository {
       : { held: -reservation.uses, used: 0, total: -reservation.uses };
     const slots = slotStarts(reservation.start, reservation.end).filter((slot) => slot >= change.releaseFrom);
     return transact(this.doc, [
-      this.updateReservation(reservation, change.set, ['GSI2PK', 'GSI2SK']),
+      this.updateReservation(reservation, change.set, { remove: ['GSI2PK', 'GSI2SK'] }),
       ...(change.extra ?? []),
       {
         item: {
@@ -236,13 +236,50 @@ export class ReservationRepository {
     ]);
   }
 
-  /** Changes a reservation's fields (conditioned on its version) together with `extra` items. */
+  /**
+   * Changes a reservation's fields (conditioned on its version) together with `extra` items, and keeps
+   * its sparse index entry right for the status it gets: a request is listed for its partner, a stay
+   * checked in is listed for the sweeper, anything else in neither.
+   */
   change(
     reservation: Reservation,
     set: ReservationChange,
     extra: readonly TaggedItem[] = [],
   ): Promise<TransactOutcome> {
-    return transact(this.doc, [this.updateReservation(reservation, set), ...extra]);
+    const status = set.status ?? reservation.status;
+    const end = set.end ?? reservation.end;
+    const index =
+      status === 'checkedIn'
+        ? { put: keys.checkedInStay(end, reservation.reservationId) }
+        : status === 'requested'
+          ? {}
+          : { remove: ['GSI2PK', 'GSI2SK'] };
+    return transact(this.doc, [this.updateReservation(reservation, set, index), ...extra]);
+  }
+
+  /** Stays still checked in whose deadline is before `t` (the sweeper's query; sparse index). */
+  async checkedInBefore(t: Instant): Promise<Array<{ reservationId: string }>> {
+    const index = keys.checkedInStaysBefore(t);
+    const items = await queryAll(this.doc, this.tableName, {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :before',
+      ExpressionAttributeValues: { ':pk': index.GSI2PK, ':before': index.before },
+      ProjectionExpression: 'reservationId',
+    });
+    return items.map((item) => ({ reservationId: String(item.reservationId) }));
+  }
+
+  /** Requests waiting for an answer from a partner, optionally of one facility; oldest first. */
+  async requestsOfPartner(partnerId: string, facilityId?: string): Promise<Reservation[]> {
+    const items = await queryAll(this.doc, this.tableName, {
+      IndexName: 'GSI2',
+      KeyConditionExpression: facilityId ? 'GSI2PK = :pk AND begins_with(GSI2SK, :facility)' : 'GSI2PK = :pk',
+      ExpressionAttributeValues: {
+        ':pk': keys.bookingRequestsOf(partnerId),
+        ...(facilityId ? { ':facility': `${facilityId}#` } : {}),
+      },
+    });
+    return items.map(reservationFromItem);
   }
 
   /** Writes `extra` only while the reservation is still in `status` (a door opens only for a live stay). */
@@ -269,10 +306,20 @@ export class ReservationRepository {
   }
 
   /** Changes fields of a reservation, conditioned on its version (a concurrent change makes it stale). */
-  private updateReservation(reservation: Reservation, set: ReservationChange, remove: string[] = []): TaggedItem {
+  private updateReservation(
+    reservation: Reservation,
+    set: ReservationChange,
+    index: { remove?: readonly string[]; put?: Record<string, string> } = {},
+  ): TaggedItem {
     const names: Record<string, string> = { '#version': 'version' };
     const values: Record<string, unknown> = { ':version': reservation.version, ':next': reservation.version + 1 };
     const assignments = ['#version = :next'];
+    for (const [i, [attribute, value]] of Object.entries(index.put ?? {}).entries()) {
+      names[`#k${i}`] = attribute;
+      values[`:k${i}`] = value;
+      assignments.push(`#k${i} = :k${i}`);
+    }
+    const remove = index.remove ?? [];
     for (const [i, [field, value]] of Object.entries(set).entries()) {
       names[`#f${i}`] = field;
       values[`:v${i}`] = (INSTANT_FIELDS as readonly string[]).includes(field)

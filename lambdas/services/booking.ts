@@ -31,6 +31,7 @@ import type { Repositories } from '../data/repositories';
 import type { CounterLimits } from '../data/reservations';
 import type { TransactOutcome } from '../data/transactions';
 import { ApiError, notFound } from '../shared/errors';
+import { startTimerFor } from '../shared/timers';
 
 /** How often a write that found the state moved is decided again. */
 const STALE_RETRIES = 5;
@@ -150,7 +151,10 @@ export async function createReservation(
       record.holdsVersion,
       limits,
     );
-    if (settle(outcome)) return reservation;
+    if (settle(outcome)) {
+      await startTimerFor(reservation);
+      return reservation;
+    }
   }
   throw busy();
 }

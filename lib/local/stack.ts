@@ -17,7 +17,9 @@ import { loadMe } from '../../lambdas/services/me';
 import { useClock } from '../../lambdas/shared/clock';
 import { ApiError } from '../../lambdas/shared/errors';
 import { fieldProblems } from '../../lambdas/shared/http';
+import { handler as sweepHandler } from '../../lambdas/steps/sweep-stays';
 import { localClockBody, localMemberBody, localTokenBody } from '../../schemas/api';
+import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../schemas/workflows';
 import { startBroker } from './broker';
 import { ControllableClock } from './clock';
 import * as demo from './demo-data';
@@ -25,6 +27,7 @@ import { startDynamoDbLocal } from './dynamodb-local';
 import { type LocalRouteHandler, lambdaContext, loadHandlers, startGateway } from './gateway';
 import { startIotEndpoint } from './iot-endpoint';
 import { seedDemoData } from './seed';
+import { LocalStepFunctions, startStepFunctionsEndpoint } from './step-functions';
 import { createTable } from './table';
 import { issueToken } from './tokens';
 
@@ -54,6 +57,8 @@ export interface LocalStack {
   dynamodbEndpoint: string;
   tableName: string;
   clock: ControllableClock;
+  /** The local Step Functions runner (timers). */
+  timers: LocalStepFunctions;
   stop(): Promise<void>;
 }
 
@@ -70,7 +75,21 @@ function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
 export const localMemberNumber = (memberId: string) =>
   `TW9${(Number.parseInt(createHash('sha256').update(memberId).digest('hex').slice(0, 8), 16) % 100_000).toString().padStart(5, '0')}`;
 
-function localRoutes(clock: ControllableClock, members: MemberRepository): Record<string, LocalRouteHandler> {
+/**
+ * Runs what falls due when the clock moves: every timer now due, then the sweeper (every 5 minutes in
+ * the cloud, at every clock move here), then whatever timers that led to.
+ */
+async function runDue(timers: LocalStepFunctions): Promise<void> {
+  await timers.settle();
+  await sweepHandler({}, lambdaContext('sweep-stays'));
+  await timers.settle();
+}
+
+function localRoutes(
+  clock: ControllableClock,
+  members: MemberRepository,
+  timers: LocalStepFunctions,
+): Record<string, LocalRouteHandler> {
   const clockAnswer = () => ({ status: 200, body: { now: toZonedIso(clock.now(), SERVICE_TIME_ZONE) } });
   return {
     'GET /local/clock': async () => clockAnswer(),
@@ -86,6 +105,7 @@ function localRoutes(clock: ControllableClock, members: MemberRepository): Recor
       } else {
         clock.advance(input.advanceMinutes * 60_000);
       }
+      await runDue(timers);
       return clockAnswer();
     },
     'POST /local/tokens': async (body) => {
@@ -168,10 +188,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (options.frozenAt !== undefined) clock.freeze(options.frozenAt);
     useClock(clock);
     const channel = await startDoorChannel(options, clock);
+    const timers = await LocalStepFunctions.create(clock);
+    const sfnEndpoint = await startStepFunctionsEndpoint(timers);
+    process.env.SFN_ENDPOINT = sfnEndpoint.url;
+    for (const [id, arn] of Object.entries(timers.arns())) process.env[WORKFLOW_ARN_ENV[id as WorkflowId]] = arn;
     const gateway = await startGateway({
       port: options.port,
       handlers: await loadHandlers(),
-      localRoutes: localRoutes(clock, new MemberRepository(doc, tableName)),
+      localRoutes: localRoutes(clock, new MemberRepository(doc, tableName), timers),
     });
     return {
       url: gateway.url,
@@ -180,8 +204,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamodbEndpoint: dynamo.endpoint,
       tableName,
       clock,
+      timers,
       stop: async () => {
         await gateway.close();
+        await sfnEndpoint.stop();
         await channel.stop();
         await dynamo.stop();
       },

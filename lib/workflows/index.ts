@@ -1,0 +1,35 @@
+/**
+ * The state machines, defined once: ASL files with `${Placeholders}` that CDK fills with function ARNs
+ * and the local runner fills with local ones.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { WorkflowId } from '../../schemas/workflows';
+
+export interface Workflow {
+  /** Stable id: the state machine's name suffix and the key handlers start it by. */
+  id: WorkflowId;
+  file: string;
+  /** Placeholder → the step handler (file under `lambdas/steps/`) its Task invokes. */
+  tasks: Record<string, string>;
+}
+
+export const workflows: readonly Workflow[] = [
+  { id: 'forced-checkout', file: 'forced-checkout.asl.json', tasks: { CloseStayFunctionArn: 'close-stay' } },
+  { id: 'request-expiry', file: 'request-expiry.asl.json', tasks: { ExpireRequestFunctionArn: 'expire-request' } },
+];
+
+/** The ASL text of a workflow, placeholders unfilled. */
+export function aslOf(workflow: Workflow): string {
+  return readFileSync(fileURLToPath(new URL(workflow.file, import.meta.url)), 'utf8');
+}
+
+/** The ASL with its placeholders filled (what the local runner runs; CDK uses definitionSubstitutions). */
+export function fillAsl(asl: string, values: Record<string, string>): string {
+  return asl.replace(/\$\{(\w+)\}/g, (match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`No value for ${match}`);
+    return value;
+  });
+}

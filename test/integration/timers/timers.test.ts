@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../../lib/local/stack';
+import { at, newMember } from '../booking/fixtures';
+import { client, startTestStack } from '../support/local-stack';
+
+// Tuesday 2026-11-24, 10:00 in Tokyo.
+const NOW = '2026-11-24T10:00:00+09:00';
+const DAY = '2026-11-25';
+
+let stack: LocalStack;
+let api: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  stack = await startTestStack(NOW);
+  api = client(stack.url);
+});
+afterAll(async () => stack?.stop());
+
+const setClock = async (now: string) => {
+  const answer = await api.post('/local/clock', { now });
+  expect(answer.status).toBe(200);
+};
+const status = async (token: string, id: string) => (await api.get(`/v1/reservations/${id}`, token)).body.status;
+
+async function checkedInStay(spaceId: string, doorId: string, start: string, end: string) {
+  const { token } = await newMember(api, 'premium');
+  await setClock(NOW);
+  const created = await api.post('/v1/reservations', { spaceId, start, end }, token);
+  expect(created.status).toBe(201);
+  await setClock(start);
+  const checkIn = await api.post(`/v1/reservations/${created.body.id}/check-in`, { doorId }, token);
+  expect(checkIn.status).toBe(200);
+  return { token, id: created.body.id as string };
+}
+
+describe('forced checkout', () => {
+  it('leaves the member in until deadline + 5 minutes, then checks them out and opens no door', async () => {
+    const { token, id } = await checkedInStay(
+      'h1t-kudanshita-room',
+      'h1t-kudanshita-front',
+      at(DAY, '10:00'),
+      at(DAY, '11:00'),
+    );
+    await setClock(at(DAY, '11:04'));
+    expect(await status(token, id)).toBe('checkedIn');
+    await setClock(at(DAY, '11:05'));
+    const closed = await api.get(`/v1/reservations/${id}`, token);
+    expect(closed.body).toMatchObject({ status: 'forcedCheckout', checkedOutAt: '2026-11-25T11:05:00+09:00' });
+    const unlock = await api.post(`/v1/reservations/${id}/unlock`, { doorId: 'h1t-kudanshita-front' }, token);
+    expect(unlock).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 2, held: 0 });
+  });
+
+  it('acts at the extended deadline, never the old one', async () => {
+    const { token, id } = await checkedInStay(
+      'h1t-kudanshita-box',
+      'h1t-kudanshita-side',
+      at(DAY, '12:00'),
+      at(DAY, '13:00'),
+    );
+    await setClock(at(DAY, '12:50'));
+    const extended = await api.post(`/v1/reservations/${id}/extend`, { minutes: 30 }, token);
+    expect(extended.body.end).toBe('2026-11-25T13:30:00+09:00');
+    await setClock(at(DAY, '13:06'));
+    expect(await status(token, id)).toBe('checkedIn');
+    await setClock(at(DAY, '13:34'));
+    expect(await status(token, id)).toBe('checkedIn');
+    await setClock(at(DAY, '13:35'));
+    expect(await status(token, id)).toBe('forcedCheckout');
+  });
+
+  it('marks a booking never checked in as a no-show and consumes its uses', async () => {
+    const { token } = await newMember(api, 'premium');
+    await setClock(NOW);
+    const created = await api.post(
+      '/v1/reservations',
+      { spaceId: 'h1t-ryogoku-box', start: at(DAY, '14:00'), end: at(DAY, '15:00') },
+      token,
+    );
+    await setClock(at(DAY, '15:04'));
+    expect(await status(token, created.body.id)).toBe('confirmed');
+    await setClock(at(DAY, '15:05'));
+    expect(await status(token, created.body.id)).toBe('noShow');
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 1, held: 0 });
+  });
+
+  it('still closes the stay exactly once when the first task attempt fails', async () => {
+    const { token, id } = await checkedInStay(
+      'solotime-shibuya-room',
+      'solotime-shibuya-door',
+      at(DAY, '16:00'),
+      at(DAY, '17:00'),
+    );
+    stack.timers.injectFailures('CloseStay', 1);
+    await setClock(at(DAY, '17:05'));
+    expect(await status(token, id)).toBe('forcedCheckout');
+    const execution = stack.timers.list().find((e) => e.name === `checkout-${id}`);
+    expect(execution?.status).toBe('SUCCEEDED');
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 1, held: 0 });
+  });
+
+  it('lets the sweeper close a stay whose timer failed for good', async () => {
+    const { token, id } = await checkedInStay(
+      'solotime-shibuya-booth',
+      'solotime-shibuya-door',
+      at(DAY, '18:00'),
+      at(DAY, '18:30'),
+    );
+    stack.timers.injectFailures('CloseStay', 100);
+    await setClock(at(DAY, '18:35'));
+    stack.timers.injectFailures('CloseStay', -100);
+    const execution = stack.timers.list().find((e) => e.name === `checkout-${id}`);
+    expect(execution?.status).toBe('FAILED');
+    expect(stack.timers.deadLetters).toContain(execution);
+    // The sweeper ran at the same clock move, after the timer failed.
+    expect(await status(token, id)).toBe('forcedCheckout');
+  });
+});
+
+describe('booking requests', () => {
+  it('cancels an unanswered request at 01:00 on the second day after it was made, and gives back its uses', async () => {
+    const { token } = await newMember(api, 'basic', '2026-11-20');
+    await setClock('2026-12-10T14:24:00+09:00');
+    const created = await api.post(
+      '/v1/reservations',
+      { spaceId: 'tw-shibuya-room-a', start: at('2026-12-15', '10:00'), end: at('2026-12-15', '11:00') },
+      token,
+    );
+    expect(created.body).toMatchObject({ status: 'requested', requestExpiresAt: '2026-12-12T01:00:00+09:00' });
+    expect((await api.get('/v1/me', token)).body.uses.held).toBe(1);
+    await setClock('2026-12-12T00:59:00+09:00');
+    expect(await status(token, created.body.id)).toBe('requested');
+    await setClock('2026-12-12T01:00:00+09:00');
+    expect(await status(token, created.body.id)).toBe('autoCancelled');
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 0, held: 0 });
+    const slots = (await api.get('/v1/spaces/tw-shibuya-room-a/availability?date=2026-12-15', token)).body.slots;
+    expect(slots.find((s: { start: string }) => s.start === at('2026-12-15', '10:00')).remaining).toBe(1);
+  });
+});
