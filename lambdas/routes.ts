@@ -35,6 +35,8 @@ export interface Route {
   maxTableCommands: number;
   /** The route accepts an `Idempotency-Key` header. */
   idempotent?: boolean;
+  /** The function starts timer executions (Step Functions). */
+  startsTimers?: boolean;
   /** The function publishes unlock commands to the doors (IoT topics `doors/{doorId}/unlock`). */
   publishesUnlocks?: boolean;
 }
@@ -92,6 +94,7 @@ export const routes: readonly Route[] = [
     // idempotency claim; space, member and holds; facility; counters; the transaction; idempotency answer
     maxTableCommands: 8,
     idempotent: true,
+    startsTimers: true,
   },
   {
     id: 'list-reservations',
@@ -173,6 +176,33 @@ export const routes: readonly Route[] = [
     caller: member,
     tableActions: ['dynamodb:GetItem'],
     maxTableCommands: 1,
+  },
+  {
+    id: 'list-booking-requests',
+    method: 'GET',
+    path: '/v1/operator/booking-requests',
+    caller: { role: 'operator', operatorRoles: ['full', 'staff'] },
+    tableActions: ['dynamodb:Query'],
+    maxTableCommands: 1,
+  },
+  {
+    id: 'approve-booking-request',
+    method: 'POST',
+    path: '/v1/operator/booking-requests/{id}/approve',
+    caller: { role: 'operator', operatorRoles: ['full'] },
+    tableActions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    // the request; its change
+    maxTableCommands: 2,
+    startsTimers: true,
+  },
+  {
+    id: 'reject-booking-request',
+    method: 'POST',
+    path: '/v1/operator/booking-requests/{id}/reject',
+    caller: { role: 'operator', operatorRoles: ['full'] },
+    tableActions: ['dynamodb:GetItem', ...write],
+    // the request; the transaction releasing its slots and uses
+    maxTableCommands: 2,
   },
 ];
 

@@ -117,3 +117,5 @@ export const emptyBody = z.strictObject({}).optional();
 
 export const doorBody = z.strictObject({ doorId: id });
 export const unlockCommandPath = z.strictObject({ commandId: z.string().uuid() });
+
+export const bookingRequestsQuery = z.strictObject({ facilityId: id.optional() });

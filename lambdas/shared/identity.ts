@@ -51,3 +51,9 @@ export function memberIdOf(identity: Identity): string {
   if (identity.role !== 'member') throw new ApiError('FORBIDDEN', 'This route is for members');
   return identity.memberId;
 }
+
+/** The partner of an operator identity (operator routes are authorized before this runs). */
+export function partnerIdOf(identity: Identity): string {
+  if (identity.role !== 'operator') throw new ApiError('FORBIDDEN', 'This route is for operators');
+  return identity.partnerId;
+}

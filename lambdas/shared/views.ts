@@ -148,3 +148,9 @@ export const stayView = (reservation: Reservation, command: UnlockCommand, now: 
   ...reservationView(reservation),
   unlock: unlockCommandView(command, now),
 });
+
+/** A reservation as a partner's operator sees it: the member number, never who the member is. */
+export function operatorReservationView(reservation: Reservation) {
+  const { memberId: _hidden, ...view } = reservationView(reservation);
+  return { ...view, memberNumber: reservation.memberNumber };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../lib/local/stack';
 import { at, newMember } from '../booking/fixtures';
-import { client, startTestStack } from '../support/local-stack';
+import { client, operatorToken, startTestStack } from '../support/local-stack';
 
 // Tuesday 2026-11-24, 10:00 in Tokyo.
 const NOW = '2026-11-24T10:00:00+09:00';
@@ -135,5 +135,68 @@ describe('booking requests', () => {
     expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 0, held: 0 });
     const slots = (await api.get('/v1/spaces/tw-shibuya-room-a/availability?date=2026-12-15', token)).body.slots;
     expect(slots.find((s: { start: string }) => s.start === at('2026-12-15', '10:00')).remaining).toBe(1);
+  });
+});
+
+describe('answering booking requests', () => {
+  const full = operatorToken('op-tw-full', 'partner-tw', 'full');
+  const staff = operatorToken('op-tw-staff', 'partner-tw', 'staff');
+  const usage = operatorToken('op-tw-usage', 'partner-tw', 'usage');
+  const otherPartner = operatorToken('op-h1t-full', 'partner-h1t', 'full');
+
+  async function request(date: string) {
+    const { token } = await newMember(api, 'premium');
+    await setClock('2026-12-10T14:24:00+09:00');
+    const created = await api.post(
+      '/v1/reservations',
+      { spaceId: 'tw-shibuya-room-a', start: at(date, '10:00'), end: at(date, '11:00') },
+      token,
+    );
+    expect(created.body.status).toBe('requested');
+    return { token, id: created.body.id as string };
+  }
+
+  it('lists requests to the partner’s full and staff operators only, without the member’s identity', async () => {
+    const { id } = await request('2026-12-16');
+    const listed = await api.get('/v1/operator/booking-requests?facilityId=tw-shibuya', staff);
+    expect(listed.status).toBe(200);
+    const item = listed.body.items.find((r: { id: string }) => r.id === id);
+    expect(item).toMatchObject({ status: 'requested', memberNumber: expect.stringMatching(/^TW/) });
+    expect(item).not.toHaveProperty('memberId');
+    expect(
+      (await api.get('/v1/operator/booking-requests', full)).body.items.map((r: { id: string }) => r.id),
+    ).toContain(id);
+    expect((await api.get('/v1/operator/booking-requests', otherPartner)).body.items).toEqual([]);
+    expect(await api.get('/v1/operator/booking-requests', usage)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('approves: confirmed, and the request timer leaves it alone', async () => {
+    const { token, id } = await request('2026-12-17');
+    expect((await api.post(`/v1/operator/booking-requests/${id}/approve`, undefined, staff)).status).toBe(403);
+    expect((await api.post(`/v1/operator/booking-requests/${id}/approve`, undefined, otherPartner)).status).toBe(404);
+    const approved = await api.post(`/v1/operator/booking-requests/${id}/approve`, undefined, full);
+    expect(approved).toMatchObject({ status: 200, body: { id, status: 'confirmed' } });
+    await setClock('2026-12-12T01:00:00+09:00');
+    expect(await status(token, id)).toBe('confirmed');
+    const again = await api.post(`/v1/operator/booking-requests/${id}/reject`, undefined, full);
+    expect(again).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
+    expect(
+      (await api.get('/v1/operator/booking-requests', full)).body.items.map((r: { id: string }) => r.id),
+    ).not.toContain(id);
+  });
+
+  it('rejects: rejected, slot and uses released, and the answer is final', async () => {
+    const { token, id } = await request('2026-12-18');
+    const rejected = await api.post(`/v1/operator/booking-requests/${id}/reject`, undefined, full);
+    expect(rejected).toMatchObject({ status: 200, body: { status: 'rejected' } });
+    expect(await status(token, id)).toBe('rejected');
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ held: 0, used: 0 });
+    const slots = (await api.get('/v1/spaces/tw-shibuya-room-a/availability?date=2026-12-18', token)).body.slots;
+    expect(slots.find((s: { start: string }) => s.start === at('2026-12-18', '10:00')).remaining).toBe(1);
+    const approve = await api.post(`/v1/operator/booking-requests/${id}/approve`, undefined, full);
+    expect(approve).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
   });
 });
