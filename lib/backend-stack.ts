@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
 import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
+import { DoorChannel } from './constructs/door-channel';
 import { CoworkingTable } from './constructs/table';
 
 /** Props of {@link BackendStack}. */
@@ -11,10 +12,11 @@ export interface BackendStackProps extends StackProps {
   readonly config: StageConfig;
 }
 
-/** The backend of one stage: table, user pool, HTTP API. Composes constructs only. */
+/** The backend of one stage: table, user pool, door channel, HTTP API. Composes constructs only. */
 export class BackendStack extends Stack {
   readonly data: CoworkingTable;
   readonly auth: Auth;
+  readonly doorChannel: DoorChannel;
   readonly api: Api;
 
   constructor(scope: Construct, id: string, props: BackendStackProps) {
@@ -23,17 +25,27 @@ export class BackendStack extends Stack {
 
     this.data = new CoworkingTable(this, 'Data', { config });
     this.auth = new Auth(this, 'Auth', { config });
+    this.doorChannel = new DoorChannel(this, 'DoorChannel', { config, table: this.data.table });
     this.api = new Api(this, 'Api', {
       config,
       table: this.data.table,
       issuerUrl: this.auth.issuerUrl,
       jwtAudience: [this.auth.userPoolClient.userPoolClientId],
       requiredScope: this.auth.apiScope,
+      unlockPublisher: this.doorChannel,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'DoorPolicyName', {
+      value: this.doorChannel.doorPolicyName,
+      description: 'IoT policy to attach to every door certificate',
+    });
+    new CfnOutput(this, 'IotDataEndpoint', {
+      value: this.doorChannel.dataEndpoint,
+      description: 'IoT Core data (ATS) endpoint as an https URL; door controllers connect to its host (MQTT over TLS)',
+    });
   }
 }

@@ -16,7 +16,8 @@ export interface DoorEventInput {
 /**
  * Records a door's result on its unlock command. Invoked by the IoT topic rule on `doors/+/events` in the
  * cloud and by the local broker locally. A malformed event, one from another door than its topic's, or a
- * repeat is dropped (logged, counted); a table failure throws so that the rule's error action sees it.
+ * repeat is dropped (logged, counted); a table failure throws, so that Lambda retries the asynchronous
+ * invocation and then hands the event to the function's failure destination.
  */
 export async function recordDoorEvent(input: DoorEventInput): Promise<{ recorded: boolean }> {
   const { topicDoorId, ...message } = input;

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -15,19 +13,13 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { handlerEntry, type Route, routes } from '../../lambdas/routes';
-import { lambdaBundling } from '../bundling';
 import type { StageConfig } from '../config';
-
-/** Project root (where package.json and package-lock.json live). */
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Lambda function names are limited to 64 characters. */
-const MAX_FUNCTION_NAME_LENGTH = 64;
+import { createHandlerFunction } from './handler-function';
 
 /** Headers browsers may send cross-origin. */
 const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
@@ -44,6 +36,13 @@ export interface ApiProps {
   readonly jwtAudience: readonly string[];
   /** Scope every route requires. */
   readonly requiredScope: string;
+  /** Equips the functions of rows with `publishesUnlocks` to publish unlock commands to the doors. */
+  readonly unlockPublisher: UnlockPublisher;
+}
+
+/** Gives a function what publishing unlock commands takes (the data endpoint, `iot:Publish` on the unlock topics). */
+export interface UnlockPublisher {
+  allowPublishingUnlocks(fn: LambdaFunction): void;
 }
 
 /** Physical name of a route's function. */
@@ -83,7 +82,8 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * The HTTP API: one NodejsFunction and one JWT-authorized route per row of the route table
- * (lambdas/routes.ts), throttling and CORS from the stage config, JSON access logs on `$default`.
+ * (lambdas/routes.ts), throttling and CORS from the stage config, JSON access logs on `$default`. Rows with
+ * `publishesUnlocks` get what publishing unlock commands takes from the `unlockPublisher`.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -143,39 +143,12 @@ export class Api extends Construct {
 
     for (const route of routes) {
       const name = pascalCase(route.id);
-      const functionName = routeFunctionName(config.prefix, route);
-      if (functionName.length > MAX_FUNCTION_NAME_LENGTH) {
-        throw new Error(`Function name "${functionName}" of route ${route.id} is longer than 64 characters`);
-      }
-
-      const logGroup = new LogGroup(this, `${name}Logs`, {
-        logGroupName: `/aws/lambda/${functionName}`,
-        retention: config.logs.retentionDays,
-        removalPolicy: config.logs.removalPolicy,
-      });
-
-      const fn = new NodejsFunction(this, `${name}Function`, {
-        functionName,
+      const fn = createHandlerFunction(this, name, {
+        config,
+        functionName: routeFunctionName(config.prefix, route),
         description: `${routeKeyOf(route)} (${config.stage})`,
-        entry: path.join(PROJECT_ROOT, handlerEntry(route)),
-        handler: 'handler',
-        projectRoot: PROJECT_ROOT,
-        depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-        runtime: Runtime.NODEJS_22_X,
-        architecture: Architecture.ARM_64,
-        memorySize: config.lambda.memorySize,
-        timeout: Duration.seconds(config.lambda.timeoutSeconds),
-        tracing: Tracing.ACTIVE,
-        logGroup,
-        bundling: lambdaBundling,
-        environment: {
-          TABLE_NAME: table.tableName,
-          POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
-          POWERTOOLS_METRICS_NAMESPACE: config.powertools.metricsNamespace,
-          POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
-          POWERTOOLS_LOGGER_SAMPLE_RATE: String(config.powertools.logSampleRate),
-          NODE_OPTIONS: '--enable-source-maps',
-        },
+        entry: handlerEntry(route),
+        table,
       });
 
       fn.addToRolePolicy(
@@ -186,6 +159,8 @@ export class Api extends Construct {
           resources: tableResources,
         }),
       );
+
+      if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
 
       new HttpRoute(this, `${name}Route`, {
         httpApi: this.httpApi,

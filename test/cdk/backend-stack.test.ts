@@ -1,8 +1,10 @@
 /**
  * Fine-grained assertions on the synthesized backend stack, one synth per stage (bundling skipped).
- * Sections follow the constructs: table, user pool, HTTP API, stack outputs.
+ * Sections follow the constructs: table, user pool, HTTP API, stack outputs (the door channel: door-channel.test.ts).
  */
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../lambdas/routes';
 import { STAGES } from '../../lib/config';
@@ -330,16 +332,32 @@ describe.each(STAGES)('backend stack (%s)', (stage) => {
     expect(stack.region).toBe(config.env.region);
   });
 
-  it('outputs the API URL, user pool, client and table', () => {
+  it('outputs the API URL, user pool, client, table, door policy and IoT data endpoint', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(Object.keys(outputs).sort()).toEqual([
+      'ApiUrl',
+      'DoorPolicyName',
+      'IotDataEndpoint',
+      'TableName',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
     expect(outputs.TableName?.Value).toEqual({ Ref: onlyResource(template, 'AWS::DynamoDB::Table')[0] });
     expect(outputs.UserPoolId?.Value).toEqual({ Ref: onlyResource(template, 'AWS::Cognito::UserPool')[0] });
     expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: onlyResource(template, 'AWS::Cognito::UserPoolClient')[0] });
     expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain(`.execute-api.${config.env.region}.`);
   });
 
-  it('has no Lambda function besides the route functions (yet)', () => {
-    template.resourceCountIs('AWS::Lambda::Function', stack.api.functions.size);
+  it('has no Lambda function besides the route functions, the door-event function and the endpoint lookup', () => {
+    const idOf = (fn: IConstruct) => stack.getLogicalId(fn.node.defaultChild as CfnElement);
+    const routeFunctions = [...stack.api.functions.values()].map(idOf);
+    expect(routeFunctions).toHaveLength(routes.length);
+    const doorEvent = idOf(stack.doorChannel.doorEventFunction);
+    // the singleton provider behind the data-endpoint custom resource (AwsCustomResource)
+    const [, endpoint] = onlyResource(template, 'Custom::IotDataEndpoint');
+    const provider = refTarget(endpoint.Properties?.ServiceToken);
+    const expected = [...routeFunctions, doorEvent, provider];
+    expect(new Set(expected).size).toBe(routes.length + 2);
+    expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual(expected.sort());
   });
 });

@@ -58,3 +58,33 @@ export function refTarget(value: unknown): string {
 
 /** IAM action(s) as a sorted list (CloudFormation renders one action as a string). */
 export const actionList = (action: unknown): string[] => (Array.isArray(action) ? [...action] : [action]).sort();
+
+/** A value CloudFormation renders as one item or a list, as a list. */
+export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/**
+ * A string-valued CloudFormation expression as text: `Fn::Join` joined, `{ Ref: X }` as `{X}`,
+ * `{ Fn::GetAtt: [X, Y] }` as `{X.Y}`. For comparing ARNs built from pseudo parameters and references.
+ */
+export function flatten(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const v = value as { Ref?: string; 'Fn::GetAtt'?: [string, string]; 'Fn::Join'?: [string, unknown[]] };
+  if (v.Ref) return `{${v.Ref}}`;
+  if (v['Fn::GetAtt']) return `{${v['Fn::GetAtt'].join('.')}}`;
+  if (v['Fn::Join']) return v['Fn::Join'][1].map(flatten).join(v['Fn::Join'][0]);
+  throw new Error(`cannot flatten ${JSON.stringify(value)}`);
+}
+
+/** Every IAM statement a role has: its inline policies and the `AWS::IAM::Policy` resources attached to it. */
+export function roleStatements(template: Template, roleId: string): Record<string, unknown>[] {
+  type Doc = { Statement: Record<string, unknown>[] };
+  const role = template.toJSON().Resources[roleId] as Resource | undefined;
+  if (role?.Type !== 'AWS::IAM::Role') throw new Error(`${roleId} is not a role`);
+  const inline = ((role.Properties?.Policies ?? []) as { PolicyDocument: Doc }[]).flatMap(
+    (p) => p.PolicyDocument.Statement,
+  );
+  const attached = Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => ((p.Properties as { Roles: unknown[] }).Roles ?? []).some((r) => refTarget(r) === roleId))
+    .flatMap((p) => (p.Properties as { PolicyDocument: Doc }).PolicyDocument.Statement);
+  return [...inline, ...attached];
+}

@@ -1,0 +1,180 @@
+import { Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnPolicy, CfnTopicRule } from 'aws-cdk-lib/aws-iot';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { backendPublishStatement, doorThingPolicy } from '../../iot/policies';
+import { EVENTS_WILDCARD } from '../../iot/topics';
+import type { StageConfig } from '../config';
+import type { UnlockPublisher } from './api';
+import { createHandlerFunction } from './handler-function';
+
+/** Handler of the door events, relative to the project root. */
+export const DOOR_EVENT_ENTRY = 'lambdas/iot/door-event.ts';
+
+/** Physical name of the door-event function. */
+export const doorEventFunctionName = (prefix: string): string => `${prefix}-door-event`;
+
+/** Name of the IoT policy every door certificate gets at provisioning. */
+export const doorPolicyName = (prefix: string): string => `${prefix}-door`;
+
+/** Name of the topic rule on the doors' events topics (rule names allow letters, digits and `_` only). */
+export const doorEventsRuleName = (prefix: string): string => `${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_door_events`;
+
+/** Environment variable through which publishing functions learn the IoT data endpoint. */
+export const IOT_DATA_ENDPOINT_ENV = 'IOT_DATA_ENDPOINT';
+
+/**
+ * IoT SQL of the events rule: the door's message plus the door id of the topic it came on (`topicDoorId`),
+ * which the handler compares with the message's `doorId`.
+ */
+export const DOOR_EVENTS_SQL = `SELECT *, topic(2) AS topicDoorId FROM '${EVENTS_WILDCARD}'`;
+
+/** Props of {@link DoorChannel}. */
+export interface DoorChannelProps {
+  /** Stage settings: names, Lambda sizing, log retention, Powertools. */
+  readonly config: StageConfig;
+  /** The single table; the door-event function may only `dynamodb:UpdateItem` it (no indexes). */
+  readonly table: ITable;
+}
+
+/**
+ * The door channel on AWS IoT Core: the account's data endpoint (looked up at deploy time), the IoT policy
+ * for door certificates, and the topic rule that hands `doors/+/events` to the door-event function, with an
+ * error action writing to a log group. Also equips route functions to publish unlock commands.
+ */
+export class DoorChannel extends Construct implements UnlockPublisher {
+  /** `https://<account prefix>-ats.iot.<region>.amazonaws.com`: the IoT data (ATS) endpoint. */
+  readonly dataEndpoint: string;
+  /** Records door events on their unlock commands. */
+  readonly doorEventFunction: NodejsFunction;
+  /** `doors/+/events` → the door-event function. */
+  readonly eventsRule: CfnTopicRule;
+  /** Where the rule's error action writes. */
+  readonly ruleErrorLogGroup: LogGroup;
+  /** The IoT policy attached to every door certificate at provisioning. */
+  readonly doorPolicy: CfnPolicy;
+  /** Name of {@link doorPolicy}. */
+  readonly doorPolicyName: string;
+
+  constructor(scope: Construct, id: string, props: DoorChannelProps) {
+    super(scope, id);
+    const { config, table } = props;
+    const { region, account, partition } = Stack.of(this);
+
+    const endpoint = new AwsCustomResource(this, 'DataEndpoint', {
+      resourceType: 'Custom::IotDataEndpoint',
+      onUpdate: {
+        service: 'Iot',
+        action: 'describeEndpoint',
+        parameters: { endpointType: 'iot:Data-ATS' },
+        physicalResourceId: PhysicalResourceId.fromResponse('endpointAddress'),
+        outputPaths: ['endpointAddress'],
+      },
+      policy: AwsCustomResourcePolicy.fromStatements([
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['iot:DescribeEndpoint'],
+          // AWS limitation: iot:DescribeEndpoint supports no resource-level permissions, only `*`.
+          resources: ['*'],
+        }),
+      ]),
+      installLatestAwsSdk: false,
+      logGroup: new LogGroup(this, 'DataEndpointLookupLogs', {
+        retention: config.logs.retentionDays,
+        removalPolicy: config.logs.removalPolicy,
+      }),
+    });
+    this.dataEndpoint = `https://${endpoint.getResponseField('endpointAddress')}`;
+
+    this.doorEventFunction = createHandlerFunction(this, 'DoorEvent', {
+      config,
+      functionName: doorEventFunctionName(config.prefix),
+      description: `IoT rule ${EVENTS_WILDCARD}: records door events (${config.stage})`,
+      entry: DOOR_EVENT_ENTRY,
+      table,
+    });
+    this.doorEventFunction.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'DoorEventTableAccess',
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+      }),
+    );
+
+    this.ruleErrorLogGroup = new LogGroup(this, 'EventsRuleErrors', {
+      logGroupName: `/aws/iot/${config.prefix}-door-events-errors`,
+      retention: config.logs.retentionDays,
+      removalPolicy: config.logs.removalPolicy,
+    });
+
+    const ruleName = doorEventsRuleName(config.prefix);
+    // Built from the name rather than taken from the rule: the rule refers to this role, so the trust
+    // policy cannot refer back to the rule.
+    const ruleArn = Stack.of(this).formatArn({ service: 'iot', resource: 'rule', resourceName: ruleName });
+    const errorRole = new Role(this, 'EventsRuleErrorRole', {
+      description: `Error action of the IoT rule ${ruleName}: writes its errors to CloudWatch Logs`,
+      assumedBy: new ServicePrincipal('iot.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnEquals: { 'aws:SourceArn': ruleArn },
+        },
+      }),
+      inlinePolicies: {
+        WriteRuleErrors: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              effect: Effect.ALLOW,
+              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              resources: [this.ruleErrorLogGroup.logGroupArn],
+            }),
+          ],
+        }),
+      },
+    });
+
+    this.eventsRule = new CfnTopicRule(this, 'EventsRule', {
+      ruleName,
+      topicRulePayload: {
+        description: `Door events (${EVENTS_WILDCARD}) to the door-event function (${config.stage})`,
+        sql: DOOR_EVENTS_SQL,
+        awsIotSqlVersion: '2016-03-23',
+        ruleDisabled: false,
+        actions: [{ lambda: { functionArn: this.doorEventFunction.functionArn } }],
+        errorAction: {
+          cloudwatchLogs: { logGroupName: this.ruleErrorLogGroup.logGroupName, roleArn: errorRole.roleArn },
+        },
+      },
+    });
+
+    this.doorEventFunction.addPermission('InvokeFromEventsRule', {
+      principal: new ServicePrincipal('iot.amazonaws.com'),
+      action: 'lambda:InvokeFunction',
+      sourceArn: this.eventsRule.attrArn,
+      sourceAccount: account,
+    });
+
+    this.doorPolicy = new CfnPolicy(this, 'DoorPolicy', {
+      policyName: doorPolicyName(config.prefix),
+      policyDocument: doorThingPolicy(region, account, partition),
+    });
+    this.doorPolicyName = this.doorPolicy.ref;
+  }
+
+  /** Gives `fn` the data endpoint (`IOT_DATA_ENDPOINT`) and `iot:Publish` on `doors/*\/unlock` only. */
+  allowPublishingUnlocks(fn: LambdaFunction): void {
+    const { region, account, partition } = Stack.of(this);
+    fn.addEnvironment(IOT_DATA_ENDPOINT_ENV, this.dataEndpoint);
+    fn.addToRolePolicy(
+      PolicyStatement.fromJson({
+        Sid: 'PublishUnlockCommands',
+        ...backendPublishStatement(region, account, partition),
+      }),
+    );
+  }
+}

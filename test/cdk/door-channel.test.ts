@@ -1,0 +1,259 @@
+/**
+ * The door channel in the synthesized backend stack, one synth per stage (bundling skipped): the topic rule
+ * on the doors' events, its permission and error action, the door policy, the data-endpoint lookup, and
+ * who may publish unlock commands.
+ */
+import { describe, expect, it } from 'vitest';
+import { doorThingPolicy, THING_NAME_VARIABLE } from '../../iot/policies';
+import { routes } from '../../lambdas/routes';
+import { STAGES } from '../../lib/config';
+import { routeFunctionName } from '../../lib/constructs/api';
+import { doorEventFunctionName, doorPolicyName } from '../../lib/constructs/door-channel';
+import { actionList, asList, flatten, onlyResource, refTarget, roleStatements, synth } from './helpers';
+
+type Props = Record<string, unknown>;
+
+describe.each(STAGES)('door channel (%s)', (stage) => {
+  const { template, config } = synth(stage);
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Props } & Props>;
+  const functions = template.findResources('AWS::Lambda::Function');
+  const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
+  const [ruleId, rule] = onlyResource(template, 'AWS::IoT::TopicRule');
+  const payload = (rule.Properties as { TopicRulePayload: Props }).TopicRulePayload;
+  const [endpointId, endpoint] = onlyResource(template, 'Custom::IotDataEndpoint');
+  /** `{ Ref: AWS::AccountId }` flattened, or the account the stage is pinned to. */
+  const account = config.env.account ?? '{AWS::AccountId}';
+  const region = config.env.region;
+
+  /** Properties of a resource by logical id; fails when there is none. */
+  const propsOf = (id: string): Props => {
+    const resource = resources[id];
+    if (!resource) throw new Error(`no resource ${id}`);
+    return resource.Properties;
+  };
+
+  const functionNamed = (name: string): string => {
+    const ids = Object.entries(functions)
+      .filter(([, f]) => (f.Properties as Props).FunctionName === name)
+      .map(([id]) => id);
+    expect(ids, name).toHaveLength(1);
+    return ids[0] as string;
+  };
+  const doorEventId = functionNamed(doorEventFunctionName(config.prefix));
+  const doorEvent = propsOf(doorEventId);
+  const statementsOfFunction = (id: string): Props[] => roleStatements(template, refTarget(propsOf(id).Role));
+
+  describe('events rule', () => {
+    it("selects every door's events with the door id of the topic, in SQL version 2016-03-23", () => {
+      expect(payload).toMatchObject({
+        Sql: "SELECT *, topic(2) AS topicDoorId FROM 'doors/+/events'",
+        AwsIotSqlVersion: '2016-03-23',
+        RuleDisabled: false,
+      });
+    });
+
+    it('has one action: invoke the door-event function', () => {
+      expect(payload.Actions).toEqual([{ Lambda: { FunctionArn: { 'Fn::GetAtt': [doorEventId, 'Arn'] } } }]);
+    });
+
+    it('lets IoT invoke the door-event function only from this rule, in this account', () => {
+      const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
+        (p) => refTarget((p.Properties as Props).FunctionName) === doorEventId,
+      );
+      expect(permissions).toHaveLength(1);
+      expect(permissions[0]?.Properties).toEqual({
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [doorEventId, 'Arn'] },
+        Principal: 'iot.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+        SourceAccount: { Ref: 'AWS::AccountId' },
+      });
+    });
+
+    it(`writes its errors to its own log group, kept ${config.logs.retentionDays} days`, () => {
+      const logs = (payload.ErrorAction as { CloudwatchLogs: Props }).CloudwatchLogs;
+      const logGroup = resources[refTarget(logs.LogGroupName)];
+      expect(logGroup?.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup?.Properties.RetentionInDays).toBe(config.logs.retentionDays);
+      expect(logGroup?.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
+      // its own: no function logs there
+      for (const fn of Object.values(functions)) {
+        const target = ((fn.Properties as Props).LoggingConfig as Props | undefined)?.LogGroup;
+        if (target) expect(refTarget(target)).not.toBe(refTarget(logs.LogGroupName));
+      }
+    });
+
+    it('writes errors through a role IoT assumes for this rule only, which may only write to that log group', () => {
+      const logs = (payload.ErrorAction as { CloudwatchLogs: Props }).CloudwatchLogs;
+      const roleId = refTarget(logs.RoleArn);
+      const trust = (propsOf(roleId).AssumeRolePolicyDocument as { Statement: Props[] }).Statement;
+      expect(trust).toHaveLength(1);
+      expect(trust[0]).toMatchObject({ Effect: 'Allow', Principal: { Service: 'iot.amazonaws.com' } });
+      const condition = trust[0]?.Condition as Record<string, Record<string, unknown>>;
+      expect(flatten(condition.ArnEquals?.['aws:SourceArn'])).toBe(
+        `arn:aws:iot:${region}:${account}:rule/${(rule.Properties as Props).RuleName}`,
+      );
+      expect(condition.StringEquals?.['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+
+      const statements = roleStatements(template, roleId);
+      expect(statements).toHaveLength(1);
+      expect(actionList(statements[0]?.Action)).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      expect(statements[0]).toMatchObject({ Effect: 'Allow' });
+      expect(asList(statements[0]?.Resource)).toEqual([{ 'Fn::GetAtt': [refTarget(logs.LogGroupName), 'Arn'] }]);
+    });
+  });
+
+  describe('door-event function', () => {
+    it('runs like the route functions: nodejs22.x, arm64, traced, with the handler environment', () => {
+      expect(doorEvent).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: config.lambda.memorySize,
+        Timeout: config.lambda.timeoutSeconds,
+        TracingConfig: { Mode: 'Active' },
+        Environment: {
+          Variables: {
+            TABLE_NAME: { Ref: tableId },
+            POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
+            POWERTOOLS_METRICS_NAMESPACE: config.powertools.metricsNamespace,
+            POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+      });
+    });
+
+    it(`logs to /aws/lambda/<name>, kept ${config.logs.retentionDays} days`, () => {
+      const logGroupId = refTarget((doorEvent.LoggingConfig as Props).LogGroup);
+      expect(resources[logGroupId]?.Properties).toEqual({
+        LogGroupName: `/aws/lambda/${doorEventFunctionName(config.prefix)}`,
+        RetentionInDays: config.logs.retentionDays,
+      });
+    });
+
+    it('may only UpdateItem on the table (no index, no other table action)', () => {
+      const statements = statementsOfFunction(doorEventId);
+      const dynamo = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('dynamodb:')));
+      expect(dynamo).toHaveLength(1);
+      expect(actionList(dynamo[0]?.Action)).toEqual(['dynamodb:UpdateItem']);
+      expect(asList(dynamo[0]?.Resource)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+      // besides that, only the X-Ray statement active tracing adds
+      const others = statements.filter((s) => s !== dynamo[0]).flatMap((s) => actionList(s.Action));
+      expect(others).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    });
+  });
+
+  describe('door policy', () => {
+    const [policyId, policy] = onlyResource(template, 'AWS::IoT::Policy');
+    const document = (policy.Properties as { PolicyDocument: { Statement: Props[] } }).PolicyDocument;
+
+    it('is named for the stage and is the document of iot/policies.ts', () => {
+      expect((policy.Properties as Props).PolicyName).toBe(doorPolicyName(config.prefix));
+      const rendered = {
+        ...document,
+        Statement: document.Statement.map((s) => ({ ...s, Resource: asList(s.Resource).map(flatten) })),
+      };
+      expect(rendered).toEqual(doorThingPolicy(region, account, 'aws'));
+      expect(template.toJSON().Outputs.DoorPolicyName.Value).toEqual({ Ref: policyId });
+    });
+
+    it('connects, subscribes, receives and publishes only on topics of its own thing name', () => {
+      const byAction = Object.fromEntries(
+        document.Statement.map((s) => [actionList(s.Action).join(), asList(s.Resource).map(flatten)]),
+      );
+      const arn = `arn:aws:iot:${region}:${account}`;
+      expect(byAction).toEqual({
+        'iot:Connect': [`${arn}:client/${THING_NAME_VARIABLE}`],
+        'iot:Subscribe': [`${arn}:topicfilter/doors/${THING_NAME_VARIABLE}/unlock`],
+        'iot:Receive': [`${arn}:topic/doors/${THING_NAME_VARIABLE}/unlock`],
+        'iot:Publish': [`${arn}:topic/doors/${THING_NAME_VARIABLE}/events`],
+      });
+      const connect = document.Statement.find((s) => actionList(s.Action).includes('iot:Connect'));
+      expect(connect?.Condition).toEqual({ Bool: { 'iot:Connection.Thing.IsAttached': 'true' } });
+      for (const s of document.Statement) expect(s.Effect).toBe('Allow');
+    });
+
+    it('has no wildcard: no `*` resource, no `*`, `+` or `#` beyond the thing-name variable', () => {
+      for (const s of document.Statement) {
+        for (const action of actionList(s.Action)) expect(action).not.toContain('*');
+        for (const resource of asList(s.Resource).map(flatten)) {
+          expect(resource).not.toBe('*');
+          expect(resource).toContain(THING_NAME_VARIABLE);
+          expect(resource.replaceAll(THING_NAME_VARIABLE, '')).not.toMatch(/[*+#]/);
+        }
+      }
+    });
+  });
+
+  describe('publishing unlock commands', () => {
+    const publishers = routes.filter((r) => r.publishesUnlocks);
+    const publisherIds = publishers.map((r) => functionNamed(routeFunctionName(config.prefix, r))).sort();
+    const endpointUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [endpointId, 'endpointAddress'] }]] };
+
+    it('is what the check-in, unlock and checkout rows say (derived from the route table)', () => {
+      expect(publishers.map((r) => r.id)).toEqual(expect.arrayContaining(['check-in', 'unlock', 'checkout']));
+    });
+
+    it('is allowed exactly to the rows with publishesUnlocks: iot:Publish on doors/*/unlock only', () => {
+      const canPublish = (s: Props) =>
+        actionList(s.Action).some((a) => a === 'iot:Publish' || a === 'iot:*' || a === '*');
+      const allowed = Object.keys(functions)
+        .filter((id) => statementsOfFunction(id).some(canPublish))
+        .sort();
+      expect(allowed).toEqual(publisherIds);
+      for (const id of publisherIds) {
+        const publish = statementsOfFunction(id).filter(canPublish);
+        expect(publish, id).toHaveLength(1);
+        expect(actionList(publish[0]?.Action), id).toEqual(['iot:Publish']);
+        expect(publish[0]?.Effect, id).toBe('Allow');
+        expect(asList(publish[0]?.Resource).map(flatten), id).toEqual([
+          `arn:aws:iot:${region}:${account}:topic/doors/*/unlock`,
+        ]);
+      }
+    });
+
+    it('gives exactly those functions IOT_DATA_ENDPOINT, the https URL of the looked-up endpoint', () => {
+      const withEndpoint = Object.entries(functions)
+        .filter(([, f]) => {
+          const env = (f.Properties as { Environment?: { Variables?: Props } }).Environment?.Variables;
+          return env !== undefined && 'IOT_DATA_ENDPOINT' in env;
+        })
+        .map(([id]) => id)
+        .sort();
+      expect(withEndpoint).toEqual(publisherIds);
+      for (const id of publisherIds) {
+        expect((propsOf(id).Environment as { Variables: Props }).Variables, id).toEqual(
+          expect.objectContaining({ IOT_DATA_ENDPOINT: endpointUrl }),
+        );
+      }
+      expect(template.toJSON().Outputs.IotDataEndpoint.Value).toEqual(endpointUrl);
+    });
+  });
+
+  describe('data endpoint lookup', () => {
+    it('calls Iot describeEndpoint for the ATS data endpoint, on create and update, without installing an SDK', () => {
+      const props = endpoint.Properties as Props;
+      for (const call of [props.Create, props.Update]) {
+        expect(JSON.parse(call as string)).toMatchObject({
+          service: 'Iot',
+          action: 'describeEndpoint',
+          parameters: { endpointType: 'iot:Data-ATS' },
+        });
+      }
+      expect(props.InstallLatestAwsSdk).toBe(false);
+    });
+
+    it('may only iot:DescribeEndpoint (resource * is the only one that action supports)', () => {
+      const providerId = refTarget(endpoint.Properties?.ServiceToken);
+      const statements = statementsOfFunction(providerId);
+      expect(statements).toEqual([{ Effect: 'Allow', Action: 'iot:DescribeEndpoint', Resource: '*' }]);
+    });
+
+    it(`logs the provider to a log group kept ${config.logs.retentionDays} days`, () => {
+      const providerId = refTarget(endpoint.Properties?.ServiceToken);
+      const logGroupId = refTarget((propsOf(providerId).LoggingConfig as Props).LogGroup);
+      expect(resources[logGroupId]?.Properties.RetentionInDays).toBe(config.logs.retentionDays);
+    });
+  });
+});
