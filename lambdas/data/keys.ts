@@ -84,5 +84,8 @@ export const keys = {
     GSI1SK: isoUtc(issuedAt),
   }),
 
+  /** A named counter (member numbers). */
+  counter: (name: string) => ({ PK: `COUNTER#${name}`, SK: META }),
+
   idempotency: (scope: string) => ({ PK: `IDEMPOTENCY#${scope}`, SK: META }),
 } as const;

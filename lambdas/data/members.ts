@@ -45,6 +45,38 @@ export class MemberRepository {
     private readonly tableName: string,
   ) {}
 
+  /** Creates a member unless one with that id exists; false when it did (a repeated trigger). */
+  async createMember(member: Member): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.member(member.memberId), entity: 'member', ...member },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** The next member number, `TW` and six digits, from an atomic counter. */
+  async nextMemberNumber(): Promise<string> {
+    const { Attributes } = await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.counter('memberNumber'),
+        UpdateExpression: 'ADD #value :one',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return `TW${String(Attributes?.value ?? 0).padStart(6, '0')}`;
+  }
+
   async putMember(member: Member): Promise<void> {
     await this.doc.send(
       new PutCommand({

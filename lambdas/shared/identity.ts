@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { CLAIMS, OPERATOR_ROLES } from '../../schemas/auth';
 import type { OperatorRole } from '../core/model';
 import type { Caller } from '../routes';
 import { ApiError } from './errors';
@@ -8,21 +9,23 @@ export type Identity =
   | { role: 'operator'; operatorId: string; partnerId: string; operatorRole: OperatorRole }
   | { role: 'admin'; adminId: string };
 
-const OPERATOR_ROLES: readonly string[] = ['full', 'staff', 'usage'];
-
 /** The caller's identity, only ever from the verified token's claims. */
 export function identityOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Identity {
   const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
   const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
-  const role = claims['custom:role'];
+  const role = claims[CLAIMS.role];
   if (!sub) throw new ApiError('UNAUTHENTICATED', 'A bearer token is required');
   switch (role) {
     case 'member':
       return { role: 'member', memberId: sub };
     case 'operator': {
-      const partnerId = claims['custom:partnerId'];
-      const operatorRole = claims['custom:operatorRole'];
-      if (typeof partnerId !== 'string' || typeof operatorRole !== 'string' || !OPERATOR_ROLES.includes(operatorRole)) {
+      const partnerId = claims[CLAIMS.partnerId];
+      const operatorRole = claims[CLAIMS.operatorRole];
+      if (
+        typeof partnerId !== 'string' ||
+        typeof operatorRole !== 'string' ||
+        !(OPERATOR_ROLES as readonly string[]).includes(operatorRole)
+      ) {
         throw new ApiError('UNAUTHENTICATED', 'The operator token lacks its partner or role');
       }
       return { role: 'operator', operatorId: sub, partnerId, operatorRole: operatorRole as OperatorRole };

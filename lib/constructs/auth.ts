@@ -15,13 +15,10 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../schemas/auth';
 import type { StageConfig } from '../config';
 
-/** Identifier of the API's resource server; scopes are `<identifier>/<scope>`. */
-export const RESOURCE_SERVER_IDENTIFIER = 'coworking';
-/** The scope every API route requires. */
-export const API_SCOPE_NAME = 'api';
-export const API_SCOPE = `${RESOURCE_SERVER_IDENTIFIER}/${API_SCOPE_NAME}`;
+export { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../schemas/auth';
 
 /** Groups, highest precedence first. */
 export const USER_GROUPS = [

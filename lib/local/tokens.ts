@@ -3,9 +3,10 @@
  * API Gateway JWT authorizer passes on in the cloud (api.md).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { API_SCOPE, CLAIMS } from '../../schemas/auth';
 
 export const LOCAL_ISSUER = 'coworking-local';
-export const LOCAL_SCOPE = 'coworking/api';
+export const LOCAL_SCOPE = API_SCOPE;
 const DEFAULT_SECRET = 'local-development-only-secret';
 const LIFETIME_SECONDS = 30 * 24 * 3600;
 
@@ -28,9 +29,9 @@ export function issueToken(subject: TokenSubject, issuedAtSeconds = Math.floor(D
     iss: LOCAL_ISSUER,
     sub: subject.sub,
     scope: LOCAL_SCOPE,
-    'custom:role': subject.role,
-    ...(subject.partnerId ? { 'custom:partnerId': subject.partnerId } : {}),
-    ...(subject.operatorRole ? { 'custom:operatorRole': subject.operatorRole } : {}),
+    [CLAIMS.role]: subject.role,
+    ...(subject.partnerId ? { [CLAIMS.partnerId]: subject.partnerId } : {}),
+    ...(subject.operatorRole ? { [CLAIMS.operatorRole]: subject.operatorRole } : {}),
     iat: issuedAtSeconds,
     exp: issuedAtSeconds + LIFETIME_SECONDS,
   };
