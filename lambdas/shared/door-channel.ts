@@ -1,8 +1,7 @@
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import { unlockTopic } from '../../iot/topics';
-import type { UnlockCommand as UnlockMessage } from '../../schemas/mqtt';
-import { toZonedIso } from '../core/format';
 import type { UnlockCommand } from '../core/model';
+import { unlockMessage } from './views';
 
 let client: IoTDataPlaneClient | undefined;
 
@@ -10,18 +9,6 @@ let client: IoTDataPlaneClient | undefined;
 function iot(): IoTDataPlaneClient {
   client ??= new IoTDataPlaneClient(process.env.IOT_DATA_ENDPOINT ? { endpoint: process.env.IOT_DATA_ENDPOINT } : {});
   return client;
-}
-
-/** The MQTT message of an unlock command (api.md). */
-export function unlockMessage(command: UnlockCommand): UnlockMessage {
-  return {
-    commandId: command.commandId,
-    doorId: command.doorId,
-    reservationId: command.reservationId,
-    purpose: command.purpose,
-    issuedAt: toZonedIso(command.issuedAt, command.timeZone),
-    expiresAt: toZonedIso(command.expiresAt, command.timeZone),
-  };
 }
 
 /** Publishes a recorded unlock command to its door, QoS 1. */

@@ -1,6 +1,8 @@
 /**
  * Domain objects as the API shows them (api.md): instants in the facility's zone.
  */
+
+import type { UnlockCommand as UnlockMessage } from '../../schemas/mqtt';
 import { dayAvailability } from '../core/availability';
 import { unlockStatusAt } from '../core/doors';
 import { toZonedIso } from '../core/format';
@@ -128,8 +130,8 @@ export function reservationView(reservation: Reservation) {
   };
 }
 
-/** An unlock command as api.md shows it: a `sent` command past its expiry shows `expired`. */
-export function unlockCommandView(command: UnlockCommand, now: Instant) {
+/** The MQTT message of an unlock command (api.md, doors/{doorId}/unlock). */
+export function unlockMessage(command: UnlockCommand): UnlockMessage {
   return {
     commandId: command.commandId,
     doorId: command.doorId,
@@ -137,6 +139,13 @@ export function unlockCommandView(command: UnlockCommand, now: Instant) {
     purpose: command.purpose,
     issuedAt: toZonedIso(command.issuedAt, command.timeZone),
     expiresAt: toZonedIso(command.expiresAt, command.timeZone),
+  };
+}
+
+/** An unlock command as api.md shows it: a `sent` command past its expiry shows `expired`. */
+export function unlockCommandView(command: UnlockCommand, now: Instant) {
+  return {
+    ...unlockMessage(command),
     status: unlockStatusAt(command, now),
     ...(command.resultAt === null ? {} : { resultAt: toZonedIso(command.resultAt, command.timeZone) }),
     ...(command.reason === null ? {} : { reason: command.reason }),

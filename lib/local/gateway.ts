@@ -10,6 +10,7 @@ import type { Context } from 'aws-lambda';
 import { handlerEntry, type Route, routes } from '../../lambdas/routes';
 import { ApiError, problemBody } from '../../lambdas/shared/errors';
 import type { HttpEvent, HttpResult } from '../../lambdas/shared/http';
+import { lambdaContext } from './lambda-context';
 import { verifyToken } from './tokens';
 
 export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -81,24 +82,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/** A Lambda context for an in-process invocation of a function. */
-export function lambdaContext(functionName: string): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '256',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 /** An API Gateway v2 event as the JWT authorizer would hand it on. */

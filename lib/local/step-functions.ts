@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
 import type { Clock } from '../../lambdas/shared/clock';
 import { aslOf, fillAsl, type Workflow, workflows } from '../workflows';
+import { lambdaContext } from './lambda-context';
 
 // aws-local-stepfunctions uses Promise.withResolvers (Node 22); Node 20 lacks it.
 const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
@@ -236,7 +237,7 @@ export class LocalStepFunctions {
             throw Object.assign(new Error('Injected failure'), { name: 'Lambda.ServiceException' });
           }
           const handler = machine.handlers[state] as StepHandler;
-          return (await handler(input, stepContext(machine.stepNames[state] ?? state))) as never;
+          return (await handler(input, lambdaContext(machine.stepNames[state] ?? state, 30_000))) as never;
         },
       ]),
     );
@@ -265,23 +266,6 @@ export class LocalStepFunctions {
       this.pause();
     }
   }
-}
-
-function stepContext(functionName: string): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: localFunctionArn(functionName),
-    memoryLimitInMB: '256',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 30_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
