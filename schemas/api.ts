@@ -16,7 +16,8 @@ const localDate = z
   .refine((v) => {
     const t = Date.parse(`${v}T00:00:00Z`);
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
-  }, 'Not a calendar date');
+  }, 'Not a calendar date')
+  .refine((v) => v >= '2000-01-01' && v <= '2099-12-31', 'Dates run from 2000 to 2099');
 const number = (min: number, max: number) =>
   z
     .string()

@@ -43,6 +43,8 @@ export interface RouteSchemas<B, Q, P> {
 
 /** Routes without query parameters refuse any (an unknown field is a 400 that names it). */
 const NO_QUERY = z.strictObject({});
+/** Routes without a body refuse one. */
+const NO_BODY = z.undefined({ error: 'This route takes no body' });
 
 /** Field problems of a zod error, with unknown keys named one by one. */
 export function fieldProblems(error: z.ZodError, where: string): FieldProblem[] {
@@ -130,7 +132,7 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(
     const request: HttpRequest<B, Q, P> = {
       path: parsePart(schemas.path, event.pathParameters ?? {}, 'path'),
       query: parsePart((schemas.query ?? NO_QUERY) as z.ZodType<Q>, event.queryStringParameters ?? {}, 'query'),
-      body: parsePart(schemas.body, readBody(event), 'body'),
+      body: parsePart((schemas.body ?? NO_BODY) as z.ZodType<B>, readBody(event), 'body'),
       identity,
       headers: event.headers ?? {},
       now: clock.now(),

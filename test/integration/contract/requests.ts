@@ -4,28 +4,57 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Route, routes } from '../../../lambdas/routes';
+import { operatorToken } from '../support/local-stack';
 import { at, CORPORATE_CODE, FACILITY, fillPath, paramsOf, type RouteRequest, SPACE, TODAY, TOMORROW } from './support';
 
 export interface RequestContext {
-  /** A reservation id for `{id}`. */
+  /** A reservation id for `{id}` of member routes. */
   id: string;
+  /** A booking request (a reservation of a request space) for `{id}` of operator routes. */
+  requestId?: string;
+  /** An unlock command id for `{commandId}`, when the test has one. */
+  commandId?: string;
 }
+
+/** The partner, facility and request space of the demo booking requests (TIMEWORK渋谷). */
+export const REQUEST_PARTNER = 'partner-tw';
+export const REQUEST_FACILITY = 'tw-shibuya';
+export const REQUEST_SPACE = 'tw-shibuya-room-a';
+
+/** A door of the demo spaces at H1T九段下. */
+export const DOOR = 'h1t-kudanshita-front';
 
 /** Values for `{param}`s. */
 export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   id: ctx.id,
   facilityId: FACILITY,
   spaceId: SPACE,
+  ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
+  ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
 });
 
 /** Values for `{param}`s that name nothing. */
 export const unknownPathValues = (): Record<string, string> => ({
   id: randomUUID(),
+  requestId: randomUUID(),
+  commandId: randomUUID(),
   facilityId: `no-such-facility-${randomUUID().slice(0, 8)}`,
   spaceId: `no-such-space-${randomUUID().slice(0, 8)}`,
 });
 
+/** A token of an operator of the request partner whom the (operator) route admits. */
+export const admittedOperator = (route: Route) =>
+  operatorToken(
+    'op-tw-full',
+    REQUEST_PARTNER,
+    route.caller.role === 'operator' ? (route.caller.operatorRoles[0] ?? 'full') : 'full',
+  );
+
 type Builder = (route: Route, values: Record<string, string>) => RouteRequest;
+
+/** Operator routes name a booking request by `{id}`. */
+const requestPath = (route: Route, values: Record<string, string>) =>
+  fillPath(route, values.requestId === undefined ? {} : { id: values.requestId });
 
 /** A valid request of each route; path parameters come from `values`. */
 export const requestBuilders: Readonly<Record<string, Builder>> = {
@@ -42,6 +71,13 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'cancel-reservation': (route, values) => ({ path: fillPath(route, values), body: {} }),
   'extend-reservation': (route, values) => ({ path: fillPath(route, values), body: { minutes: 15 } }),
   'link-corporate-code': (route) => ({ path: fillPath(route, {}), body: { code: CORPORATE_CODE } }),
+  'check-in': (route, values) => ({ path: fillPath(route, values), body: { doorId: DOOR } }),
+  unlock: (route, values) => ({ path: fillPath(route, values), body: { doorId: DOOR } }),
+  checkout: (route, values) => ({ path: fillPath(route, values), body: { doorId: DOOR } }),
+  'get-unlock-command': (route, values) => ({ path: fillPath(route, values) }),
+  'list-booking-requests': (route) => ({ path: `${fillPath(route, {})}?facilityId=${REQUEST_FACILITY}` }),
+  'approve-booking-request': (route, values) => ({ path: requestPath(route, values), body: {} }),
+  'reject-booking-request': (route, values) => ({ path: requestPath(route, values), body: {} }),
 };
 
 /** The valid request of a route; throws for a row without a builder. */

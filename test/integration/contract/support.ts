@@ -98,9 +98,40 @@ export async function commandsDuring<T>(run: () => Promise<T>): Promise<{ result
   return { result, commands: commandLog.slice(before) };
 }
 
-/** Commands that write (or try to write) to the table, by their SDK command name. */
+/**
+ * Commands that write (or try to write) to the table, by their SDK command name (`PutItemCommand`,
+ * `UpdateItemCommand`, `DeleteItemCommand`, `TransactWriteItemsCommand`, `BatchWriteItemCommand`, and
+ * the document client's `PutCommand`, `UpdateCommand`, `TransactWriteCommand`…).
+ */
 export const WRITE_COMMAND = /^(Put|Update|Delete|BatchWrite|TransactWrite)/;
 export const writesIn = (commands: readonly string[]) => commands.filter((c) => WRITE_COMMAND.test(c));
+export const isTransaction = (command: string) => /^TransactWrite/.test(command);
+export const isPut = (command: string) => /^Put/.test(command);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the table is quiet: the door controllers of the local stack answer unlock commands
+ * asynchronously and their events are recorded with an `UpdateItem` that would otherwise land in the
+ * command log of a later call. Waits for the command's result when one is given, then for `quietMs`
+ * without any new command.
+ */
+export async function settle(api: Http, token?: string, commandId?: string, quietMs = 150): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  if (commandId && token) {
+    while (Date.now() < deadline) {
+      const answer = await api.get(`/v1/unlock-commands/${commandId}`, token);
+      if (answer.status !== 200 || answer.body.status !== 'sent') break;
+      await sleep(25);
+    }
+  }
+  let seen = commandLog.length;
+  while (Date.now() < deadline) {
+    await sleep(quietMs);
+    if (commandLog.length === seen) return;
+    seen = commandLog.length;
+  }
+}
 
 /** A new member created through `/local/members`, with its token. */
 export async function newMember(api: Http, plan: 'basic' | 'premium' = 'premium', contractStart = '2026-11-10') {

@@ -22,6 +22,9 @@ describe('parseInstant', () => {
     ['2024-06-10T14:00:00', null],
     ['2024-13-10T14:00:00+09:00', null],
     ['tomorrow', null],
+    ['2026-W48-3T12:00:00+09:00', null],
+    ['2024-06-10T14:00:00.0000001+09:00', null],
+    ['2024-06-10T14:00+09:00', tokyo('2024-06-10T14:00')],
   ])('%s → %s', (text, instant) => {
     expect(parseInstant(text)).toBe(instant);
   });

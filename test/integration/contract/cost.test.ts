@@ -1,0 +1,226 @@
+/**
+ * The cost of one successful call of every route row: at least one and at most `maxTableCommands`
+ * DynamoDB commands, and never a Scan. Generated from `routes`: a row without a call here fails.
+ *
+ * `commandLog` is process-wide and the local stack runs in this process, so the commands between the
+ * start and the end of a sequential call are that call's. One thing runs beside it: the stack's door
+ * controllers answer unlock commands asynchronously, and the door-event handler records each answer with
+ * one `UpdateItem`. For routes that publish unlocks, the test waits for the door's answer and for the
+ * table to go quiet, then counts the call's window without those recordings (one per door event seen).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commandLog } from '../../../lambdas/data/client';
+import { type Route, routes } from '../../../lambdas/routes';
+import type { LocalStack } from '../../../lib/local/stack';
+import { memberToken, operatorToken, startTestStack } from '../support/local-stack';
+import { DOOR, REQUEST_FACILITY, REQUEST_PARTNER, REQUEST_SPACE, rows } from './requests';
+import {
+  at,
+  book,
+  CORPORATE_CODE,
+  FACILITY,
+  type Http,
+  http,
+  NOW,
+  newMember,
+  type RouteRequest,
+  SPACE,
+  send,
+  settle,
+  TODAY,
+  TOMORROW,
+} from './support';
+
+let stack: LocalStack;
+let api: Http;
+/** Command ids the door controllers have answered. */
+const doorAnswers: string[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack(NOW);
+  api = http(stack.url);
+  for (const door of stack.doors.values()) door.on('event', (event) => doorAnswers.push(event.commandId));
+});
+afterAll(async () => stack?.stop());
+afterEach(async () => {
+  // Every case starts at the frozen now, whatever the last one did with the clock.
+  await api.post('/local/clock', { now: NOW });
+  await settle(api);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Books a stay of a new member that starts now, on the first H1T九段下 space with room, and checks in. */
+async function stayNow(checkIn: boolean) {
+  const member = await newMember(api, 'premium');
+  let id: string | undefined;
+  for (const spaceId of ['h1t-kudanshita-open', 'h1t-kudanshita-box', 'h1t-kudanshita-room']) {
+    const answer = await api.post('/v1/reservations', { spaceId, start: NOW, end: at(TODAY, '10:30') }, member.token);
+    if (answer.status === 201) {
+      id = answer.body.id;
+      break;
+    }
+  }
+  if (!id) throw new Error('no H1T九段下 space has room at 10:00');
+  let commandId: string | undefined;
+  if (checkIn) {
+    const answer = await api.post(`/v1/reservations/${id}/check-in`, { doorId: DOOR }, member.token);
+    if (answer.status !== 200) throw new Error(`check-in failed: ${JSON.stringify(answer.body)}`);
+    commandId = answer.body.unlock.commandId;
+    await settle(api, member.token, commandId);
+  }
+  return { ...member, id, commandId };
+}
+
+/** A full operator of the request partner (TIMEWORK渋谷). */
+const partnerOperator = operatorToken('op-tw-full', REQUEST_PARTNER, 'full');
+
+/** A booking request of a new member to TIMEWORK渋谷 tomorrow, waiting for the partner's answer. */
+async function bookingRequest(from: string, to: string): Promise<string> {
+  const { token } = await newMember(api, 'premium');
+  const request = await book(api, token, REQUEST_SPACE, at(TOMORROW, from), at(TOMORROW, to));
+  expect(request.status).toBe('requested');
+  return request.id;
+}
+
+interface Call {
+  token: string;
+  request: RouteRequest;
+}
+
+/** One successful call per route id, with what it needs set up first (not counted). */
+const calls: Readonly<Record<string, () => Promise<Call>>> = {
+  'list-facilities': async () => ({
+    token: memberToken('member-basic'),
+    // `noTimeLimit` also reads the space catalogue: the dearest search.
+    request: { path: '/v1/facilities?noTimeLimit=true' },
+  }),
+  'get-facility': async () => ({ token: memberToken('member-basic'), request: { path: `/v1/facilities/${FACILITY}` } }),
+  'get-availability': async () => ({
+    token: memberToken('member-basic'),
+    request: { path: `/v1/spaces/${SPACE}/availability?date=${TODAY}` },
+  }),
+  // A corporate member also reads its company.
+  'get-me': async () => ({ token: memberToken('member-corporate'), request: { path: '/v1/me' } }),
+  'create-reservation': async () => {
+    const { token } = await newMember(api, 'basic');
+    return {
+      token,
+      request: {
+        path: '/v1/reservations',
+        body: { spaceId: SPACE, start: at(TOMORROW, '14:00'), end: at(TOMORROW, '15:00') },
+        headers: { 'idempotency-key': `cost-${Date.now()}` },
+      },
+    };
+  },
+  'list-reservations': async () => {
+    const { token } = await newMember(api, 'premium');
+    await book(api, token, SPACE, at(TOMORROW, '16:00'), at(TOMORROW, '17:00'));
+    await book(api, token, SPACE, at('2026-11-26', '16:00'), at('2026-11-26', '17:00'));
+    return { token, request: { path: '/v1/reservations?scope=upcoming' } };
+  },
+  'get-reservation': async () => {
+    const { token } = await newMember(api, 'premium');
+    const { id } = await book(api, token, SPACE, at(TOMORROW, '18:00'), at(TOMORROW, '19:00'));
+    return { token, request: { path: `/v1/reservations/${id}` } };
+  },
+  'cancel-reservation': async () => {
+    const { token } = await newMember(api, 'premium');
+    const { id } = await book(api, token, SPACE, at('2026-11-26', '10:00'), at('2026-11-26', '11:00'));
+    return { token, request: { path: `/v1/reservations/${id}/cancel`, body: {} } };
+  },
+  'extend-reservation': async () => {
+    // 10:00–10:30 (start = now is allowed); H1T allows extension from 15 minutes before the end.
+    const { token } = await newMember(api, 'basic');
+    const { id } = await book(api, token, SPACE, NOW, at(TODAY, '10:30'));
+    const moved = await api.post('/local/clock', { now: at(TODAY, '10:20') });
+    expect(moved.body.now).toBe(at(TODAY, '10:20'));
+    return { token, request: { path: `/v1/reservations/${id}/extend`, body: { minutes: 15 } } };
+  },
+  'link-corporate-code': async () => {
+    const { token } = await newMember(api, 'basic');
+    return { token, request: { path: '/v1/me/corporate-code', body: { code: CORPORATE_CODE } } };
+  },
+  'check-in': async () => {
+    const { token, id } = await stayNow(false);
+    return { token, request: { path: `/v1/reservations/${id}/check-in`, body: { doorId: DOOR } } };
+  },
+  unlock: async () => {
+    const { token, id } = await stayNow(true);
+    return { token, request: { path: `/v1/reservations/${id}/unlock`, body: { doorId: DOOR } } };
+  },
+  checkout: async () => {
+    const { token, id } = await stayNow(true);
+    return { token, request: { path: `/v1/reservations/${id}/checkout`, body: { doorId: DOOR } } };
+  },
+  'get-unlock-command': async () => {
+    const { token, commandId } = await stayNow(true);
+    return { token, request: { path: `/v1/unlock-commands/${commandId}` } };
+  },
+  'list-booking-requests': async () => {
+    await bookingRequest('10:00', '11:00');
+    return {
+      token: partnerOperator,
+      request: { path: `/v1/operator/booking-requests?facilityId=${REQUEST_FACILITY}` },
+    };
+  },
+  'approve-booking-request': async () => {
+    const id = await bookingRequest('13:00', '14:00');
+    return { token: partnerOperator, request: { path: `/v1/operator/booking-requests/${id}/approve`, body: {} } };
+  },
+  'reject-booking-request': async () => {
+    const id = await bookingRequest('15:00', '16:00');
+    return { token: partnerOperator, request: { path: `/v1/operator/booking-requests/${id}/reject`, body: {} } };
+  },
+};
+
+/** The unlock command an answer carries (check-in and checkout: `unlock`; unlock: the command itself). */
+const commandOf = (body: { unlock?: { commandId?: string }; commandId?: string; doorId?: string } | undefined) =>
+  body?.unlock?.commandId ?? (body?.doorId ? body.commandId : undefined);
+
+/** `commands` without `n` door-result recordings (`UpdateItem`), which the door-event handler sent. */
+function withoutDoorResults(commands: readonly string[], n: number): string[] {
+  const rest = [...commands];
+  for (let i = 0; i < n; i++) {
+    const at = rest.findIndex((c) => /^Update/.test(c));
+    if (at >= 0) rest.splice(at, 1);
+  }
+  return rest;
+}
+
+/** Sends the call and returns its answer and the commands it sent. */
+async function measure(route: Route, call: Call) {
+  await settle(api);
+  const before = commandLog.length;
+  const answered = doorAnswers.length;
+  const answer = await send(api, route, call.request, call.token);
+  let commands = commandLog.slice(before);
+  if (route.publishesUnlocks) {
+    const commandId = commandOf(answer.body);
+    const deadline = Date.now() + 5_000;
+    while (commandId && !doorAnswers.includes(commandId) && Date.now() < deadline) await sleep(20);
+    await settle(api);
+    const doorEvents = doorAnswers.slice(answered).length;
+    commands = withoutDoorResults(commandLog.slice(before), doorEvents);
+  }
+  return { answer, commands };
+}
+
+describe('cost of one successful call', () => {
+  it('has a call for every route row', () => {
+    expect(routes.filter((r) => !(r.id in calls)).map((r) => r.id)).toEqual([]);
+  });
+
+  it.each(rows())('%s stays within maxTableCommands, without Scan', async (id, route) => {
+    const prepare = calls[id];
+    if (!prepare) throw new Error(`No successful call for route ${id}: add one to contract/cost.test.ts`);
+    const call = await prepare();
+    const { answer, commands } = await measure(route, call);
+    console.log('COST', id, route.maxTableCommands, commands.join(','));
+    expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(200);
+    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+    expect(commands.length, commands.join(', ')).toBeGreaterThanOrEqual(1);
+    expect(commands.length, commands.join(', ')).toBeLessThanOrEqual(route.maxTableCommands);
+    expect(commands.filter((c) => /^Scan/.test(c))).toEqual([]);
+  });
+});
