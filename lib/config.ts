@@ -4,6 +4,7 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
 
 export const STAGES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -47,6 +48,12 @@ export interface StageConfig {
     /** Share of invocations logged at DEBUG regardless of the level (0..1). */
     readonly logSampleRate: number;
   };
+  readonly stateMachines: {
+    /** What the timer state machines log to their log groups: every event (`ALL`) or errors only (`ERROR`). */
+    readonly logLevel: LogLevel.ALL | LogLevel.ERROR;
+    /** Whether logged events carry execution input and output (reservation ids, due times). */
+    readonly includeExecutionData: boolean;
+  };
   /** Where alarms notify; no subscription when absent. */
   readonly alarmEmail?: string;
 }
@@ -85,6 +92,7 @@ const builders: Record<StageName, () => StageConfig> = {
     },
     lambda: { memorySize: 512, timeoutSeconds: 10 },
     powertools: { ...powertools, logLevel: 'DEBUG', logSampleRate: 1 },
+    stateMachines: { logLevel: LogLevel.ALL, includeExecutionData: true },
     alarmEmail: process.env.ALARM_EMAIL || undefined,
   }),
   prod: () => ({
@@ -104,6 +112,7 @@ const builders: Record<StageName, () => StageConfig> = {
     },
     lambda: { memorySize: 1024, timeoutSeconds: 10 },
     powertools: { ...powertools, logLevel: 'INFO', logSampleRate: 0.01 },
+    stateMachines: { logLevel: LogLevel.ERROR, includeExecutionData: false },
     alarmEmail: process.env.ALARM_EMAIL || undefined,
   }),
 };

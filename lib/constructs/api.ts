@@ -38,11 +38,18 @@ export interface ApiProps {
   readonly requiredScope: string;
   /** Equips the functions of rows with `publishesUnlocks` to publish unlock commands to the doors. */
   readonly unlockPublisher: UnlockPublisher;
+  /** Equips the functions of rows with `startsTimers` to start the timer state machines. */
+  readonly timerStarter: TimerStarter;
 }
 
 /** Gives a function what publishing unlock commands takes (the data endpoint, `iot:Publish` on the unlock topics). */
 export interface UnlockPublisher {
   allowPublishingUnlocks(fn: LambdaFunction): void;
+}
+
+/** Gives a function what starting timers takes (each state machine's ARN, `states:StartExecution` on them). */
+export interface TimerStarter {
+  allowStartingTimers(fn: LambdaFunction): void;
 }
 
 /** Physical name of a route's function. */
@@ -83,7 +90,8 @@ const accessLogFormat = AccessLogFormat.custom(
 /**
  * The HTTP API: one NodejsFunction and one JWT-authorized route per row of the route table
  * (lambdas/routes.ts), throttling and CORS from the stage config, JSON access logs on `$default`. Rows with
- * `publishesUnlocks` get what publishing unlock commands takes from the `unlockPublisher`.
+ * `publishesUnlocks` get what publishing unlock commands takes from the `unlockPublisher`, rows with
+ * `startsTimers` what starting timers takes from the `timerStarter`.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -161,6 +169,7 @@ export class Api extends Construct {
       );
 
       if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
+      if (route.startsTimers) props.timerStarter.allowStartingTimers(fn);
 
       new HttpRoute(this, `${name}Route`, {
         httpApi: this.httpApi,

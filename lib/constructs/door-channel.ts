@@ -3,13 +3,16 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy, CfnTopicRule } from 'aws-cdk-lib/aws-iot';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { backendPublishStatement, doorThingPolicy } from '../../iot/policies';
 import { EVENTS_WILDCARD } from '../../iot/topics';
 import type { StageConfig } from '../config';
+import type { Alarms } from './alarms';
 import type { UnlockPublisher } from './api';
 import { createHandlerFunction } from './handler-function';
 
@@ -18,6 +21,12 @@ export const DOOR_EVENT_ENTRY = 'lambdas/iot/door-event.ts';
 
 /** Physical name of the door-event function. */
 export const doorEventFunctionName = (prefix: string): string => `${prefix}-door-event`;
+
+/** Name of the queue that keeps door events the door-event function failed on. */
+export const doorEventDeadLetterQueueName = (prefix: string): string => `${prefix}-door-event-dlq`;
+
+/** How often Lambda retries a failed asynchronous invocation of the door-event function. */
+export const DOOR_EVENT_RETRY_ATTEMPTS = 2;
 
 /** Name of the IoT policy every door certificate gets at provisioning. */
 export const doorPolicyName = (prefix: string): string => `${prefix}-door`;
@@ -40,18 +49,23 @@ export interface DoorChannelProps {
   readonly config: StageConfig;
   /** The single table; the door-event function may only `dynamodb:UpdateItem` it (no indexes). */
   readonly table: ITable;
+  /** The stack's alarm topic and dead-letter queues (the door-event function's on-failure queue). */
+  readonly alarms: Alarms;
 }
 
 /**
  * The door channel on AWS IoT Core: the account's data endpoint (looked up at deploy time), the IoT policy
  * for door certificates, and the topic rule that hands `doors/+/events` to the door-event function, with an
- * error action writing to a log group. Also equips route functions to publish unlock commands.
+ * error action writing to a log group; door events the function fails on (after 2 retries) go to a dead-letter
+ * queue that alarms when not empty. Also equips route functions to publish unlock commands.
  */
 export class DoorChannel extends Construct implements UnlockPublisher {
   /** `https://<account prefix>-ats.iot.<region>.amazonaws.com`: the IoT data (ATS) endpoint. */
   readonly dataEndpoint: string;
   /** Records door events on their unlock commands. */
   readonly doorEventFunction: NodejsFunction;
+  /** Door events the door-event function failed on, after its retries (its on-failure destination). */
+  readonly doorEventDeadLetters: Queue;
   /** `doors/+/events` → the door-event function. */
   readonly eventsRule: CfnTopicRule;
   /** Where the rule's error action writes. */
@@ -106,6 +120,15 @@ export class DoorChannel extends Construct implements UnlockPublisher {
         resources: [table.tableArn],
       }),
     );
+    this.doorEventDeadLetters = props.alarms.deadLetterQueue(this, 'DoorEventDeadLetters', {
+      queueName: doorEventDeadLetterQueueName(config.prefix),
+      description: 'Door events the door-event function failed on',
+    }).queue;
+    // the topic rule invokes the function asynchronously: failures after the retries land in the queue
+    this.doorEventFunction.configureAsyncInvoke({
+      onFailure: new SqsDestination(this.doorEventDeadLetters),
+      retryAttempts: DOOR_EVENT_RETRY_ATTEMPTS,
+    });
 
     this.ruleErrorLogGroup = new LogGroup(this, 'EventsRuleErrors', {
       logGroupName: `/aws/iot/${config.prefix}-door-events-errors`,

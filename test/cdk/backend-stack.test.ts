@@ -348,16 +348,18 @@ describe.each(STAGES)('backend stack (%s)', (stage) => {
     expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain(`.execute-api.${config.env.region}.`);
   });
 
-  it('has no Lambda function besides the route functions, the door-event function and the endpoint lookup', () => {
+  it('has no Lambda function besides the route functions, the door-event function, the step functions and the endpoint lookup', () => {
     const idOf = (fn: IConstruct) => stack.getLogicalId(fn.node.defaultChild as CfnElement);
     const routeFunctions = [...stack.api.functions.values()].map(idOf);
     expect(routeFunctions).toHaveLength(routes.length);
     const doorEvent = idOf(stack.doorChannel.doorEventFunction);
+    expect([...stack.timers.stepFunctions.keys()]).toEqual(['close-stay', 'expire-request', 'sweep-stays']);
+    const stepFunctions = [...stack.timers.stepFunctions.values()].map(idOf);
     // the singleton provider behind the data-endpoint custom resource (AwsCustomResource)
     const [, endpoint] = onlyResource(template, 'Custom::IotDataEndpoint');
     const provider = refTarget(endpoint.Properties?.ServiceToken);
-    const expected = [...routeFunctions, doorEvent, provider];
-    expect(new Set(expected).size).toBe(routes.length + 2);
+    const expected = [...routeFunctions, doorEvent, ...stepFunctions, provider];
+    expect(new Set(expected).size).toBe(routes.length + 5);
     expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual(expected.sort());
   });
 });

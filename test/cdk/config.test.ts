@@ -1,4 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
 import { describe, expect, it } from 'vitest';
 import { getStageConfig, STAGES } from '../../lib/config';
 
@@ -46,5 +47,10 @@ describe('getStageConfig', () => {
       expect(powertools.logSampleRate).toBeGreaterThanOrEqual(0);
       expect(powertools.logSampleRate).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('logs every state-machine event with its data in dev, errors without data in prod', () => {
+    expect(getStageConfig('dev').stateMachines).toEqual({ logLevel: LogLevel.ALL, includeExecutionData: true });
+    expect(getStageConfig('prod').stateMachines).toEqual({ logLevel: LogLevel.ERROR, includeExecutionData: false });
   });
 });

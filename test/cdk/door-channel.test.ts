@@ -1,6 +1,6 @@
 /**
  * The door channel in the synthesized backend stack, one synth per stage (bundling skipped): the topic rule
- * on the doors' events, its permission and error action, the door policy, the data-endpoint lookup, and
+ * on the doors' events, its permission and error action, the door-event function and its dead-letter queue, the door policy, the data-endpoint lookup, and
  * who may publish unlock commands.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,12 @@ import { doorThingPolicy, THING_NAME_VARIABLE } from '../../iot/policies';
 import { routes } from '../../lambdas/routes';
 import { STAGES } from '../../lib/config';
 import { routeFunctionName } from '../../lib/constructs/api';
-import { doorEventFunctionName, doorPolicyName } from '../../lib/constructs/door-channel';
+import {
+  DOOR_EVENT_RETRY_ATTEMPTS,
+  doorEventDeadLetterQueueName,
+  doorEventFunctionName,
+  doorPolicyName,
+} from '../../lib/constructs/door-channel';
 import { actionList, asList, flatten, onlyResource, refTarget, roleStatements, synth } from './helpers';
 
 type Props = Record<string, unknown>;
@@ -41,6 +46,9 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
   };
   const doorEventId = functionNamed(doorEventFunctionName(config.prefix));
   const doorEvent = propsOf(doorEventId);
+  const [deadLetterQueueId] = onlyResource(template, 'AWS::SQS::Queue', {
+    QueueName: doorEventDeadLetterQueueName(config.prefix),
+  });
   const statementsOfFunction = (id: string): Props[] => roleStatements(template, refTarget(propsOf(id).Role));
 
   describe('events rule', () => {
@@ -138,9 +146,55 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       expect(dynamo).toHaveLength(1);
       expect(actionList(dynamo[0]?.Action)).toEqual(['dynamodb:UpdateItem']);
       expect(asList(dynamo[0]?.Resource)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
-      // besides that, only the X-Ray statement active tracing adds
-      const others = statements.filter((s) => s !== dynamo[0]).flatMap((s) => actionList(s.Action));
+      // besides that, only the X-Ray statement active tracing adds and sending to its dead-letter queue
+      const sqs = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('sqs:')));
+      expect(sqs).toHaveLength(1);
+      expect(actionList(sqs[0]?.Action)).toContain('sqs:SendMessage');
+      expect(asList(sqs[0]?.Resource)).toEqual([{ 'Fn::GetAtt': [deadLetterQueueId, 'Arn'] }]);
+      const others = statements.filter((s) => s !== dynamo[0] && s !== sqs[0]).flatMap((s) => actionList(s.Action));
       expect(others).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    });
+  });
+
+  describe('door-event dead-letter queue', () => {
+    it(`keeps events the function failed on after ${DOOR_EVENT_RETRY_ATTEMPTS} retries of the asynchronous invocation`, () => {
+      const [, config] = onlyResource(template, 'AWS::Lambda::EventInvokeConfig');
+      expect(config.Properties).toEqual({
+        FunctionName: { Ref: doorEventId },
+        Qualifier: '$LATEST',
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [deadLetterQueueId, 'Arn'] } } },
+      });
+    });
+
+    it('is encrypted (SSE-SQS), kept 14 days and reachable over TLS only', () => {
+      expect(propsOf(deadLetterQueueId)).toEqual({
+        QueueName: doorEventDeadLetterQueueName(config.prefix),
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+      const [, policy] = onlyResource(template, 'AWS::SQS::QueuePolicy', { Queues: [{ Ref: deadLetterQueueId }] });
+      expect((policy.Properties as { PolicyDocument: { Statement: Props[] } }).PolicyDocument.Statement).toEqual([
+        {
+          Effect: 'Deny',
+          Action: 'sqs:*',
+          Principal: { AWS: '*' },
+          Resource: { 'Fn::GetAtt': [deadLetterQueueId, 'Arn'] },
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ]);
+    });
+
+    it('alarms as soon as it holds a message, to the alarm topic', () => {
+      onlyResource(template, 'AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterQueueId, 'QueueName'] } }],
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: onlyResource(template, 'AWS::SNS::Topic')[0] }],
+      });
     });
   });
 

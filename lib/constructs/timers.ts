@@ -1,0 +1,213 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaTarget, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { DefinitionBody, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { TableAction } from '../../lambdas/routes';
+import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../schemas/workflows';
+import type { StageConfig } from '../config';
+import { aslOf, type Workflow, workflows } from '../workflows';
+import { ALARM_PERIOD, type Alarms } from './alarms';
+import type { TimerStarter } from './api';
+import { createHandlerFunction } from './handler-function';
+
+/** The step handler the schedule runs (not a workflow task). */
+export const SWEEPER = 'sweep-stays';
+
+/** How often the sweeper runs. */
+export const SWEEP_INTERVAL = Duration.minutes(5);
+
+/**
+ * Table actions of every step function (on the table and its indexes): read the reservation, query the
+ * checked-in stays (GSI2, the sweeper), and the parts of the release transaction.
+ */
+export const STEP_TABLE_ACTIONS: readonly TableAction[] = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:PutItem',
+];
+
+/** Execution statuses that count as a failed timer (sent to the dead-letter queue). */
+export const FAILED_EXECUTION_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'] as const;
+
+/** Handler source of a step function, relative to the project root. */
+export const stepEntry = (step: string): string => `lambdas/steps/${step}.ts`;
+
+/** Physical name of a step function. */
+export const stepFunctionName = (prefix: string, step: string): string => `${prefix}-step-${step}`;
+
+/** Physical name of a workflow's state machine. */
+export const stateMachineName = (prefix: string, workflow: Workflow): string => `${prefix}-${workflow.id}`;
+
+/** Every step handler: each workflow's tasks, then the sweeper; each once. */
+export const stepNames = (): string[] => [...new Set([...workflows.flatMap((w) => Object.values(w.tasks)), SWEEPER])];
+
+const pascalCase = (id: string): string =>
+  id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]?.toUpperCase() + part.slice(1))
+    .join('');
+
+/** The ASL of a workflow, checked to use no placeholder its `tasks` does not fill. */
+function definitionOf(workflow: Workflow): string {
+  const asl = aslOf(workflow);
+  for (const [, name = ''] of asl.matchAll(/\$\{(\w+)\}/g)) {
+    if (!(name in workflow.tasks)) throw new Error(`${workflow.file}: no task for the placeholder \${${name}}`);
+  }
+  return asl;
+}
+
+/** Props of {@link Timers}. */
+export interface TimersProps {
+  /** Stage settings: names, Lambda sizing, log retention, Powertools, state-machine logging. */
+  readonly config: StageConfig;
+  /** The single table; step functions get exactly {@link STEP_TABLE_ACTIONS} on it and its indexes. */
+  readonly table: ITable;
+  /** The stack's alarm topic and dead-letter queues. */
+  readonly alarms: Alarms;
+}
+
+/**
+ * The timers: one Standard state machine per workflow of `lib/workflows` (its ASL inlined, placeholders
+ * substituted with the ARNs of its step functions, logged to its own log group, traced), the step functions,
+ * the sweeper run every 5 minutes, failed/timed-out/aborted executions recorded in a dead-letter queue, and
+ * alarms on failed executions and on that queue. Also equips route functions to start timers.
+ */
+export class Timers extends Construct implements TimerStarter {
+  /** Step functions by step handler name (`close-stay`, `expire-request`, `sweep-stays`). */
+  readonly stepFunctions: ReadonlyMap<string, NodejsFunction>;
+  /** State machines by workflow id. */
+  readonly stateMachines: ReadonlyMap<WorkflowId, StateMachine>;
+  /** Runs the sweeper every 5 minutes. */
+  readonly sweepRule: Rule;
+  /** Failed, timed-out and aborted executions of the state machines → {@link failedExecutions}. */
+  readonly failedExecutionsRule: Rule;
+  /** Where the events of failed executions are kept. */
+  readonly failedExecutions: Queue;
+
+  constructor(scope: Construct, id: string, props: TimersProps) {
+    super(scope, id);
+    const { config, table, alarms } = props;
+    const tableResources = [table.tableArn, `${table.tableArn}/index/*`];
+
+    const stepFunctions = new Map<string, NodejsFunction>();
+    for (const step of stepNames()) {
+      const fn = createHandlerFunction(this, `Step${pascalCase(step)}`, {
+        config,
+        functionName: stepFunctionName(config.prefix, step),
+        description: `${step === SWEEPER ? 'Every 5 minutes' : 'Step Functions task'}: ${step} (${config.stage})`,
+        entry: stepEntry(step),
+        table,
+      });
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          sid: 'StepTableAccess',
+          effect: Effect.ALLOW,
+          actions: [...STEP_TABLE_ACTIONS],
+          resources: tableResources,
+        }),
+      );
+      stepFunctions.set(step, fn);
+    }
+    this.stepFunctions = stepFunctions;
+    const stepFunction = (step: string): NodejsFunction => {
+      const fn = stepFunctions.get(step);
+      if (!fn) throw new Error(`No step function ${step}`);
+      return fn;
+    };
+
+    const stateMachines = new Map<WorkflowId, StateMachine>();
+    for (const workflow of workflows) {
+      const name = stateMachineName(config.prefix, workflow);
+      const construct = pascalCase(workflow.id);
+      const logGroup = new LogGroup(this, `${construct}Logs`, {
+        // the /aws/vendedlogs/ prefix keeps CloudWatch Logs' resource policy from growing per log group
+        logGroupName: `/aws/vendedlogs/states/${name}`,
+        retention: config.logs.retentionDays,
+        removalPolicy: config.logs.removalPolicy,
+      });
+      const stateMachine = new StateMachine(this, `${construct}StateMachine`, {
+        stateMachineName: name,
+        stateMachineType: StateMachineType.STANDARD,
+        definitionBody: DefinitionBody.fromString(definitionOf(workflow)),
+        definitionSubstitutions: Object.fromEntries(
+          Object.entries(workflow.tasks).map(([placeholder, step]) => [placeholder, stepFunction(step).functionArn]),
+        ),
+        logs: {
+          destination: logGroup,
+          level: config.stateMachines.logLevel,
+          includeExecutionData: config.stateMachines.includeExecutionData,
+        },
+        tracingEnabled: true,
+      });
+      for (const step of new Set(Object.values(workflow.tasks))) stepFunction(step).grantInvoke(stateMachine);
+
+      alarms.alarmWhen(this, `${construct}FailedAlarm`, {
+        alarmName: `${name}-executions-failed`,
+        description: `Timer ${workflow.id} (${config.stage}): an execution failed`,
+        metric: stateMachine.metricFailed({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      });
+      stateMachines.set(workflow.id, stateMachine);
+    }
+    this.stateMachines = stateMachines;
+
+    this.sweepRule = new Rule(this, 'SweepSchedule', {
+      ruleName: `${config.prefix}-sweep-stays`,
+      description: `Runs the sweeper, which closes stays a timer missed (${config.stage})`,
+      schedule: Schedule.rate(SWEEP_INTERVAL),
+      targets: [
+        new LambdaTarget(stepFunction(SWEEPER), {
+          retryAttempts: 2,
+          // a later run sweeps the same stays: an event older than one interval is not worth delivering
+          maxEventAge: SWEEP_INTERVAL,
+        }),
+      ],
+    });
+
+    const deadLetters = alarms.deadLetterQueue(this, 'FailedExecutions', {
+      queueName: `${config.prefix}-timer-failures`,
+      description: 'Timer executions failed, timed out or were aborted',
+    });
+    this.failedExecutions = deadLetters.queue;
+    this.failedExecutionsRule = new Rule(this, 'FailedExecutionsRule', {
+      ruleName: `${config.prefix}-timer-failures`,
+      description: `Failed, timed-out and aborted timer executions to the dead-letter queue (${config.stage})`,
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: {
+          status: [...FAILED_EXECUTION_STATUSES],
+          stateMachineArn: [...stateMachines.values()].map((sm) => sm.stateMachineArn),
+        },
+      },
+      targets: [new SqsQueue(this.failedExecutions)],
+    });
+  }
+
+  /**
+   * Gives `fn` each state machine's ARN (in its `WORKFLOW_ARN_ENV` variable) and `states:StartExecution`
+   * on exactly those state machines.
+   */
+  allowStartingTimers(fn: LambdaFunction): void {
+    for (const [workflowId, stateMachine] of this.stateMachines) {
+      fn.addEnvironment(WORKFLOW_ARN_ENV[workflowId], stateMachine.stateMachineArn);
+    }
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'StartTimers',
+        effect: Effect.ALLOW,
+        actions: ['states:StartExecution'],
+        resources: [...this.stateMachines.values()].map((sm) => sm.stateMachineArn),
+      }),
+    );
+  }
+}

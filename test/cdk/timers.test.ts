@@ -1,0 +1,440 @@
+/**
+ * The timers in the synthesized backend stack, one synth per stage (bundling skipped): the state machines
+ * built from the ASL files, their step functions and roles, the sweeper's schedule, failed executions to a
+ * dead-letter queue, the alarms and their topic, and who may start timers.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../../lambdas/routes';
+import { getStageConfig, STAGES } from '../../lib/config';
+import { Alarms, alarmTopicName } from '../../lib/constructs/alarms';
+import { routeFunctionName } from '../../lib/constructs/api';
+import { stateMachineName, stepFunctionName, stepNames } from '../../lib/constructs/timers';
+import { aslOf, fillAsl, workflows } from '../../lib/workflows';
+import { WORKFLOW_ARN_ENV } from '../../schemas/workflows';
+import { actionList, asList, flatten, onlyResource, refTarget, roleStatements, synth } from './helpers';
+
+type Props = Record<string, unknown>;
+type AslState = {
+  Type: string;
+  Next?: string;
+  Resource?: string;
+  Retry?: { ErrorEquals: string[] }[];
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+  [key: string]: unknown;
+};
+type Asl = { StartAt: string; States: Record<string, AslState>; QueryLanguage?: string };
+
+/** What Lambda's service errors are called in Step Functions; every Task retries on them. */
+const LAMBDA_SERVICE_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+];
+
+/** Actions CDK gives a state machine role for CloudWatch Logs delivery and X-Ray (these take no resource but `*`). */
+const LOG_DELIVERY_AND_TRACING_ACTIONS = [
+  'logs:CreateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:DescribeLogGroups',
+  'logs:DescribeResourcePolicies',
+  'logs:GetLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:UpdateLogDelivery',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+  'xray:PutTelemetryRecords',
+  'xray:PutTraceSegments',
+];
+
+describe('the workflow list', () => {
+  it('has a state machine ARN variable for every workflow, and three step handlers', () => {
+    expect(workflows.map((w) => w.id).sort()).toEqual(Object.keys(WORKFLOW_ARN_ENV).sort());
+    expect(stepNames()).toEqual(['close-stay', 'expire-request', 'sweep-stays']);
+  });
+});
+
+describe.each(STAGES)('timers (%s)', (stage) => {
+  const { template, config } = synth(stage);
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Props } & Props>;
+  const functions = template.findResources('AWS::Lambda::Function');
+  const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
+  const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
+
+  const propsOf = (id: string): Props => {
+    const resource = resources[id];
+    if (!resource) throw new Error(`no resource ${id}`);
+    return resource.Properties;
+  };
+  const functionNamed = (name: string): string => {
+    const ids = Object.entries(functions)
+      .filter(([, f]) => (f.Properties as Props).FunctionName === name)
+      .map(([id]) => id);
+    expect(ids, name).toHaveLength(1);
+    return ids[0] as string;
+  };
+  const stepId = (step: string): string => functionNamed(stepFunctionName(config.prefix, step));
+  const statementsOfFunction = (id: string): Props[] => roleStatements(template, refTarget(propsOf(id).Role));
+  const stateMachineId = (workflow: (typeof workflows)[number]): string =>
+    onlyResource(template, 'AWS::StepFunctions::StateMachine', {
+      StateMachineName: stateMachineName(config.prefix, workflow),
+    })[0];
+  const stateMachineIds = workflows.map(stateMachineId);
+
+  describe('step functions', () => {
+    it('are one function per step handler, run like the route functions', () => {
+      for (const step of stepNames()) {
+        const fn = propsOf(stepId(step));
+        expect(fn, step).toMatchObject({
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          Handler: 'index.handler',
+          MemorySize: config.lambda.memorySize,
+          Timeout: config.lambda.timeoutSeconds,
+          TracingConfig: { Mode: 'Active' },
+          Environment: {
+            Variables: {
+              TABLE_NAME: { Ref: tableId },
+              POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
+              POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
+              NODE_OPTIONS: '--enable-source-maps',
+            },
+          },
+        });
+        const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
+        expect(propsOf(logGroupId)).toEqual({
+          LogGroupName: `/aws/lambda/${stepFunctionName(config.prefix, step)}`,
+          RetentionInDays: config.logs.retentionDays,
+        });
+      }
+    });
+
+    it('may GetItem, Query, UpdateItem, DeleteItem and PutItem on the table and its indexes, nothing else', () => {
+      const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+      const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
+      for (const step of stepNames()) {
+        const statements = statementsOfFunction(stepId(step));
+        const dynamo = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('dynamodb:')));
+        expect(dynamo, step).toHaveLength(1);
+        expect(actionList(dynamo[0]?.Action), step).toEqual([
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ]);
+        expect(dynamo[0], step).toMatchObject({ Effect: 'Allow', Resource: [tableArn, indexArn] });
+        // besides that, only the X-Ray statement active tracing adds
+        const others = statements.filter((s) => s !== dynamo[0]).flatMap((s) => actionList(s.Action));
+        expect(others, step).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      }
+    });
+  });
+
+  describe.each(workflows.map((w) => [w.id, w] as const))('state machine %s', (_, workflow) => {
+    const id = stateMachineId(workflow);
+    const props = propsOf(id);
+    const asl = JSON.parse(aslOf(workflow)) as Asl;
+    const substitutions = props.DefinitionSubstitutions as Record<string, unknown>;
+    /** The definition as Step Functions gets it: substitutions applied, references as `{LogicalId.Arn}`. */
+    const rendered = JSON.parse(
+      fillAsl(
+        props.DefinitionString as string,
+        Object.fromEntries(Object.entries(substitutions).map(([k, v]) => [k, flatten(v)])),
+      ),
+    ) as Asl;
+    const taskStates = Object.entries(rendered.States).filter(([, s]) => s.Type === 'Task');
+
+    it(`is a Standard state machine named ${config.prefix}-${workflow.id}`, () => {
+      expect(props).toMatchObject({
+        StateMachineName: `${config.prefix}-${workflow.id}`,
+        StateMachineType: 'STANDARD',
+      });
+    });
+
+    it('substitutes each placeholder with the ARN of its step function', () => {
+      expect(substitutions).toEqual(
+        Object.fromEntries(
+          Object.entries(workflow.tasks).map(([placeholder, step]) => [
+            placeholder,
+            { 'Fn::GetAtt': [stepId(step), 'Arn'] },
+          ]),
+        ),
+      );
+    });
+
+    it('has the states of the ASL file, with the same types and transitions, in JSONPath', () => {
+      expect(rendered.StartAt).toBe(asl.StartAt);
+      expect(Object.keys(rendered.States)).toEqual(Object.keys(asl.States));
+      for (const [name, state] of Object.entries(asl.States)) {
+        expect(rendered.States[name]?.Type, name).toBe(state.Type);
+        expect(rendered.States[name]?.Next, name).toBe(state.Next);
+      }
+      expect(rendered.QueryLanguage ?? 'JSONPath').toBe('JSONPath');
+      expect(JSON.stringify(rendered)).not.toMatch(/\{%|\$\{/);
+      // the whole document is the ASL file with the step functions' ARNs filled in
+      const expected = Object.fromEntries(
+        Object.entries(workflow.tasks).map(([placeholder, step]) => [placeholder, `{${stepId(step)}.Arn}`]),
+      );
+      expect(rendered).toEqual(JSON.parse(fillAsl(aslOf(workflow), expected)));
+    });
+
+    it("invokes its step function in each Task, retrying Lambda's service errors and failed tasks, caught into a Fail", () => {
+      expect(taskStates.length).toBeGreaterThan(0);
+      for (const [name, task] of taskStates) {
+        const step = Object.values(workflow.tasks).find((s) => task.Resource === `{${stepId(s)}.Arn}`);
+        expect(step, name).toBeDefined();
+        const retried = (task.Retry ?? []).flatMap((r) => r.ErrorEquals);
+        expect(retried, name).toEqual(expect.arrayContaining([...LAMBDA_SERVICE_ERRORS, 'States.TaskFailed']));
+        expect(task.Catch, name).toHaveLength(1);
+        expect(task.Catch?.[0]?.ErrorEquals, name).toEqual(['States.ALL']);
+        expect(rendered.States[task.Catch?.[0]?.Next ?? '']?.Type, name).toBe('Fail');
+      }
+    });
+
+    it(`logs ${config.stateMachines.logLevel} to its own log group, kept ${config.logs.retentionDays} days`, () => {
+      expect(props.LoggingConfiguration).toEqual({
+        Level: stage === 'prod' ? 'ERROR' : 'ALL',
+        IncludeExecutionData: stage !== 'prod',
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } } }],
+      });
+      const [destination] = (props.LoggingConfiguration as { Destinations: { CloudWatchLogsLogGroup: Props }[] })
+        .Destinations;
+      const logGroupId = refTarget(destination?.CloudWatchLogsLogGroup.LogGroupArn);
+      expect(resources[logGroupId]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        DeletionPolicy: stage === 'prod' ? 'Retain' : 'Delete',
+        Properties: {
+          LogGroupName: `/aws/vendedlogs/states/${stateMachineName(config.prefix, workflow)}`,
+          RetentionInDays: config.logs.retentionDays,
+        },
+      });
+      // its own: no other state machine logs there
+      for (const other of stateMachineIds.filter((o) => o !== id)) {
+        expect(JSON.stringify(propsOf(other).LoggingConfiguration)).not.toContain(logGroupId);
+      }
+    });
+
+    it('is traced with X-Ray', () => {
+      expect(props.TracingConfiguration).toEqual({ Enabled: true });
+    });
+
+    it('runs as a role Step Functions assumes, which may invoke exactly its step functions', () => {
+      const roleId = refTarget(props.RoleArn);
+      const trust = (propsOf(roleId).AssumeRolePolicyDocument as { Statement: Props[] }).Statement;
+      expect(trust).toHaveLength(1);
+      expect(trust[0]).toMatchObject({ Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' } });
+
+      const statements = roleStatements(template, roleId);
+      const invoke = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('lambda:')));
+      expect(invoke).toHaveLength(1);
+      expect(actionList(invoke[0]?.Action)).toEqual(['lambda:InvokeFunction']);
+      const arns = [...new Set(Object.values(workflow.tasks))].map((step) => `{${stepId(step)}.Arn}`);
+      expect(asList(invoke[0]?.Resource).map(flatten).sort()).toEqual(arns.flatMap((arn) => [arn, `${arn}:*`]).sort());
+      // besides that, only log delivery and tracing (which take `*`)
+      const others = statements.filter((s) => s !== invoke[0]);
+      expect(others.flatMap((s) => actionList(s.Action)).sort()).toEqual(LOG_DELIVERY_AND_TRACING_ACTIONS);
+      for (const s of statements) expect(s.Effect).toBe('Allow');
+    });
+
+    it('alarms on one failed execution in 5 minutes, to the alarm topic', () => {
+      onlyResource(template, 'AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/States',
+        MetricName: 'ExecutionsFailed',
+        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: id } }],
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: topicId }],
+      });
+    });
+  });
+
+  describe('sweeper', () => {
+    const scheduled = Object.entries(template.findResources('AWS::Events::Rule')).filter(
+      ([, r]) => (r.Properties as Props).ScheduleExpression !== undefined,
+    );
+
+    it('runs sweep-stays every 5 minutes, retrying failed deliveries', () => {
+      expect(scheduled).toHaveLength(1);
+      const [, rule] = scheduled[0] as [string, { Properties: Props }];
+      expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+      const targets = rule.Properties.Targets as Props[];
+      expect(targets).toHaveLength(1);
+      expect(targets[0]).toMatchObject({
+        Arn: { 'Fn::GetAtt': [stepId('sweep-stays'), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 },
+      });
+    });
+
+    it('may be invoked by EventBridge from that rule only', () => {
+      const [ruleId] = scheduled[0] as [string, unknown];
+      const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
+        (p) => refTarget((p.Properties as Props).FunctionName) === stepId('sweep-stays'),
+      );
+      expect(permissions.map((p) => p.Properties)).toEqual([
+        {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [stepId('sweep-stays'), 'Arn'] },
+          Principal: 'events.amazonaws.com',
+          SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+        },
+      ]);
+    });
+
+    it('is the only step function nothing but a state machine invokes', () => {
+      for (const step of stepNames().filter((s) => s !== 'sweep-stays')) {
+        const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
+          (p) => refTarget((p.Properties as Props).FunctionName) === stepId(step),
+        );
+        expect(permissions, step).toEqual([]);
+      }
+    });
+  });
+
+  describe('failed executions', () => {
+    const [ruleId, rule] = onlyResource(template, 'AWS::Events::Rule', {
+      EventPattern: { source: ['aws.states'] },
+    });
+    const targets = (rule.Properties as { Targets: Props[] }).Targets;
+    const queueId = refTarget(targets[0]?.Arn);
+
+    it('are matched for these state machines when FAILED, TIMED_OUT or ABORTED', () => {
+      expect((rule.Properties as Props).EventPattern).toEqual({
+        source: ['aws.states'],
+        'detail-type': ['Step Functions Execution Status Change'],
+        detail: {
+          status: ['FAILED', 'TIMED_OUT', 'ABORTED'],
+          stateMachineArn: stateMachineIds.map((sm) => ({ Ref: sm })),
+        },
+      });
+    });
+
+    it('go to an encrypted dead-letter queue kept 14 days', () => {
+      expect(targets).toHaveLength(1);
+      expect(resources[queueId]?.Type).toBe('AWS::SQS::Queue');
+      expect(propsOf(queueId)).toEqual({
+        QueueName: `${config.prefix}-timer-failures`,
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+    });
+
+    it('are sent by EventBridge from that rule only, over TLS only', () => {
+      const [, policy] = onlyResource(template, 'AWS::SQS::QueuePolicy', { Queues: [{ Ref: queueId }] });
+      const statements = (policy.Properties as { PolicyDocument: { Statement: Props[] } }).PolicyDocument.Statement;
+      const allows = statements.filter((s) => s.Effect === 'Allow');
+      expect(allows).toHaveLength(1);
+      expect(allows[0]).toMatchObject({
+        Principal: { Service: 'events.amazonaws.com' },
+        Resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+        Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+      });
+      expect(actionList(allows[0]?.Action)).toContain('sqs:SendMessage');
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 'sqs:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+    });
+
+    it('alarm as soon as one is in the queue, to the alarm topic', () => {
+      onlyResource(template, 'AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: topicId }],
+      });
+    });
+  });
+
+  describe('alarm topic', () => {
+    it('is one topic for the stack, TLS only, which every alarm notifies on ALARM and OK', () => {
+      expect(propsOf(topicId)).toMatchObject({ TopicName: alarmTopicName(config.prefix) });
+      const [, topicPolicy] = onlyResource(template, 'AWS::SNS::TopicPolicy');
+      expect(JSON.stringify(topicPolicy.Properties)).toContain('aws:SecureTransport');
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+      // an ExecutionsFailed alarm per state machine, the timer DLQ and the door-event DLQ
+      expect(alarms).toHaveLength(workflows.length + 2);
+      for (const alarm of alarms) {
+        expect(alarm.Properties).toMatchObject({ AlarmActions: [{ Ref: topicId }], OKActions: [{ Ref: topicId }] });
+      }
+    });
+
+    it(config.alarmEmail ? 'has the e-mail subscription' : 'has no subscription without alarmEmail', () => {
+      const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription'));
+      expect(subscriptions.map((s) => s.Properties)).toEqual(
+        config.alarmEmail ? [{ Protocol: 'email', Endpoint: config.alarmEmail, TopicArn: { Ref: topicId } }] : [],
+      );
+    });
+  });
+
+  describe('starting timers', () => {
+    const starters = routes.filter((r) => r.startsTimers).map((r) => r.id);
+    const stateMachineRefs = stateMachineIds.map((sm) => ({ Ref: sm }));
+    const canStart = (s: Props) => actionList(s.Action).some((a) => a.startsWith('states:') || a === '*');
+
+    it('is what the create-reservation and approve-booking-request rows say (derived from the route table)', () => {
+      expect(starters).toEqual(expect.arrayContaining(['create-reservation', 'approve-booking-request']));
+    });
+
+    it('is allowed exactly to the rows with startsTimers: states:StartExecution on the state machines only', () => {
+      for (const row of routes) {
+        const statements = statementsOfFunction(functionNamed(routeFunctionName(config.prefix, row)));
+        const states = statements.filter(canStart);
+        if (!row.startsTimers) {
+          expect(states, row.id).toEqual([]);
+          continue;
+        }
+        expect(states, row.id).toHaveLength(1);
+        expect(actionList(states[0]?.Action), row.id).toEqual(['states:StartExecution']);
+        expect(states[0], row.id).toMatchObject({ Effect: 'Allow' });
+        expect(asList(states[0]?.Resource), row.id).toEqual(stateMachineRefs);
+      }
+    });
+
+    it('is allowed to no other function', () => {
+      const routeIds = routes.map((r) => functionNamed(routeFunctionName(config.prefix, r)));
+      for (const id of Object.keys(functions).filter((f) => !routeIds.includes(f))) {
+        expect(statementsOfFunction(id).filter(canStart), id).toEqual([]);
+      }
+    });
+
+    it("gives exactly those functions each state machine's ARN in its WORKFLOW_ARN_ENV variable", () => {
+      const expected = Object.fromEntries(workflows.map((w) => [WORKFLOW_ARN_ENV[w.id], { Ref: stateMachineId(w) }]));
+      const names = Object.values(WORKFLOW_ARN_ENV) as string[];
+      for (const [id, fn] of Object.entries(functions)) {
+        const variables = ((fn.Properties as Props).Environment as { Variables?: Props } | undefined)?.Variables ?? {};
+        const route = routes.find((r) => (fn.Properties as Props).FunctionName === routeFunctionName(config.prefix, r));
+        const given = Object.fromEntries(Object.entries(variables).filter(([k]) => names.includes(k)));
+        expect(given, id).toEqual(route?.startsTimers ? expected : {});
+      }
+    });
+  });
+});
+
+describe('alarm topic with alarmEmail', () => {
+  it('subscribes that address by e-mail', () => {
+    const stack = new Stack(new App());
+    const config = { ...getStageConfig('dev'), alarmEmail: 'ops@coworking.example' };
+    new Alarms(stack, 'Alarms', { config });
+    const template = Template.fromStack(stack);
+    const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
+    onlyResource(template, 'AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@coworking.example',
+      TopicArn: { Ref: topicId },
+    });
+  });
+});
