@@ -7,6 +7,7 @@ import type { Instant, LocalDate } from '../core/model';
 export const isoUtc = (t: Instant): string => new Date(t).toISOString();
 
 const META = '#META';
+const requestsPartition = (partnerId: string) => `REQUESTS#${partnerId}`;
 const PROFILE = '#PROFILE';
 
 export const keys = {
@@ -43,10 +44,10 @@ export const keys = {
   }),
   reservationsOfMember: (memberId: string) => ({ GSI1PK: `MEMBER#${memberId}#RES` }),
   bookingRequest: (partnerId: string, facilityId: string, createdAt: Instant) => ({
-    GSI2PK: `REQUESTS#${partnerId}`,
+    GSI2PK: requestsPartition(partnerId),
     GSI2SK: `${facilityId}#${isoUtc(createdAt)}`,
   }),
-  bookingRequestsOf: (partnerId: string) => `REQUESTS#${partnerId}`,
+  bookingRequestsOf: (partnerId: string) => requestsPartition(partnerId),
 
   /** Sparse index of stays checked in, by deadline: the sweeper finds stays a timer missed. */
   checkedInStay: (end: Instant, reservationId: string) => ({
