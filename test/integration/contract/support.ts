@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { commandLog } from '../../../lambdas/data/client';
 import type { Route } from '../../../lambdas/routes';
-import { type Answer, memberToken } from '../support/local-stack';
+import { type Answer, client, memberToken } from '../support/local-stack';
 
 // Tuesday 2026-11-24, 10:00 in Tokyo. H1T opens 08:00–21:00.
 export const NOW = '2026-11-24T10:00:00+09:00';
@@ -19,41 +19,8 @@ export const CORPORATE_CODE = '1234567890123456';
 /** `2026-11-24T14:00:00+09:00` from a date and a time in Tokyo. */
 export const at = (date: string, time: string) => `${date}T${time}:00+09:00`;
 
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  /** Sent as is instead of `body`. */
-  raw?: string;
-  headers?: Record<string, string>;
-}
-
-/** An HTTP client for the local gateway that can also send extra headers (Idempotency-Key). */
-export function http(baseUrl: string) {
-  const call = async (method: string, path: string, options: CallOptions = {}): Promise<Answer> => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
-    const text = await res.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
-    }
-    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
-  };
-  return {
-    call,
-    get: (path: string, token?: string) => call('GET', path, { token }),
-    post: (path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
-      call('POST', path, { body, token, headers }),
-  };
-}
+/** The contract tests' client: the shared one. */
+export const http = client;
 export type Http = ReturnType<typeof http>;
 
 /** Names of the `{param}` placeholders of a route path. */

@@ -21,13 +21,17 @@ export interface Answer {
   body: any;
 }
 
-/** A small HTTP client for the local gateway. */
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is instead of `body`. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** A small HTTP client for the local gateway; a body that is not JSON comes back as text. */
 export function client(baseUrl: string) {
-  const call = async (
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
-  ) => {
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<Answer> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
@@ -37,16 +41,19 @@ export function client(baseUrl: string) {
       body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const text = await res.text();
-    return {
-      status: res.status,
-      contentType: res.headers.get('content-type') ?? '',
-      body: text ? JSON.parse(text) : undefined,
-    } satisfies Answer;
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
   };
   return {
-    get: (path: string, token?: string) => call('GET', path, { token }),
-    post: (path: string, body?: unknown, token?: string) => call('POST', path, { body, token }),
     call,
+    get: (path: string, token?: string) => call('GET', path, { token }),
+    post: (path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
+      call('POST', path, { body, token, headers }),
   };
 }
 
