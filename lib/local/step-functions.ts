@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
+import { StateMachine } from 'aws-local-stepfunctions';
 import type { Clock } from '../../lambdas/shared/clock';
 import { aslOf, fillAsl, type Workflow, workflows } from '../workflows';
 import { lambdaContext } from './lambda-context';
@@ -50,6 +51,8 @@ interface Machine {
   handlers: Record<string, StepHandler>;
   /** Task state → step handler name (the function's name). */
   stepNames: Record<string, string>;
+  /** The validated definition, built once (validation costs far more than a run). */
+  stateMachine: StateMachine;
 }
 
 export interface Execution {
@@ -133,6 +136,7 @@ export class LocalStepFunctions {
         taskStates: Object.keys(byState),
         handlers: byState,
         stepNames,
+        stateMachine: new StateMachine(definition as never, { validationOptions: { checkArn: false } }),
       });
     }
     return runner;
@@ -222,7 +226,6 @@ export class LocalStepFunctions {
   }
 
   private async run(machine: Machine, execution: Execution): Promise<void> {
-    const { StateMachine } = await import('aws-local-stepfunctions');
     this.running++;
     const taskResourceLocalHandlers = Object.fromEntries(
       machine.taskStates.map((state) => [
@@ -242,10 +245,7 @@ export class LocalStepFunctions {
       ]),
     );
     try {
-      const stateMachine = new StateMachine(machine.definition as never, {
-        validationOptions: { checkArn: false },
-      });
-      const { result } = stateMachine.run(JSON.parse(execution.input), {
+      const { result } = machine.stateMachine.run(JSON.parse(execution.input), {
         overrides: {
           taskResourceLocalHandlers,
           waitTimeOverrides: Object.fromEntries(machine.waitStates.map((s) => [s, 0])),
