@@ -1,17 +1,24 @@
 /**
  * The one place for esbuild settings of Lambda bundles: CDK's NodejsFunction uses `lambdaBundling`,
  * scripts that call esbuild directly (benchmarks, size checks) use `esbuildOptions`. Both produce the
- * same ESM bundle: `index.mjs` (or `<name>.mjs`), node22, minified, with a linked source map and a
+ * same ESM bundle: `index.mjs` (or `<name>.mjs`), node24, minified, with a linked source map and a
  * metafile.
  *
  * The AWS SDK v3 is bundled, not taken from the runtime: the versions pinned in package-lock.json are
  * the ones that run, whatever the Lambda runtime happens to ship, and tree-shaking keeps them small.
  */
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 
-/** esbuild target matching the Lambda runtime (NODEJS_22_X). */
-export const BUNDLE_TARGET = 'node22';
+/**
+ * The Lambda runtime of every handler function: the latest Node.js runtime CDK knows (cdk-nag AwsSolutions-L1
+ * fails on anything older). Change it together with {@link BUNDLE_TARGET}.
+ */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+
+/** esbuild target matching the Lambda runtime ({@link LAMBDA_RUNTIME}). */
+export const BUNDLE_TARGET = 'node24';
 
 /** Prefer ESM entry points of dependencies (better tree-shaking), fall back to CommonJS. */
 export const MAIN_FIELDS: readonly string[] = ['module', 'main'];

@@ -3,6 +3,7 @@
  * environment variables the constructs derive from them.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
+import { StandardThreatProtectionMode } from 'aws-cdk-lib/aws-cognito';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
 
@@ -29,6 +30,16 @@ export interface StageConfig {
     readonly deletionProtection: boolean;
     /** OAuth callback URLs of the app client (authorization-code flow). */
     readonly oauthCallbackUrls: readonly string[];
+    /**
+     * Whether members sign up themselves (confirming their e-mail address); the post-confirmation trigger then
+     * creates their profile. Operators and admins are always created by staff.
+     */
+    readonly selfSignUp: boolean;
+    /**
+     * Threat protection of the Plus feature plan for password and SRP sign-in: act on risky sign-ins and
+     * compromised credentials (`FULL_FUNCTION`) or only record them (`AUDIT_ONLY`).
+     */
+    readonly threatProtection: StandardThreatProtectionMode.FULL_FUNCTION | StandardThreatProtectionMode.AUDIT_ONLY;
   };
   readonly logs: {
     /** Retention of every log group (Lambda and API access logs), in days. */
@@ -49,10 +60,29 @@ export interface StageConfig {
     readonly logSampleRate: number;
   };
   readonly stateMachines: {
-    /** What the timer state machines log to their log groups: every event (`ALL`) or errors only (`ERROR`). */
+    /**
+     * What the timer state machines log to their log groups: every event (`ALL`) or errors only (`ERROR`, which
+     * cdk-nag's AwsSolutions-SF1 refuses).
+     */
     readonly logLevel: LogLevel.ALL | LogLevel.ERROR;
     /** Whether logged events carry execution input and output (reservation ids, due times). */
     readonly includeExecutionData: boolean;
+  };
+  /**
+   * Alarm thresholds: an alarm fires when one 5-minute period's sum reaches its threshold. Dead-letter queues
+   * alarm on their first message whatever the stage.
+   */
+  readonly alarms: {
+    /** API responses with a 5xx status. */
+    readonly apiServerErrors: number;
+    /** API responses with a 4xx status, throttled requests (429) among them. */
+    readonly apiClientErrors: number;
+    /** Requests the API throttled (429), counted from its access logs. */
+    readonly apiThrottledRequests: number;
+    /** Failed invocations (`Errors`) of the door-event function. */
+    readonly doorEventErrors: number;
+    /** Failed executions of one timer state machine. */
+    readonly timerExecutionsFailed: number;
   };
   /** Where alarms notify; no subscription when absent. */
   readonly alarmEmail?: string;
@@ -84,6 +114,8 @@ const builders: Record<StageName, () => StageConfig> = {
       removalPolicy: RemovalPolicy.DESTROY,
       deletionProtection: false,
       oauthCallbackUrls: ['http://localhost:3000/callback'],
+      selfSignUp: true,
+      threatProtection: StandardThreatProtectionMode.AUDIT_ONLY,
     },
     logs: { retentionDays: RetentionDays.TWO_WEEKS, removalPolicy: RemovalPolicy.DESTROY },
     api: {
@@ -93,6 +125,13 @@ const builders: Record<StageName, () => StageConfig> = {
     lambda: { memorySize: 512, timeoutSeconds: 10 },
     powertools: { ...powertools, logLevel: 'DEBUG', logSampleRate: 1 },
     stateMachines: { logLevel: LogLevel.ALL, includeExecutionData: true },
+    alarms: {
+      apiServerErrors: 1,
+      apiClientErrors: 50,
+      apiThrottledRequests: 20,
+      doorEventErrors: 1,
+      timerExecutionsFailed: 1,
+    },
     alarmEmail: process.env.ALARM_EMAIL || undefined,
   }),
   prod: () => ({
@@ -104,6 +143,8 @@ const builders: Record<StageName, () => StageConfig> = {
       removalPolicy: RemovalPolicy.RETAIN,
       deletionProtection: true,
       oauthCallbackUrls: ['https://app.coworking.example/callback'],
+      selfSignUp: true,
+      threatProtection: StandardThreatProtectionMode.FULL_FUNCTION,
     },
     logs: { retentionDays: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN },
     api: {
@@ -112,7 +153,15 @@ const builders: Record<StageName, () => StageConfig> = {
     },
     lambda: { memorySize: 1024, timeoutSeconds: 10 },
     powertools: { ...powertools, logLevel: 'INFO', logSampleRate: 0.01 },
-    stateMachines: { logLevel: LogLevel.ERROR, includeExecutionData: false },
+    // every event (cdk-nag AwsSolutions-SF1), but without the executions' input and output
+    stateMachines: { logLevel: LogLevel.ALL, includeExecutionData: false },
+    alarms: {
+      apiServerErrors: 5,
+      apiClientErrors: 500,
+      apiThrottledRequests: 10,
+      doorEventErrors: 1,
+      timerExecutionsFailed: 1,
+    },
     alarmEmail: process.env.ALARM_EMAIL || undefined,
   }),
 };

@@ -11,15 +11,17 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Alarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { handlerEntry, type Route, routes } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
+import { ALARM_PERIOD, type Alarms } from './alarms';
 import { createHandlerFunction } from './handler-function';
+import { tableAccessStatement } from './table';
 
 /** Headers browsers may send cross-origin. */
 const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
@@ -28,8 +30,13 @@ const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
 export interface ApiProps {
   /** Stage settings: names, throttling, CORS, Lambda sizing, log retention, Powertools. */
   readonly config: StageConfig;
-  /** The single table; each function gets exactly its route's `tableActions` on it and its indexes. */
+  /**
+   * The single table; each function gets exactly its route's `tableActions` on it (and on its indexes when
+   * the route queries).
+   */
   readonly table: ITable;
+  /** The stack's alarm topic: the API's 5xx and 4xx alarms notify it. */
+  readonly alarms: Alarms;
   /** JWT issuer URL of the user pool. */
   readonly issuerUrl: string;
   /** Client ids accepted in the token's `aud` / `client_id` claim. */
@@ -51,6 +58,9 @@ export interface UnlockPublisher {
 export interface TimerStarter {
   allowStartingTimers(fn: LambdaFunction): void;
 }
+
+/** Namespace and name of the metric counting the stage's throttled requests (429), from its access logs. */
+export const throttledRequestsMetric = (prefix: string) => ({ namespace: `${prefix}/api`, name: 'ThrottledRequests' });
 
 /** Physical name of a route's function. */
 export const routeFunctionName = (prefix: string, route: Route): string => `${prefix}-${route.id}`;
@@ -89,7 +99,8 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * The HTTP API: one NodejsFunction and one JWT-authorized route per row of the route table
- * (lambdas/routes.ts), throttling and CORS from the stage config, JSON access logs on `$default`. Rows with
+ * (lambdas/routes.ts), throttling and CORS from the stage config, JSON access logs on `$default`, and alarms
+ * on the stage's 5xx and 4xx responses and on its throttled requests (thresholds from the config). Rows with
  * `publishesUnlocks` get what publishing unlock commands takes from the `unlockPublisher`, rows with
  * `startsTimers` what starting timers takes from the `timerStarter`.
  */
@@ -101,6 +112,17 @@ export class Api extends Construct {
   readonly accessLogGroup: LogGroup;
   /** Functions by route id. */
   readonly functions: ReadonlyMap<string, NodejsFunction>;
+  /** 5xx responses of the stage reached `config.alarms.apiServerErrors` in 5 minutes. */
+  readonly serverErrorsAlarm: Alarm;
+  /** 4xx responses (throttled requests among them) of the stage reached `config.alarms.apiClientErrors` in 5 minutes. */
+  readonly clientErrorsAlarm: Alarm;
+  /**
+   * Requests the stage throttled (429), counted from the access logs by a metric filter: HTTP APIs publish no
+   * throttle metric of their own.
+   */
+  readonly throttledRequests: Metric;
+  /** Throttled requests reached `config.alarms.apiThrottledRequests` in 5 minutes. */
+  readonly throttledRequestsAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -146,7 +168,6 @@ export class Api extends Construct {
       jwtAudience: [...props.jwtAudience],
     });
 
-    const tableResources = [table.tableArn, `${table.tableArn}/index/*`];
     const functions = new Map<string, NodejsFunction>();
 
     for (const route of routes) {
@@ -159,14 +180,7 @@ export class Api extends Construct {
         table,
       });
 
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          sid: 'RouteTableAccess',
-          effect: Effect.ALLOW,
-          actions: [...route.tableActions],
-          resources: tableResources,
-        }),
-      );
+      fn.addToRolePolicy(tableAccessStatement('RouteTableAccess', table, route.tableActions));
 
       if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
       if (route.startsTimers) props.timerStarter.allowStartingTimers(fn);
@@ -182,5 +196,37 @@ export class Api extends Construct {
       functions.set(route.id, fn);
     }
     this.functions = functions;
+
+    this.serverErrorsAlarm = props.alarms.alarmWhen(this, 'ServerErrorsAlarm', {
+      alarmName: `${config.prefix}-api-5xx`,
+      description: `API (${config.stage}): ${config.alarms.apiServerErrors} or more 5xx responses in 5 minutes`,
+      metric: this.stage.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      threshold: config.alarms.apiServerErrors,
+    });
+    this.clientErrorsAlarm = props.alarms.alarmWhen(this, 'ClientErrorsAlarm', {
+      alarmName: `${config.prefix}-api-4xx`,
+      description:
+        `API (${config.stage}): ${config.alarms.apiClientErrors} or more 4xx responses in 5 minutes, ` +
+        'throttled requests (429) among them',
+      metric: this.stage.metricClientError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      threshold: config.alarms.apiClientErrors,
+    });
+
+    const throttled = throttledRequestsMetric(config.prefix);
+    const throttledFilter = new MetricFilter(this, 'ThrottledRequestsFilter', {
+      logGroup: this.accessLogGroup,
+      filterPattern: FilterPattern.stringValue('$.status', '=', '429'),
+      metricNamespace: throttled.namespace,
+      metricName: throttled.name,
+      metricValue: '1',
+      defaultValue: 0,
+    });
+    this.throttledRequests = throttledFilter.metric({ period: ALARM_PERIOD, statistic: 'Sum' });
+    this.throttledRequestsAlarm = props.alarms.alarmWhen(this, 'ThrottledRequestsAlarm', {
+      alarmName: `${config.prefix}-api-throttled`,
+      description: `API (${config.stage}): ${config.alarms.apiThrottledRequests} or more requests throttled (429) in 5 minutes`,
+      metric: this.throttledRequests,
+      threshold: config.alarms.apiThrottledRequests,
+    });
   }
 }

@@ -4,6 +4,7 @@ import {
   ClientAttributes,
   FeaturePlan,
   LambdaVersion,
+  Mfa,
   OAuthScope,
   ResourceServerScope,
   StringAttribute,
@@ -13,10 +14,14 @@ import {
   UserPoolOperation,
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
+import type { TableAction } from '../../lambdas/routes';
 import { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../schemas/auth';
 import type { StageConfig } from '../config';
+import { createHandlerFunction } from './handler-function';
+import { tableAccessStatement } from './table';
 
 export { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../schemas/auth';
 
@@ -27,25 +32,59 @@ export const USER_GROUPS = [
   { name: 'member', precedence: 20 },
 ] as const;
 
+/**
+ * The password policy: at least as strict as TIMEWORK's (7 characters with upper- and lower-case letters, a
+ * digit and a symbol), one character longer as cdk-nag's AwsSolutions-COG1 asks.
+ */
+export const PASSWORD_POLICY = {
+  minLength: 8,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+} as const;
+
+/** Handler of the pre-token-generation trigger, relative to the project root. */
+export const PRE_TOKEN_GENERATION_ENTRY = 'lambdas/auth/pre-token-generation.ts';
+/** Handler of the post-confirmation trigger, relative to the project root. */
+export const POST_CONFIRMATION_ENTRY = 'lambdas/auth/post-confirmation.ts';
+
+/** Physical name of a Cognito trigger's function. */
+export const triggerFunctionName = (prefix: string, trigger: 'pre-token-generation' | 'post-confirmation'): string =>
+  `${prefix}-auth-${trigger}`;
+
+/**
+ * Table actions of the post-confirmation trigger: whether the profile exists, the next member number (a
+ * counter), the profile itself. On the table only: it queries no index.
+ */
+export const POST_CONFIRMATION_TABLE_ACTIONS: readonly TableAction[] = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+];
+
 /** Props of {@link Auth}. */
 export interface AuthProps {
-  /** Stage settings: names, removal policy, deletion protection, OAuth callback URLs. */
+  /** Stage settings: names, removal policy, deletion protection, OAuth callback URLs, sign-up, threat protection. */
   readonly config: StageConfig;
-  /**
-   * Pre-token-generation trigger (event version V2_0). Needed for tokens obtained through SRP or
-   * password sign-in: it can add the API scope and the `custom:*` claims to the access token.
-   * @default - none
-   */
-  readonly preTokenGeneration?: IFunction;
+  /** The single table, where the post-confirmation trigger writes member profiles. */
+  readonly table: ITable;
 }
 
 /**
- * Cognito user pool for members, operators and admins: e-mail sign-in, the custom attributes the API
- * reads (`custom:role`, `custom:partnerId`, `custom:operatorRole`), groups, an app client and a
- * resource server whose scope the API's JWT authorizer requires.
+ * Cognito user pool for members, operators and admins (Plus feature plan, with threat protection): e-mail
+ * sign-in, a strong password policy, optional TOTP MFA, the custom attributes the API reads (`custom:role`,
+ * `custom:partnerId`, `custom:operatorRole`), groups, an app client and a resource server whose scope the
+ * API's JWT authorizer requires. Two triggers, made with the handler-function factory: pre-token generation
+ * (V2_0: the role claims and the API scope into access tokens) and post-confirmation (a member's profile).
+ * The triggers' roles name nothing of the pool (the pool refers to the functions, not the other way round).
  */
 export class Auth extends Construct {
   readonly userPool: UserPool;
+  /** Puts the role claims and the API scope into access tokens (event version V2_0). */
+  readonly preTokenGenerationFunction: NodejsFunction;
+  /** Creates the profile of a member who confirmed their sign-up. */
+  readonly postConfirmationFunction: NodejsFunction;
   readonly userPoolClient: UserPoolClient;
   readonly resourceServer: UserPoolResourceServer;
   /** JWT issuer: `https://cognito-idp.<region>.amazonaws.com/<pool id>`. */
@@ -59,8 +98,11 @@ export class Auth extends Construct {
 
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: `${prefix}-users`,
-      featurePlan: FeaturePlan.ESSENTIALS,
-      selfSignUpEnabled: false,
+      // Plus: threat protection (risky sign-ins, compromised credentials) for accounts that open doors; it also
+      // allows access-token customization, which the V2_0 pre-token-generation trigger needs
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: settings.threatProtection,
+      selfSignUpEnabled: settings.selfSignUp,
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
@@ -70,26 +112,38 @@ export class Auth extends Construct {
         partnerId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
         operatorRole: new StringAttribute({ minLen: 1, maxLen: 16, mutable: true }),
       },
-      passwordPolicy: {
-        minLength: 8,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
+      // offered, not required: see the AwsSolutions-COG2 acknowledgement (lib/nag-acknowledgements.ts)
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       deletionProtection: settings.deletionProtection,
       removalPolicy: settings.removalPolicy,
     });
 
-    if (props.preTokenGeneration) {
-      this.userPool.addTrigger(
-        UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
-        props.preTokenGeneration,
-        LambdaVersion.V2_0,
-      );
-    }
+    this.preTokenGenerationFunction = createHandlerFunction(this, 'PreTokenGeneration', {
+      config: props.config,
+      functionName: triggerFunctionName(prefix, 'pre-token-generation'),
+      description: `Cognito pre-token generation: role claims and API scope in access tokens (${props.config.stage})`,
+      entry: PRE_TOKEN_GENERATION_ENTRY,
+    });
+    this.userPool.addTrigger(
+      UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      this.preTokenGenerationFunction,
+      LambdaVersion.V2_0,
+    );
+
+    this.postConfirmationFunction = createHandlerFunction(this, 'PostConfirmation', {
+      config: props.config,
+      functionName: triggerFunctionName(prefix, 'post-confirmation'),
+      description: `Cognito post-confirmation: a member's profile (${props.config.stage})`,
+      entry: POST_CONFIRMATION_ENTRY,
+      table: props.table,
+    });
+    this.postConfirmationFunction.addToRolePolicy(
+      tableAccessStatement('PostConfirmationTableAccess', props.table, POST_CONFIRMATION_TABLE_ACTIONS),
+    );
+    this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, this.postConfirmationFunction);
 
     for (const group of USER_GROUPS) {
       new UserPoolGroup(this, `Group-${group.name}`, {

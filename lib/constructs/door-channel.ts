@@ -1,6 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
+import { Aws, Stack } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, ManagedPolicy, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy, CfnTopicRule } from 'aws-cdk-lib/aws-iot';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -12,9 +13,10 @@ import { Construct } from 'constructs';
 import { backendPublishStatement, doorThingPolicy } from '../../iot/policies';
 import { EVENTS_WILDCARD } from '../../iot/topics';
 import type { StageConfig } from '../config';
-import type { Alarms } from './alarms';
+import { ALARM_PERIOD, type Alarms } from './alarms';
 import type { UnlockPublisher } from './api';
-import { createHandlerFunction } from './handler-function';
+import { createHandlerFunction, LOG_WRITE_ACTIONS } from './handler-function';
+import { tableAccessStatement } from './table';
 
 /** Handler of the door events, relative to the project root. */
 export const DOOR_EVENT_ENTRY = 'lambdas/iot/door-event.ts';
@@ -49,7 +51,10 @@ export interface DoorChannelProps {
   readonly config: StageConfig;
   /** The single table; the door-event function may only `dynamodb:UpdateItem` it (no indexes). */
   readonly table: ITable;
-  /** The stack's alarm topic and dead-letter queues (the door-event function's on-failure queue). */
+  /**
+   * The stack's alarm topic and dead-letter queues: the door-event function's on-failure queue, and an alarm
+   * on the function's errors.
+   */
   readonly alarms: Alarms;
 }
 
@@ -57,7 +62,8 @@ export interface DoorChannelProps {
  * The door channel on AWS IoT Core: the account's data endpoint (looked up at deploy time), the IoT policy
  * for door certificates, and the topic rule that hands `doors/+/events` to the door-event function, with an
  * error action writing to a log group; door events the function fails on (after 2 retries) go to a dead-letter
- * queue that alarms when not empty. Also equips route functions to publish unlock commands.
+ * queue that alarms when not empty, and the function's errors alarm too. Also equips route functions to publish
+ * unlock commands, through one managed policy allowing `iot:Publish` on `doors/*\/unlock` only.
  */
 export class DoorChannel extends Construct implements UnlockPublisher {
   /** `https://<account prefix>-ats.iot.<region>.amazonaws.com`: the IoT data (ATS) endpoint. */
@@ -66,6 +72,10 @@ export class DoorChannel extends Construct implements UnlockPublisher {
   readonly doorEventFunction: NodejsFunction;
   /** Door events the door-event function failed on, after its retries (its on-failure destination). */
   readonly doorEventDeadLetters: Queue;
+  /** The door-event function's `Errors` reached `config.alarms.doorEventErrors` in 5 minutes. */
+  readonly doorEventErrorsAlarm: Alarm;
+  /** `iot:Publish` on the unlock topics of every door; attached to the role of each publishing function. */
+  readonly publishUnlocksPolicy: ManagedPolicy;
   /** `doors/+/events` → the door-event function. */
   readonly eventsRule: CfnTopicRule;
   /** Where the rule's error action writes. */
@@ -79,6 +89,27 @@ export class DoorChannel extends Construct implements UnlockPublisher {
     super(scope, id);
     const { config, table } = props;
     const { region, account, partition } = Stack.of(this);
+
+    const lookupLogs = new LogGroup(this, 'DataEndpointLookupLogs', {
+      retention: config.logs.retentionDays,
+      removalPolicy: config.logs.removalPolicy,
+    });
+    // The provider's own role: writing its log group only, instead of the AWS managed basic execution role.
+    const lookupRole = new Role(this, 'DataEndpointLookupRole', {
+      description: 'Provider of the IoT data endpoint lookup (AwsCustomResource): writes its own log group',
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      inlinePolicies: {
+        WriteOwnLogs: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              effect: Effect.ALLOW,
+              actions: [...LOG_WRITE_ACTIONS],
+              resources: [lookupLogs.logGroupArn],
+            }),
+          ],
+        }),
+      },
+    });
 
     const endpoint = new AwsCustomResource(this, 'DataEndpoint', {
       resourceType: 'Custom::IotDataEndpoint',
@@ -98,10 +129,8 @@ export class DoorChannel extends Construct implements UnlockPublisher {
         }),
       ]),
       installLatestAwsSdk: false,
-      logGroup: new LogGroup(this, 'DataEndpointLookupLogs', {
-        retention: config.logs.retentionDays,
-        removalPolicy: config.logs.removalPolicy,
-      }),
+      role: lookupRole,
+      logGroup: lookupLogs,
     });
     this.dataEndpoint = `https://${endpoint.getResponseField('endpointAddress')}`;
 
@@ -113,12 +142,7 @@ export class DoorChannel extends Construct implements UnlockPublisher {
       table,
     });
     this.doorEventFunction.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'DoorEventTableAccess',
-        effect: Effect.ALLOW,
-        actions: ['dynamodb:UpdateItem'],
-        resources: [table.tableArn],
-      }),
+      tableAccessStatement('DoorEventTableAccess', table, ['dynamodb:UpdateItem']),
     );
     this.doorEventDeadLetters = props.alarms.deadLetterQueue(this, 'DoorEventDeadLetters', {
       queueName: doorEventDeadLetterQueueName(config.prefix),
@@ -128,6 +152,12 @@ export class DoorChannel extends Construct implements UnlockPublisher {
     this.doorEventFunction.configureAsyncInvoke({
       onFailure: new SqsDestination(this.doorEventDeadLetters),
       retryAttempts: DOOR_EVENT_RETRY_ATTEMPTS,
+    });
+    this.doorEventErrorsAlarm = props.alarms.alarmWhen(this, 'DoorEventErrorsAlarm', {
+      alarmName: `${doorEventFunctionName(config.prefix)}-errors`,
+      description: `Door events (${config.stage}): the door-event function failed ${config.alarms.doorEventErrors} or more times in 5 minutes`,
+      metric: this.doorEventFunction.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      threshold: config.alarms.doorEventErrors,
     });
 
     this.ruleErrorLogGroup = new LogGroup(this, 'EventsRuleErrors', {
@@ -187,17 +217,28 @@ export class DoorChannel extends Construct implements UnlockPublisher {
       policyDocument: doorThingPolicy(region, account, partition),
     });
     this.doorPolicyName = this.doorPolicy.ref;
+
+    this.publishUnlocksPolicy = new ManagedPolicy(this, 'PublishUnlocks', {
+      description: `Publish unlock commands to the doors, doors/*/unlock only (${config.stage})`,
+      statements: [
+        // pseudo parameters rather than the stack's values: the ARN (and the cdk-nag finding that names it)
+        // is then the same whatever account the app is synthesized with
+        PolicyStatement.fromJson({
+          Sid: 'PublishUnlockCommands',
+          ...backendPublishStatement(Aws.REGION, Aws.ACCOUNT_ID, Aws.PARTITION),
+        }),
+      ],
+    });
   }
 
-  /** Gives `fn` the data endpoint (`IOT_DATA_ENDPOINT`) and `iot:Publish` on `doors/*\/unlock` only. */
+  /**
+   * Gives `fn` the data endpoint (`IOT_DATA_ENDPOINT`) and attaches {@link publishUnlocksPolicy} (`iot:Publish`
+   * on `doors/*\/unlock` only) to its role.
+   * @throws Error when `fn` has no role
+   */
   allowPublishingUnlocks(fn: LambdaFunction): void {
-    const { region, account, partition } = Stack.of(this);
+    if (!fn.role) throw new Error(`${fn.node.path}: no role to attach the unlock publishing policy to`);
     fn.addEnvironment(IOT_DATA_ENDPOINT_ENV, this.dataEndpoint);
-    fn.addToRolePolicy(
-      PolicyStatement.fromJson({
-        Sid: 'PublishUnlockCommands',
-        ...backendPublishStatement(region, account, partition),
-      }),
-    );
+    fn.role.addManagedPolicy(this.publishUnlocksPolicy);
   }
 }

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Effect, ManagedPolicy, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type CfnFunction, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { lambdaBundling } from '../bundling';
+import { LAMBDA_RUNTIME, lambdaBundling } from '../bundling';
 import type { StageConfig } from '../config';
 
 /** Project root (where package.json and package-lock.json live). */
@@ -14,6 +15,15 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Lambda function names are limited to 64 characters. */
 export const MAX_FUNCTION_NAME_LENGTH = 64;
+
+/** Id (below the stack) of the one managed policy that lets every handler function send traces to X-Ray. */
+export const HANDLER_TRACING_POLICY_ID = 'HandlerTracing';
+
+/** What a function needs to write its own log group (the log group exists: no `logs:CreateLogGroup`). */
+export const LOG_WRITE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'] as const;
+
+/** What active tracing needs; X-Ray supports no resource-level permissions, so these take `*`. */
+export const TRACE_WRITE_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] as const;
 
 /** Props of {@link createHandlerFunction}. */
 export interface HandlerFunctionProps {
@@ -24,8 +34,11 @@ export interface HandlerFunctionProps {
   readonly description: string;
   /** Handler source file relative to the project root; it exports `handler`. */
   readonly entry: string;
-  /** The single table; its name is passed as `TABLE_NAME`. Grants are the caller's business. */
-  readonly table: ITable;
+  /**
+   * The single table; its name is passed as `TABLE_NAME`. Grants are the caller's business.
+   * @default - no table: no `TABLE_NAME`
+   */
+  readonly table?: ITable;
   /**
    * Further environment variables.
    * @default - none
@@ -34,10 +47,34 @@ export interface HandlerFunctionProps {
 }
 
 /**
+ * The stack's one managed policy with the X-Ray actions of active tracing, made on first use. Keeping the
+ * `*` these actions need in one document, attached to every handler role, leaves the roles' own policies
+ * without wildcards (and gives cdk-nag one place to acknowledge).
+ */
+function handlerTracingPolicy(scope: Construct): ManagedPolicy {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(HANDLER_TRACING_POLICY_ID);
+  if (existing) return existing as ManagedPolicy;
+  return new ManagedPolicy(stack, HANDLER_TRACING_POLICY_ID, {
+    description: 'Active X-Ray tracing of the handler functions: send trace segments and telemetry',
+    statements: [
+      new PolicyStatement({
+        sid: 'SendTraces',
+        effect: Effect.ALLOW,
+        actions: [...TRACE_WRITE_ACTIONS],
+        resources: ['*'],
+      }),
+    ],
+  });
+}
+
+/**
  * The one place for the conventions of every handler function: a NodejsFunction bundled with
- * `lambdaBundling`, nodejs22.x on arm64, X-Ray active, its own log group with the stage retention, and
- * the handler environment (`TABLE_NAME`, Powertools settings, source maps). Creates `<name>Logs` and
- * `<name>Function` in `scope`.
+ * `lambdaBundling`, on {@link LAMBDA_RUNTIME} and arm64, X-Ray active, its own log group with the stage
+ * retention, the handler environment (`TABLE_NAME`, Powertools settings, source maps), and its own role:
+ * trusted by Lambda, allowed to write its own log group (no AWS managed policy), with the stack's tracing
+ * policy attached. Callers add what the handler itself needs with `addToRolePolicy`. Creates `<name>Logs`,
+ * `<name>Role` and `<name>Function` in `scope`.
  * @throws Error when the function name is longer than 64 characters
  */
 export function createHandlerFunction(scope: Construct, name: string, props: HandlerFunctionProps): NodejsFunction {
@@ -52,22 +89,39 @@ export function createHandlerFunction(scope: Construct, name: string, props: Han
     removalPolicy: config.logs.removalPolicy,
   });
 
-  return new NodejsFunction(scope, `${name}Function`, {
+  const role = new Role(scope, `${name}Role`, {
+    description: `Execution role of the function ${functionName}`,
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    inlinePolicies: {
+      WriteOwnLogs: new PolicyDocument({
+        statements: [
+          new PolicyStatement({
+            effect: Effect.ALLOW,
+            actions: [...LOG_WRITE_ACTIONS],
+            resources: [logGroup.logGroupArn],
+          }),
+        ],
+      }),
+    },
+    managedPolicies: [handlerTracingPolicy(scope)],
+  });
+
+  const fn = new NodejsFunction(scope, `${name}Function`, {
     functionName,
     description: props.description,
     entry: path.join(PROJECT_ROOT, props.entry),
     handler: 'handler',
     projectRoot: PROJECT_ROOT,
     depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-    runtime: Runtime.NODEJS_22_X,
+    runtime: LAMBDA_RUNTIME,
     architecture: Architecture.ARM_64,
     memorySize: config.lambda.memorySize,
     timeout: Duration.seconds(config.lambda.timeoutSeconds),
-    tracing: Tracing.ACTIVE,
+    role,
     logGroup,
     bundling: lambdaBundling,
     environment: {
-      TABLE_NAME: props.table.tableName,
+      ...(props.table ? { TABLE_NAME: props.table.tableName } : {}),
       POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: config.powertools.metricsNamespace,
       POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
@@ -76,4 +130,8 @@ export function createHandlerFunction(scope: Construct, name: string, props: Han
       ...props.environment,
     },
   });
+  // Active tracing set on the resource rather than through `tracing`, which would add the X-Ray `*` statement
+  // to this role's own policy; the role has it from the shared tracing policy instead.
+  (fn.node.defaultChild as CfnFunction).tracingConfig = { mode: Tracing.ACTIVE };
+  return fn;
 }

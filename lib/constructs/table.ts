@@ -1,7 +1,35 @@
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, type ITable, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import type { TableAction } from '../../lambdas/routes';
 import { tableDefinition } from '../../schemas/table';
 import type { StageConfig } from '../config';
+
+/** The table actions that read an index: of the actions handlers use, only Query. */
+const INDEX_ACTIONS: readonly TableAction[] = ['dynamodb:Query'];
+
+/**
+ * What a statement of table actions covers: the table, and each index of the table definition by name
+ * (no `index/*` wildcard) when the actions include one that reads an index.
+ */
+export function tableResourceArns(table: ITable, actions: readonly TableAction[]): string[] {
+  const readsIndexes = actions.some((action) => INDEX_ACTIONS.includes(action));
+  const indexes = readsIndexes
+    ? tableDefinition.globalSecondaryIndexes.map((i) => `${table.tableArn}/index/${i.indexName}`)
+    : [];
+  return [table.tableArn, ...indexes];
+}
+
+/** The one statement granting a handler its table actions, on {@link tableResourceArns}. */
+export function tableAccessStatement(sid: string, table: ITable, actions: readonly TableAction[]): PolicyStatement {
+  if (actions.length === 0) throw new Error(`${sid}: no table actions`);
+  return new PolicyStatement({
+    sid,
+    effect: Effect.ALLOW,
+    actions: [...new Set(actions)],
+    resources: tableResourceArns(table, actions),
+  });
+}
 
 /** Props of {@link CoworkingTable}. */
 export interface CoworkingTableProps {

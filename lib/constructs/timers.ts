@@ -16,6 +16,7 @@ import { aslOf, type Workflow, workflows } from '../workflows';
 import { ALARM_PERIOD, type Alarms } from './alarms';
 import type { TimerStarter } from './api';
 import { createHandlerFunction } from './handler-function';
+import { tableAccessStatement } from './table';
 
 /** The step handler the schedule runs (not a workflow task). */
 export const SWEEPER = 'sweep-stays';
@@ -24,7 +25,7 @@ export const SWEEPER = 'sweep-stays';
 export const SWEEP_INTERVAL = Duration.minutes(5);
 
 /**
- * Table actions of every step function (on the table and its indexes): read the reservation, query the
+ * Table actions of every step function (on the table, and its indexes for the queries): read the reservation, query the
  * checked-in stays (GSI2, the sweeper), and the parts of the release transaction.
  */
 export const STEP_TABLE_ACTIONS: readonly TableAction[] = [
@@ -97,7 +98,6 @@ export class Timers extends Construct implements TimerStarter {
   constructor(scope: Construct, id: string, props: TimersProps) {
     super(scope, id);
     const { config, table, alarms } = props;
-    const tableResources = [table.tableArn, `${table.tableArn}/index/*`];
 
     const stepFunctions = new Map<string, NodejsFunction>();
     for (const step of stepNames()) {
@@ -108,14 +108,7 @@ export class Timers extends Construct implements TimerStarter {
         entry: stepEntry(step),
         table,
       });
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          sid: 'StepTableAccess',
-          effect: Effect.ALLOW,
-          actions: [...STEP_TABLE_ACTIONS],
-          resources: tableResources,
-        }),
-      );
+      fn.addToRolePolicy(tableAccessStatement('StepTableAccess', table, STEP_TABLE_ACTIONS));
       stepFunctions.set(step, fn);
     }
     this.stepFunctions = stepFunctions;
@@ -149,12 +142,22 @@ export class Timers extends Construct implements TimerStarter {
         },
         tracingEnabled: true,
       });
-      for (const step of new Set(Object.values(workflow.tasks))) stepFunction(step).grantInvoke(stateMachine);
+      // The Tasks invoke the functions by their unqualified ARNs: no `grantInvoke`, whose `<arn>:*` would also
+      // allow every version and alias.
+      stateMachine.addToRolePolicy(
+        new PolicyStatement({
+          sid: 'InvokeStepFunctions',
+          effect: Effect.ALLOW,
+          actions: ['lambda:InvokeFunction'],
+          resources: [...new Set(Object.values(workflow.tasks))].map((step) => stepFunction(step).functionArn),
+        }),
+      );
 
       alarms.alarmWhen(this, `${construct}FailedAlarm`, {
         alarmName: `${name}-executions-failed`,
-        description: `Timer ${workflow.id} (${config.stage}): an execution failed`,
+        description: `Timer ${workflow.id} (${config.stage}): ${config.alarms.timerExecutionsFailed} or more executions failed in 5 minutes`,
         metric: stateMachine.metricFailed({ period: ALARM_PERIOD, statistic: 'Sum' }),
+        threshold: config.alarms.timerExecutionsFailed,
       });
       stateMachines.set(workflow.id, stateMachine);
     }

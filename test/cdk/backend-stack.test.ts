@@ -9,9 +9,24 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../lambdas/routes';
 import { STAGES } from '../../lib/config';
 import { routeFunctionName, routeKeyOf } from '../../lib/constructs/api';
-import { API_SCOPE } from '../../lib/constructs/auth';
+import {
+  API_SCOPE,
+  PASSWORD_POLICY,
+  POST_CONFIRMATION_TABLE_ACTIONS,
+  triggerFunctionName,
+} from '../../lib/constructs/auth';
 import { tableDefinition } from '../../schemas/table';
-import { actionList, onlyResource, refTarget, synth } from './helpers';
+import {
+  actionList,
+  asList,
+  expectOnlyHandlerBase,
+  functionStatements,
+  handlerFunctionProps,
+  onlyResource,
+  refTarget,
+  synth,
+  tableResourcesFor,
+} from './helpers';
 
 type Props = Record<string, unknown>;
 
@@ -79,23 +94,95 @@ describe.each(STAGES)('table (%s)', (stage) => {
 
 describe.each(STAGES)('user pool (%s)', (stage) => {
   const { template, config } = synth(stage);
+  const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
 
-  it('signs in by e-mail with a strong password policy', () => {
+  it('signs in by e-mail, members signing up themselves, with TOTP MFA offered', () => {
     template.resourceCountIs('AWS::Cognito::UserPool', 1);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       UserPoolName: `${config.prefix}-users`,
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: !config.userPool.selfSignUp },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+  });
+
+  it("requires passwords at least as strict as TIMEWORK's: 7+ characters, upper, lower, digit and symbol", () => {
+    expect(PASSWORD_POLICY.minLength).toBeGreaterThanOrEqual(7);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
       Policies: {
         PasswordPolicy: Match.objectLike({
-          MinimumLength: 8,
+          MinimumLength: PASSWORD_POLICY.minLength,
           RequireLowercase: true,
           RequireUppercase: true,
           RequireNumbers: true,
           RequireSymbols: true,
         }),
       },
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+
+  it(`watches sign-ins with threat protection (${stage === 'prod' ? 'enforced' : 'audit only'})`, () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: stage === 'prod' ? 'ENFORCED' : 'AUDIT' },
+    });
+  });
+
+  describe('triggers', () => {
+    const [poolId, pool] = onlyResource(template, 'AWS::Cognito::UserPool');
+    const lambdaConfig = (pool.Properties as { LambdaConfig: Props }).LambdaConfig;
+    const functionNamed = (name: string): string =>
+      onlyResource(template, 'AWS::Lambda::Function', { FunctionName: name })[0];
+    const preToken = functionNamed(triggerFunctionName(config.prefix, 'pre-token-generation'));
+    const postConfirmation = functionNamed(triggerFunctionName(config.prefix, 'post-confirmation'));
+
+    it('runs pre-token generation (event V2_0) and post-confirmation, nothing else', () => {
+      expect(lambdaConfig).toEqual({
+        PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [preToken, 'Arn'] }, LambdaVersion: 'V2_0' },
+        PostConfirmation: { 'Fn::GetAtt': [postConfirmation, 'Arn'] },
+      });
+    });
+
+    it('are handler functions; only post-confirmation knows the table', () => {
+      const resources = template.toJSON().Resources;
+      expect(resources[preToken].Properties).toMatchObject(handlerFunctionProps(config, {}));
+      expect(resources[preToken].Properties.Environment.Variables).not.toHaveProperty('TABLE_NAME');
+      expect(resources[postConfirmation].Properties).toMatchObject(
+        handlerFunctionProps(config, { TABLE_NAME: { Ref: tableId } }),
+      );
+    });
+
+    it('may be invoked by Cognito from this user pool only', () => {
+      for (const fn of [preToken, postConfirmation]) {
+        const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
+          (p) => refTarget((p.Properties as Props).FunctionName) === fn,
+        );
+        expect(
+          permissions.map((p) => p.Properties),
+          fn,
+        ).toEqual([
+          {
+            Action: 'lambda:InvokeFunction',
+            FunctionName: { 'Fn::GetAtt': [fn, 'Arn'] },
+            Principal: 'cognito-idp.amazonaws.com',
+            SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
+          },
+        ]);
+      }
+    });
+
+    it('give pre-token generation no grant, post-confirmation its profile writes on the table only', () => {
+      expectOnlyHandlerBase(template, preToken, []);
+      const dynamo = functionStatements(template, postConfirmation).filter((s) =>
+        actionList(s.Action).some((a) => a.startsWith('dynamodb:')),
+      );
+      expect(dynamo).toHaveLength(1);
+      expect(actionList(dynamo[0]?.Action)).toEqual([...POST_CONFIRMATION_TABLE_ACTIONS].sort());
+      expect(asList(dynamo[0]?.Resource)).toEqual(tableResourcesFor(tableId, POST_CONFIRMATION_TABLE_ACTIONS));
+      expect(asList(dynamo[0]?.Resource)).toHaveLength(1);
+      expectOnlyHandlerBase(template, postConfirmation, dynamo);
     });
   });
 
@@ -157,7 +244,6 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
   const apiRoutes = template.findResources('AWS::ApiGatewayV2::Route');
   const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
   const functions = template.findResources('AWS::Lambda::Function');
-  const policies = template.findResources('AWS::IAM::Policy');
 
   /** Logical id of the function behind an API route. */
   const functionBehind = (route: Props): string => {
@@ -234,44 +320,37 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
     }
   });
 
-  it('runs every route function on nodejs22.x, arm64, traced, with the handler environment', () => {
-    const tableRef = { Ref: tableId };
+  it('runs every route function like every handler: runtime, arm64, traced, with the handler environment', () => {
     for (const row of routes) {
-      expect(functionProps(row.id), row.id).toMatchObject({
-        Runtime: 'nodejs22.x',
-        Architectures: ['arm64'],
-        Handler: 'index.handler',
-        MemorySize: config.lambda.memorySize,
-        Timeout: config.lambda.timeoutSeconds,
-        TracingConfig: { Mode: 'Active' },
-        Environment: {
-          Variables: {
-            TABLE_NAME: tableRef,
-            POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
-            POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
-            NODE_OPTIONS: '--enable-source-maps',
-          },
-        },
-      });
+      expect(functionProps(row.id), row.id).toMatchObject(
+        handlerFunctionProps(config, { TABLE_NAME: { Ref: tableId } }),
+      );
     }
   });
 
-  /** Every statement of the policies attached to a route function's role. */
-  const statementsOf = (routeId: string): Props[] => {
-    const roleId = refTarget(functionProps(routeId).Role);
-    return Object.values(policies)
-      .filter((p) => ((p.Properties as Props).Roles as unknown[]).some((r) => refTarget(r) === roleId))
-      .flatMap((p) => ((p.Properties as Props).PolicyDocument as { Statement: Props[] }).Statement);
-  };
+  /** Every statement a route function's role grants. */
+  const statementsOf = (routeId: string): Props[] => functionStatements(template, functionOf(routeId));
 
-  it("grants each function exactly its route's table actions on the table and its indexes", () => {
-    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
-    const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
+  it("grants each function exactly its route's table actions, on the indexes only when it queries", () => {
     for (const row of routes) {
       const dynamo = statementsOf(row.id).filter((s) => actionList(s.Action).some((a) => a.startsWith('dynamodb:')));
       expect(dynamo, row.id).toHaveLength(1);
       expect(actionList(dynamo[0]?.Action), row.id).toEqual([...row.tableActions].sort());
-      expect(dynamo[0], row.id).toMatchObject({ Effect: 'Allow', Resource: [tableArn, indexArn] });
+      expect(dynamo[0]?.Effect, row.id).toBe('Allow');
+      expect(asList(dynamo[0]?.Resource), row.id).toEqual(tableResourcesFor(tableId, row.tableActions));
+    }
+  });
+
+  it('grants a route function nothing else than its table actions, unlocks and timers as its row says, logs and traces', () => {
+    for (const row of routes) {
+      const own = statementsOf(row.id).filter((s) =>
+        actionList(s.Action).some((a) => /^(dynamodb|iot|states):/.test(a)),
+      );
+      const services = new Set(own.flatMap((s) => actionList(s.Action).map((a) => a.split(':')[0])));
+      expect([...services].sort(), row.id).toEqual(
+        ['dynamodb', ...(row.publishesUnlocks ? ['iot'] : []), ...(row.startsTimers ? ['states'] : [])].sort(),
+      );
+      expectOnlyHandlerBase(template, functionOf(row.id), own);
     }
   });
 
@@ -332,10 +411,12 @@ describe.each(STAGES)('backend stack (%s)', (stage) => {
     expect(stack.region).toBe(config.env.region);
   });
 
-  it('outputs the API URL, user pool, client, table, door policy and IoT data endpoint', () => {
+  it('outputs the API URL, user pool, client, table, door policy, IoT data endpoint, alarm topic and dashboard', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual([
+      'AlarmTopicArn',
       'ApiUrl',
+      'DashboardName',
       'DoorPolicyName',
       'IotDataEndpoint',
       'TableName',
@@ -346,9 +427,11 @@ describe.each(STAGES)('backend stack (%s)', (stage) => {
     expect(outputs.UserPoolId?.Value).toEqual({ Ref: onlyResource(template, 'AWS::Cognito::UserPool')[0] });
     expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: onlyResource(template, 'AWS::Cognito::UserPoolClient')[0] });
     expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain(`.execute-api.${config.env.region}.`);
+    expect(outputs.AlarmTopicArn?.Value).toEqual({ Ref: onlyResource(template, 'AWS::SNS::Topic')[0] });
+    expect(outputs.DashboardName?.Value).toEqual({ Ref: onlyResource(template, 'AWS::CloudWatch::Dashboard')[0] });
   });
 
-  it('has no Lambda function besides the route functions, the door-event function, the step functions and the endpoint lookup', () => {
+  it('has no Lambda function besides the route functions, the door-event function, the step functions, the Cognito triggers and the endpoint lookup', () => {
     const idOf = (fn: IConstruct) => stack.getLogicalId(fn.node.defaultChild as CfnElement);
     const routeFunctions = [...stack.api.functions.values()].map(idOf);
     expect(routeFunctions).toHaveLength(routes.length);
@@ -358,8 +441,9 @@ describe.each(STAGES)('backend stack (%s)', (stage) => {
     // the singleton provider behind the data-endpoint custom resource (AwsCustomResource)
     const [, endpoint] = onlyResource(template, 'Custom::IotDataEndpoint');
     const provider = refTarget(endpoint.Properties?.ServiceToken);
-    const expected = [...routeFunctions, doorEvent, ...stepFunctions, provider];
-    expect(new Set(expected).size).toBe(routes.length + 5);
+    const triggers = [stack.auth.preTokenGenerationFunction, stack.auth.postConfirmationFunction].map(idOf);
+    const expected = [...routeFunctions, doorEvent, ...stepFunctions, ...triggers, provider];
+    expect(new Set(expected).size).toBe(routes.length + 7);
     expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual(expected.sort());
   });
 });

@@ -1,14 +1,19 @@
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { describe, expect, it } from 'vitest';
-import { esbuildOptions, lambdaBundling } from '../../lib/bundling';
+import { BUNDLE_TARGET, esbuildOptions, LAMBDA_RUNTIME, lambdaBundling } from '../../lib/bundling';
 
 describe('bundling options', () => {
   const plain = esbuildOptions({ entryPoints: ['lambdas/http/get-me.ts'], outdir: 'dist' });
 
-  it('builds ESM for node22 with a require shim, minified, with source maps and a metafile', () => {
+  it('targets the Node.js version of the Lambda runtime, the latest CDK knows', () => {
+    expect(LAMBDA_RUNTIME.name).toBe('nodejs24.x');
+    expect(BUNDLE_TARGET).toBe(`node${LAMBDA_RUNTIME.name.match(/^nodejs(\d+)\.x$/)?.[1]}`);
+  });
+
+  it('builds ESM for the runtime with a require shim, minified, with source maps and a metafile', () => {
     expect(lambdaBundling).toMatchObject({
       format: OutputFormat.ESM,
-      target: 'node22',
+      target: BUNDLE_TARGET,
       minify: true,
       sourceMap: true,
       metafile: true,

@@ -49,8 +49,8 @@ describe('getStageConfig', () => {
     }
   });
 
-  it('logs every state-machine event with its data in dev, errors without data in prod', () => {
+  it('logs every state-machine event (cdk-nag SF1), with execution data in dev only', () => {
     expect(getStageConfig('dev').stateMachines).toEqual({ logLevel: LogLevel.ALL, includeExecutionData: true });
-    expect(getStageConfig('prod').stateMachines).toEqual({ logLevel: LogLevel.ERROR, includeExecutionData: false });
+    expect(getStageConfig('prod').stateMachines).toEqual({ logLevel: LogLevel.ALL, includeExecutionData: false });
   });
 });

@@ -14,7 +14,18 @@ import {
   doorEventFunctionName,
   doorPolicyName,
 } from '../../lib/constructs/door-channel';
-import { actionList, asList, flatten, onlyResource, refTarget, roleStatements, synth } from './helpers';
+import {
+  actionList,
+  asList,
+  expectOnlyHandlerBase,
+  flatten,
+  functionStatements,
+  handlerFunctionProps,
+  onlyResource,
+  refTarget,
+  roleStatements,
+  synth,
+} from './helpers';
 
 type Props = Record<string, unknown>;
 
@@ -49,7 +60,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
   const [deadLetterQueueId] = onlyResource(template, 'AWS::SQS::Queue', {
     QueueName: doorEventDeadLetterQueueName(config.prefix),
   });
-  const statementsOfFunction = (id: string): Props[] => roleStatements(template, refTarget(propsOf(id).Role));
+  const statementsOfFunction = (id: string): Props[] => functionStatements(template, id);
 
   describe('events rule', () => {
     it("selects every door's events with the door id of the topic, in SQL version 2016-03-23", () => {
@@ -112,24 +123,8 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
   });
 
   describe('door-event function', () => {
-    it('runs like the route functions: nodejs22.x, arm64, traced, with the handler environment', () => {
-      expect(doorEvent).toMatchObject({
-        Runtime: 'nodejs22.x',
-        Architectures: ['arm64'],
-        Handler: 'index.handler',
-        MemorySize: config.lambda.memorySize,
-        Timeout: config.lambda.timeoutSeconds,
-        TracingConfig: { Mode: 'Active' },
-        Environment: {
-          Variables: {
-            TABLE_NAME: { Ref: tableId },
-            POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
-            POWERTOOLS_METRICS_NAMESPACE: config.powertools.metricsNamespace,
-            POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
-            NODE_OPTIONS: '--enable-source-maps',
-          },
-        },
-      });
+    it('runs like every handler function: runtime, arm64, traced, with the handler environment', () => {
+      expect(doorEvent).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: { Ref: tableId } }));
     });
 
     it(`logs to /aws/lambda/<name>, kept ${config.logs.retentionDays} days`, () => {
@@ -146,13 +141,28 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       expect(dynamo).toHaveLength(1);
       expect(actionList(dynamo[0]?.Action)).toEqual(['dynamodb:UpdateItem']);
       expect(asList(dynamo[0]?.Resource)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
-      // besides that, only the X-Ray statement active tracing adds and sending to its dead-letter queue
+      // besides that, sending to its dead-letter queue, and the handler base (own logs, traces)
       const sqs = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('sqs:')));
       expect(sqs).toHaveLength(1);
       expect(actionList(sqs[0]?.Action)).toContain('sqs:SendMessage');
       expect(asList(sqs[0]?.Resource)).toEqual([{ 'Fn::GetAtt': [deadLetterQueueId, 'Arn'] }]);
-      const others = statements.filter((s) => s !== dynamo[0] && s !== sqs[0]).flatMap((s) => actionList(s.Action));
-      expect(others).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      expectOnlyHandlerBase(template, doorEventId, [...dynamo, ...sqs]);
+    });
+
+    it('alarms on its first failed invocation in 5 minutes, to the alarm topic', () => {
+      onlyResource(template, 'AWS::CloudWatch::Alarm', {
+        AlarmName: `${doorEventFunctionName(config.prefix)}-errors`,
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: doorEventId } }],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: config.alarms.doorEventErrors,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: onlyResource(template, 'AWS::SNS::Topic')[0] }],
+        OKActions: [{ Ref: onlyResource(template, 'AWS::SNS::Topic')[0] }],
+      });
+      expect(config.alarms.doorEventErrors).toBe(1);
     });
   });
 
@@ -261,8 +271,9 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
         expect(publish, id).toHaveLength(1);
         expect(actionList(publish[0]?.Action), id).toEqual(['iot:Publish']);
         expect(publish[0]?.Effect, id).toBe('Allow');
+        // one managed policy for every publisher, its ARN built from pseudo parameters
         expect(asList(publish[0]?.Resource).map(flatten), id).toEqual([
-          `arn:aws:iot:${region}:${account}:topic/doors/*/unlock`,
+          'arn:{AWS::Partition}:iot:{AWS::Region}:{AWS::AccountId}:topic/doors/*/unlock',
         ]);
       }
     });
@@ -301,7 +312,17 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
     it('may only iot:DescribeEndpoint (resource * is the only one that action supports)', () => {
       const providerId = refTarget(endpoint.Properties?.ServiceToken);
       const statements = statementsOfFunction(providerId);
-      expect(statements).toEqual([{ Effect: 'Allow', Action: 'iot:DescribeEndpoint', Resource: '*' }]);
+      const logGroupId = refTarget((propsOf(providerId).LoggingConfig as Props).LogGroup);
+      expect(statements).toEqual([
+        // its own role (no AWS managed policy): writing its own log group
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+        },
+        { Effect: 'Allow', Action: 'iot:DescribeEndpoint', Resource: '*' },
+      ]);
+      expect(propsOf(refTarget(propsOf(providerId).Role)).ManagedPolicyArns).toBeUndefined();
     });
 
     it(`logs the provider to a log group kept ${config.logs.retentionDays} days`, () => {

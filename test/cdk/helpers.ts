@@ -2,8 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { expect } from 'vitest';
 import { BackendStack } from '../../lib/backend-stack';
+import { LAMBDA_RUNTIME } from '../../lib/bundling';
 import { getStageConfig, type StageConfig, type StageName } from '../../lib/config';
+import { LOG_WRITE_ACTIONS, TRACE_WRITE_ACTIONS } from '../../lib/constructs/handler-function';
+import { tableDefinition } from '../../schemas/table';
 import { CDK_TMPDIR } from './tmpdir';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -87,4 +91,75 @@ export function roleStatements(template: Template, roleId: string): Record<strin
     .filter((p) => ((p.Properties as { Roles: unknown[] }).Roles ?? []).some((r) => refTarget(r) === roleId))
     .flatMap((p) => (p.Properties as { PolicyDocument: Doc }).PolicyDocument.Statement);
   return [...inline, ...attached];
+}
+
+/**
+ * Every IAM statement a function's role grants: its inline policies, the policies attached to it, and the
+ * customer managed policies of the template it references (`ManagedPolicyArns`).
+ */
+export function functionStatements(template: Template, functionId: string): Record<string, unknown>[] {
+  type Doc = { Statement: Record<string, unknown>[] };
+  const resources = template.toJSON().Resources as Record<string, Resource>;
+  const fn = resources[functionId];
+  if (fn?.Type !== 'AWS::Lambda::Function') throw new Error(`${functionId} is not a function`);
+  const roleId = refTarget(fn.Properties?.Role);
+  const managed = ((resources[roleId]?.Properties?.ManagedPolicyArns ?? []) as unknown[]).map((arn) => {
+    const policy = resources[refTarget(arn)];
+    if (policy?.Type !== 'AWS::IAM::ManagedPolicy') throw new Error(`${roleId}: ${JSON.stringify(arn)} is not ours`);
+    return (policy.Properties as { PolicyDocument: Doc }).PolicyDocument.Statement;
+  });
+  return [...roleStatements(template, roleId), ...managed.flat()];
+}
+
+/** ARN of the table and, when the actions include Query, of each index by name (what the grants cover). */
+export function tableResourcesFor(tableId: string, actions: readonly string[]): unknown[] {
+  const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+  const indexes = actions.includes('dynamodb:Query')
+    ? tableDefinition.globalSecondaryIndexes.map((i) => ({ 'Fn::Join': ['', [tableArn, `/index/${i.indexName}`]] }))
+    : [];
+  return [tableArn, ...indexes];
+}
+
+/** What every handler function's role has besides its own grants: writing its log group, sending traces. */
+export const HANDLER_BASE_ACTIONS = [...LOG_WRITE_ACTIONS, ...TRACE_WRITE_ACTIONS].sort();
+
+/** The properties every handler function has (the conventions of createHandlerFunction). */
+export function handlerFunctionProps(config: StageConfig, variables: Record<string, unknown>): Record<string, unknown> {
+  return {
+    Runtime: LAMBDA_RUNTIME.name,
+    Architectures: ['arm64'],
+    Handler: 'index.handler',
+    MemorySize: config.lambda.memorySize,
+    Timeout: config.lambda.timeoutSeconds,
+    TracingConfig: { Mode: 'Active' },
+    Environment: {
+      Variables: {
+        POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: config.powertools.metricsNamespace,
+        POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
+        POWERTOOLS_LOGGER_SAMPLE_RATE: String(config.powertools.logSampleRate),
+        NODE_OPTIONS: '--enable-source-maps',
+        ...variables,
+      },
+    },
+  };
+}
+
+/**
+ * The statements of a function besides `own`: they must be exactly the handler base (its own log group, traces),
+ * and the log statement must name the function's own log group only.
+ */
+export function expectOnlyHandlerBase(template: Template, functionId: string, own: readonly unknown[]): void {
+  const resources = template.toJSON().Resources as Record<string, Resource>;
+  const logging = resources[functionId]?.Properties?.LoggingConfig as { LogGroup: unknown } | undefined;
+  if (!logging) throw new Error(`${functionId}: no log group`);
+  const logGroupId = refTarget(logging.LogGroup);
+  const others = functionStatements(template, functionId).filter((s) => !own.includes(s));
+  expect(others.flatMap((s) => actionList(s.Action)).sort(), functionId).toEqual(HANDLER_BASE_ACTIONS);
+  for (const s of others) {
+    expect(s.Effect, functionId).toBe('Allow');
+    const actions = actionList(s.Action);
+    const expected = actions.every((a) => a.startsWith('logs:')) ? [{ 'Fn::GetAtt': [logGroupId, 'Arn'] }] : ['*'];
+    expect(asList(s.Resource), `${functionId} ${actions}`).toEqual(expected);
+  }
 }

@@ -10,10 +10,22 @@ import { routes } from '../../lambdas/routes';
 import { getStageConfig, STAGES } from '../../lib/config';
 import { Alarms, alarmTopicName } from '../../lib/constructs/alarms';
 import { routeFunctionName } from '../../lib/constructs/api';
-import { stateMachineName, stepFunctionName, stepNames } from '../../lib/constructs/timers';
+import { STEP_TABLE_ACTIONS, stateMachineName, stepFunctionName, stepNames } from '../../lib/constructs/timers';
 import { aslOf, fillAsl, workflows } from '../../lib/workflows';
 import { WORKFLOW_ARN_ENV } from '../../schemas/workflows';
-import { actionList, asList, flatten, onlyResource, refTarget, roleStatements, synth } from './helpers';
+import {
+  actionList,
+  asList,
+  expectOnlyHandlerBase,
+  flatten,
+  functionStatements,
+  handlerFunctionProps,
+  onlyResource,
+  refTarget,
+  roleStatements,
+  synth,
+  tableResourcesFor,
+} from './helpers';
 
 type Props = Record<string, unknown>;
 type AslState = {
@@ -77,7 +89,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     return ids[0] as string;
   };
   const stepId = (step: string): string => functionNamed(stepFunctionName(config.prefix, step));
-  const statementsOfFunction = (id: string): Props[] => roleStatements(template, refTarget(propsOf(id).Role));
+  const statementsOfFunction = (id: string): Props[] => functionStatements(template, id);
   const stateMachineId = (workflow: (typeof workflows)[number]): string =>
     onlyResource(template, 'AWS::StepFunctions::StateMachine', {
       StateMachineName: stateMachineName(config.prefix, workflow),
@@ -88,22 +100,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     it('are one function per step handler, run like the route functions', () => {
       for (const step of stepNames()) {
         const fn = propsOf(stepId(step));
-        expect(fn, step).toMatchObject({
-          Runtime: 'nodejs22.x',
-          Architectures: ['arm64'],
-          Handler: 'index.handler',
-          MemorySize: config.lambda.memorySize,
-          Timeout: config.lambda.timeoutSeconds,
-          TracingConfig: { Mode: 'Active' },
-          Environment: {
-            Variables: {
-              TABLE_NAME: { Ref: tableId },
-              POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,
-              POWERTOOLS_LOG_LEVEL: config.powertools.logLevel,
-              NODE_OPTIONS: '--enable-source-maps',
-            },
-          },
-        });
+        expect(fn, step).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: { Ref: tableId } }));
         const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
         expect(propsOf(logGroupId)).toEqual({
           LogGroupName: `/aws/lambda/${stepFunctionName(config.prefix, step)}`,
@@ -113,8 +110,6 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     });
 
     it('may GetItem, Query, UpdateItem, DeleteItem and PutItem on the table and its indexes, nothing else', () => {
-      const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
-      const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
       for (const step of stepNames()) {
         const statements = statementsOfFunction(stepId(step));
         const dynamo = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('dynamodb:')));
@@ -126,10 +121,10 @@ describe.each(STAGES)('timers (%s)', (stage) => {
           'dynamodb:Query',
           'dynamodb:UpdateItem',
         ]);
-        expect(dynamo[0], step).toMatchObject({ Effect: 'Allow', Resource: [tableArn, indexArn] });
-        // besides that, only the X-Ray statement active tracing adds
-        const others = statements.filter((s) => s !== dynamo[0]).flatMap((s) => actionList(s.Action));
-        expect(others, step).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+        expect(dynamo[0]?.Effect, step).toBe('Allow');
+        expect(asList(dynamo[0]?.Resource), step).toEqual(tableResourcesFor(tableId, STEP_TABLE_ACTIONS));
+        // besides that, only the handler base (own logs, traces)
+        expectOnlyHandlerBase(template, stepId(step), dynamo);
       }
     });
   });
@@ -197,7 +192,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
 
     it(`logs ${config.stateMachines.logLevel} to its own log group, kept ${config.logs.retentionDays} days`, () => {
       expect(props.LoggingConfiguration).toEqual({
-        Level: stage === 'prod' ? 'ERROR' : 'ALL',
+        Level: 'ALL',
         IncludeExecutionData: stage !== 'prod',
         Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } } }],
       });
@@ -233,7 +228,8 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       expect(invoke).toHaveLength(1);
       expect(actionList(invoke[0]?.Action)).toEqual(['lambda:InvokeFunction']);
       const arns = [...new Set(Object.values(workflow.tasks))].map((step) => `{${stepId(step)}.Arn}`);
-      expect(asList(invoke[0]?.Resource).map(flatten).sort()).toEqual(arns.flatMap((arn) => [arn, `${arn}:*`]).sort());
+      // the unqualified ARNs the Tasks name: no `:*` (every version and alias)
+      expect(asList(invoke[0]?.Resource).map(flatten).sort()).toEqual(arns.sort());
       // besides that, only log delivery and tracing (which take `*`)
       const others = statements.filter((s) => s !== invoke[0]);
       expect(others.flatMap((s) => actionList(s.Action)).sort()).toEqual(LOG_DELIVERY_AND_TRACING_ACTIONS);
@@ -365,8 +361,8 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       const [, topicPolicy] = onlyResource(template, 'AWS::SNS::TopicPolicy');
       expect(JSON.stringify(topicPolicy.Properties)).toContain('aws:SecureTransport');
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-      // an ExecutionsFailed alarm per state machine, the timer DLQ and the door-event DLQ
-      expect(alarms).toHaveLength(workflows.length + 2);
+      // which alarms there are: operations.test.ts
+      expect(alarms.length).toBeGreaterThan(workflows.length);
       for (const alarm of alarms) {
         expect(alarm.Properties).toMatchObject({ AlarmActions: [{ Ref: topicId }], OKActions: [{ Ref: topicId }] });
       }

@@ -1,0 +1,131 @@
+/**
+ * cdk-nag (AwsSolutions pack, v3 API) on the app bin/app.ts builds: each stage synthesizes clean with the
+ * committed acknowledgements, every acknowledgement is still needed, and the list cannot quietly grow.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildBackendApp } from '../../lib/app';
+import { BackendStack } from '../../lib/backend-stack';
+import { getStageConfig, STAGES } from '../../lib/config';
+import {
+  acknowledgementId,
+  acknowledgeNagFindings,
+  constructAt,
+  NAG_ACKNOWLEDGEMENTS,
+  type NagAcknowledgement,
+} from '../../lib/nag-acknowledgements';
+import { CDK_TMPDIR } from './tmpdir';
+
+/** The committed size of the list: raise it only together with a reviewed acknowledgement. */
+const MAX_ACKNOWLEDGEMENTS = 8;
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context?: Record<string, unknown>;
+};
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh app for `stage` with the cdk.json context, bundling skipped. */
+function newApp(stage: string): App {
+  const outdir = mkdtempSync(path.join(CDK_TMPDIR, 'nag-'));
+  outdirs.push(outdir);
+  return new App({ outdir, context: { ...cdkJson.context, stage, 'aws:cdk:bundling-stacks': [] } });
+}
+
+/** Synthesizes `app`; the validation report's text when synthesis fails, `undefined` when it passes. */
+function synthFailure(app: App): string | undefined {
+  try {
+    app.synth();
+    return undefined;
+  } catch (error) {
+    return String(error);
+  }
+}
+
+describe('the acknowledgement list', () => {
+  it(`holds at most ${MAX_ACKNOWLEDGEMENTS} acknowledgements`, () => {
+    expect(NAG_ACKNOWLEDGEMENTS.length).toBeLessThanOrEqual(MAX_ACKNOWLEDGEMENTS);
+  });
+
+  it.each(NAG_ACKNOWLEDGEMENTS.map((a) => [`${a.path} ${acknowledgementId(a)}`, a] as const))(
+    '%s names an AwsSolutions rule and gives a reason of full sentences',
+    (_, ack) => {
+      expect(ack.ruleId).toMatch(/^AwsSolutions-[A-Z]+\d+$/);
+      expect(ack.reason).toMatch(/^[A-Z][\s\S]*[a-z)`][.]$/);
+      expect(ack.reason.split(/\s+/).length).toBeGreaterThanOrEqual(12);
+    },
+  );
+
+  it('acknowledges each finding once', () => {
+    const keys = NAG_ACKNOWLEDGEMENTS.map((a) => `${a.path} ${acknowledgementId(a)}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('refuses an acknowledgement of a construct the stack does not have, or without a reason', () => {
+    const app = newApp('dev');
+    const config = getStageConfig('dev');
+    const stack = new BackendStack(app, 'Coworking-dev', { config, env: config.env });
+    const ghost: NagAcknowledgement = { path: 'Nowhere/Resource', ruleId: 'AwsSolutions-IAM5', reason: 'Gone.' };
+    expect(() => acknowledgeNagFindings(stack, [ghost])).toThrow(/no construct Coworking-dev\/Nowhere\/Resource/);
+    const silent: NagAcknowledgement = { path: 'Auth/UserPool', ruleId: 'AwsSolutions-COG2', reason: ' ' };
+    expect(() => acknowledgeNagFindings(stack, [silent])).toThrow(/no reason/);
+  });
+});
+
+describe.each(STAGES)('the %s app', (stage) => {
+  const app = newApp(stage);
+  const stack = buildBackendApp(app);
+  const failure = synthFailure(app);
+
+  it('synthesizes with no unacknowledged AwsSolutions finding', () => {
+    expect(stack.stackName).toBe(`Coworking-${stage}`);
+    expect(failure).toBeUndefined();
+  });
+
+  it('has a `*` resource only in the policies acknowledged for it, with a reason', () => {
+    type Document = { Statement: { Resource?: unknown }[] };
+    type Resource = {
+      Type: string;
+      Properties: { PolicyDocument?: Document; Policies?: { PolicyDocument: Document }[] };
+    };
+    const resources = app.synth().getStackByName(stack.stackName).template.Resources as Record<string, Resource>;
+    const accepted = NAG_ACKNOWLEDGEMENTS.filter((a) => a.appliesTo === 'Resource::*').map((a) =>
+      stack.getLogicalId(constructAt(stack, a.path).node.defaultChild as never),
+    );
+    // policies, managed policies, and the inline policies of roles
+    const documents = (r: Resource): Document[] => [
+      ...(r.Properties.PolicyDocument && r.Type.startsWith('AWS::IAM::') ? [r.Properties.PolicyDocument] : []),
+      ...(r.Type === 'AWS::IAM::Role' ? (r.Properties.Policies ?? []).map((p) => p.PolicyDocument) : []),
+    ];
+    const withStar = Object.entries(resources)
+      .filter(([, r]) => documents(r).some((d) => d.Statement.some((s) => [s.Resource].flat().includes('*'))))
+      .map(([id]) => id);
+    expect(withStar.length).toBeGreaterThan(0);
+    expect(withStar.sort()).toEqual(accepted.sort());
+  });
+});
+
+describe('each acknowledgement', () => {
+  it.each(NAG_ACKNOWLEDGEMENTS.map((a, i) => [`${a.path} ${acknowledgementId(a)}`, i] as const))(
+    'is still needed: without %s, synthesis fails on that rule',
+    (_, index) => {
+      const app = newApp('prod');
+      const config = getStageConfig('prod');
+      const stack = new BackendStack(app, 'Coworking-prod', { config, env: config.env });
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      acknowledgeNagFindings(
+        stack,
+        NAG_ACKNOWLEDGEMENTS.filter((_, i) => i !== index),
+      );
+      const failure = synthFailure(app);
+      const ack = NAG_ACKNOWLEDGEMENTS[index] as NagAcknowledgement;
+      expect(failure).toContain(`AwsSolutions::${ack.ruleId}`);
+      expect(failure).toContain(`Coworking-prod/${ack.path}`);
+    },
+  );
+});
