@@ -2,6 +2,7 @@
  * The route table, defined once. CDK makes one function and one API route per row; the local
  * gateway serves the same rows; tests derive authorization and cost expectations from it.
  */
+import type { WorkflowId } from '../schemas/workflows';
 import type { OperatorRole } from './core/model';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -35,8 +36,8 @@ export interface Route {
   maxTableCommands: number;
   /** The route accepts an `Idempotency-Key` header. */
   idempotent?: boolean;
-  /** The function starts timer executions (Step Functions). */
-  startsTimers?: boolean;
+  /** The timers (Step Functions state machines) the function starts executions of; it may start no other. */
+  startsTimers?: readonly WorkflowId[];
   /** The function publishes unlock commands to the doors (IoT topics `doors/{doorId}/unlock`). */
   publishesUnlocks?: boolean;
 }
@@ -94,7 +95,8 @@ export const routes: readonly Route[] = [
     // idempotency claim; space, member and holds; facility; counters; the transaction; idempotency answer
     maxTableCommands: 8,
     idempotent: true,
-    startsTimers: true,
+    // a request's expiry, or an instant booking's forced checkout
+    startsTimers: ['forced-checkout', 'request-expiry'],
   },
   {
     id: 'list-reservations',
@@ -193,7 +195,8 @@ export const routes: readonly Route[] = [
     tableActions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
     // the request; its change
     maxTableCommands: 2,
-    startsTimers: true,
+    // the approved booking's forced checkout
+    startsTimers: ['forced-checkout'],
   },
   {
     id: 'reject-booking-request',

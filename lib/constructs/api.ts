@@ -18,6 +18,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FilterPattern, LogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { handlerEntry, type Route, routes } from '../../lambdas/routes';
+import type { WorkflowId } from '../../schemas/workflows';
 import type { StageConfig } from '../config';
 import { ALARM_PERIOD, type Alarms } from './alarms';
 import { createHandlerFunction } from './handler-function';
@@ -45,7 +46,7 @@ export interface ApiProps {
   readonly requiredScope: string;
   /** Equips the functions of rows with `publishesUnlocks` to publish unlock commands to the doors. */
   readonly unlockPublisher: UnlockPublisher;
-  /** Equips the functions of rows with `startsTimers` to start the timer state machines. */
+  /** Equips the functions of rows with `startsTimers` to start the state machines the row names. */
   readonly timerStarter: TimerStarter;
 }
 
@@ -54,9 +55,9 @@ export interface UnlockPublisher {
   allowPublishingUnlocks(fn: LambdaFunction): void;
 }
 
-/** Gives a function what starting timers takes (each state machine's ARN, `states:StartExecution` on them). */
+/** Gives a function what starting the named timers takes (their ARNs, `states:StartExecution` on them). */
 export interface TimerStarter {
-  allowStartingTimers(fn: LambdaFunction): void;
+  allowStartingTimers(fn: LambdaFunction, workflowIds: readonly WorkflowId[]): void;
 }
 
 /** Namespace and name of the metric counting the stage's throttled requests (429), from its access logs. */
@@ -183,7 +184,7 @@ export class Api extends Construct {
       fn.addToRolePolicy(tableAccessStatement('RouteTableAccess', table, route.tableActions));
 
       if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
-      if (route.startsTimers) props.timerStarter.allowStartingTimers(fn);
+      if (route.startsTimers) props.timerStarter.allowStartingTimers(fn, route.startsTimers);
 
       new HttpRoute(this, `${name}Route`, {
         httpApi: this.httpApi,

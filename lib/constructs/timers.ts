@@ -197,19 +197,24 @@ export class Timers extends Construct implements TimerStarter {
   }
 
   /**
-   * Gives `fn` each state machine's ARN (in its `WORKFLOW_ARN_ENV` variable) and `states:StartExecution`
-   * on exactly those state machines.
+   * Gives `fn` the ARN of each named state machine (in its `WORKFLOW_ARN_ENV` variable) and
+   * `states:StartExecution` on exactly those.
+   * @throws Error when a workflow id names no state machine, or none is named
    */
-  allowStartingTimers(fn: LambdaFunction): void {
-    for (const [workflowId, stateMachine] of this.stateMachines) {
+  allowStartingTimers(fn: LambdaFunction, workflowIds: readonly WorkflowId[]): void {
+    if (workflowIds.length === 0) throw new Error(`${fn.node.path}: no timer to start`);
+    const named = [...new Set(workflowIds)].map((workflowId) => {
+      const stateMachine = this.stateMachines.get(workflowId);
+      if (!stateMachine) throw new Error(`No state machine for the workflow ${workflowId}`);
       fn.addEnvironment(WORKFLOW_ARN_ENV[workflowId], stateMachine.stateMachineArn);
-    }
+      return stateMachine;
+    });
     fn.addToRolePolicy(
       new PolicyStatement({
         sid: 'StartTimers',
         effect: Effect.ALLOW,
         actions: ['states:StartExecution'],
-        resources: [...this.stateMachines.values()].map((sm) => sm.stateMachineArn),
+        resources: named.map((sm) => sm.stateMachineArn),
       }),
     );
   }

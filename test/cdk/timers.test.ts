@@ -377,15 +377,18 @@ describe.each(STAGES)('timers (%s)', (stage) => {
   });
 
   describe('starting timers', () => {
-    const starters = routes.filter((r) => r.startsTimers).map((r) => r.id);
-    const stateMachineRefs = stateMachineIds.map((sm) => ({ Ref: sm }));
+    const starters = routes.filter((r) => r.startsTimers);
     const canStart = (s: Props) => actionList(s.Action).some((a) => a.startsWith('states:') || a === '*');
+    const workflowNamed = (id: string) => workflows.find((w) => w.id === id) as (typeof workflows)[number];
 
-    it('is what the create-reservation and approve-booking-request rows say (derived from the route table)', () => {
-      expect(starters).toEqual(expect.arrayContaining(['create-reservation', 'approve-booking-request']));
+    it('is what the route table says: booking starts both timers, approving a request the forced checkout only', () => {
+      expect(Object.fromEntries(starters.map((r) => [r.id, r.startsTimers]))).toEqual({
+        'create-reservation': ['forced-checkout', 'request-expiry'],
+        'approve-booking-request': ['forced-checkout'],
+      });
     });
 
-    it('is allowed exactly to the rows with startsTimers: states:StartExecution on the state machines only', () => {
+    it("is allowed exactly to the rows with startsTimers: states:StartExecution on the row's state machines only", () => {
       for (const row of routes) {
         const statements = statementsOfFunction(functionNamed(routeFunctionName(config.prefix, row)));
         const states = statements.filter(canStart);
@@ -396,7 +399,9 @@ describe.each(STAGES)('timers (%s)', (stage) => {
         expect(states, row.id).toHaveLength(1);
         expect(actionList(states[0]?.Action), row.id).toEqual(['states:StartExecution']);
         expect(states[0], row.id).toMatchObject({ Effect: 'Allow' });
-        expect(asList(states[0]?.Resource), row.id).toEqual(stateMachineRefs);
+        expect(asList(states[0]?.Resource), row.id).toEqual(
+          row.startsTimers.map((w) => ({ Ref: stateMachineId(workflowNamed(w)) })),
+        );
       }
     });
 
@@ -407,15 +412,27 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       }
     });
 
-    it("gives exactly those functions each state machine's ARN in its WORKFLOW_ARN_ENV variable", () => {
-      const expected = Object.fromEntries(workflows.map((w) => [WORKFLOW_ARN_ENV[w.id], { Ref: stateMachineId(w) }]));
+    it('gives exactly those functions the ARN of each state machine they start, in its WORKFLOW_ARN_ENV variable', () => {
       const names = Object.values(WORKFLOW_ARN_ENV) as string[];
       for (const [id, fn] of Object.entries(functions)) {
         const variables = ((fn.Properties as Props).Environment as { Variables?: Props } | undefined)?.Variables ?? {};
         const route = routes.find((r) => (fn.Properties as Props).FunctionName === routeFunctionName(config.prefix, r));
         const given = Object.fromEntries(Object.entries(variables).filter(([k]) => names.includes(k)));
-        expect(given, id).toEqual(route?.startsTimers ? expected : {});
+        const expected = Object.fromEntries(
+          (route?.startsTimers ?? []).map((w) => [WORKFLOW_ARN_ENV[w], { Ref: stateMachineId(workflowNamed(w)) }]),
+        );
+        expect(given, id).toEqual(expected);
       }
+    });
+
+    it('refuses to equip a function for no timer, or for one that does not exist', () => {
+      const { stack } = synth(stage);
+      const fn = stack.api.functions.get('get-me');
+      if (!fn) throw new Error('no get-me function');
+      expect(() => stack.timers.allowStartingTimers(fn, [])).toThrow(/no timer to start/);
+      expect(() => stack.timers.allowStartingTimers(fn, ['nightly-report' as never])).toThrow(
+        /No state machine for the workflow nightly-report/,
+      );
     });
   });
 });
