@@ -15,7 +15,7 @@ import { EVENTS_WILDCARD } from '../../iot/topics';
 import type { StageConfig } from '../config';
 import { ALARM_PERIOD, type Alarms } from './alarms';
 import type { UnlockPublisher } from './api';
-import { createHandlerFunction, LOG_WRITE_ACTIONS } from './handler-function';
+import { createHandlerFunction, logWritingRole } from './handler-function';
 import { tableAccessStatement } from './table';
 
 /** Handler of the door events, relative to the project root. */
@@ -95,21 +95,12 @@ export class DoorChannel extends Construct implements UnlockPublisher {
       removalPolicy: config.logs.removalPolicy,
     });
     // The provider's own role: writing its log group only, instead of the AWS managed basic execution role.
-    const lookupRole = new Role(this, 'DataEndpointLookupRole', {
-      description: 'Provider of the IoT data endpoint lookup (AwsCustomResource): writes its own log group',
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      inlinePolicies: {
-        WriteOwnLogs: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              effect: Effect.ALLOW,
-              actions: [...LOG_WRITE_ACTIONS],
-              resources: [lookupLogs.logGroupArn],
-            }),
-          ],
-        }),
-      },
-    });
+    const lookupRole = logWritingRole(
+      this,
+      'DataEndpointLookupRole',
+      'Provider of the IoT data endpoint lookup (AwsCustomResource): writes its own log group',
+      lookupLogs,
+    );
 
     const endpoint = new AwsCustomResource(this, 'DataEndpoint', {
       resourceType: 'Custom::IotDataEndpoint',

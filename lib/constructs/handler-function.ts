@@ -5,7 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, ManagedPolicy, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { type ILogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAMBDA_RUNTIME, lambdaBundling } from '../bundling';
 import type { StageConfig } from '../config';
@@ -44,6 +44,28 @@ export interface HandlerFunctionProps {
    * @default - none
    */
   readonly environment?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A Lambda execution role that may write `logGroup` and nothing else (no AWS managed policy, no
+ * `logs:CreateLogGroup`): what every function of the stack starts from.
+ */
+export function logWritingRole(scope: Construct, id: string, description: string, logGroup: ILogGroup): Role {
+  return new Role(scope, id, {
+    description,
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    inlinePolicies: {
+      WriteOwnLogs: new PolicyDocument({
+        statements: [
+          new PolicyStatement({
+            effect: Effect.ALLOW,
+            actions: [...LOG_WRITE_ACTIONS],
+            resources: [logGroup.logGroupArn],
+          }),
+        ],
+      }),
+    },
+  });
 }
 
 /**
@@ -89,22 +111,8 @@ export function createHandlerFunction(scope: Construct, name: string, props: Han
     removalPolicy: config.logs.removalPolicy,
   });
 
-  const role = new Role(scope, `${name}Role`, {
-    description: `Execution role of the function ${functionName}`,
-    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-    inlinePolicies: {
-      WriteOwnLogs: new PolicyDocument({
-        statements: [
-          new PolicyStatement({
-            effect: Effect.ALLOW,
-            actions: [...LOG_WRITE_ACTIONS],
-            resources: [logGroup.logGroupArn],
-          }),
-        ],
-      }),
-    },
-    managedPolicies: [handlerTracingPolicy(scope)],
-  });
+  const role = logWritingRole(scope, `${name}Role`, `Execution role of the function ${functionName}`, logGroup);
+  role.addManagedPolicy(handlerTracingPolicy(scope));
 
   const fn = new NodejsFunction(scope, `${name}Function`, {
     functionName,
