@@ -8,6 +8,10 @@
  * lets the library's Wait pass at once (its documented `waitTimeOverrides`) and holds the Task until the
  * local clock reaches `X`. Moving the clock (`settle`) releases every task now due and returns once no
  * execution is running. Definitions that do not follow that shape are refused at load.
+ *
+ * A held Task may wait for days of wall time (the clock running in real time under `npm start`), while the
+ * library times every Task out after 60 seconds unless it says otherwise: the local copies of the held Tasks
+ * say {@link HELD_TASK_TIMEOUT_SECONDS} (on AWS a Task without TimeoutSeconds has no such limit).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -32,11 +36,24 @@ promiseStatics.withResolvers ??= () => {
 
 export type StepHandler = (event: unknown, context: Context) => Promise<unknown>;
 
+/**
+ * TimeoutSeconds of the held Tasks in the local definitions: 23 days of wall time, near the longest timer
+ * Node keeps (2^31 - 1 ms; a longer one fires at once).
+ */
+export const HELD_TASK_TIMEOUT_SECONDS = 2_000_000;
+
+/** Options of {@link LocalStepFunctions.create}. */
+export interface LocalStepFunctionsOptions {
+  /** @default HELD_TASK_TIMEOUT_SECONDS */
+  readonly heldTaskTimeoutSeconds?: number;
+}
+
 type AslState = {
   Type: string;
   Resource?: string;
   Next?: string;
   TimestampPath?: string;
+  TimeoutSeconds?: number;
   Parameters?: Record<string, unknown>;
 };
 
@@ -107,7 +124,8 @@ export class LocalStepFunctions {
   private constructor(private readonly clock: Clock) {}
 
   /** Loads every workflow with its task handlers (`lambdas/steps/<name>.ts`). */
-  static async create(clock: Clock): Promise<LocalStepFunctions> {
+  static async create(clock: Clock, options: LocalStepFunctionsOptions = {}): Promise<LocalStepFunctions> {
+    const heldTimeout = options.heldTaskTimeoutSeconds ?? HELD_TASK_TIMEOUT_SECONDS;
     const runner = new LocalStepFunctions(clock);
     for (const workflow of workflows) {
       const values: Record<string, string> = {};
@@ -125,11 +143,13 @@ export class LocalStepFunctions {
         stepNames[stateName] = step;
       }
       const arn = localStateMachineArn(workflow.id);
+      const heldTasks = heldTasksOf(workflow, definition.States);
+      for (const task of heldTasks.keys()) (definition.States[task] as AslState).TimeoutSeconds = heldTimeout;
       runner.machines.set(arn, {
         workflow,
         arn,
         definition,
-        heldTasks: heldTasksOf(workflow, definition.States),
+        heldTasks,
         waitStates: Object.entries(definition.States)
           .filter(([, s]) => s.Type === 'Wait')
           .map(([n]) => n),
@@ -263,7 +283,12 @@ export class LocalStepFunctions {
       this.deadLetters.push(execution);
       console.error(`Execution ${execution.name} failed: ${execution.error}`);
     } finally {
-      this.pause();
+      if (execution.waitingUntil === null) this.pause();
+      else {
+        // failed while held (timed out): it was not counted as running, and nothing is to wake
+        execution.waitingUntil = null;
+        this.wakers.delete(execution.executionArn);
+      }
     }
   }
 }
