@@ -6,19 +6,24 @@ import { optionsCharge, reservedCharge, withTax } from './billing';
 import { validateBooking } from './booking-rules';
 import { localDateOf, slotStarts } from './calendar';
 import { cancellationOutcome } from './cancellation';
+import { companyMonth } from './contract';
 import {
   type Facility,
   type Instant,
+  type Member,
   type OptionChoice,
   type Plan,
   type Price,
   type Reservation,
   type ReservationStatus,
   refuse,
+  SERVICE_TIME_ZONE,
   type Space,
+  type UsesLedger,
 } from './model';
 import { checkExtension } from './stay';
 import { requestExpiresAt } from './timers';
+import { usagePeriod } from './usage-period';
 import { checkAffordable, checkDailyLimit, usesFor } from './uses';
 
 /** A span of time one of the member's own reservations holds. */
@@ -226,3 +231,66 @@ export function decideCancellation({
 /** The local date a booking's uses count on for a facility's daily limit. */
 export const dailyDateOf = (start: Instant, facility: Facility): string | null =>
   facility.dailyCheckInLimit === null ? null : localDateOf(start, facility.calendar.timeZone);
+
+/** Where a booking starting at `start` counts its uses: the member's period, the company's month, the day. */
+export function ledgerFor(
+  member: Pick<Member, 'plan' | 'contractStart' | 'companyId'>,
+  facility: Facility,
+  start: Instant,
+): UsesLedger {
+  const date = localDateOf(start, SERVICE_TIME_ZONE);
+  return {
+    memberPeriod: usagePeriod(member, date).start,
+    companyId: member.companyId,
+    companyMonth: member.companyId ? companyMonth(date) : null,
+    dailyDate: dailyDateOf(start, facility),
+  };
+}
+
+/** The reservation an accepted booking makes: version 1, nothing checked in or cancelled yet. */
+export function newReservation({
+  reservationId,
+  member,
+  facility,
+  space,
+  start,
+  end,
+  options,
+  decision,
+  now,
+}: {
+  reservationId: string;
+  member: Pick<Member, 'memberId' | 'memberNumber' | 'plan' | 'contractStart' | 'companyId'>;
+  facility: Facility;
+  space: Space;
+  start: Instant;
+  end: Instant;
+  options: readonly OptionChoice[];
+  decision: BookingDecision;
+  now: Instant;
+}): Reservation {
+  return {
+    reservationId,
+    memberId: member.memberId,
+    memberNumber: member.memberNumber,
+    facilityId: facility.facilityId,
+    partnerId: facility.partnerId,
+    spaceId: space.spaceId,
+    timeZone: facility.calendar.timeZone,
+    start,
+    end,
+    status: decision.status,
+    bookingType: space.bookingType,
+    uses: decision.uses,
+    price: decision.price,
+    options: [...options],
+    cancellationFees: space.cancellationFees,
+    cancellationFee: null,
+    checkedInAt: null,
+    checkedOutAt: null,
+    createdAt: now,
+    requestExpiresAt: decision.requestExpiresAt,
+    ledger: ledgerFor(member, facility, start),
+    version: 1,
+  };
+}

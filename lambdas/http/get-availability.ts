@@ -12,7 +12,7 @@ export const handler = httpHandler(
   async ({ path, query, now }) => {
     const { facilities, slots } = repositories();
     const found = await facilities.getSpaceWithFacility(path.spaceId);
-    if (!found || found.space.status !== 'active' || !isPublished(found.facility, now)) throw notFound('Space');
+    if (found?.space.status !== 'active' || !isPublished(found.facility, now)) throw notFound('Space');
     const grid = dayGrid(found.facility.calendar, query.date);
     const held =
       grid.length === 0

@@ -4,28 +4,19 @@
  * change of the reservation) is decided again on fresh state.
  */
 import { randomUUID } from 'node:crypto';
-import { closingTimeAfter, localDateOf } from '../core/calendar';
+import { closingTimeAfter } from '../core/calendar';
 import { companyMonth } from '../core/contract';
-import {
-  type Facility,
-  type Instant,
-  type Member,
-  type OptionChoice,
-  type Reservation,
-  SERVICE_TIME_ZONE,
-  type Space,
-  type UsesLedger,
-} from '../core/model';
+import type { Facility, Instant, Member, OptionChoice, Reservation, Space, UsesLedger } from '../core/model';
 import {
   type Balance,
-  dailyDateOf,
   decideBooking,
   decideCancellation,
   decideExtension,
+  ledgerFor,
   type MemberSituation,
+  newReservation,
   type OwnHold,
 } from '../core/reservation';
-import { usagePeriod } from '../core/usage-period';
 import { planLimit } from '../core/uses';
 import type { Repositories } from '../data/repositories';
 import type { CounterLimits } from '../data/reservations';
@@ -37,17 +28,6 @@ import { startTimerFor } from '../shared/timers';
 const STALE_RETRIES = 5;
 
 type Repos = Pick<Repositories, 'facilities' | 'members' | 'reservations' | 'slots'>;
-
-/** Where a booking starting at `start` counts its uses. */
-function ledgerFor(member: Member, facility: Facility, start: Instant): UsesLedger {
-  const date = localDateOf(start, SERVICE_TIME_ZONE);
-  return {
-    memberPeriod: usagePeriod(member, date).start,
-    companyId: member.companyId,
-    companyMonth: member.companyId ? companyMonth(date) : null,
-    dailyDate: dailyDateOf(start, facility),
-  };
-}
 
 /** The member's situation for a ledger, and the limits the write transaction must keep. */
 async function situationFor(
@@ -89,7 +69,7 @@ const busy = () => new ApiError('INVALID_STATE', 'The reservation changed while 
 
 async function loadSpace(repos: Repos, spaceId: string): Promise<{ space: Space; facility: Facility }> {
   const found = await repos.facilities.getSpaceWithFacility(spaceId);
-  if (!found || found.space.status !== 'active') throw notFound('Space');
+  if (found?.space.status !== 'active') throw notFound('Space');
   return found;
 }
 
@@ -120,30 +100,17 @@ export async function createReservation(
     const { situation, limits } = await situationFor(repos, member, facility, ledger, holds);
     const decision = decideBooking({ now, ...input, facility, space, situation });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
-    const reservation: Reservation = {
+    const reservation = newReservation({
       reservationId: randomUUID(),
-      memberId,
-      memberNumber: member.memberNumber,
-      facilityId: facility.facilityId,
-      partnerId: facility.partnerId,
-      spaceId: space.spaceId,
-      timeZone: facility.calendar.timeZone,
+      member,
+      facility,
+      space,
       start: input.start,
       end: input.end,
-      status: decision.status,
-      bookingType: space.bookingType,
-      uses: decision.uses,
-      price: decision.price,
-      options: [...input.options],
-      cancellationFees: space.cancellationFees,
-      cancellationFee: null,
-      checkedInAt: null,
-      checkedOutAt: null,
-      createdAt: now,
-      requestExpiresAt: decision.requestExpiresAt,
-      ledger,
-      version: 1,
-    };
+      options: input.options,
+      decision,
+      now,
+    });
     const outcome = await repos.reservations.create(
       reservation,
       decision.slots,

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Member } from '../../../lambdas/core/model';
+import { type BookingDecision, decideBooking, ledgerFor, newReservation } from '../../../lambdas/core/reservation';
+import { HOUR, makeFacility, requestSpace, tokyo } from './fixtures';
+
+const basic: Member = {
+  memberId: 'member-basic',
+  memberNumber: 'TW000001',
+  plan: 'basic',
+  contractStart: '2026-11-10',
+  companyId: null,
+  companyName: null,
+};
+const corporate: Member = {
+  ...basic,
+  memberId: 'member-corporate',
+  plan: 'corporate',
+  contractStart: null,
+  companyId: 'example-corp',
+  companyName: 'Example Corp',
+};
+
+describe('ledgerFor', () => {
+  it("counts a basic member's uses in the contract month, and on the facility's local day when it has a daily limit", () => {
+    // 2026-12-09 23:30 in Tokyo: still the contract month from 2026-11-10; the daily date is the Tokyo date
+    expect(ledgerFor(basic, makeFacility(), tokyo('2026-12-09T23:30'))).toEqual({
+      memberPeriod: '2026-11-10',
+      companyId: null,
+      companyMonth: null,
+      dailyDate: '2026-12-09',
+    });
+    expect(ledgerFor(basic, makeFacility(), tokyo('2026-12-10T00:00')).memberPeriod).toBe('2026-12-10');
+  });
+
+  it("counts a corporate member's uses in the calendar month, and the company's in the same month", () => {
+    expect(ledgerFor(corporate, makeFacility({ dailyCheckInLimit: null }), tokyo('2026-12-01T00:15'))).toEqual({
+      memberPeriod: '2026-12-01',
+      companyId: 'example-corp',
+      companyMonth: '2026-12',
+      dailyDate: null,
+    });
+  });
+});
+
+describe('newReservation', () => {
+  const facility = makeFacility({ facilityId: 'tw-shibuya', partnerId: 'partner-tw' });
+  const start = tokyo('2026-12-15T10:00');
+  const end = start + HOUR;
+  const now = tokyo('2026-12-10T14:24');
+
+  it('is what the booking decision says, for the member, space and facility, at version 1', () => {
+    const decision = decideBooking({
+      now,
+      start,
+      end,
+      facility,
+      space: requestSpace,
+      options: [],
+      situation: { plan: 'basic', member: { limit: 31, used: 0, held: 0 }, company: null, usedThatDay: 0, holds: [] },
+    });
+    if (!decision.ok) throw new Error(decision.detail);
+    const reservation = newReservation({
+      reservationId: 'r-1',
+      member: basic,
+      facility,
+      space: requestSpace,
+      start,
+      end,
+      options: [],
+      decision,
+      now,
+    });
+    expect(reservation).toEqual({
+      reservationId: 'r-1',
+      memberId: 'member-basic',
+      memberNumber: 'TW000001',
+      facilityId: 'tw-shibuya',
+      partnerId: 'partner-tw',
+      spaceId: requestSpace.spaceId,
+      timeZone: 'Asia/Tokyo',
+      start,
+      end,
+      status: 'requested',
+      bookingType: 'request',
+      uses: decision.uses,
+      price: decision.price,
+      options: [],
+      cancellationFees: requestSpace.cancellationFees,
+      cancellationFee: null,
+      checkedInAt: null,
+      checkedOutAt: null,
+      createdAt: now,
+      requestExpiresAt: tokyo('2026-12-12T01:00'),
+      ledger: ledgerFor(basic, facility, start),
+      version: 1,
+    });
+  });
+
+  it('keeps its own copy of the options chosen', () => {
+    const options = [{ optionId: 'coffee', quantity: 2 }];
+    const decision: BookingDecision = {
+      ok: true,
+      status: 'confirmed',
+      uses: 1,
+      slots: [start],
+      price: { amount: 1600, tax: 160, total: 1760 },
+      requestExpiresAt: null,
+    };
+    const reservation = newReservation({
+      reservationId: 'r-2',
+      member: corporate,
+      facility,
+      space: requestSpace,
+      start,
+      end,
+      options,
+      decision,
+      now,
+    });
+    options.push({ optionId: 'water', quantity: 1 });
+    expect(reservation.options).toEqual([{ optionId: 'coffee', quantity: 2 }]);
+    expect(reservation).toMatchObject({ status: 'confirmed', requestExpiresAt: null, memberId: 'member-corporate' });
+  });
+});
