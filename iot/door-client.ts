@@ -155,6 +155,9 @@ export function startDoorClient(options: DoorClientOptions): DoorClient {
 
   client.on('connect', (connack) => {
     attempt = 0;
+    // Small packets both ways (PUBACK, then the door's event): without this, Nagle's algorithm holds the event
+    // until the broker's delayed ACK, some 40 ms later (bench: unlock end to end).
+    (client.stream as { setNoDelay?: (noDelay: boolean) => void } | undefined)?.setNoDelay?.(true);
     log(`connected to ${options.url} as ${mqttOptions.clientId} (session present: ${connack.sessionPresent})`);
     // Subscribe on every connect: idempotent when the session survived, required when it did not
     // (a restarted broker, an expired IoT Core session).
