@@ -1,0 +1,177 @@
+/**
+ * Section 1: every deployed handler bundled with the project's esbuild options (`lib/bundling.ts`) into a
+ * temp folder, its minified and gzip sizes, its cold module-load time in fresh Node processes, and what
+ * the biggest bundle is made of.
+ */
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+import { handlerEntry, routes } from '../../lambdas/routes';
+import { BUNDLE_TARGET, esbuildOptions } from '../../lib/bundling';
+import { DOOR_EVENT_ENTRY } from '../../lib/constructs/door-channel';
+import type { Progress } from './progress';
+import { median } from './stats';
+
+export interface BundleEntry {
+  id: string;
+  kind: 'route' | 'iot' | 'step';
+  entry: string;
+}
+
+export interface BundleResult extends BundleEntry {
+  bytes: number;
+  gzipBytes: number;
+  /** Cold module-load samples in ms (one fresh Node process each). */
+  loadMs: number[];
+  loadMedianMs: number;
+}
+
+export interface PackageShare {
+  name: string;
+  bytes: number;
+}
+
+export interface BundleSection {
+  bundles: BundleResult[];
+  biggest: { id: string; bytes: number; packages: PackageShare[] };
+  /** esbuild target of the bundles (the Lambda runtime's Node.js). */
+  target: string;
+  loadSamples: number;
+  wallMs: number;
+}
+
+/** Every function the project deploys or runs as a Lambda: the route rows, the door-event handler, the step handlers. */
+export async function bundleEntries(root: string): Promise<BundleEntry[]> {
+  const steps: BundleEntry[] = [];
+  for (const file of (await readdir(join(root, 'lambdas/steps'))).sort()) {
+    if (!file.endsWith('.ts')) continue;
+    const source = await readFile(join(root, 'lambdas/steps', file), 'utf8');
+    // Helpers (the shared step wrapper) are not functions of their own.
+    if (/export const handler\b/.test(source)) {
+      steps.push({ id: `steps/${file.slice(0, -3)}`, kind: 'step', entry: `lambdas/steps/${file}` });
+    }
+  }
+  return [
+    ...routes.map((route) => ({ id: route.id, kind: 'route' as const, entry: handlerEntry(route) })),
+    { id: 'iot/door-event', kind: 'iot', entry: DOOR_EVENT_ENTRY },
+    ...steps,
+  ];
+}
+
+/** The package an esbuild input path belongs to (`@scope/name`, `name`), or `(project sources)`. */
+export function packageOf(inputPath: string): string {
+  const at = inputPath.lastIndexOf('node_modules/');
+  if (at < 0) return '(project sources)';
+  const parts = inputPath.slice(at + 'node_modules/'.length).split('/');
+  return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? inputPath);
+}
+
+function packagesOf(output: Metafile['outputs'][string]): PackageShare[] {
+  const byPackage = new Map<string, number>();
+  for (const [path, input] of Object.entries(output.inputs)) {
+    const name = packageOf(path);
+    byPackage.set(name, (byPackage.get(name) ?? 0) + input.bytesInOutput);
+  }
+  return [...byPackage.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
+/** Time to `import()` a bundle in a fresh Node process, measured inside that process. */
+function coldLoad(file: string): Promise<number> {
+  const url = pathToFileURL(file).href;
+  const script = `const t=performance.now();await import(${JSON.stringify(url)});process.stdout.write(String(performance.now()-t));process.exit(0);`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        AWS_REGION: 'ap-northeast-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        POWERTOOLS_SERVICE_NAME: 'coworking',
+        POWERTOOLS_TRACE_ENABLED: 'false',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+        TABLE_NAME: 'bench',
+      },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      err += chunk;
+    });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const value = Number.parseFloat(out);
+      if (code !== 0 || !Number.isFinite(value)) {
+        reject(new Error(`Loading ${file} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`));
+      } else {
+        resolve(value);
+      }
+    });
+  });
+}
+
+/** Bundles every entry into `outRoot/<id>/index.mjs`, then measures sizes and cold loads. */
+export async function measureBundles(
+  root: string,
+  outRoot: string,
+  progress: Progress,
+  samples = 10,
+): Promise<BundleSection> {
+  const started = performance.now();
+  const entries = await bundleEntries(root);
+  progress.step(`bundles: esbuild ${entries.length} handlers`);
+  // One esbuild call with one entry point per function: without code splitting every entry is bundled on
+  // its own (as CDK does it, one function at a time), but shared modules are parsed once.
+  const result = await build(
+    esbuildOptions({
+      entryPoints: Object.fromEntries(entries.map((entry) => [`${entry.id}/index`, join(root, entry.entry)])),
+      outdir: outRoot,
+    }),
+  );
+  const metafile = result.metafile as Metafile;
+  const built = await Promise.all(
+    entries.map(async (entry) => {
+      const file = join(outRoot, entry.id, 'index.mjs');
+      const key = Object.keys(metafile.outputs).find((path) => resolvePath(path) === file);
+      const output = key ? metafile.outputs[key] : undefined;
+      if (!output) throw new Error(`esbuild wrote no ${relative(root, file)} for ${entry.entry}`);
+      const content = await readFile(file);
+      return { entry, file, output, bytes: output.bytes, gzipBytes: gzipSync(content, { level: 9 }).length };
+    }),
+  );
+
+  progress.step(`bundles: cold loads (${samples} fresh Node processes per handler)`);
+  const loads = built.map(() => [] as number[]);
+  const total = samples * built.length;
+  let done = 0;
+  // Round-robin over the handlers, so that a noisy moment spreads over all of them.
+  for (let round = 0; round < samples; round++) {
+    for (const [i, bundle] of built.entries()) {
+      loads[i]?.push(await coldLoad(bundle.file));
+      progress.tick(++done, total);
+    }
+  }
+
+  const bundles: BundleResult[] = built.map((bundle, i) => ({
+    ...bundle.entry,
+    bytes: bundle.bytes,
+    gzipBytes: bundle.gzipBytes,
+    loadMs: loads[i] ?? [],
+    loadMedianMs: median(loads[i] ?? []),
+  }));
+  const biggestIndex = built.reduce((best, b, i) => (b.bytes > (built[best]?.bytes ?? 0) ? i : best), 0);
+  const biggest = built[biggestIndex];
+  if (!biggest) throw new Error('No bundle was built');
+  return {
+    bundles,
+    biggest: { id: biggest.entry.id, bytes: biggest.bytes, packages: packagesOf(biggest.output).slice(0, 10) },
+    target: BUNDLE_TARGET,
+    loadSamples: samples,
+    wallMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * Section 4: DynamoDB capacity per route call and for the member's journey, as DynamoDB Local reports it
+ * (`ReturnConsumedCapacity: 'TOTAL'`, table and indexes), counted by the bench's middleware on the shared
+ * document client (`observe.ts`). Calls run one at a time; the door-event handler's recordings (one
+ * `UpdateItem` per door answer, asynchronous) are counted apart, after waiting for them.
+ */
+import { type Route, routes } from '../../lambdas/routes';
+import { issueToken } from '../../lib/local/tokens';
+import { addDays, at, DAY, newMembers, T } from './fixtures';
+import type { Floor } from './floor';
+import type { Answer, Api } from './http';
+import type { TableObserver, Usage } from './observe';
+import type { Progress } from './progress';
+
+export interface CostRow {
+  route: string;
+  /** What the call was. */
+  call: string;
+  commands: string[];
+  maxTableCommands: number;
+  rcu: number;
+  wcu: number;
+  /** Items written in transactions. */
+  txItems: number;
+  /** The door's answer, recorded asynchronously (routes that open a door). */
+  doorEvent?: { rcu: number; wcu: number; commands: string[]; txItems: number };
+}
+
+export interface CostSection {
+  rows: CostRow[];
+  journey: {
+    steps: string[];
+    rcu: number;
+    wcu: number;
+    doorEventWcu: number;
+    commands: number;
+    /** `TransactWriteItems` calls among the commands, and the items they write. */
+    transactions: number;
+    txItems: number;
+  };
+  /** Routes of the table without a row (should be none). */
+  missing: string[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const routeById = (id: string) => routes.find((r) => r.id === id) as Route;
+
+const sum = (usage: Usage) => ({ rcu: usage.rcu, wcu: usage.wcu, commands: usage.commands, txItems: usage.txItems });
+
+export async function measureCost(
+  api: Api,
+  floor: Floor,
+  observer: TableObserver,
+  progress: Progress,
+): Promise<CostSection> {
+  progress.step('DynamoDB cost: one call per route, one journey');
+  const rows: CostRow[] = [];
+  const [traveller, extender, canceller, requester] = await newMembers(floor.doc, floor.tableName, 4);
+  const [linker] = await newMembers(floor.doc, floor.tableName, 1, 'basic');
+  if (!traveller || !extender || !canceller || !linker || !requester) throw new Error('members missing');
+  const operator = issueToken({ sub: 'op-tw-full', role: 'operator', partnerId: 'partner-tw', operatorRole: 'full' });
+
+  /** One call in its own window; waits for the door's answer when the route opens a door. */
+  const measure = async (routeId: string, call: string, send: () => Promise<Answer>, expected: number) => {
+    const route = routeById(routeId);
+    observer.take();
+    const answer = await api.expect(expected, send(), `${routeId} (cost)`);
+    const doorEvent = route.publishesUnlocks === true;
+    if (doorEvent) {
+      const deadline = Date.now() + 5_000;
+      while (observer.doorEvents.commands.length === 0) {
+        if (Date.now() > deadline) throw new Error(`${routeId}: no door answer recorded within 5 s`);
+        await sleep(2);
+      }
+    }
+    const { main, doorEvents } = observer.take();
+    rows.push({
+      route: routeId,
+      call,
+      ...sum(main),
+      maxTableCommands: route.maxTableCommands,
+      ...(doorEvent ? { doorEvent: sum(doorEvents) } : {}),
+    });
+    return answer;
+  };
+
+  // Let the door answers of earlier sections land before the first window.
+  for (let quiet = 0; quiet < 3; ) {
+    const { doorEvents } = observer.take();
+    quiet = doorEvents.commands.length === 0 ? quiet + 1 : 0;
+    await sleep(100);
+  }
+
+  // The journey: search → book → check in → unlock → check out, on the demo's H1T九段下.
+  const t = traveller.token;
+  await measure(
+    'list-facilities',
+    'GET /v1/facilities?kind=reservation',
+    () => api.get('/v1/facilities?kind=reservation', t),
+    200,
+  );
+  await measure(
+    'get-facility',
+    'GET /v1/facilities/h1t-kudanshita',
+    () => api.get('/v1/facilities/h1t-kudanshita', t),
+    200,
+  );
+  await measure(
+    'get-availability',
+    'GET availability of h1t-kudanshita-box today',
+    () => api.get(`/v1/spaces/h1t-kudanshita-box/availability?date=${DAY}`, t),
+    200,
+  );
+  const booked = await measure(
+    'create-reservation',
+    'POST 1 h on h1t-kudanshita-box, starting now',
+    () => api.post('/v1/reservations', { spaceId: 'h1t-kudanshita-box', start: T, end: at(DAY, '12:30') }, t),
+    201,
+  );
+  const id = String(booked.body.id);
+  const checkIn = await measure(
+    'check-in',
+    'POST check-in at h1t-kudanshita-front',
+    () => api.post(`/v1/reservations/${id}/check-in`, { doorId: 'h1t-kudanshita-front' }, t),
+    200,
+  );
+  await measure(
+    'unlock',
+    'POST unlock (re-entry)',
+    () => api.post(`/v1/reservations/${id}/unlock`, { doorId: 'h1t-kudanshita-side' }, t),
+    202,
+  );
+  await measure(
+    'checkout',
+    'POST checkout',
+    () => api.post(`/v1/reservations/${id}/checkout`, { doorId: 'h1t-kudanshita-front' }, t),
+    200,
+  );
+  const journeySteps = [
+    'list-facilities',
+    'get-facility',
+    'get-availability',
+    'create-reservation',
+    'check-in',
+    'unlock',
+    'checkout',
+  ];
+  const journeyRows = rows.slice(0, journeySteps.length);
+
+  // The other member routes.
+  await measure('get-me', 'GET /v1/me', () => api.get('/v1/me', t), 200);
+  await measure(
+    'list-reservations',
+    'GET /v1/reservations?scope=past',
+    () => api.get('/v1/reservations?scope=past', t),
+    200,
+  );
+  await measure('get-reservation', 'GET /v1/reservations/{id}', () => api.get(`/v1/reservations/${id}`, t), 200);
+  await measure(
+    'get-unlock-command',
+    'GET the check-in command',
+    () => api.get(`/v1/unlock-commands/${checkIn.body.unlock.commandId}`, t),
+    200,
+  );
+  const later = await api.expect(
+    201,
+    api.post(
+      '/v1/reservations',
+      { spaceId: 'h1t-kudanshita-box', start: at(addDays(DAY, 2), '10:00'), end: at(addDays(DAY, 2), '11:00') },
+      canceller.token,
+    ),
+    'booking to cancel',
+  );
+  await measure(
+    'cancel-reservation',
+    'POST cancel (2 days ahead)',
+    () => api.post(`/v1/reservations/${later.body.id}/cancel`, undefined, canceller.token),
+    200,
+  );
+  const short = await api.expect(
+    201,
+    api.post('/v1/reservations', { spaceId: 'h1t-kudanshita-open', start: T, end: at(DAY, '11:45') }, extender.token),
+    'booking to extend',
+  );
+  await measure(
+    'extend-reservation',
+    'POST extend 15 min (last 15 min of a booking)',
+    () => api.post(`/v1/reservations/${short.body.id}/extend`, { minutes: 15 }, extender.token),
+    200,
+  );
+  await measure(
+    'link-corporate-code',
+    'POST corporate code (basic member)',
+    () => api.post('/v1/me/corporate-code', { code: '1234567890123456' }, linker.token),
+    200,
+  );
+
+  // Partner routes: two booking requests to TIMEWORK渋谷, one approved, one rejected.
+  const request = async (date: string) =>
+    String(
+      (
+        await api.expect(
+          201,
+          api.post(
+            '/v1/reservations',
+            { spaceId: 'tw-shibuya-room-a', start: at(date, '10:00'), end: at(date, '11:00') },
+            requester.token,
+          ),
+          'booking request',
+        )
+      ).body.id,
+    );
+  const toApprove = await request(addDays(DAY, 1));
+  const toReject = await request(addDays(DAY, 2));
+  await measure(
+    'list-booking-requests',
+    'GET requests of tw-shibuya (operator)',
+    () => api.get('/v1/operator/booking-requests?facilityId=tw-shibuya', operator),
+    200,
+  );
+  await measure(
+    'approve-booking-request',
+    'POST approve',
+    () => api.post(`/v1/operator/booking-requests/${toApprove}/approve`, undefined, operator),
+    200,
+  );
+  await measure(
+    'reject-booking-request',
+    'POST reject',
+    () => api.post(`/v1/operator/booking-requests/${toReject}/reject`, undefined, operator),
+    200,
+  );
+
+  const covered = new Set(rows.map((r) => r.route));
+  return {
+    rows,
+    journey: {
+      steps: journeySteps,
+      rcu: journeyRows.reduce((n, r) => n + r.rcu, 0),
+      wcu: journeyRows.reduce((n, r) => n + r.wcu, 0),
+      doorEventWcu: journeyRows.reduce((n, r) => n + (r.doorEvent?.wcu ?? 0), 0),
+      commands: journeyRows.reduce((n, r) => n + r.commands.length, 0),
+      transactions: journeyRows.reduce((n, r) => n + r.commands.filter((c) => c === 'TransactWrite').length, 0),
+      txItems: journeyRows.reduce((n, r) => n + r.txItems, 0),
+    },
+    missing: routes.map((r) => r.id).filter((routeId) => !covered.has(routeId)),
+  };
+}

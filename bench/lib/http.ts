@@ -1,0 +1,70 @@
+/** A small keep-alive HTTP client for the local gateway (JSON in, JSON out). */
+import { Agent, request } from 'node:http';
+
+export interface Answer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
+  body: any;
+}
+
+export class Api {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 });
+  private readonly host: string;
+  private readonly port: number;
+
+  constructor(baseUrl: string) {
+    const url = new URL(baseUrl);
+    this.host = url.hostname;
+    this.port = Number(url.port);
+  }
+
+  call(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers: Record<string, string | number> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (payload) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = payload.length;
+    }
+    return new Promise((resolve, reject) => {
+      const req = request({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.once('error', reject);
+        res.once('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown;
+          try {
+            parsed = text ? JSON.parse(text) : undefined;
+          } catch {
+            parsed = text;
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      });
+      req.once('error', reject);
+      req.end(payload);
+    });
+  }
+
+  get(path: string, token?: string): Promise<Answer> {
+    return this.call('GET', path, undefined, token);
+  }
+
+  post(path: string, body?: unknown, token?: string): Promise<Answer> {
+    return this.call('POST', path, body, token);
+  }
+
+  /** Fails with the answer when its status is not `expected`. */
+  async expect(expected: number, answer: Promise<Answer>, what: string): Promise<Answer> {
+    const got = await answer;
+    if (got.status !== expected) {
+      throw new Error(`${what}: expected ${expected}, got ${got.status} ${JSON.stringify(got.body).slice(0, 300)}`);
+    }
+    return got;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}

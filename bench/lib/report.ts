@@ -1,0 +1,244 @@
+/** latest.md and latest.json from the sections' results. */
+import type { BundleSection } from './bundles';
+import type { ContentionSection } from './contention';
+import type { CostSection } from './cost';
+import type { LatencySection } from './latency';
+import type { PhaseResult } from './load';
+import type { Percentiles } from './stats';
+import { kib, ms, ratio, table } from './stats';
+import type { TimersSection } from './timers';
+import type { UnlockE2eSection } from './unlock-e2e';
+
+export interface RunInfo {
+  startedAt: string;
+  wallSeconds: number;
+  node: string;
+  cpus: string;
+  commit: string;
+  dynamodb: string;
+  ok: boolean;
+  failures: string[];
+  /** Lines the local stack printed that the bench counted instead of showing. */
+  localTimerFailures: number;
+}
+
+export interface Results {
+  run: RunInfo;
+  bundles?: BundleSection;
+  latency?: LatencySection;
+  unlockE2e?: UnlockE2eSection;
+  cost?: CostSection;
+  contention?: ContentionSection;
+  timers?: TimersSection;
+}
+
+const HOW_TO_READ = `**How to read it.** Everything runs on this machine in one Node process (the local gateway, the
+handlers, the door controllers, the timer runner and the load generator) against DynamoDB Local (Java) and the
+in-process MQTT broker, so absolute numbers say little about AWS: compare runs on the same machine, and compare each
+route with its *floor*, the bare DynamoDB calls the same operation needs (same items, same transaction shapes, sent
+straight through the SDK to the same DynamoDB Local in the same run). *route/floor* near 1× means the time goes to
+DynamoDB; a large ratio means it goes to our code, the gateway, the door channel or the local timer runner.
+Latencies are warm (a warm-up is discarded), in milliseconds, closed loop: *c1* is one caller at a time, *c16*
+sixteen callers each waiting for its answer before the next call, so *ops/s* is throughput at that load and c16
+latencies include queueing on the machine's cores. Bundle sizes are what CDK deploys (same esbuild options, AWS SDK
+bundled); cold load is the time to \`import()\` a bundle in a fresh Node process (median), not a Lambda cold start.
+Capacity units are what DynamoDB Local reports for \`ReturnConsumedCapacity: TOTAL\` (table and indexes): single-item
+reads and writes follow AWS's rules, transactions do not — Local prices a \`TransactWriteItems\` by its largest item
+whatever the number of items, where AWS bills at least 2 WCU per item — so read the *tx items* column as the AWS
+lower bound of a transaction (2 WCU × items). The bench fails (exit 1) only when something is wrong: an error answer,
+a double booking, a 5xx, a stay not forced out; it asserts no timing.`;
+
+const pRow = (p: Percentiles) => [ms(p.p50), ms(p.p95), ms(p.p99)];
+const phase = (p: PhaseResult) => [...pRow(p), p.throughput.toFixed(0)];
+
+function bundlesMd(b: BundleSection): string {
+  const rows = [...b.bundles]
+    .sort((x, y) => y.bytes - x.bytes)
+    .map((x) => [x.id, x.kind, kib(x.bytes), kib(x.gzipBytes), ms(x.loadMedianMs)]);
+  const biggest = b.biggest.packages.map((p) => [
+    p.name,
+    kib(p.bytes),
+    `${((p.bytes / b.biggest.bytes) * 100).toFixed(1)} %`,
+  ]);
+  return [
+    '## 1. Bundles',
+    '',
+    `Every function bundled with \`esbuildOptions\` of \`lib/bundling.ts\` (ESM, ${b.target}, minified, AWS SDK bundled); cold load: median of ${b.loadSamples} fresh Node processes (the Node.js of this run, not the Lambda runtime).`,
+    '',
+    table(['handler', 'kind', 'minified KiB', 'gzip KiB', 'cold load ms'], rows, 'llrrr'),
+    '',
+    `Largest inputs of the biggest bundle (\`${b.biggest.id}\`, ${kib(b.biggest.bytes)} KiB), by package:`,
+    '',
+    table(['package', 'KiB in bundle', 'share'], biggest, 'lrr'),
+  ].join('\n');
+}
+
+function latencyMd(l: LatencySection): string {
+  const header = [
+    'operation',
+    'n',
+    'p50',
+    'p95',
+    'p99',
+    'ops/s',
+    'floor p50',
+    'floor p95',
+    'floor p99',
+    'floor ops/s',
+    'route/floor p50',
+  ];
+  const at = (which: 'c1' | 'c16') => [
+    ...l.ops.map((o) => [
+      o.op,
+      o.route[which].n,
+      ...phase(o.route[which]),
+      ...phase(o.floor[which]),
+      ratio(o.route[which].p50, o.floor[which].p50),
+    ]),
+    ['unlock: MQTT publish → receive', l.mqtt[which].n, '', '', '', '', ...phase(l.mqtt[which]), ''],
+  ];
+  return [
+    '## 2. Latency through the local gateway (warm, ms)',
+    '',
+    'Concurrency 1:',
+    '',
+    table(header, at('c1')),
+    '',
+    'Concurrency 16:',
+    '',
+    table(header, at('c16')),
+    '',
+    'Floors (the calls in the order the handler makes them; ∥ = at the same time):',
+    '',
+    ...l.ops.map((o) => `- ${o.op}: ${o.floorCalls}`),
+    '- unlock also publishes to the door: its MQTT floor is a QoS 1 publish on the stack’s broker until another connection has it.',
+  ].join('\n');
+}
+
+function e2eMd(e: UnlockE2eSection): string {
+  const row = (name: string, p: Percentiles) => [name, ...pRow(p), ms(p.max)];
+  return [
+    '## 3. Unlock end to end (ms, one at a time)',
+    '',
+    table(
+      ['from the request being sent to …', 'p50', 'p95', 'p99', 'max'],
+      [
+        row('202 answered', e.accepted),
+        row('the door controller has the command', e.doorReceived),
+        row('the door’s answer recorded (`unlocked`)', e.recorded),
+        row('(202 answered → recorded)', e.acceptedToRecorded),
+      ],
+    ),
+    '',
+    `${e.unlocked} of ${e.count} commands read back as \`unlocked\`.`,
+  ].join('\n');
+}
+
+const cu = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+function costMd(c: CostSection): string {
+  const rows = c.rows.map((r) => [
+    r.route,
+    r.call,
+    `${r.commands.length} / ${r.maxTableCommands}`,
+    r.commands.join(', '),
+    cu(r.rcu),
+    cu(r.wcu),
+    r.txItems > 0 ? r.txItems : '',
+    r.doorEvent ? cu(r.doorEvent.wcu) : '',
+  ]);
+  const j = c.journey;
+  return [
+    '## 4. DynamoDB cost per call',
+    '',
+    table(
+      ['route', 'call', 'commands / max', 'commands', 'RCU', 'WCU', 'tx items', 'door answer WCU'],
+      rows,
+      'llrlrrrr',
+    ),
+    '',
+    `Journey (${j.steps.join(' → ')}): **${cu(j.rcu)} RCU, ${cu(j.wcu)} WCU** (DynamoDB Local) in ${j.commands} commands; its ${j.transactions} transactions write ${j.txItems} items (AWS: ≥ ${2 * j.txItems} WCU for those), plus ${cu(j.doorEventWcu)} WCU to record the 3 door answers.`,
+    ...(c.missing.length > 0 ? ['', `Routes without a measured call: ${c.missing.join(', ')}.`] : []),
+  ].join('\n');
+}
+
+function contentionMd(c: ContentionSection): string {
+  const conflicts =
+    Object.entries(c.conflicts)
+      .map(([code, n]) => `${n} ${code}`)
+      .join(', ') || '0';
+  const others =
+    Object.entries(c.others)
+      .map(([code, n]) => `${n} × ${code}`)
+      .join(', ') || '0';
+  return [
+    '## 5. Contention',
+    '',
+    `${c.contenders} members book \`${c.spaceId}\` (capacity 1), ${c.slot}, all at once.`,
+    '',
+    table(
+      ['successes (201)', '409', 'other answers', '5xx', 'slot counter after', 'wall ms', 'slowest answer ms'],
+      [[c.successes, conflicts, others, c.serverErrors, c.held ?? '–', ms(c.wallMs), ms(c.slowestMs)]],
+    ),
+  ].join('\n');
+}
+
+function timersMd(t: TimersSection): string {
+  const notForced =
+    Object.entries(t.notForced)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ') || '0';
+  return [
+    '## 6. Timers',
+    '',
+    `${t.stays} stays checked in, all ending ${t.deadline}; one \`POST /local/clock\` to ${t.movedTo} (deadline + 5 min).`,
+    '',
+    table(
+      [
+        'stays',
+        'forcedCheckout',
+        'not forced out',
+        'checkedOutAt − (deadline + 5 min)',
+        'POST wall ms',
+        'executions ok / failed / running',
+      ],
+      [
+        [
+          t.stays,
+          t.forced,
+          notForced,
+          `${ms(t.lagMs.min)} … ${ms(t.lagMs.max)} ms`,
+          ms(t.postMs),
+          `${t.executions.succeeded} / ${t.executions.failed} / ${t.executions.running}`,
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
+export function markdown(r: Results): string {
+  const run = r.run;
+  const head = [
+    `# Benchmark: ${run.ok ? 'passed' : '**FAILED**'}`,
+    '',
+    `${run.startedAt} · ${run.wallSeconds.toFixed(0)} s · Node ${run.node} · ${run.cpus} · commit ${run.commit} · DynamoDB Local ${run.dynamodb}`,
+  ];
+  if (run.failures.length > 0) head.push('', '**Failures:**', '', ...run.failures.map((f) => `- ${f}`));
+  if (run.localTimerFailures > 0) {
+    head.push(
+      '',
+      `Note: the local timer runner reported ${run.localTimerFailures} failed executions during the run (held timer tasks time out after 60 s of wall time in aws-local-stepfunctions); they do not touch the measured calls.`,
+    );
+  }
+  const sections = [
+    head.join('\n'),
+    HOW_TO_READ,
+    r.bundles && bundlesMd(r.bundles),
+    r.latency && latencyMd(r.latency),
+    r.unlockE2e && e2eMd(r.unlockE2e),
+    r.cost && costMd(r.cost),
+    r.contention && contentionMd(r.contention),
+    r.timers && timersMd(r.timers),
+  ].filter((s): s is string => typeof s === 'string');
+  return `${sections.join('\n\n')}\n`;
+}

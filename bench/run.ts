@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: bundles, latency against floors, unlock end to end, DynamoDB cost, contention and
+ * timers, on a local stack of its own. Writes bench/results/latest.md and latest.json and prints the table.
+ * Exit 1 when something is wrong (an error answer, a double booking, a 5xx, a stay not forced out).
+ */
+import '../lib/local/env';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tableContext } from '../lambdas/data/client';
+import { freePort } from '../lib/local/ports';
+import { type LocalStack, startLocalStack } from '../lib/local/stack';
+import { measureBundles } from './lib/bundles';
+import { CONTENDERS, measureContention } from './lib/contention';
+import { measureCost } from './lib/cost';
+import { FutureSlots, putBenchData, T, T0 } from './lib/fixtures';
+import { Floor } from './lib/floor';
+import { Api } from './lib/http';
+import { measureLatency } from './lib/latency';
+import { MqttFloor } from './lib/mqtt-floor';
+import { TableObserver } from './lib/observe';
+import { Progress } from './lib/progress';
+import { markdown, type Results } from './lib/report';
+import { measureTimers, STAYS } from './lib/timers';
+import { measureUnlockE2e } from './lib/unlock-e2e';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+const resultsDir = join(root, 'bench', 'results');
+const progress = new Progress();
+const startedAt = new Date();
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+// The local timer runner prints one line per failed execution; count them instead of breaking the progress line.
+let localTimerFailures = 0;
+const originalError = console.error;
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && /^Execution \S+ failed: /.test(args[0])) {
+    localTimerFailures++;
+    return;
+  }
+  progress.note(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '));
+};
+
+let stack: LocalStack | undefined;
+let api: Api | undefined;
+let floor: Floor | undefined;
+let mqttFloor: MqttFloor | undefined;
+let observer: TableObserver | undefined;
+let workDir: string | undefined;
+
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    observer?.remove();
+    api?.close();
+    await mqttFloor?.close().catch(() => undefined);
+    floor?.destroy();
+    await stack?.stop().catch((error: unknown) => progress.note(`stopping the stack failed: ${String(error)}`));
+    if (workDir) await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress.end();
+    progress.note(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<number> {
+  const results: Results = {
+    run: {
+      startedAt: startedAt.toISOString(),
+      wallSeconds: 0,
+      node: process.versions.node,
+      cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}`,
+      commit: gitCommit(),
+      dynamodb: process.env.DYNAMODB_ENDPOINT ? `reused (${process.env.DYNAMODB_ENDPOINT})` : 'started by the bench',
+      ok: false,
+      failures: [],
+      localTimerFailures: 0,
+    },
+  };
+  const failures = results.run.failures;
+  try {
+    workDir = await mkdtemp(join(tmpdir(), 'coworking-bench-'));
+    results.bundles = await measureBundles(root, join(workDir, 'bundles'), progress);
+
+    progress.step('stack: DynamoDB Local, table, demo data, gateway, broker, door controllers');
+    const reuse = process.env.DYNAMODB_ENDPOINT;
+    stack = await startLocalStack({
+      port: 0,
+      mqttPort: 0,
+      ...(reuse ? { dynamodbEndpoint: reuse } : { dynamodbPort: await freePort() }),
+      tableName: `bench-${randomUUID()}`,
+      frozenAt: Date.parse(T0),
+    });
+    floor = new Floor(stack.dynamodbEndpoint, stack.tableName);
+    await putBenchData(floor.doc, stack.tableName);
+    api = new Api(stack.url);
+    mqttFloor = await MqttFloor.connect(stack.mqttUrl);
+
+    results.timers = await measureTimers(api, floor, stack, progress);
+    const t = results.timers;
+    if (t.forced !== STAYS)
+      failures.push(
+        `timers: ${STAYS - t.forced} of ${STAYS} stays were not forced out (${JSON.stringify(t.notForced)})`,
+      );
+    if (t.forced > 0 && (t.lagMs.min !== 0 || t.lagMs.max !== 0)) {
+      failures.push(`timers: checkedOutAt is not deadline + 5 min (lag ${t.lagMs.min} … ${t.lagMs.max} ms)`);
+    }
+
+    await api.expect(200, api.post('/local/clock', { now: T }), 'POST /local/clock');
+    const { doc } = tableContext();
+    const live = { api, floor, mqtt: mqttFloor, slots: new FutureSlots(), progress };
+    results.latency = await measureLatency(live, async (checkedIn) => {
+      observer = TableObserver.install(doc);
+      results.unlockE2e = await measureUnlockE2e(live.api, stack?.doors ?? new Map(), observer, checkedIn, progress);
+      observer.remove();
+    });
+
+    results.contention = await measureContention(api, floor, progress);
+    const c = results.contention;
+    if (c.successes !== 1)
+      failures.push(`contention: ${c.successes} of ${CONTENDERS} bookings of one capacity-1 slot succeeded`);
+    if (c.serverErrors > 0) failures.push(`contention: ${c.serverErrors} answers were 5xx`);
+    if (c.held !== 1) failures.push(`contention: the slot counter reads ${c.held} after the storm (expected 1)`);
+
+    observer = TableObserver.install(doc);
+    results.cost = await measureCost(api, floor, observer, progress);
+    observer.remove();
+    if (results.cost.missing.length > 0) failures.push(`cost: no call measured for ${results.cost.missing.join(', ')}`);
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error));
+    if (error instanceof Error && error.stack) progress.note(error.stack);
+  }
+  progress.step('stopping the stack');
+  await cleanup();
+  progress.end();
+
+  results.run.ok = failures.length === 0;
+  results.run.wallSeconds = progress.seconds();
+  results.run.localTimerFailures = localTimerFailures;
+  const md = markdown(results);
+  await mkdir(resultsDir, { recursive: true });
+  for (const [name, text] of [
+    ['latest.md', md],
+    ['latest.json', `${JSON.stringify(results, null, 2)}\n`],
+  ] as const) {
+    const file = join(resultsDir, name);
+    await writeFile(`${file}.tmp`, text);
+    await rename(`${file}.tmp`, file);
+  }
+  process.stdout.write(md);
+  process.stderr.write(
+    `${results.run.ok ? 'bench passed' : 'bench FAILED'} in ${results.run.wallSeconds.toFixed(0)} s; wrote bench/results/latest.md and latest.json\n`,
+  );
+  return results.run.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    console.error = originalError;
+    process.exit(code);
+  },
+  async (error: unknown) => {
+    console.error = originalError;
+    console.error(error);
+    await cleanup();
+    process.exit(1);
+  },
+);
