@@ -1,6 +1,9 @@
 /** A small keep-alive HTTP client for the local gateway (JSON in, JSON out). */
 import { Agent, request } from 'node:http';
 
+/** Below the local gateway's keep-alive timeout (`server.keepAliveTimeout`, 5 s). */
+const IDLE_SOCKET_MS = 4_000;
+
 export interface Answer {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
@@ -8,7 +11,16 @@ export interface Answer {
 }
 
 export class Api {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 });
+  /**
+   * Idle sockets are dropped after 4 s, before the gateway's 5 s keep-alive timeout closes them: reusing a socket
+   * the server is closing at that moment fails with ECONNRESET.
+   */
+  private readonly agent = new Agent({
+    keepAlive: true,
+    maxSockets: 64,
+    keepAliveMsecs: 1_000,
+    timeout: IDLE_SOCKET_MS,
+  });
   private readonly host: string;
   private readonly port: number;
 

@@ -179,17 +179,14 @@ async function bookingPlans(ctx: LatencyContext, counts: Counts, when: 'future' 
   return p as Plans<Booking>;
 }
 
+/** The booking of a job as the product's create transaction writes it. */
+const createTxOf = (floor: Floor, job: Booking) =>
+  floor.createTx(job.member.member, job.space, facilityOf(job.space), Date.parse(job.start), Date.parse(job.end), now);
+
 /** Writes every booking with the product's create transaction (untimed setup). */
 async function writeBookings(floor: Floor, p: Plans<Booking>): Promise<void> {
   await pool(all(p), 8, async (job) => {
-    const { reservation, tx } = await floor.createTx(
-      job.member.member,
-      job.space,
-      facilityOf(job.space),
-      Date.parse(job.start),
-      Date.parse(job.end),
-      now,
-    );
+    const { reservation, tx } = await createTxOf(floor, job);
     await floor.transact(tx);
     job.r = reservation;
     job.id = reservation.reservationId;
@@ -285,14 +282,7 @@ export async function measureLatency(
         plans: floorCreates,
         step: {
           prepare: async (job) => {
-            const built = await floor.createTx(
-              job.member.member,
-              job.space,
-              facilityOf(job.space),
-              Date.parse(job.start),
-              Date.parse(job.end),
-              now,
-            );
+            const built = await createTxOf(floor, job);
             describe(built.tx);
             return { ...built, reads: await floor.createReadsOf(built.reservation, job.member.member) };
           },

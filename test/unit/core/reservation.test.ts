@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../../lambdas/core/model';
 import { type BookingDecision, decideBooking, ledgerFor, newReservation } from '../../../lambdas/core/reservation';
+import * as demo from '../../../lib/local/demo-data';
 import { HOUR, makeFacility, requestSpace, tokyo } from './fixtures';
 
-const basic: Member = {
-  memberId: 'member-basic',
-  memberNumber: 'TW000001',
-  plan: 'basic',
-  contractStart: '2026-11-10',
-  companyId: null,
-  companyName: null,
+const demoMember = (id: string): Member => {
+  const member = demo.members.find((m) => m.memberId === id);
+  if (!member) throw new Error(`no demo member ${id}`);
+  return member;
 };
+/** Basic plan, contract from 2026-11-10, member number TW000001. */
+const basic = demoMember('member-basic');
 const corporate: Member = {
   ...basic,
   memberId: 'member-corporate',
