@@ -1,4 +1,5 @@
 import { doorBody, reservationPath } from '../../schemas/api';
+import { stayResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { checkout } from '../services/stay';
 import { httpHandler } from '../shared/http';
@@ -7,9 +8,9 @@ import { stayView } from '../shared/views';
 
 export const handler = httpHandler(
   'checkout',
-  { path: reservationPath, body: doorBody },
+  { path: reservationPath, body: doorBody, response: { status: 200, body: stayResponse } },
   async ({ path, body, identity, now }) => {
     const { reservation, command } = await checkout(repositories(), memberIdOf(identity), path.id, body.doorId, now);
-    return { status: 200, body: stayView(reservation, command, now) };
+    return stayView(reservation, command, now);
   },
 );

@@ -1,4 +1,5 @@
 import { createReservationBody } from '../../schemas/api';
+import { reservationResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { createReservation } from '../services/booking';
 import { httpHandler } from '../shared/http';
@@ -7,7 +8,7 @@ import { reservationView } from '../shared/views';
 
 export const handler = httpHandler(
   'create-reservation',
-  { body: createReservationBody },
+  { body: createReservationBody, response: { status: 201, body: reservationResponse } },
   async ({ body, identity, now }) => {
     const reservation = await createReservation(
       repositories(),
@@ -15,6 +16,6 @@ export const handler = httpHandler(
       { spaceId: body.spaceId, start: body.start, end: body.end, options: body.options ?? [] },
       now,
     );
-    return { status: 201, body: reservationView(reservation) };
+    return reservationView(reservation);
   },
 );

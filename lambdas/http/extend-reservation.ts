@@ -1,4 +1,5 @@
 import { extendBody, reservationPath } from '../../schemas/api';
+import { reservationResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { extendReservation } from '../services/booking';
 import { httpHandler } from '../shared/http';
@@ -7,9 +8,9 @@ import { reservationView } from '../shared/views';
 
 export const handler = httpHandler(
   'extend-reservation',
-  { path: reservationPath, body: extendBody },
+  { path: reservationPath, body: extendBody, response: { status: 200, body: reservationResponse } },
   async ({ path, body, identity, now }) => {
     const reservation = await extendReservation(repositories(), memberIdOf(identity), path.id, body.minutes, now);
-    return { status: 200, body: reservationView(reservation) };
+    return reservationView(reservation);
   },
 );

@@ -1,4 +1,5 @@
 import { availabilityQuery, spacePath } from '../../schemas/api';
+import { availabilityResponse } from '../../schemas/responses';
 import { isPublished } from '../core/booking-rules';
 import { dayGrid } from '../core/calendar';
 import { repositories } from '../data/repositories';
@@ -8,7 +9,7 @@ import { availabilityView } from '../shared/views';
 
 export const handler = httpHandler(
   'get-availability',
-  { path: spacePath, query: availabilityQuery },
+  { path: spacePath, query: availabilityQuery, response: { status: 200, body: availabilityResponse } },
   async ({ path, query, now }) => {
     const { facilities, slots } = repositories();
     const found = await facilities.getSpaceWithFacility(path.spaceId);
@@ -18,6 +19,6 @@ export const handler = httpHandler(
       grid.length === 0
         ? new Map<number, number>()
         : await slots.heldBetween(path.spaceId, grid[0]?.start ?? 0, grid[grid.length - 1]?.end ?? 0);
-    return { status: 200, body: availabilityView(found.facility, found.space, query.date, held) };
+    return availabilityView(found.facility, found.space, query.date, held);
   },
 );

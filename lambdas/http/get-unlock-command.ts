@@ -1,4 +1,5 @@
 import { unlockCommandPath } from '../../schemas/api';
+import { unlockCommandResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { ownCommand } from '../services/stay';
 import { httpHandler } from '../shared/http';
@@ -7,9 +8,9 @@ import { unlockCommandView } from '../shared/views';
 
 export const handler = httpHandler(
   'get-unlock-command',
-  { path: unlockCommandPath },
+  { path: unlockCommandPath, response: { status: 200, body: unlockCommandResponse } },
   async ({ path, identity, now }) => {
     const command = await ownCommand(repositories(), memberIdOf(identity), path.commandId);
-    return { status: 200, body: unlockCommandView(command, now) };
+    return unlockCommandView(command, now);
   },
 );

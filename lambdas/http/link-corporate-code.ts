@@ -1,4 +1,5 @@
 import { corporateCodeBody } from '../../schemas/api';
+import { meResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { loadMe } from '../services/me';
 import { ApiError, notFound } from '../shared/errors';
@@ -7,7 +8,7 @@ import { memberIdOf } from '../shared/identity';
 
 export const handler = httpHandler(
   'link-corporate-code',
-  { body: corporateCodeBody },
+  { body: corporateCodeBody, response: { status: 200, body: meResponse } },
   async ({ body, identity, now }) => {
     const { members } = repositories();
     const memberId = memberIdOf(identity);
@@ -18,6 +19,6 @@ export const handler = httpHandler(
     }
     const me = await loadMe(members, memberId, now);
     if (!me) throw notFound('Member');
-    return { status: 200, body: me };
+    return me;
   },
 );

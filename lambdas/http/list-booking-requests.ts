@@ -1,4 +1,5 @@
 import { bookingRequestsQuery } from '../../schemas/api';
+import { itemsOf, operatorReservationResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { listRequests } from '../services/requests';
 import { httpHandler } from '../shared/http';
@@ -7,9 +8,9 @@ import { operatorReservationView } from '../shared/views';
 
 export const handler = httpHandler(
   'list-booking-requests',
-  { query: bookingRequestsQuery },
+  { query: bookingRequestsQuery, response: { status: 200, body: itemsOf(operatorReservationResponse) } },
   async ({ query, identity }) => {
     const items = await listRequests(repositories(), partnerIdOf(identity), query.facilityId);
-    return { status: 200, body: { items: items.map(operatorReservationView) } };
+    return { items: items.map(operatorReservationView) };
   },
 );

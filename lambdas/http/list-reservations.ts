@@ -1,4 +1,5 @@
 import { listReservationsQuery } from '../../schemas/api';
+import { itemsOf, reservationResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { reservationsInScope } from '../services/listing';
 import { httpHandler } from '../shared/http';
@@ -7,9 +8,9 @@ import { reservationView } from '../shared/views';
 
 export const handler = httpHandler(
   'list-reservations',
-  { query: listReservationsQuery },
+  { query: listReservationsQuery, response: { status: 200, body: itemsOf(reservationResponse) } },
   async ({ query, identity, now }) => {
     const items = await reservationsInScope(repositories().reservations, memberIdOf(identity), query.scope, now);
-    return { status: 200, body: { items: items.map(reservationView) } };
+    return { items: items.map(reservationView) };
   },
 );

@@ -1,4 +1,5 @@
 import { emptyBody, reservationPath } from '../../schemas/api';
+import { operatorReservationResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { rejectRequest } from '../services/requests';
 import { httpHandler } from '../shared/http';
@@ -7,9 +8,9 @@ import { operatorReservationView } from '../shared/views';
 
 export const handler = httpHandler(
   'reject-booking-request',
-  { path: reservationPath, body: emptyBody },
+  { path: reservationPath, body: emptyBody, response: { status: 200, body: operatorReservationResponse } },
   async ({ path, identity, now }) => {
     const reservation = await rejectRequest(repositories(), partnerIdOf(identity), path.id, now);
-    return { status: 200, body: operatorReservationView(reservation) };
+    return operatorReservationView(reservation);
   },
 );

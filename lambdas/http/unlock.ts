@@ -1,4 +1,5 @@
 import { doorBody, reservationPath } from '../../schemas/api';
+import { unlockCommandResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
 import { unlock } from '../services/stay';
 import { httpHandler } from '../shared/http';
@@ -7,9 +8,9 @@ import { unlockCommandView } from '../shared/views';
 
 export const handler = httpHandler(
   'unlock',
-  { path: reservationPath, body: doorBody },
+  { path: reservationPath, body: doorBody, response: { status: 202, body: unlockCommandResponse } },
   async ({ path, body, identity, now }) => {
     const { command } = await unlock(repositories(), memberIdOf(identity), path.id, body.doorId, now);
-    return { status: 202, body: unlockCommandView(command, now) };
+    return unlockCommandView(command, now);
   },
 );

@@ -35,11 +35,22 @@ export interface HttpAnswer {
   body: unknown;
 }
 
-export interface RouteSchemas<B, Q, P> {
+/** A route's contract: what it reads (path, query, body) and what it answers on success. */
+export interface RouteSchemas<B, Q, P, R> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
+  /** The success answer: its one status and the schema of its body (`schemas/responses.ts`). */
+  response: { status: 200 | 201 | 202; body: z.ZodType<R> };
 }
+
+/** Set (to `true`) where every answer is checked against its route's response schema: the local stack and tests. */
+export const VALIDATE_RESPONSES_ENV = 'VALIDATE_RESPONSES';
+
+/** A handler with the contract it was made with (for the OpenAPI document). */
+export type ContractHandler = ((event: HttpEvent, context: Context) => Promise<HttpResult>) & {
+  readonly contract: { readonly route: Route; readonly schemas: RouteSchemas<unknown, unknown, unknown, unknown> };
+};
 
 /** Routes without query parameters refuse any (an unknown field is a 400 that names it). */
 const NO_QUERY = z.strictObject({});
@@ -116,16 +127,30 @@ export function routeById(id: string): Route {
   return route;
 }
 
+/** The answer of `route`, checked against its schema when {@link VALIDATE_RESPONSES_ENV} is set. */
+function checkedAnswer(route: Route, schema: z.ZodType, answer: HttpAnswer): HttpAnswer {
+  if (process.env[VALIDATE_RESPONSES_ENV] !== 'true') return answer;
+  const checked = schema.safeParse(answer.body);
+  if (!checked.success) {
+    throw new Error(`The answer of ${route.id} does not match its schema: ${z.prettifyError(checked.error)}`);
+  }
+  return answer;
+}
+
 /**
  * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth and zod parsing →
- * error mapper. The body gets parsed input and returns status and body.
+ * error mapper. The body gets parsed input and returns the answer's body; the status is the contract's.
  */
-export function httpHandler<B = undefined, Q = undefined, P = undefined>(
+export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
   routeId: string,
-  schemas: RouteSchemas<B, Q, P>,
-  body: (request: HttpRequest<B, Q, P>) => Promise<HttpAnswer>,
-) {
+  schemas: RouteSchemas<B, Q, P, R>,
+  body: (request: HttpRequest<B, Q, P>) => Promise<R>,
+): ContractHandler {
   const route = routeById(routeId);
+  const answer = async (request: HttpRequest<B, Q, P>): Promise<HttpAnswer> => ({
+    status: schemas.response.status,
+    body: await body(request),
+  });
   const inner = async (event: HttpEvent): Promise<HttpResult> => {
     const identity = identityOf(event);
     authorize(identity, route.caller);
@@ -137,22 +162,25 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(
       headers: event.headers ?? {},
       now: clock.now(),
     };
-    const answer = route.idempotent
+    const answered = route.idempotent
       ? await idempotently(
           repositories().idempotency,
           route.id,
           identity,
           request.headers[IDEMPOTENCY_HEADER],
           { path: request.path, body: request.body },
-          () => body(request),
+          () => answer(request),
         )
-      : await body(request);
+      : await answer(request);
+    const { status, body: result } = checkedAnswer(route, schemas.response.body, answered);
     metrics.addMetric('Success', MetricUnit.Count, 1);
-    return json(answer.status, answer.body);
+    return json(status, result);
   };
-  return middy<HttpEvent, HttpResult, Error, Context>(inner)
+  const handler = middy<HttpEvent, HttpResult, Error, Context>(inner)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { throwOnEmptyMetrics: false }))
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(errorMapper());
+  const contract = { route, schemas: schemas as RouteSchemas<unknown, unknown, unknown, unknown> };
+  return Object.assign(handler, { contract });
 }

@@ -3,6 +3,17 @@
  */
 
 import type { UnlockCommand as UnlockMessage } from '../../schemas/mqtt';
+import type {
+  AvailabilityResponse,
+  FacilityResponse,
+  FacilitySummaryResponse,
+  MeResponse,
+  OperatorReservationResponse,
+  ReservationResponse,
+  SpaceResponse,
+  StayResponse,
+  UnlockCommandResponse,
+} from '../../schemas/responses';
 import { dayAvailability } from '../core/availability';
 import { unlockStatusAt } from '../core/doors';
 import { toZonedIso } from '../core/format';
@@ -17,7 +28,7 @@ const hoursView = (calendar: FacilityCalendar) => ({
   closures: calendar.closures,
 });
 
-export function facilitySummaryView(facility: Facility, distanceM: number | null) {
+export function facilitySummaryView(facility: Facility, distanceM: number | null): FacilitySummaryResponse {
   return {
     facilityId: facility.facilityId,
     name: facility.name,
@@ -33,7 +44,7 @@ export function facilitySummaryView(facility: Facility, distanceM: number | null
   };
 }
 
-export function spaceView(space: Space) {
+export function spaceView(space: Space): SpaceResponse {
   return {
     spaceId: space.spaceId,
     name: space.name,
@@ -57,7 +68,7 @@ export function spaceView(space: Space) {
   };
 }
 
-export function facilityView(facility: Facility, spaces: readonly Space[]) {
+export function facilityView(facility: Facility, spaces: readonly Space[]): FacilityResponse {
   const zone = facility.calendar.timeZone;
   return {
     ...facilitySummaryView(facility, null),
@@ -77,7 +88,7 @@ export function availabilityView(
   space: Space,
   date: LocalDate,
   held: ReadonlyMap<Instant, number>,
-) {
+): AvailabilityResponse {
   const zone = facility.calendar.timeZone;
   return {
     spaceId: space.spaceId,
@@ -91,7 +102,11 @@ export function availabilityView(
   };
 }
 
-export function meView(standing: MemberStanding, period: { start: LocalDate; end: LocalDate }, limit: number | null) {
+export function meView(
+  standing: MemberStanding,
+  period: { start: LocalDate; end: LocalDate },
+  limit: number | null,
+): MeResponse {
   const { member, company } = standing;
   // A company cap is shared: what remains is the cap less the whole company's uses.
   const counted = standing.companyUses && limit !== null ? standing.companyUses : standing.uses;
@@ -107,7 +122,7 @@ export function meView(standing: MemberStanding, period: { start: LocalDate; end
 }
 
 /** A reservation as api.md shows it, instants in the facility's zone. */
-export function reservationView(reservation: Reservation) {
+export function reservationView(reservation: Reservation): ReservationResponse {
   const zoned = (t: Instant) => toZonedIso(t, reservation.timeZone);
   return {
     id: reservation.reservationId,
@@ -143,7 +158,7 @@ export function unlockMessage(command: UnlockCommand): UnlockMessage {
 }
 
 /** An unlock command as api.md shows it: a `sent` command past its expiry shows `expired`. */
-export function unlockCommandView(command: UnlockCommand, now: Instant) {
+export function unlockCommandView(command: UnlockCommand, now: Instant): UnlockCommandResponse {
   return {
     ...unlockMessage(command),
     status: unlockStatusAt(command, now),
@@ -153,13 +168,13 @@ export function unlockCommandView(command: UnlockCommand, now: Instant) {
 }
 
 /** A reservation with the unlock command its step issued (check-in, checkout). */
-export const stayView = (reservation: Reservation, command: UnlockCommand, now: Instant) => ({
+export const stayView = (reservation: Reservation, command: UnlockCommand, now: Instant): StayResponse => ({
   ...reservationView(reservation),
   unlock: unlockCommandView(command, now),
 });
 
 /** A reservation as a partner's operator sees it: the member number, never who the member is. */
-export function operatorReservationView(reservation: Reservation) {
+export function operatorReservationView(reservation: Reservation): OperatorReservationResponse {
   const { memberId: _hidden, ...view } = reservationView(reservation);
   return { ...view, memberNumber: reservation.memberNumber };
 }

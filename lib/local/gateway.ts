@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
 import { handlerEntry, type Route, routes } from '../../lambdas/routes';
 import { ApiError, problemBody } from '../../lambdas/shared/errors';
-import type { HttpEvent, HttpResult } from '../../lambdas/shared/http';
+import type { ContractHandler, HttpEvent, HttpResult } from '../../lambdas/shared/http';
 import { lambdaContext } from './lambda-context';
 import { verifyToken } from './tokens';
 
@@ -50,11 +50,11 @@ export function matchRoute(method: string, path: string): { route: Route; params
 }
 
 /** Imports every route's handler module: the same files CDK bundles. */
-export async function loadHandlers(): Promise<Map<string, LambdaHttpHandler>> {
+export async function loadHandlers(): Promise<Map<string, ContractHandler>> {
   const loaded = await Promise.all(
     routes.map(async (route) => {
       const module = (await import(/* @vite-ignore */ `../../${handlerEntry(route)}`)) as {
-        handler: LambdaHttpHandler;
+        handler: ContractHandler;
       };
       return [route.id, module.handler] as const;
     }),

@@ -16,10 +16,11 @@ import { handler as doorEventHandler } from '../../lambdas/iot/door-event';
 import { loadMe } from '../../lambdas/services/me';
 import { useClock } from '../../lambdas/shared/clock';
 import { ApiError } from '../../lambdas/shared/errors';
-import { fieldProblems } from '../../lambdas/shared/http';
+import { type ContractHandler, fieldProblems, VALIDATE_RESPONSES_ENV } from '../../lambdas/shared/http';
 import { handler as sweepHandler } from '../../lambdas/steps/sweep-stays';
 import { localClockBody, localMemberBody, localTokenBody } from '../../schemas/api';
 import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../schemas/workflows';
+import { openApiDocument } from '../openapi';
 import { startBroker } from './broker';
 import { ControllableClock } from './clock';
 import * as demo from './demo-data';
@@ -48,6 +49,11 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** Freeze the clock at this instant (tests); otherwise it starts at wall time and runs. */
   frozenAt?: number;
+  /**
+   * Check every answer against its route's response schema; one that does not match is a 500 (default true:
+   * `npm start` and the tests). The benchmark turns it off, as in the cloud.
+   */
+  validateResponses?: boolean;
 }
 
 export interface LocalStack {
@@ -90,9 +96,15 @@ function localRoutes(
   clock: ControllableClock,
   members: MemberRepository,
   timers: LocalStepFunctions,
+  handlers: ReadonlyMap<string, ContractHandler>,
 ): Record<string, LocalRouteHandler> {
   const clockAnswer = () => ({ status: 200, body: { now: toZonedIso(clock.now(), SERVICE_TIME_ZONE) } });
   return {
+    // the API's OpenAPI document, from the handlers this gateway serves
+    'GET /openapi.json': async () => ({
+      status: 200,
+      body: openApiDocument([...handlers.values()].map((h) => h.contract)),
+    }),
     'GET /local/clock': async () => clockAnswer(),
     'POST /local/clock': async (body) => {
       const input = parseWith(localClockBody, body);
@@ -181,6 +193,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const tableName = options.tableName ?? 'coworking-local';
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.TABLE_NAME = tableName;
+  process.env[VALIDATE_RESPONSES_ENV] = String(options.validateResponses ?? true);
   try {
     const { doc } = tableContext();
     await createTable(doc, tableName);
@@ -193,10 +206,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const sfnEndpoint = await startStepFunctionsEndpoint(timers);
     process.env.SFN_ENDPOINT = sfnEndpoint.url;
     for (const [id, arn] of Object.entries(timers.arns())) process.env[WORKFLOW_ARN_ENV[id as WorkflowId]] = arn;
+    const handlers = await loadHandlers();
     const gateway = await startGateway({
       port: options.port,
-      handlers: await loadHandlers(),
-      localRoutes: localRoutes(clock, new MemberRepository(doc, tableName), timers),
+      handlers,
+      localRoutes: localRoutes(clock, new MemberRepository(doc, tableName), timers, handlers),
     });
     return {
       url: gateway.url,
