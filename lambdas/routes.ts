@@ -104,7 +104,8 @@ export const routes: readonly Route[] = [
     path: '/v1/reservations',
     caller: member,
     tableActions: ['dynamodb:Query'],
-    maxTableCommands: 1,
+    // one query a page, more when reservations out of the scope are skipped (MAX_PAGE_QUERIES)
+    maxTableCommands: 3,
   },
   {
     id: 'get-reservation',

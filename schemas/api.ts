@@ -105,6 +105,14 @@ export const createReservationBody = z.strictObject({
 export const reservationPath = z.strictObject({ id: z.string().uuid() });
 export const listReservationsQuery = z.strictObject({
   scope: z.enum(['upcoming', 'current', 'past']).default('upcoming'),
+  /** Reservations per page: 1–100, default 100. */
+  limit: number(1, 100).pipe(z.number().int('Expected a whole number')).optional(),
+  /** `nextCursor` of the previous page. */
+  cursor: z
+    .string()
+    .max(512)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')
+    .optional(),
 });
 export const extendBody = z.strictObject({
   minutes: z

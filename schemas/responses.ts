@@ -148,6 +148,12 @@ export const operatorReservationResponse = z.strictObject({
 
 export const itemsOf = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
 
+/** A page of the member's reservations: `nextCursor` (for `cursor=`) until the last page. */
+export const reservationsPageResponse = z.strictObject({
+  items: z.array(reservationResponse),
+  nextCursor: z.string().optional(),
+});
+
 /** Every error answer (RFC 9457 problem+json) with the api.md code. */
 export const problemResponse = z.strictObject({
   type: z.string(),

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { slotStarts } from '../core/calendar';
 import type { Instant, Reservation } from '../core/model';
 import type { OwnHold } from '../core/reservation';
@@ -51,6 +51,21 @@ interface CounterDelta {
 }
 
 /** Reservations, the member's holds and every counter a booking touches; writes are single transactions. */
+/** Which of a member's reservations to list, by start. */
+export interface MemberReservationRange {
+  from?: Instant;
+  /** Exclusive; only with `from`. */
+  to?: Instant;
+  /** Newest first. */
+  descending?: boolean;
+}
+
+/** Where a listing of a member's reservations stopped: the last one read. */
+export interface MemberReservationPosition {
+  start: Instant;
+  reservationId: string;
+}
+
 export class ReservationRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -64,11 +79,16 @@ export class ReservationRepository {
     return Item ? reservationFromItem(Item) : undefined;
   }
 
-  /** A member's reservations by start, in `[from, to)` where given; newest first when `descending`. */
-  async listOfMember(
+  /**
+   * One page of a member's reservations by start, in `[from, to)` where given, newest first when `descending`:
+   * at most `limit`, after `after` (a reservation of this member read before). One query; `more` when the
+   * index holds further ones.
+   */
+  async pageOfMember(
     memberId: string,
-    range: { from?: Instant; to?: Instant; descending?: boolean; limit?: number } = {},
-  ): Promise<Reservation[]> {
+    range: MemberReservationRange,
+    page: { limit: number; after?: MemberReservationPosition },
+  ): Promise<{ items: Reservation[]; more: boolean }> {
     const conditions = ['GSI1PK = :pk'];
     const values: Record<string, unknown> = { ':pk': keys.reservationsOfMember(memberId).GSI1PK };
     if (range.from !== undefined && range.to !== undefined) {
@@ -79,18 +99,27 @@ export class ReservationRepository {
     } else if (range.from !== undefined) {
       conditions.push('GSI1SK >= :from');
       values[':from'] = isoUtc(range.from);
-    } else if (range.to !== undefined) {
-      conditions.push('GSI1SK < :to');
-      values[':to'] = isoUtc(range.to);
     }
-    const items = await queryAll(this.doc, this.tableName, {
-      IndexName: 'GSI1',
-      KeyConditionExpression: conditions.join(' AND '),
-      ExpressionAttributeValues: values,
-      ScanIndexForward: !range.descending,
-      ...(range.limit ? { Limit: range.limit } : {}),
-    });
-    return items.map(reservationFromItem);
+    const { after } = page;
+    const { Items, LastEvaluatedKey } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: !range.descending,
+        Limit: page.limit,
+        ...(after
+          ? {
+              ExclusiveStartKey: {
+                ...keys.reservation(after.reservationId),
+                ...keys.reservationByMember(memberId, after.start, after.reservationId),
+              },
+            }
+          : {}),
+      }),
+    );
+    return { items: (Items ?? []).map(reservationFromItem), more: LastEvaluatedKey !== undefined };
   }
 
   /** The member's holds (requested, confirmed, checked in) that end after `t`: strongly consistent. */

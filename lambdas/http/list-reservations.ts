@@ -1,16 +1,22 @@
 import { listReservationsQuery } from '../../schemas/api';
-import { itemsOf, reservationResponse } from '../../schemas/responses';
+import { reservationsPageResponse } from '../../schemas/responses';
 import { repositories } from '../data/repositories';
-import { reservationsInScope } from '../services/listing';
+import { decodeCursor, encodeCursor, PAGE_LIMIT, reservationsInScope } from '../services/listing';
 import { httpHandler } from '../shared/http';
 import { memberIdOf } from '../shared/identity';
 import { reservationView } from '../shared/views';
 
 export const handler = httpHandler(
   'list-reservations',
-  { query: listReservationsQuery, response: { status: 200, body: itemsOf(reservationResponse) } },
+  { query: listReservationsQuery, response: { status: 200, body: reservationsPageResponse } },
   async ({ query, identity, now }) => {
-    const items = await reservationsInScope(repositories().reservations, memberIdOf(identity), query.scope, now);
-    return { items: items.map(reservationView) };
+    const page = await reservationsInScope(repositories().reservations, memberIdOf(identity), query.scope, now, {
+      limit: query.limit ?? PAGE_LIMIT,
+      ...(query.cursor ? { after: decodeCursor(query.scope, query.cursor) } : {}),
+    });
+    return {
+      items: page.items.map(reservationView),
+      ...(page.next ? { nextCursor: encodeCursor(query.scope, page.next) } : {}),
+    };
   },
 );
