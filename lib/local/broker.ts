@@ -3,6 +3,7 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { Aedes, type AedesPublishPacket } from 'aedes';
+import { listenOn } from './ports';
 
 export type BrokerQos = 0 | 1;
 
@@ -35,24 +36,13 @@ export async function startBroker({ port, host = '127.0.0.1' }: BrokerOptions): 
     socket.once('close', () => sockets.delete(socket));
     aedes.handle(socket);
   });
+  let boundPort: number;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ port, host }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    boundPort = await listenOn(server, port, host, 'set MQTT_PORT to another port');
   } catch (error) {
     await new Promise<void>((resolve) => aedes.close(() => resolve()));
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`Port ${port} is in use (set MQTT_PORT to another port)`);
-    }
     throw error;
   }
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('Could not read the broker port');
-  const boundPort = address.port;
 
   let stopping: Promise<void> | undefined;
   return {

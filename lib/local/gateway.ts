@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
 import { handlerEntry, type Route, routes } from '../../lambdas/routes';
 import { ApiError, problemBody } from '../../lambdas/shared/errors';
 import type { ContractHandler, HttpEvent, HttpResult } from '../../lambdas/shared/http';
 import { lambdaContext } from './lambda-context';
+import { listenOn } from './ports';
 import { verifyToken } from './tokens';
 
 export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -181,11 +181,12 @@ export async function startGateway(
     void handle(req, res, options);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOn(
+    server,
+    options.port,
+    options.host ?? '127.0.0.1',
+    'local gateway; set PORT to another port',
+  );
   return {
     server,
     url: `http://127.0.0.1:${port}`,

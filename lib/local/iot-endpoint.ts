@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { BrokerQos, LocalBroker } from './broker';
+import { listenOn } from './ports';
 
 /** IoT Core's payload limit for one message. */
 const MAX_PAYLOAD_BYTES = 128 * 1024;
@@ -50,27 +51,12 @@ export async function startIotEndpoint({ port, host = '127.0.0.1', broker }: Iot
       },
     );
   });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ port, host }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`Port ${port} is in use (IoT publish endpoint)`);
-    }
-    throw error;
-  }
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('Could not read the IoT endpoint port');
+  const boundPort = await listenOn(server, port, host, 'IoT publish endpoint');
 
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
-    port: address.port,
+    url: `http://${host}:${boundPort}`,
+    port: boundPort,
     stop() {
       stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 
 /**
  * Whether nothing listens on `port`. Binds the wildcard address (dual-stack where IPv6 exists),
@@ -34,4 +34,26 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(address.port));
     });
   });
+}
+
+/**
+ * Starts `server` listening on `host:port` (0 picks a free port) and answers the port it got.
+ * @throws Error `Port <port> is in use (<hint>)` when another process holds it; other errors as they are
+ */
+export async function listenOn(server: Server, port: number, host: string, hint: string): Promise<number> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port, host }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${port} is in use (${hint})`);
+    throw error;
+  }
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`Could not read the port of ${hint}`);
+  return address.port;
 }

@@ -15,12 +15,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { Clock } from '../../lambdas/shared/clock';
 import { aslOf, fillAsl, type Workflow, workflows } from '../workflows';
 import { lambdaContext } from './lambda-context';
+import { listenOn } from './ports';
 
 // aws-local-stepfunctions uses Promise.withResolvers (Node 22); Node 20 lacks it.
 const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
@@ -341,12 +341,9 @@ export async function startStepFunctionsEndpoint(
       }
     })();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  const boundPort = await listenOn(server, port, '127.0.0.1', 'local Step Functions endpoint');
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${boundPort}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
