@@ -20,6 +20,7 @@ import {
   actionList,
   asList,
   expectOnlyHandlerBase,
+  functionNamed,
   functionStatements,
   handlerFunctionProps,
   onlyResource,
@@ -133,10 +134,8 @@ describe.each(STAGES)('user pool (%s)', (stage) => {
   describe('triggers', () => {
     const [poolId, pool] = onlyResource(template, 'AWS::Cognito::UserPool');
     const lambdaConfig = (pool.Properties as { LambdaConfig: Props }).LambdaConfig;
-    const functionNamed = (name: string): string =>
-      onlyResource(template, 'AWS::Lambda::Function', { FunctionName: name })[0];
-    const preToken = functionNamed(triggerFunctionName(config.prefix, 'pre-token-generation'));
-    const postConfirmation = functionNamed(triggerFunctionName(config.prefix, 'post-confirmation'));
+    const preToken = functionNamed(template, triggerFunctionName(config.prefix, 'pre-token-generation'));
+    const postConfirmation = functionNamed(template, triggerFunctionName(config.prefix, 'post-confirmation'));
 
     it('runs pre-token generation (event V2_0) and post-confirmation, nothing else', () => {
       expect(lambdaConfig).toEqual({

@@ -19,9 +19,11 @@ import {
   asList,
   expectOnlyHandlerBase,
   flatten,
+  functionNamed as functionNamedIn,
   functionStatements,
   handlerFunctionProps,
   onlyResource,
+  propertiesOf,
   refTarget,
   roleStatements,
   synth,
@@ -41,20 +43,8 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
   const account = config.env.account ?? '{AWS::AccountId}';
   const region = config.env.region;
 
-  /** Properties of a resource by logical id; fails when there is none. */
-  const propsOf = (id: string): Props => {
-    const resource = resources[id];
-    if (!resource) throw new Error(`no resource ${id}`);
-    return resource.Properties;
-  };
-
-  const functionNamed = (name: string): string => {
-    const ids = Object.entries(functions)
-      .filter(([, f]) => (f.Properties as Props).FunctionName === name)
-      .map(([id]) => id);
-    expect(ids, name).toHaveLength(1);
-    return ids[0] as string;
-  };
+  const propsOf = (id: string): Props => propertiesOf(template, id);
+  const functionNamed = (name: string): string => functionNamedIn(template, name);
   const doorEventId = functionNamed(doorEventFunctionName(config.prefix));
   const doorEvent = propsOf(doorEventId);
   const [deadLetterQueueId] = onlyResource(template, 'AWS::SQS::Queue', {

@@ -163,3 +163,14 @@ export function expectOnlyHandlerBase(template: Template, functionId: string, ow
     expect(asList(s.Resource), `${functionId} ${actions}`).toEqual(expected);
   }
 }
+
+/** Properties of a resource by logical id; fails when there is none. */
+export function propertiesOf(template: Template, id: string): Record<string, unknown> {
+  const resource = (template.toJSON().Resources as Record<string, Resource | undefined>)[id];
+  if (!resource) throw new Error(`no resource ${id}`);
+  return resource.Properties ?? {};
+}
+
+/** Logical id of the one function with this physical name. */
+export const functionNamed = (template: Template, name: string): string =>
+  onlyResource(template, 'AWS::Lambda::Function', { FunctionName: name })[0];

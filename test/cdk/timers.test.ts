@@ -18,9 +18,11 @@ import {
   asList,
   expectOnlyHandlerBase,
   flatten,
+  functionNamed as functionNamedIn,
   functionStatements,
   handlerFunctionProps,
   onlyResource,
+  propertiesOf,
   refTarget,
   roleStatements,
   synth,
@@ -76,18 +78,8 @@ describe.each(STAGES)('timers (%s)', (stage) => {
   const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
   const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
 
-  const propsOf = (id: string): Props => {
-    const resource = resources[id];
-    if (!resource) throw new Error(`no resource ${id}`);
-    return resource.Properties;
-  };
-  const functionNamed = (name: string): string => {
-    const ids = Object.entries(functions)
-      .filter(([, f]) => (f.Properties as Props).FunctionName === name)
-      .map(([id]) => id);
-    expect(ids, name).toHaveLength(1);
-    return ids[0] as string;
-  };
+  const propsOf = (id: string): Props => propertiesOf(template, id);
+  const functionNamed = (name: string): string => functionNamedIn(template, name);
   const stepId = (step: string): string => functionNamed(stepFunctionName(config.prefix, step));
   const statementsOfFunction = (id: string): Props[] => functionStatements(template, id);
   const stateMachineId = (workflow: (typeof workflows)[number]): string =>
