@@ -4,7 +4,7 @@
  * answer). `npm run openapi` writes it to `schemas/openapi.json`; a test fails when that file is stale.
  */
 import * as z from 'zod';
-import type { ContractHandler, RouteSchemas } from '../lambdas/shared/http';
+import type { ContractHandler } from '../lambdas/shared/http';
 import { MAX_BODY_BYTES } from '../lambdas/shared/http';
 import { IDEMPOTENCY_HEADER } from '../lambdas/shared/idempotency';
 import { API_SCOPE } from '../schemas/auth';
@@ -40,10 +40,7 @@ const problem = (description: string) => ({
 });
 
 function operation(contract: Contract): JsonSchema {
-  const { route, schemas } = contract as {
-    route: Contract['route'];
-    schemas: RouteSchemas<unknown, unknown, unknown, unknown>;
-  };
+  const { route, schemas } = contract;
   const headers = route.idempotent
     ? [
         {
