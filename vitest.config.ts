@@ -7,9 +7,11 @@ export default defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'ERROR' },
     coverage: {
       provider: 'v8',
-      include: ['lambdas/core/**/*.ts'],
+      include: ['lambdas/domain/**/*.ts', 'lambdas/modules/*/rules/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
-      thresholds: { 'lambdas/core/**/*.ts': { lines: 95, statements: 95, functions: 95, branches: 90 } },
+      thresholds: {
+        '{lambdas/domain,lambdas/modules/*/rules}/**/*.ts': { lines: 95, statements: 95, functions: 95, branches: 90 },
+      },
     },
     projects: [
       {

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tableContext } from '../lambdas/data/client';
+import { tableContext } from '../lambdas/platform/dynamo/client';
 import { freePort } from '../lib/local/ports';
 import { type LocalStack, startLocalStack } from '../lib/local/stack';
 import { measureBundles } from './lib/bundles';

@@ -1,5 +1,5 @@
 /**
- * `npm run openapi`: writes the OpenAPI document of the HTTP API (lib/openapi.ts) to schemas/openapi.json.
+ * `npm run openapi`: writes the OpenAPI document of the HTTP API (lib/openapi.ts) to contracts/openapi.json.
  */
 import { writeFile } from 'node:fs/promises';
 import { loadHandlers } from '../lib/local/gateway';

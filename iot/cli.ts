@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isDoorId } from '../contracts/topics';
 import { DEFAULT_HOLD_MS, type HandledCommand, startDoorClient } from './door-client';
 import { consoleLock } from './lock-adapters';
-import { isDoorId } from './topics';
 
 const usage = `Usage: npm run door -- --door <doorId> [--url mqtt://127.0.0.1:1883]
        npm run door -- --door <doorId> --endpoint <iot-endpoint> --cert <file> --key <file> [--ca <file>]

@@ -14,11 +14,11 @@ import {
   doorEventReasons,
   type UnlockCommand,
   unlockCommand,
-} from '../schemas/mqtt';
+} from '../contracts/mqtt';
+import { eventsTopic, isDoorId, unlockTopic } from '../contracts/topics';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import type { LockAdapter } from './lock-adapters';
 import { SeenSet } from './seen-set';
-import { eventsTopic, isDoorId, unlockTopic } from './topics';
 
 export const DEFAULT_HOLD_MS = 5_000;
 export const DEFAULT_SEEN_CAPACITY = 1_024;

@@ -4,17 +4,17 @@
  * answer). `npm run openapi` writes it to `schemas/openapi.json`; a test fails when that file is stale.
  */
 import * as z from 'zod';
-import type { ContractHandler } from '../lambdas/shared/http';
-import { MAX_BODY_BYTES } from '../lambdas/shared/http';
-import { IDEMPOTENCY_HEADER } from '../lambdas/shared/idempotency';
-import { API_SCOPE } from '../schemas/auth';
-import { problemResponse } from '../schemas/responses';
+import { API_SCOPE } from '../contracts/auth';
+import { problemResponse } from '../contracts/http/responses';
+import type { ContractHandler } from '../lambdas/platform/http';
+import { MAX_BODY_BYTES } from '../lambdas/platform/http';
+import { IDEMPOTENCY_HEADER } from '../lambdas/platform/idempotency';
 
 type JsonSchema = Record<string, unknown>;
 type Contract = ContractHandler['contract'];
 
 /** Where the committed document lives, relative to the project root. */
-export const OPENAPI_FILE = 'schemas/openapi.json';
+export const OPENAPI_FILE = 'contracts/openapi.json';
 
 /** A JSON Schema (2020-12, what OpenAPI 3.1 uses) of what a client sends or receives. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {

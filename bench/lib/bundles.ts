@@ -4,12 +4,12 @@
  * the biggest bundle is made of.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { handlerEntry, routes } from '../../lambdas/routes';
+import { handlerEntry, routes, STEP_MODULES, stepEntry } from '../../lambdas/routes';
 import { BUNDLE_TARGET, esbuildOptions } from '../../lib/bundling';
 import { DOOR_EVENT_ENTRY } from '../../lib/constructs/door-channel';
 import type { Progress } from './progress';
@@ -44,16 +44,10 @@ export interface BundleSection {
 }
 
 /** Every function the project deploys or runs as a Lambda: the route rows, the door-event handler, the step handlers. */
-export async function bundleEntries(root: string): Promise<BundleEntry[]> {
-  const steps: BundleEntry[] = [];
-  for (const file of (await readdir(join(root, 'lambdas/steps'))).sort()) {
-    if (!file.endsWith('.ts')) continue;
-    const source = await readFile(join(root, 'lambdas/steps', file), 'utf8');
-    // Helpers (the shared step wrapper) are not functions of their own.
-    if (/export const handler\b/.test(source)) {
-      steps.push({ id: `steps/${file.slice(0, -3)}`, kind: 'step', entry: `lambdas/steps/${file}` });
-    }
-  }
+export function bundleEntries(): BundleEntry[] {
+  const steps: BundleEntry[] = Object.keys(STEP_MODULES)
+    .sort()
+    .map((step) => ({ id: `steps/${step}`, kind: 'step' as const, entry: stepEntry(step) }));
   return [
     ...routes.map((route) => ({ id: route.id, kind: 'route' as const, entry: handlerEntry(route) })),
     { id: 'iot/door-event', kind: 'iot', entry: DOOR_EVENT_ENTRY },
@@ -123,7 +117,7 @@ export async function measureBundles(
   samples = 10,
 ): Promise<BundleSection> {
   const started = performance.now();
-  const entries = await bundleEntries(root);
+  const entries = bundleEntries();
   progress.step(`bundles: esbuild ${entries.length} handlers`);
   // One esbuild call with one entry point per function: without code splitting every entry is bundled on
   // its own (as CDK does it, one function at a time), but shared modules are parsed once.

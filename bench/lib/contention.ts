@@ -3,7 +3,7 @@
  * slot's counter must say 1 afterwards.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../lambdas/data/keys';
+import { keys } from '../../lambdas/platform/dynamo/keys';
 import { addDays, at, DAY, newMembers } from './fixtures';
 import type { Floor } from './floor';
 import type { Api } from './http';

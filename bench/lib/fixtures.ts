@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Facility, Member, Space } from '../../lambdas/core/model';
-import { FacilityRepository } from '../../lambdas/data/facilities';
-import { MemberRepository } from '../../lambdas/data/members';
+import type { Facility, Member, Space } from '../../lambdas/domain/model';
+import { FacilityRepository } from '../../lambdas/modules/catalog/data/facility';
+import { MemberRepository } from '../../lambdas/modules/membership/data/member';
 import * as demo from '../../lib/local/demo-data';
 import { localMemberNumber } from '../../lib/local/stack';
 import { issueToken } from '../../lib/local/tokens';

@@ -18,18 +18,18 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ceilToGrid, dayGrid } from '../../lambdas/core/calendar';
-import { companyMonth } from '../../lambdas/core/contract';
-import { newUnlockCommand } from '../../lambdas/core/doors';
-import type { Facility, Member, Reservation, Space } from '../../lambdas/core/model';
-import { decideBooking, decideCancellation, newReservation } from '../../lambdas/core/reservation';
-import { planLimit } from '../../lambdas/core/uses';
-import { makeDocumentClient } from '../../lambdas/data/client';
-import { keys } from '../../lambdas/data/keys';
-import { MemberRepository } from '../../lambdas/data/members';
-import { ReservationRepository } from '../../lambdas/data/reservations';
-import { SlotRepository } from '../../lambdas/data/slots';
-import { UnlockCommandRepository } from '../../lambdas/data/unlock-commands';
+import { ceilToGrid, dayGrid } from '../../lambdas/domain/calendar';
+import { companyMonth } from '../../lambdas/domain/contract';
+import type { Facility, Member, Reservation, Space } from '../../lambdas/domain/model';
+import { planLimit } from '../../lambdas/domain/uses';
+import { ReservationRepository } from '../../lambdas/modules/booking/data/reservation';
+import { SlotRepository } from '../../lambdas/modules/booking/data/slot-counter';
+import { decideBooking, decideCancellation, newReservation } from '../../lambdas/modules/booking/rules/reservation';
+import { MemberRepository } from '../../lambdas/modules/membership/data/member';
+import { UnlockCommandRepository } from '../../lambdas/modules/stay/data/unlock-command';
+import { newUnlockCommand } from '../../lambdas/modules/stay/rules/doors';
+import { makeDocumentClient } from '../../lambdas/platform/dynamo/client';
+import { keys } from '../../lambdas/platform/dynamo/keys';
 import { recordingClient } from './fixtures';
 
 /** A reservation the floor made, as the product's domain object (status and version tracked here). */

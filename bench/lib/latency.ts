@@ -10,7 +10,7 @@
  * (same items as the API writes; the stays just have no forced-checkout timer, which no stay step reads).
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Facility, Space } from '../../lambdas/core/model';
+import type { Facility, Space } from '../../lambdas/domain/model';
 import * as demo from '../../lib/local/demo-data';
 import { issueToken } from '../../lib/local/tokens';
 import {

@@ -17,13 +17,14 @@ import {
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
+import { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../contracts/auth';
 import type { TableAction } from '../../lambdas/routes';
-import { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../schemas/auth';
+import { POST_CONFIRMATION_ENTRY, PRE_TOKEN_GENERATION_ENTRY } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
 import { createHandlerFunction } from './handler-function';
 import { tableAccessStatement } from './table';
 
-export { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../schemas/auth';
+export { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../contracts/auth';
 
 /** Groups, highest precedence first. */
 export const USER_GROUPS = [
@@ -43,11 +44,6 @@ export const PASSWORD_POLICY = {
   requireDigits: true,
   requireSymbols: true,
 } as const;
-
-/** Handler of the pre-token-generation trigger, relative to the project root. */
-export const PRE_TOKEN_GENERATION_ENTRY = 'lambdas/auth/pre-token-generation.ts';
-/** Handler of the post-confirmation trigger, relative to the project root. */
-export const POST_CONFIRMATION_ENTRY = 'lambdas/auth/post-confirmation.ts';
 
 /** Physical name of a Cognito trigger's function. */
 export const triggerFunctionName = (prefix: string, trigger: 'pre-token-generation' | 'post-confirmation'): string =>
@@ -188,3 +184,5 @@ export class Auth extends Construct {
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
   }
 }
+
+export { POST_CONFIRMATION_ENTRY, PRE_TOKEN_GENERATION_ENTRY };

@@ -10,16 +10,14 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { EVENTS_WILDCARD } from '../../contracts/topics';
 import { backendPublishStatement, doorThingPolicy } from '../../iot/policies';
-import { EVENTS_WILDCARD } from '../../iot/topics';
+import { DOOR_EVENT_ENTRY } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
 import { ALARM_PERIOD, type Alarms } from './alarms';
 import type { UnlockPublisher } from './api';
 import { createHandlerFunction, logWritingRole } from './handler-function';
 import { tableAccessStatement } from './table';
-
-/** Handler of the door events, relative to the project root. */
-export const DOOR_EVENT_ENTRY = 'lambdas/iot/door-event.ts';
 
 /** Physical name of the door-event function. */
 export const doorEventFunctionName = (prefix: string): string => `${prefix}-door-event`;
@@ -233,3 +231,5 @@ export class DoorChannel extends Construct implements UnlockPublisher {
     fn.role.addManagedPolicy(this.publishUnlocksPolicy);
   }
 }
+
+export { DOOR_EVENT_ENTRY };

@@ -1,8 +1,8 @@
 import { AttributeType, BillingMode, type ITable, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { tableDefinition } from '../../contracts/table';
 import type { TableAction } from '../../lambdas/routes';
-import { tableDefinition } from '../../schemas/table';
 import type { StageConfig } from '../config';
 
 /** The table actions that read an index: of the actions handlers use, only Query. */

@@ -9,8 +9,9 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../contracts/workflows';
 import type { TableAction } from '../../lambdas/routes';
-import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../schemas/workflows';
+import { stepEntry } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
 import { aslOf, type Workflow, workflows } from '../workflows';
 import { ALARM_PERIOD, type Alarms } from './alarms';
@@ -38,9 +39,6 @@ export const STEP_TABLE_ACTIONS: readonly TableAction[] = [
 
 /** Execution statuses that count as a failed timer (sent to the dead-letter queue). */
 export const FAILED_EXECUTION_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'] as const;
-
-/** Handler source of a step function, relative to the project root. */
-export const stepEntry = (step: string): string => `lambdas/steps/${step}.ts`;
 
 /** Physical name of a step function. */
 export const stepFunctionName = (prefix: string, step: string): string => `${prefix}-step-${step}`;
@@ -219,3 +217,5 @@ export class Timers extends Construct implements TimerStarter {
     );
   }
 }
+
+export { stepEntry };

@@ -1,4 +1,4 @@
-import type { Clock } from '../../lambdas/shared/clock';
+import type { Clock } from '../../lambdas/platform/clock';
 
 /** The local stack's clock: starts at wall time (or a given instant) and moves only when told. */
 export class ControllableClock implements Clock {

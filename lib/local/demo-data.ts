@@ -10,7 +10,7 @@ import type {
   OperatorRole,
   Space,
   WeeklyHours,
-} from '../../lambdas/core/model';
+} from '../../lambdas/domain/model';
 
 const TOKYO = 'Asia/Tokyo';
 const everyDay = (open: string, close: string): WeeklyHours[] =>

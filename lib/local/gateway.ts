@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
+import type { ContractHandler, HttpEvent, HttpResult } from '../../lambdas/platform/http';
+import { ApiError, problemBody } from '../../lambdas/platform/problems';
 import { handlerEntry, type Route, routes } from '../../lambdas/routes';
-import { ApiError, problemBody } from '../../lambdas/shared/errors';
-import type { ContractHandler, HttpEvent, HttpResult } from '../../lambdas/shared/http';
 import { lambdaContext } from './lambda-context';
 import { listenOn } from './ports';
 import { verifyToken } from './tokens';

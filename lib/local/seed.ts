@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { FacilityRepository } from '../../lambdas/data/facilities';
-import { MemberRepository } from '../../lambdas/data/members';
-import { PartnerRepository } from '../../lambdas/data/partners';
+import { FacilityRepository } from '../../lambdas/modules/catalog/data/facility';
+import { PartnerRepository } from '../../lambdas/modules/catalog/data/partner';
+import { MemberRepository } from '../../lambdas/modules/membership/data/member';
 import * as demo from './demo-data';
 
 /** Writes the demo data through the same repositories the handlers use. Idempotent (puts). */

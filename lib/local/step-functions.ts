@@ -17,7 +17,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { Clock } from '../../lambdas/shared/clock';
+import type { Clock } from '../../lambdas/platform/clock';
+import { stepEntry } from '../../lambdas/routes';
 import { aslOf, fillAsl, type Workflow, workflows } from '../workflows';
 import { lambdaContext } from './lambda-context';
 import { listenOn } from './ports';
@@ -123,7 +124,7 @@ export class LocalStepFunctions {
 
   private constructor(private readonly clock: Clock) {}
 
-  /** Loads every workflow with its task handlers (`lambdas/steps/<name>.ts`). */
+  /** Loads every workflow with its task handlers (`stepEntry`). */
   static async create(clock: Clock, options: LocalStepFunctionsOptions = {}): Promise<LocalStepFunctions> {
     const heldTimeout = options.heldTaskTimeoutSeconds ?? HELD_TASK_TIMEOUT_SECONDS;
     const runner = new LocalStepFunctions(clock);
@@ -138,7 +139,7 @@ export class LocalStepFunctions {
         if (state.Type !== 'Task') continue;
         const step = Object.values(workflow.tasks).find((name) => state.Resource === localFunctionArn(name));
         if (!step) throw new Error(`${workflow.file}: task ${stateName} has no step handler`);
-        const module = (await import(/* @vite-ignore */ `../../lambdas/steps/${step}.ts`)) as { handler: StepHandler };
+        const module = (await import(/* @vite-ignore */ `../../${stepEntry(step)}`)) as { handler: StepHandler };
         byState[stateName] = module.handler;
         stepNames[stateName] = step;
       }

@@ -7,7 +7,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { keyAttributes, tableDefinition } from '../../schemas/table';
+import { keyAttributes, tableDefinition } from '../../contracts/table';
 
 /** The CreateTable input for the single table, built from `schemas/table.ts`. */
 export function createTableInput(tableName: string): CreateTableCommandInput {

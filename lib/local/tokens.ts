@@ -3,7 +3,7 @@
  * API Gateway JWT authorizer passes on in the cloud (api.md).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { API_SCOPE, CLAIMS } from '../../schemas/auth';
+import { API_SCOPE, CLAIMS } from '../../contracts/auth';
 
 export const LOCAL_ISSUER = 'coworking-local';
 export const LOCAL_SCOPE = API_SCOPE;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import type { WorkflowId } from '../../schemas/workflows';
+import type { WorkflowId } from '../../contracts/workflows';
 
 export interface Workflow {
   /** Stable id: the state machine's name suffix and the key handlers start it by. */

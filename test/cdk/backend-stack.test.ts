@@ -6,6 +6,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../contracts/table';
 import { routes } from '../../lambdas/routes';
 import { STAGES } from '../../lib/config';
 import { routeFunctionName, routeKeyOf } from '../../lib/constructs/api';
@@ -15,7 +16,6 @@ import {
   POST_CONFIRMATION_TABLE_ACTIONS,
   triggerFunctionName,
 } from '../../lib/constructs/auth';
-import { tableDefinition } from '../../schemas/table';
 import {
   actionList,
   asList,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLE_TARGET, esbuildOptions, LAMBDA_RUNTIME, lambdaBundling } from '../../lib/bundling';
 
 describe('bundling options', () => {
-  const plain = esbuildOptions({ entryPoints: ['lambdas/http/get-me.ts'], outdir: 'dist' });
+  const plain = esbuildOptions({ entryPoints: ['lambdas/modules/membership/http/get-me.ts'], outdir: 'dist' });
 
   it('targets the Node.js version of the Lambda runtime, the latest CDK knows', () => {
     expect(LAMBDA_RUNTIME.name).toBe('nodejs24.x');

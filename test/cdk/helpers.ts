@@ -3,11 +3,11 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { expect } from 'vitest';
+import { tableDefinition } from '../../contracts/table';
 import { BackendStack } from '../../lib/backend-stack';
 import { LAMBDA_RUNTIME } from '../../lib/bundling';
 import { getStageConfig, type StageConfig, type StageName } from '../../lib/config';
 import { LOG_WRITE_ACTIONS, TRACE_WRITE_ACTIONS } from '../../lib/constructs/handler-function';
-import { tableDefinition } from '../../schemas/table';
 import { CDK_TMPDIR } from './tmpdir';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {

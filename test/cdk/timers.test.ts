@@ -6,13 +6,13 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
 import { routes } from '../../lambdas/routes';
 import { getStageConfig, STAGES } from '../../lib/config';
 import { Alarms, alarmTopicName } from '../../lib/constructs/alarms';
 import { routeFunctionName } from '../../lib/constructs/api';
 import { STEP_TABLE_ACTIONS, stateMachineName, stepFunctionName, stepNames } from '../../lib/constructs/timers';
 import { aslOf, fillAsl, workflows } from '../../lib/workflows';
-import { WORKFLOW_ARN_ENV } from '../../schemas/workflows';
 import {
   actionList,
   asList,

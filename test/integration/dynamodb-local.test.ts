@@ -7,10 +7,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../contracts/table';
 import { JAVA_MISSING_MESSAGE, portInUseMessage, startDynamoDbLocal } from '../../lib/local/dynamodb-local';
 import { freePort, isPortFree } from '../../lib/local/ports';
 import { createTable, localDynamoClient } from '../../lib/local/table';
-import { tableDefinition } from '../../schemas/table';
 import { type TestTable, testTable } from './support/dynamo';
 
 describe('the local table', () => {

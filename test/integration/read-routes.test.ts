@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandLog } from '../../lambdas/data/client';
+import { commandLog } from '../../lambdas/platform/dynamo/client';
 import { routes } from '../../lambdas/routes';
 import type { LocalStack } from '../../lib/local/stack';
 import { type Answer, client, memberToken, operatorToken, startTestStack } from './support/local-stack';

@@ -14,9 +14,9 @@ beforeAll(async () => {
   process.env.AWS_REGION ??= 'ap-northeast-1';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  postConfirmation = (await import('../../../lambdas/auth/post-confirmation')).handler as never;
-  preToken = (await import('../../../lambdas/auth/pre-token-generation')).handler;
-  const { repositories } = await import('../../../lambdas/data/repositories');
+  postConfirmation = (await import('../../../lambdas/modules/membership/auth/post-confirmation')).handler as never;
+  preToken = (await import('../../../lambdas/modules/membership/auth/pre-token-generation')).handler;
+  const { repositories } = await import('../../../lambdas/platform/repositories');
   getMe = async (memberId) => (await repositories().members.getMember(memberId))?.member;
 });
 afterAll(async () => table?.drop());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Facility, Space } from '../../../lambdas/core/model';
-import { tableContext } from '../../../lambdas/data/client';
-import { FacilityRepository } from '../../../lambdas/data/facilities';
+import type { Facility, Space } from '../../../lambdas/domain/model';
+import { FacilityRepository } from '../../../lambdas/modules/catalog/data/facility';
+import { tableContext } from '../../../lambdas/platform/dynamo/client';
 import { facilities, spaces } from '../../../lib/local/demo-data';
 import { type client, memberToken } from '../support/local-stack';
 

@@ -3,8 +3,8 @@
  * order, skip reservations of other scopes, never repeat or lose one, and bad cursors are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PAGE_QUERIES } from '../../../lambdas/modules/booking/listing';
 import { routes } from '../../../lambdas/routes';
-import { MAX_PAGE_QUERIES } from '../../../lambdas/services/listing';
 import type { LocalStack } from '../../../lib/local/stack';
 import { client, startTestStack } from '../support/local-stack';
 import { at, newMember } from './fixtures';

@@ -9,7 +9,7 @@
  * table to go quiet, then counts the call's window without those recordings (one per door event seen).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commandLog } from '../../../lambdas/data/client';
+import { commandLog } from '../../../lambdas/platform/dynamo/client';
 import { type Route, routes } from '../../../lambdas/routes';
 import type { LocalStack } from '../../../lib/local/stack';
 import { memberToken, operatorToken, startTestStack } from '../support/local-stack';

@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_SCOPE, CLAIMS } from '../../../contracts/auth';
+import { meResponse } from '../../../contracts/http/responses';
+import { type ContractHandler, httpHandler, VALIDATE_RESPONSES_ENV } from '../../../lambdas/platform/http';
 import { routes } from '../../../lambdas/routes';
-import { type ContractHandler, httpHandler, VALIDATE_RESPONSES_ENV } from '../../../lambdas/shared/http';
 import { loadHandlers } from '../../../lib/local/gateway';
 import { lambdaContext } from '../../../lib/local/lambda-context';
 import type { LocalStack } from '../../../lib/local/stack';
 import { OPENAPI_FILE, openApiDocument } from '../../../lib/openapi';
-import { API_SCOPE, CLAIMS } from '../../../schemas/auth';
-import { meResponse } from '../../../schemas/responses';
 import { client, startTestStack } from '../support/local-stack';
 import { NOW, paramsOf } from './support';
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { commandLog } from '../../../lambdas/data/client';
+import { commandLog } from '../../../lambdas/platform/dynamo/client';
 import type { Route } from '../../../lambdas/routes';
 import { type Answer, client, memberToken } from '../support/local-stack';
 

@@ -1,8 +1,8 @@
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS_WILDCARD, unlockTopic } from '../../../contracts/topics';
 import { startDoorClient } from '../../../iot/door-client';
-import { EVENTS_WILDCARD, unlockTopic } from '../../../iot/topics';
 import { type LocalBroker, startBroker } from '../../../lib/local/broker';
 import { type IotEndpoint, startIotEndpoint } from '../../../lib/local/iot-endpoint';
 import { fakeLock, makeCommand, uniqueDoorId, waitFor } from './support';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventsTopic, unlockTopic } from '../../../contracts/topics';
 import { type DoorClient, type DoorClientOptions, startDoorClient } from '../../../iot/door-client';
-import { eventsTopic, unlockTopic } from '../../../iot/topics';
 import { type LocalBroker, startBroker } from '../../../lib/local/broker';
 import { doorClientScenarios } from './scenarios';
 import {

@@ -2,8 +2,8 @@
  * Door-client scenarios shared by every broker (aedes in process, Mosquitto as a child process).
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { eventsTopic } from '../../../contracts/topics';
 import { type DoorClient, startDoorClient } from '../../../iot/door-client';
-import { eventsTopic } from '../../../iot/topics';
 import {
   expiredCommand,
   fakeLock,

@@ -9,11 +9,11 @@ import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
+import { type DoorEvent, doorEvent, UNLOCK_COMMAND_TTL_MS, type UnlockCommand } from '../../../contracts/mqtt';
+import { EVENTS_WILDCARD, unlockTopic } from '../../../contracts/topics';
 import type { DoorClient, HandledCommand } from '../../../iot/door-client';
 import type { LockAdapter } from '../../../iot/lock-adapters';
-import { EVENTS_WILDCARD, unlockTopic } from '../../../iot/topics';
 import { freePort } from '../../../lib/local/ports';
-import { type DoorEvent, doorEvent, UNLOCK_COMMAND_TTL_MS, type UnlockCommand } from '../../../schemas/mqtt';
 
 export const uniqueDoorId = (prefix = 'door') => `${prefix}-${randomUUID().slice(0, 8)}`;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayAvailability, vacancySymbol } from '../../../lambdas/core/availability';
-import { dayGrid, SLOT_MS } from '../../../lambdas/core/calendar';
+import { dayGrid, SLOT_MS } from '../../../lambdas/domain/calendar';
+import { dayAvailability, vacancySymbol } from '../../../lambdas/modules/booking/rules/availability';
 import { officeCalendar, tokyo } from './fixtures';
 
 describe('vacancySymbol (§3: ○ 2 or more, △ 1, × none or closed)', () => {

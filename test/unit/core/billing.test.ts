@@ -10,7 +10,7 @@ import {
   settlementPeriod,
   settlementSchedule,
   withTax,
-} from '../../../lambdas/core/billing';
+} from '../../../lambdas/domain/billing';
 import { allDayCalendar, meetingRoom, officeCalendar, tokyo } from './fixtures';
 
 describe('withTax (§7: 10 %, yen rounded down)', () => {

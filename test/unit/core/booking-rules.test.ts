@@ -11,9 +11,9 @@ import {
   MAX_BOOKING_MINUTES,
   MAX_SLOTS_PER_BOOKING,
   validateBooking,
-} from '../../../lambdas/core/booking-rules';
-import { SLOT_MS, slotStarts } from '../../../lambdas/core/calendar';
-import type { Plan, Space } from '../../../lambdas/core/model';
+} from '../../../lambdas/domain/booking-rules';
+import { SLOT_MS, slotStarts } from '../../../lambdas/domain/calendar';
+import type { Plan, Space } from '../../../lambdas/domain/model';
 import { MIN, makeFacility, makeSpace, meetingRoom, officeCalendar, requestSpace, tokyo, ZONE } from './fixtures';
 
 const codeOf = (v: { ok: boolean; code?: string }) => (v.ok ? 'OK' : v.code);

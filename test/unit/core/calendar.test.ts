@@ -23,8 +23,8 @@ import {
   scheduledIntervals,
   slotStarts,
   subtractIntervals,
-} from '../../../lambdas/core/calendar';
-import type { FacilityCalendar } from '../../../lambdas/core/model';
+} from '../../../lambdas/domain/calendar';
+import type { FacilityCalendar } from '../../../lambdas/domain/model';
 import { allDayCalendar, DAY, HOUR, MIN, officeCalendar, tokyo, ZONE } from './fixtures';
 
 const span = (date: string, from: string, to: string): Interval => [tokyo(`${date}T${from}`), tokyo(`${date}T${to}`)];

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applicableFeeRule, cancellationOutcome, FREE_CANCELLATION_MS } from '../../../lambdas/core/cancellation';
-import type { CancellationFeeRule } from '../../../lambdas/core/model';
+import type { CancellationFeeRule } from '../../../lambdas/domain/model';
+import {
+  applicableFeeRule,
+  cancellationOutcome,
+  FREE_CANCELLATION_MS,
+} from '../../../lambdas/modules/booking/rules/cancellation';
 import { HOUR, MIN, requestSpace, tokyo, ZONE } from './fixtures';
 
 const rules = requestSpace.cancellationFees; // (0 days, 100 %), (3 days, 30 %)

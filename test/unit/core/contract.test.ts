@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../../../lambdas/core/calendar';
-import { companyMonth, contractPeriod, contractPeriodStart } from '../../../lambdas/core/contract';
+import { addDays, daysBetween } from '../../../lambdas/domain/calendar';
+import { companyMonth, contractPeriod, contractPeriodStart } from '../../../lambdas/domain/contract';
 
 describe('contractPeriod (§4: purchase day to the day before the same day next month)', () => {
   it.each([

@@ -4,7 +4,7 @@
  * June 2024: Mon 10, Tue 11, Wed 12, Thu 13, Fri 14, Sat 15, Sun 16 (and Sun 9).
  */
 import { DateTime } from 'luxon';
-import type { Facility, FacilityCalendar, Instant, Space } from '../../../lambdas/core/model';
+import type { Facility, FacilityCalendar, Instant, Space } from '../../../lambdas/domain/model';
 
 export const ZONE = 'Asia/Tokyo';
 export const MIN = 60_000;

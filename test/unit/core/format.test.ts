@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInstant, toZonedIso } from '../../../lambdas/core/format';
+import { parseInstant, toZonedIso } from '../../../lambdas/domain/format';
 import { tokyo, ZONE } from './fixtures';
 
 describe('toZonedIso', () => {

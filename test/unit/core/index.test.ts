@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as core from '../../../lambdas/core';
+import * as core from '../../../lambdas/domain/index';
 
 describe('core index', () => {
   it.each([

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../../lambdas/core/model';
-import { type BookingDecision, decideBooking, ledgerFor, newReservation } from '../../../lambdas/core/reservation';
+import type { Member } from '../../../lambdas/domain/model';
+import {
+  type BookingDecision,
+  decideBooking,
+  ledgerFor,
+  newReservation,
+} from '../../../lambdas/modules/booking/rules/reservation';
 import * as demo from '../../../lib/local/demo-data';
 import { HOUR, makeFacility, requestSpace, tokyo } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Facility, Space } from '../../../lambdas/core/model';
-import { distanceM, type FacilitySearch, searchFacilities } from '../../../lambdas/core/search';
+import type { Facility, Space } from '../../../lambdas/domain/model';
+import { distanceM, type FacilitySearch, searchFacilities } from '../../../lambdas/modules/catalog/rules/search';
 import { allDayCalendar, makeFacility, makeSpace, officeCalendar, tokyo } from './fixtures';
 
 const now = tokyo('2024-06-10T10:00');

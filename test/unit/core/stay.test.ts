@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReservationStatus, Space } from '../../../lambdas/core/model';
+import type { ReservationStatus, Space } from '../../../lambdas/domain/model';
 import {
   checkCheckIn,
   checkExtension,
@@ -7,7 +7,7 @@ import {
   checkoutReleaseFrom,
   FORCED_CHECKOUT_DELAY_MS,
   forcedCheckoutAt,
-} from '../../../lambdas/core/stay';
+} from '../../../lambdas/domain/stay';
 import {
   allDayCalendar,
   h1tSpace,

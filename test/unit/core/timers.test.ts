@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addDays, localDateOf } from '../../../lambdas/core/calendar';
-import { requestExpiresAt } from '../../../lambdas/core/timers';
+import { addDays, localDateOf } from '../../../lambdas/domain/calendar';
+import { requestExpiresAt } from '../../../lambdas/domain/timers';
 import { HOUR, tokyo, tokyoText, ZONE } from './fixtures';
 
 describe('requestExpiresAt (§3: 01:00 on the second day after the request)', () => {

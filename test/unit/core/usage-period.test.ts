@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../../lambdas/core/model';
-import { calendarMonth, usagePeriod } from '../../../lambdas/core/usage-period';
+import type { Member } from '../../../lambdas/domain/model';
+import { calendarMonth, usagePeriod } from '../../../lambdas/domain/usage-period';
 
 describe('calendarMonth', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../../lambdas/core/model';
+import type { Plan } from '../../../lambdas/domain/model';
 import {
   BASIC_MONTHLY_USES,
   checkAffordable,
@@ -8,7 +8,7 @@ import {
   planLimit,
   usesFor,
   usesSummary,
-} from '../../../lambdas/core/uses';
+} from '../../../lambdas/domain/uses';
 import { MIN, tokyo } from './fixtures';
 
 const codeOf = (v: { ok: boolean; code?: string }) => (v.ok ? 'OK' : v.code);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doorEvent, UNLOCK_COMMAND_TTL_MS, unlockCommand } from '../../../schemas/mqtt';
+import { doorEvent, UNLOCK_COMMAND_TTL_MS, unlockCommand } from '../../../contracts/mqtt';
 
 const command = {
   commandId: '01JCMD0000000000000000000A',

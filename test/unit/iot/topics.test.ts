@@ -7,7 +7,7 @@ import {
   isDoorId,
   UNLOCK_WILDCARD,
   unlockTopic,
-} from '../../../iot/topics';
+} from '../../../contracts/topics';
 
 describe('door topics', () => {
   it('builds the unlock and events topics of a door', () => {

@@ -1,0 +1,22 @@
+/**
+ * The identity contract (api.md): the claims handlers read and the scope every route requires. Cognito's
+ * pre-token-generation trigger writes them into access tokens; the local token issuer writes the same.
+ */
+
+/** Identifier of the API's resource server; scopes are `<identifier>/<scope>`. */
+export const RESOURCE_SERVER_IDENTIFIER = 'coworking';
+/** The scope every API route requires. */
+export const API_SCOPE_NAME = 'api';
+export const API_SCOPE = `${RESOURCE_SERVER_IDENTIFIER}/${API_SCOPE_NAME}`;
+
+export const ROLES = ['member', 'operator', 'admin'] as const;
+export const OPERATOR_ROLES = ['full', 'staff', 'usage'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+/** The custom claims of a token (and custom attributes of a Cognito user). */
+export const CLAIMS = {
+  role: 'custom:role',
+  partnerId: 'custom:partnerId',
+  operatorRole: 'custom:operatorRole',
+} as const;

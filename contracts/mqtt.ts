@@ -1,0 +1,59 @@
+/**
+ * MQTT message schemas of the door channel (api.md, "Door controllers"). Lenient about unknown fields
+ * (adding fields is not a breaking change), strict about the fields the door and the backend act on.
+ */
+import * as z from 'zod';
+import { DOOR_ID_PATTERN } from './topics';
+
+/** How long an unlock command stays valid: `expiresAt = issuedAt + UNLOCK_COMMAND_TTL_MS` (a rule of the core). */
+export { UNLOCK_COMMAND_TTL_MS } from '../lambdas/modules/stay/rules/doors';
+
+export const unlockPurposes = ['entry', 'reentry', 'exit'] as const;
+export const doorEventResults = ['unlocked', 'rejected', 'failed'] as const;
+
+/** Reasons a door controller gives with `rejected` / `failed` events. */
+export const doorEventReasons = {
+  malformed: 'malformed',
+  wrongDoor: 'wrong-door',
+  expired: 'expired',
+  lockError: 'lock-error',
+} as const;
+
+const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only');
+const doorId = z.string().regex(DOOR_ID_PATTERN, 'Letters, digits, - and _ only (1–128)');
+/** An ISO 8601 instant with `Z` or a numeric offset. */
+const instant = z.iso.datetime({ offset: true });
+
+export const commandId = id;
+
+/** `doors/{doorId}/unlock`, backend → door, QoS 1. */
+export const unlockCommand = z
+  .object({
+    commandId,
+    doorId,
+    reservationId: id,
+    purpose: z.enum(unlockPurposes),
+    issuedAt: instant,
+    expiresAt: instant,
+  })
+  .refine((c) => Date.parse(c.expiresAt) > Date.parse(c.issuedAt), {
+    message: 'expiresAt must be after issuedAt',
+    path: ['expiresAt'],
+  });
+export type UnlockCommand = z.infer<typeof unlockCommand>;
+export type UnlockPurpose = (typeof unlockPurposes)[number];
+
+/** `doors/{doorId}/events`, door → backend, QoS 1. */
+export const doorEvent = z.object({
+  commandId,
+  doorId,
+  result: z.enum(doorEventResults),
+  reason: z.string().min(1).max(256).optional(),
+  at: instant,
+});
+export type DoorEvent = z.infer<typeof doorEvent>;
+export type DoorEventResult = (typeof doorEventResults)[number];

@@ -1,0 +1,262 @@
+/**
+ * The domain model shared by the pure core, the repositories and the API schemas.
+ *
+ * Conventions:
+ * - An instant is a number of epoch milliseconds (UTC). Intervals are half-open `[start, end)`.
+ * - A local date is `YYYY-MM-DD` and a local time is `HH:mm` (`24:00` allowed as a closing time),
+ *   both in the facility's time zone.
+ * - Money is whole yen without tax unless a field says otherwise.
+ */
+
+/** Epoch milliseconds, UTC. */
+export type Instant = number;
+/** `YYYY-MM-DD` in the facility's zone. */
+export type LocalDate = string;
+/** `HH:mm` in the facility's zone; `24:00` is allowed as a closing time. */
+export type LocalTime = string;
+
+export type Plan = 'basic' | 'premium' | 'corporate';
+export type FacilityKind = 'reservation' | 'dropin' | 'meeting';
+export type SpaceType = 'openSpace' | 'seat' | 'meetingRoom';
+export type BookingType = 'instant' | 'request';
+export type KeyType = 'smartLock' | 'keypad';
+export type { OperatorRole } from '../../contracts/auth';
+
+/** Regular hours for one ISO weekday (1 = Monday … 7 = Sunday). A weekday without an entry is closed. */
+export interface WeeklyHours {
+  weekday: number;
+  open: LocalTime;
+  close: LocalTime;
+}
+
+/** A date that is open with these hours although its weekday is normally closed (or with other hours). */
+export interface SpecialOpenDay {
+  date: LocalDate;
+  open: LocalTime;
+  close: LocalTime;
+}
+
+/** A temporary closure: the whole day, or `[from, to)` in 15-minute steps. */
+export type Closure =
+  | { date: LocalDate; allDay: true }
+  | { date: LocalDate; allDay?: false; from: LocalTime; to: LocalTime };
+
+export interface FacilityCalendar {
+  /** IANA zone, e.g. `Asia/Tokyo`. */
+  timeZone: string;
+  regularHours: WeeklyHours[];
+  specialOpenDays: SpecialOpenDay[];
+  closures: Closure[];
+}
+
+export interface Door {
+  doorId: string;
+  name: string;
+  keyType: KeyType;
+}
+
+export interface Facility {
+  facilityId: string;
+  partnerId: string;
+  name: string;
+  brand: string;
+  kind: FacilityKind;
+  address: { prefecture: string; city: string; line: string };
+  location: { lat: number; lng: number };
+  nearestStations: string[];
+  amenities: string[];
+  /** Publication window; outside it the facility is hidden from search and nothing is bookable. */
+  publishFrom: Instant | null;
+  publishUntil: Instant | null;
+  notificationEmails: string[];
+  checkInMethod: 'app' | 'qr';
+  /** Uses per member per local day at this facility; `null` = no limit. */
+  dailyCheckInLimit: number | null;
+  basicPlanAllowed: boolean;
+  calendar: FacilityCalendar;
+  doors: Door[];
+}
+
+export interface CancellationFeeRule {
+  /** Calendar days before the start's date (0 = same day). */
+  daysBefore: number;
+  percent: number;
+}
+
+export interface SpaceOption {
+  optionId: string;
+  name: string;
+  unitPrice: number;
+  maxQuantity: number;
+}
+
+export interface ExtensionPolicy {
+  allowed: boolean;
+  /** Extension may be asked from this many minutes before the end; `null` = during the whole stay. */
+  opensMinutesBeforeEnd: number | null;
+}
+
+export interface Space {
+  spaceId: string;
+  facilityId: string;
+  name: string;
+  type: SpaceType;
+  status: 'active' | 'inactive';
+  bookingType: BookingType;
+  /** Inclusive local dates; `null` = unbounded. */
+  bookableFrom: LocalDate | null;
+  bookableUntil: LocalDate | null;
+  windowDaysFrom: number;
+  windowDaysTo: number;
+  price15: number;
+  priceDay: number | null;
+  minBookingMinutes: number;
+  /** Minutes one use covers; `null` = no time limit (one use per visit). */
+  perCheckInLimitMinutes: number | null;
+  capacity: number;
+  checkInOpensMinutesBefore: number;
+  extension: ExtensionPolicy;
+  cancellationFees: CancellationFeeRule[];
+  options: SpaceOption[];
+  doorIds: string[];
+  /** Value of the QR code posted at a drop-in space. */
+  qrValue?: string;
+  /** Guests per visit for open spaces; `null` = unlimited, 0 = none. */
+  guestLimit?: number | null;
+}
+
+export interface Member {
+  memberId: string;
+  memberNumber: string;
+  plan: Plan;
+  /** Purchase day of an individual plan (the contract month is counted from it). */
+  contractStart: LocalDate | null;
+  companyId: string | null;
+  companyName: string | null;
+}
+
+export interface Company {
+  companyId: string;
+  name: string;
+  corporateCode: string;
+  /** Uses per calendar month for the whole company; `null` = no cap. */
+  monthlyCap: number | null;
+}
+
+export type ReservationStatus =
+  | 'requested'
+  | 'confirmed'
+  | 'rejected'
+  | 'cancelled'
+  | 'autoCancelled'
+  | 'checkedIn'
+  | 'checkedOut'
+  | 'forcedCheckout'
+  | 'noShow';
+
+/** Statuses that hold a slot and the member's time. */
+export const HOLDING_STATUSES: readonly ReservationStatus[] = ['requested', 'confirmed', 'checkedIn'];
+
+export interface Price {
+  amount: number;
+  tax: number;
+  total: number;
+}
+
+/** Error codes of the API contract (api.md). */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'SLOT_UNAVAILABLE'
+  | 'OVERLAPS_OWN_RESERVATION'
+  | 'OUTSIDE_BOOKING_WINDOW'
+  | 'OUTSIDE_BUSINESS_HOURS'
+  | 'INVALID_DURATION'
+  | 'INSUFFICIENT_TICKETS'
+  | 'DAILY_LIMIT_REACHED'
+  | 'PLAN_NOT_ELIGIBLE'
+  | 'INVALID_STATE'
+  | 'CHECK_IN_NOT_OPEN'
+  | 'EXTENSION_NOT_ALLOWED'
+  | 'UNKNOWN_DOOR'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** Not a client error: a fault on our side (500). */
+  | 'INTERNAL_ERROR';
+
+/** The outcome of a rule: ok, or a refusal with an API error code and a human detail. */
+export type Verdict = { ok: true } | { ok: false; code: ErrorCode; detail: string };
+
+export const OK: Verdict = { ok: true };
+export const refuse = (code: ErrorCode, detail: string): Verdict => ({ ok: false, code, detail });
+
+/** The zone member-level periods (contract months, company months) are counted in. */
+export const SERVICE_TIME_ZONE = 'Asia/Tokyo';
+
+/** One option chosen for a booking. */
+export interface OptionChoice {
+  optionId: string;
+  quantity: number;
+}
+
+/** Where a reservation's uses are counted, so that releasing them later touches the same counters. */
+export interface UsesLedger {
+  /** Start of the member's usage period (contract month or calendar month). */
+  memberPeriod: LocalDate;
+  /** The company's calendar month (`YYYY-MM`), for corporate members. */
+  companyId: string | null;
+  companyMonth: string | null;
+  /** The facility's local date the daily limit counts on, when the facility has one. */
+  dailyDate: LocalDate | null;
+}
+
+export interface Reservation {
+  reservationId: string;
+  memberId: string;
+  memberNumber: string;
+  facilityId: string;
+  partnerId: string;
+  spaceId: string;
+  /** The facility's zone, for showing the reservation's instants. */
+  timeZone: string;
+  start: Instant;
+  /** The checkout deadline (moves with extensions). */
+  end: Instant;
+  status: ReservationStatus;
+  bookingType: BookingType;
+  uses: number;
+  price: Price;
+  options: OptionChoice[];
+  /** The space's fee rules when it was booked: later changes do not apply to it. */
+  cancellationFees: CancellationFeeRule[];
+  cancellationFee: number | null;
+  checkedInAt: Instant | null;
+  checkedOutAt: Instant | null;
+  createdAt: Instant;
+  /** When an unanswered request is cancelled automatically. */
+  requestExpiresAt: Instant | null;
+  ledger: UsesLedger;
+  /** Incremented on every change; writes are conditioned on it. */
+  version: number;
+}
+
+export type UnlockPurpose = 'entry' | 'reentry' | 'exit';
+/** `expired` is never stored: a `sent` command past its expiry shows as expired. */
+export type UnlockStatus = 'sent' | 'unlocked' | 'rejected' | 'failed' | 'expired';
+
+export interface UnlockCommand {
+  commandId: string;
+  doorId: string;
+  reservationId: string;
+  memberId: string;
+  purpose: UnlockPurpose;
+  /** The facility's zone, for showing the command's instants. */
+  timeZone: string;
+  issuedAt: Instant;
+  expiresAt: Instant;
+  status: Exclude<UnlockStatus, 'expired'>;
+  /** When the door reported its result. */
+  resultAt: Instant | null;
+  reason: string | null;
+}

@@ -1,0 +1,296 @@
+/**
+ * Decisions about one reservation that need stored counts as input but no I/O: booking, extension and
+ * cancellation. Capacity is not decided here: the slot counters of the write transaction decide it.
+ */
+import { optionsCharge, reservedCharge, withTax } from '../../../domain/billing';
+import { validateBooking } from '../../../domain/booking-rules';
+import { localDateOf, slotStarts } from '../../../domain/calendar';
+import { companyMonth } from '../../../domain/contract';
+import {
+  type Facility,
+  type Instant,
+  type Member,
+  type OptionChoice,
+  type Plan,
+  type Price,
+  type Reservation,
+  type ReservationStatus,
+  refuse,
+  SERVICE_TIME_ZONE,
+  type Space,
+  type UsesLedger,
+} from '../../../domain/model';
+import { checkExtension } from '../../../domain/stay';
+import { requestExpiresAt } from '../../../domain/timers';
+import { usagePeriod } from '../../../domain/usage-period';
+import { checkAffordable, checkDailyLimit, usesFor } from '../../../domain/uses';
+import { cancellationOutcome } from './cancellation';
+
+/** A span of time one of the member's own reservations holds. */
+export interface OwnHold {
+  reservationId: string;
+  start: Instant;
+  end: Instant;
+}
+
+/** Uses already counted against a limit; `limit: null` = unlimited. */
+export interface Balance {
+  limit: number | null;
+  used: number;
+  held: number;
+}
+
+/** What the stored state says about the member at the time of the request. */
+export interface MemberSituation {
+  plan: Plan;
+  /** The member's own plan balance (basic 31, premium unlimited; corporate: unlimited per member). */
+  member: Balance;
+  /** The company's cap and its whole use, for corporate members with a cap. */
+  company: Balance | null;
+  /** Uses at this facility on the booking's local day. */
+  usedThatDay: number;
+  holds: readonly OwnHold[];
+}
+
+export type Refusal = Extract<ReturnType<typeof refuse>, { ok: false }>;
+
+export interface BookingDecision {
+  ok: true;
+  status: Extract<ReservationStatus, 'confirmed' | 'requested'>;
+  uses: number;
+  slots: Instant[];
+  price: Price;
+  requestExpiresAt: Instant | null;
+}
+
+/** The first own hold overlapping `[start, end)`, if any (half-open intervals). */
+export function overlappingHold(holds: readonly OwnHold[], start: Instant, end: Instant, except?: string) {
+  return holds.find((h) => h.reservationId !== except && h.start < end && start < h.end);
+}
+
+function checkUses(situation: MemberSituation, requested: number, dailyLimit: number | null) {
+  for (const balance of [situation.member, situation.company]) {
+    if (!balance) continue;
+    const verdict = checkAffordable({ ...balance, requested });
+    if (!verdict.ok) return verdict;
+  }
+  return checkDailyLimit({ limit: dailyLimit, usedThatDay: situation.usedThatDay, requested });
+}
+
+/**
+ * Decides a new booking: the stateless rules (duration, window, hours, plan), options, the member's own
+ * overlap, affordability (member and company) and the facility's daily limit, in that order.
+ */
+export function decideBooking({
+  now,
+  start,
+  end,
+  facility,
+  space,
+  options,
+  situation,
+}: {
+  now: Instant;
+  start: Instant;
+  end: Instant;
+  facility: Facility;
+  space: Space;
+  options: readonly OptionChoice[];
+  situation: MemberSituation;
+}): BookingDecision | Refusal {
+  const rules = validateBooking({ now, start, end, facility, space, plan: situation.plan });
+  if (!rules.ok) return rules;
+  const chosen = optionsCharge(space.options, options);
+  if (!chosen.ok) return refuse(chosen.code, chosen.detail) as Refusal;
+  const clash = overlappingHold(situation.holds, start, end);
+  if (clash) {
+    return refuse(
+      'OVERLAPS_OWN_RESERVATION',
+      `You already hold reservation ${clash.reservationId} at that time.`,
+    ) as Refusal;
+  }
+  const uses = usesFor((end - start) / 60_000, space.perCheckInLimitMinutes);
+  const affordable = checkUses(situation, uses, facility.dailyCheckInLimit);
+  if (!affordable.ok) return affordable;
+  const amount = reservedCharge({
+    price15: space.price15,
+    priceDay: space.priceDay,
+    start,
+    end,
+    calendar: facility.calendar,
+  });
+  const request = space.bookingType === 'request';
+  return {
+    ok: true,
+    status: request ? 'requested' : 'confirmed',
+    uses,
+    slots: slotStarts(start, end),
+    price: withTax(amount + chosen.amount),
+    requestExpiresAt: request ? requestExpiresAt(now, facility.calendar.timeZone) : null,
+  };
+}
+
+export interface ExtensionDecision {
+  ok: true;
+  newEnd: Instant;
+  extraUses: number;
+  /** Slots the extension adds. */
+  slots: Instant[];
+  price: Price;
+}
+
+/**
+ * Decides an extension by `minutes`: the space's extension rules and window, the closing time and the
+ * seat's next booking (`freeUntil`), the member's next own booking, affordability and the daily limit.
+ */
+export function decideExtension({
+  now,
+  reservation,
+  facility,
+  space,
+  minutes,
+  freeUntil,
+  situation,
+}: {
+  now: Instant;
+  reservation: Reservation;
+  facility: Facility;
+  space: Space;
+  minutes: number;
+  freeUntil: Instant | null;
+  situation: MemberSituation;
+}): ExtensionDecision | Refusal {
+  const verdict = checkExtension({
+    now,
+    space,
+    status: reservation.status,
+    end: reservation.end,
+    minutes,
+    calendar: facility.calendar,
+    freeUntil,
+  });
+  if (!verdict.ok) return refuse(verdict.code, verdict.detail) as Refusal;
+  const clash = overlappingHold(situation.holds, reservation.end, verdict.newEnd, reservation.reservationId);
+  if (clash) {
+    return refuse(
+      'EXTENSION_NOT_ALLOWED',
+      `The extension would run into your reservation ${clash.reservationId}.`,
+    ) as Refusal;
+  }
+  const affordable = checkUses(situation, verdict.extraUses, facility.dailyCheckInLimit);
+  if (!affordable.ok) return affordable;
+  const optionsAmount = optionsCharge(space.options, reservation.options);
+  const amount = reservedCharge({
+    price15: space.price15,
+    priceDay: space.priceDay,
+    start: reservation.start,
+    end: verdict.newEnd,
+    calendar: facility.calendar,
+  });
+  return {
+    ok: true,
+    newEnd: verdict.newEnd,
+    extraUses: verdict.extraUses,
+    slots: slotStarts(reservation.end, verdict.newEnd),
+    price: withTax(amount + (optionsAmount.ok ? optionsAmount.amount : 0)),
+  };
+}
+
+export interface CancellationDecision {
+  ok: true;
+  /** Uses are consumed (less than 2 hours before the start) rather than released. */
+  usesCounted: boolean;
+  fee: number;
+}
+
+/** Decides a member's cancellation: only a requested or confirmed booking, only before its start. */
+export function decideCancellation({
+  now,
+  reservation,
+  timeZone,
+}: {
+  now: Instant;
+  reservation: Reservation;
+  timeZone: string;
+}): CancellationDecision | Refusal {
+  if (reservation.status !== 'requested' && reservation.status !== 'confirmed') {
+    return refuse('INVALID_STATE', `A ${reservation.status} reservation cannot be cancelled.`) as Refusal;
+  }
+  const outcome = cancellationOutcome({
+    now,
+    start: reservation.start,
+    amount: reservation.price.amount,
+    rules: reservation.cancellationFees,
+    timeZone,
+  });
+  if (!outcome.allowed)
+    return refuse('INVALID_STATE', 'A reservation can be cancelled only before its start.') as Refusal;
+  return { ok: true, usesCounted: outcome.usesCounted, fee: outcome.fee };
+}
+
+/** The local date a booking's uses count on for a facility's daily limit. */
+export const dailyDateOf = (start: Instant, facility: Facility): string | null =>
+  facility.dailyCheckInLimit === null ? null : localDateOf(start, facility.calendar.timeZone);
+
+/** Where a booking starting at `start` counts its uses: the member's period, the company's month, the day. */
+export function ledgerFor(
+  member: Pick<Member, 'plan' | 'contractStart' | 'companyId'>,
+  facility: Facility,
+  start: Instant,
+): UsesLedger {
+  const date = localDateOf(start, SERVICE_TIME_ZONE);
+  return {
+    memberPeriod: usagePeriod(member, date).start,
+    companyId: member.companyId,
+    companyMonth: member.companyId ? companyMonth(date) : null,
+    dailyDate: dailyDateOf(start, facility),
+  };
+}
+
+/** The reservation an accepted booking makes: version 1, nothing checked in or cancelled yet. */
+export function newReservation({
+  reservationId,
+  member,
+  facility,
+  space,
+  start,
+  end,
+  options,
+  decision,
+  now,
+}: {
+  reservationId: string;
+  member: Pick<Member, 'memberId' | 'memberNumber' | 'plan' | 'contractStart' | 'companyId'>;
+  facility: Facility;
+  space: Space;
+  start: Instant;
+  end: Instant;
+  options: readonly OptionChoice[];
+  decision: BookingDecision;
+  now: Instant;
+}): Reservation {
+  return {
+    reservationId,
+    memberId: member.memberId,
+    memberNumber: member.memberNumber,
+    facilityId: facility.facilityId,
+    partnerId: facility.partnerId,
+    spaceId: space.spaceId,
+    timeZone: facility.calendar.timeZone,
+    start,
+    end,
+    status: decision.status,
+    bookingType: space.bookingType,
+    uses: decision.uses,
+    price: decision.price,
+    options: [...options],
+    cancellationFees: space.cancellationFees,
+    cancellationFee: null,
+    checkedInAt: null,
+    checkedOutAt: null,
+    createdAt: now,
+    requestExpiresAt: decision.requestExpiresAt,
+    ledger: ledgerFor(member, facility, start),
+    version: 1,
+  };
+}

@@ -1,0 +1,26 @@
+import { MEMBER, READ_ACTIONS, type Route } from '../../platform/route';
+
+/** The catalog module's routes (rows of the one route table, lambdas/routes.ts). */
+export const rows = {
+  listFacilities: {
+    id: 'list-facilities',
+    module: 'catalog',
+    method: 'GET',
+    path: '/v1/facilities',
+    caller: MEMBER,
+    tableActions: ['dynamodb:Query'],
+    // the facility query, and the space catalogue when `noTimeLimit` asks about spaces
+    maxTableCommands: 2,
+  },
+  getFacility: {
+    id: 'get-facility',
+    module: 'catalog',
+    method: 'GET',
+    path: '/v1/facilities/{facilityId}',
+    caller: MEMBER,
+    tableActions: READ_ACTIONS,
+    maxTableCommands: 2,
+  },
+} as const satisfies Record<string, Route>;
+
+export const routes: readonly Route[] = Object.values(rows);

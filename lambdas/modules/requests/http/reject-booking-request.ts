@@ -1,0 +1,16 @@
+import { emptyBody, reservationPath } from '../../../../contracts/http/api';
+import { operatorReservationResponse } from '../../../../contracts/http/responses';
+import { httpHandler } from '../../../platform/http';
+import { partnerIdOf } from '../../../platform/identity';
+import { repositories } from '../../../platform/repositories';
+import { operatorReservationView } from '../../booking/views';
+import { rejectRequest } from '../service';
+
+export const handler = httpHandler(
+  'reject-booking-request',
+  { path: reservationPath, body: emptyBody, response: { status: 200, body: operatorReservationResponse } },
+  async ({ path, identity, now }) => {
+    const reservation = await rejectRequest(repositories(), partnerIdOf(identity), path.id, now);
+    return operatorReservationView(reservation);
+  },
+);

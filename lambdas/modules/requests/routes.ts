@@ -1,0 +1,38 @@
+import { type Route, WRITE_ACTIONS } from '../../platform/route';
+
+/** The requests module's routes (rows of the one route table, lambdas/routes.ts). */
+export const rows = {
+  listBookingRequests: {
+    id: 'list-booking-requests',
+    module: 'requests',
+    method: 'GET',
+    path: '/v1/operator/booking-requests',
+    caller: { role: 'operator', operatorRoles: ['full', 'staff'] },
+    tableActions: ['dynamodb:Query'],
+    maxTableCommands: 1,
+  },
+  approveBookingRequest: {
+    id: 'approve-booking-request',
+    module: 'requests',
+    method: 'POST',
+    path: '/v1/operator/booking-requests/{id}/approve',
+    caller: { role: 'operator', operatorRoles: ['full'] },
+    tableActions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    // the request; its change
+    maxTableCommands: 2,
+    // the approved booking's forced checkout
+    startsTimers: ['forced-checkout'],
+  },
+  rejectBookingRequest: {
+    id: 'reject-booking-request',
+    module: 'requests',
+    method: 'POST',
+    path: '/v1/operator/booking-requests/{id}/reject',
+    caller: { role: 'operator', operatorRoles: ['full'] },
+    tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
+    // the request; the transaction releasing its slots and uses
+    maxTableCommands: 2,
+  },
+} as const satisfies Record<string, Route>;
+
+export const routes: readonly Route[] = Object.values(rows);

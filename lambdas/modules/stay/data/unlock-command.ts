@@ -1,0 +1,83 @@
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Instant, UnlockCommand } from '../../../domain/model';
+import { instantFromItem, stripStorage } from '../../../platform/dynamo/items';
+import { isoUtc, keys } from '../../../platform/dynamo/keys';
+import type { TaggedItem } from '../../../platform/dynamo/transactions';
+
+export function commandFromItem(item: Record<string, unknown>): UnlockCommand {
+  const stored = stripStorage<Record<string, unknown>>(item);
+  for (const field of ['issuedAt', 'expiresAt', 'resultAt']) stored[field] = instantFromItem(stored[field]);
+  return stored as unknown as UnlockCommand;
+}
+
+/** Unlock commands: recorded before they are published, then given the door's result. */
+export class UnlockCommandRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** The Put of a new command, to write in the same transaction as the change that issues it. */
+  putItem(command: UnlockCommand): TaggedItem {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.unlockCommand(command.commandId),
+            ...keys.unlockCommandOfReservation(command.reservationId, command.issuedAt),
+            entity: 'unlockCommand',
+            ...command,
+            issuedAt: isoUtc(command.issuedAt),
+            expiresAt: isoUtc(command.expiresAt),
+            resultAt: null,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      onConditionFailed: 'stale',
+    };
+  }
+
+  async get(commandId: string): Promise<UnlockCommand | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.unlockCommand(commandId), ConsistentRead: true }),
+    );
+    return Item ? commandFromItem(Item) : undefined;
+  }
+
+  /**
+   * Records a door's result on a command still `sent`, reported by the door it was for. Returns false
+   * when there is no such command or it already has a result (a repeated event changes nothing).
+   */
+  async recordResult(
+    commandId: string,
+    doorId: string,
+    result: Exclude<UnlockCommand['status'], 'sent'>,
+    at: Instant,
+    reason: string | null,
+  ): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.unlockCommand(commandId),
+          UpdateExpression: 'SET #status = :result, resultAt = :at, reason = :reason',
+          ConditionExpression: 'attribute_exists(PK) AND doorId = :doorId AND #status = :sent',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':result': result,
+            ':at': isoUtc(at),
+            ':reason': reason,
+            ':doorId': doorId,
+            ':sent': 'sent',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+}

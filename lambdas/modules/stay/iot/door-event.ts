@@ -1,0 +1,51 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import { doorEvent } from '../../../../contracts/mqtt';
+import { parseInstant } from '../../../domain/format';
+import { logger, metrics } from '../../../platform/instrument';
+import { repositories } from '../../../platform/repositories';
+
+/** What the IoT topic rule hands over: the door's message, plus the door id of the topic it came on. */
+export interface DoorEventInput {
+  topicDoorId?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Records a door's result on its unlock command. Invoked by the IoT topic rule on `doors/+/events` in the
+ * cloud and by the local broker locally. A malformed event, one from another door than its topic's, or a
+ * repeat is dropped (logged, counted); a table failure throws, so that Lambda retries the asynchronous
+ * invocation and then hands the event to the function's failure destination.
+ */
+export async function recordDoorEvent(input: DoorEventInput): Promise<{ recorded: boolean }> {
+  const { topicDoorId, ...message } = input;
+  const parsed = doorEvent.safeParse(message);
+  if (!parsed.success) {
+    logger.warn('Malformed door event dropped', { issues: parsed.error.issues.map((i) => i.message) });
+    metrics.addMetric('DoorEventMalformed', MetricUnit.Count, 1);
+    return { recorded: false };
+  }
+  const event = parsed.data;
+  if (topicDoorId !== undefined && topicDoorId !== event.doorId) {
+    logger.warn('Door event on another door’s topic dropped', { topicDoorId, doorId: event.doorId });
+    metrics.addMetric('DoorEventMalformed', MetricUnit.Count, 1);
+    return { recorded: false };
+  }
+  const at = parseInstant(event.at) ?? Date.now();
+  const recorded = await repositories().unlockCommands.recordResult(
+    event.commandId,
+    event.doorId,
+    event.result,
+    at,
+    event.reason ?? null,
+  );
+  metrics.addMetric(recorded ? `DoorEvent_${event.result}` : 'DoorEventIgnored', MetricUnit.Count, 1);
+  if (!recorded) logger.info('Door event for no pending command ignored', { commandId: event.commandId });
+  return { recorded };
+}
+
+export const handler = middy(recordDoorEvent)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { throwOnEmptyMetrics: false }));

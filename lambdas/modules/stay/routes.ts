@@ -1,0 +1,49 @@
+import { MEMBER, type Route, WRITE_ACTIONS } from '../../platform/route';
+
+/** The stay module's routes (rows of the one route table, lambdas/routes.ts). */
+export const rows = {
+  checkIn: {
+    id: 'check-in',
+    module: 'stay',
+    method: 'POST',
+    path: '/v1/reservations/{id}/check-in',
+    caller: MEMBER,
+    tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
+    // the reservation; its space; the transaction (reservation and command)
+    maxTableCommands: 3,
+    publishesUnlocks: true,
+  },
+  unlock: {
+    id: 'unlock',
+    module: 'stay',
+    method: 'POST',
+    path: '/v1/reservations/{id}/unlock',
+    caller: MEMBER,
+    tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
+    // the reservation; its space; the transaction (condition on the stay and the command)
+    maxTableCommands: 3,
+    publishesUnlocks: true,
+  },
+  checkout: {
+    id: 'checkout',
+    module: 'stay',
+    method: 'POST',
+    path: '/v1/reservations/{id}/checkout',
+    caller: MEMBER,
+    tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
+    // the reservation; its space; the transaction (reservation, slots, counters and command)
+    maxTableCommands: 3,
+    publishesUnlocks: true,
+  },
+  getUnlockCommand: {
+    id: 'get-unlock-command',
+    module: 'stay',
+    method: 'GET',
+    path: '/v1/unlock-commands/{commandId}',
+    caller: MEMBER,
+    tableActions: ['dynamodb:GetItem'],
+    maxTableCommands: 1,
+  },
+} as const satisfies Record<string, Route>;
+
+export const routes: readonly Route[] = Object.values(rows);

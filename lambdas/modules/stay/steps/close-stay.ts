@@ -1,0 +1,13 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { timerTaskInput } from '../../../../contracts/workflows';
+import { clock } from '../../../platform/clock';
+import { metrics } from '../../../platform/instrument';
+import { repositories } from '../../../platform/repositories';
+import { stepHandler } from '../../../platform/step-handler';
+import { closeStay } from '../timers';
+
+export const handler = stepHandler(timerTaskInput, async ({ reservationId }) => {
+  const answer = await closeStay(repositories(), reservationId, clock.now());
+  if (answer.action === 'done') metrics.addMetric(`Timer_${answer.outcome}`, MetricUnit.Count, 1);
+  return answer;
+});

@@ -1,0 +1,25 @@
+import type { Instant } from '../../domain/model';
+import { isoUtc } from './keys';
+
+/** Attributes that only the table needs (keys, type tag); stripped when an item becomes a domain object. */
+const STORAGE_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'ttl',
+  'entity',
+  'holdsVersion',
+] as const;
+
+export function stripStorage<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}
+
+export const instantToItem = (t: Instant | null): string | null => (t === null ? null : isoUtc(t));
+export const instantFromItem = (value: unknown): Instant | null =>
+  typeof value === 'string' ? Date.parse(value) : null;

@@ -1,0 +1,186 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import * as z from 'zod';
+import type { Instant } from '../domain/model';
+import { type Route, routes } from '../routes';
+import { clock } from './clock';
+import { IDEMPOTENCY_HEADER, idempotently } from './idempotency';
+import { authorize, type Identity, identityOf } from './identity';
+import { logger, metrics, tracer } from './instrument';
+import { ApiError, type FieldProblem, problemBody } from './problems';
+import { repositories } from './repositories';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** Bodies larger than this are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface HttpRequest<B, Q, P> {
+  body: B;
+  query: Q;
+  path: P;
+  identity: Identity;
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The time of the request, read once from the clock. */
+  now: Instant;
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** A route's contract: what it reads (path, query, body) and what it answers on success. */
+export interface RouteSchemas<B, Q, P, R> {
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  path?: z.ZodType<P>;
+  /** The success answer: its one status and the schema of its body (`schemas/responses.ts`). */
+  response: { status: 200 | 201 | 202; body: z.ZodType<R> };
+}
+
+/** Set (to `true`) where every answer is checked against its route's response schema: the local stack and tests. */
+export const VALIDATE_RESPONSES_ENV = 'VALIDATE_RESPONSES';
+
+/** A handler with the contract it was made with (for the OpenAPI document). */
+export type ContractHandler = ((event: HttpEvent, context: Context) => Promise<HttpResult>) & {
+  readonly contract: { readonly route: Route; readonly schemas: RouteSchemas<unknown, unknown, unknown, unknown> };
+};
+
+/** Routes without query parameters refuse any (an unknown field is a 400 that names it). */
+const NO_QUERY = z.strictObject({});
+/** Routes without a body refuse one. */
+const NO_BODY = z.undefined({ error: 'This route takes no body' });
+
+/** Field problems of a zod error, with unknown keys named one by one. */
+export function fieldProblems(error: z.ZodError, where: string): FieldProblem[] {
+  return error.issues.flatMap((issue) => {
+    const base = [where, ...issue.path.map(String)].join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: `${base}.${key}`, message: 'Unknown field' }));
+    }
+    return [{ field: base, message: issue.message }];
+  });
+}
+
+function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const errors = fieldProblems(result.error, where);
+    throw new ApiError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  }
+  return result.data;
+}
+
+function readBody(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > MAX_BODY_BYTES) {
+    throw new ApiError('VALIDATION_FAILED', `The body is larger than ${MAX_BODY_BYTES} bytes`, undefined, 413);
+  }
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new ApiError('VALIDATION_FAILED', 'The body is not valid JSON', [
+      { field: 'body', message: 'Malformed JSON' },
+    ]);
+  }
+}
+
+const json = (status: number, body: unknown, contentType = 'application/json'): HttpResult => ({
+  statusCode: status,
+  headers: { 'content-type': contentType },
+  body: body === undefined ? '' : JSON.stringify(body),
+});
+
+/** Turns any error into problem+json; unexpected ones are logged and answered as 500 without detail. */
+export function errorResult(error: unknown): HttpResult {
+  if (error instanceof ApiError) {
+    metrics.addMetric(error.status >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);
+    return json(error.status, problemBody(error), 'application/problem+json');
+  }
+  metrics.addMetric('ServerError', MetricUnit.Count, 1);
+  logger.error('Unhandled error', error as Error);
+  return json(
+    500,
+    problemBody(new ApiError('INTERNAL_ERROR', 'Something went wrong on our side')),
+    'application/problem+json',
+  );
+}
+
+const errorMapper = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+  onError: async (request) => {
+    request.response = errorResult(request.error);
+  },
+});
+
+/** Finds a route row by id; a typo is a programming error caught at module load. */
+export function routeById(id: string): Route {
+  const route = routes.find((r) => r.id === id);
+  if (!route) throw new Error(`No route with id ${id}`);
+  return route;
+}
+
+/** The answer of `route`, checked against its schema when {@link VALIDATE_RESPONSES_ENV} is set. */
+function checkedAnswer(route: Route, schema: z.ZodType, answer: HttpAnswer): HttpAnswer {
+  if (process.env[VALIDATE_RESPONSES_ENV] !== 'true') return answer;
+  const checked = schema.safeParse(answer.body);
+  if (!checked.success) {
+    throw new Error(`The answer of ${route.id} does not match its schema: ${z.prettifyError(checked.error)}`);
+  }
+  return answer;
+}
+
+/**
+ * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth and zod parsing →
+ * error mapper. The body gets parsed input and returns the answer's body; the status is the contract's.
+ */
+export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
+  routeId: string,
+  schemas: RouteSchemas<B, Q, P, R>,
+  body: (request: HttpRequest<B, Q, P>) => Promise<R>,
+): ContractHandler {
+  const route = routeById(routeId);
+  const answer = async (request: HttpRequest<B, Q, P>): Promise<HttpAnswer> => ({
+    status: schemas.response.status,
+    body: await body(request),
+  });
+  const inner = async (event: HttpEvent): Promise<HttpResult> => {
+    const identity = identityOf(event);
+    authorize(identity, route.caller);
+    const request: HttpRequest<B, Q, P> = {
+      path: parsePart(schemas.path, event.pathParameters ?? {}, 'path'),
+      query: parsePart((schemas.query ?? NO_QUERY) as z.ZodType<Q>, event.queryStringParameters ?? {}, 'query'),
+      body: parsePart((schemas.body ?? NO_BODY) as z.ZodType<B>, readBody(event), 'body'),
+      identity,
+      headers: event.headers ?? {},
+      now: clock.now(),
+    };
+    const answered = route.idempotent
+      ? await idempotently(
+          repositories().idempotency,
+          route.id,
+          identity,
+          request.headers[IDEMPOTENCY_HEADER],
+          { path: request.path, body: request.body },
+          () => answer(request),
+        )
+      : await answer(request);
+    const { status, body: result } = checkedAnswer(route, schemas.response.body, answered);
+    metrics.addMetric('Success', MetricUnit.Count, 1);
+    return json(status, result);
+  };
+  const handler = middy<HttpEvent, HttpResult, Error, Context>(inner)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { throwOnEmptyMetrics: false }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(errorMapper());
+  const contract = { route, schemas: schemas as RouteSchemas<unknown, unknown, unknown, unknown> };
+  return Object.assign(handler, { contract });
+}

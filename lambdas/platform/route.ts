@@ -1,0 +1,57 @@
+/**
+ * The shape of a route row. Each module declares its rows (`modules/<name>/routes.ts`); `lambdas/routes.ts`
+ * gathers them into the one route table that CDK, the local gateway, IAM, OpenAPI and the contract tests read.
+ */
+import type { OperatorRole } from '../../contracts/auth';
+import type { WorkflowId } from '../../contracts/workflows';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route. `member` and `operator` routes need a token whose `custom:role` matches. */
+export type Caller = { role: 'member' } | { role: 'operator'; operatorRoles: readonly OperatorRole[] };
+
+/**
+ * DynamoDB actions a route's function may use (IAM is derived from this). A transaction is authorized by
+ * the actions of its parts (Put, Update, Delete, ConditionCheck), so there is no transaction action here.
+ */
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:ConditionCheckItem';
+
+export interface Route {
+  /** Stable id, kebab-case: also the handler file name under `lambdas/modules/<module>/http/` and the function's name. */
+  readonly id: string;
+  /** The module (folder under `lambdas/modules/`) that owns the route. */
+  readonly module: string;
+  readonly method: HttpMethod;
+  /** API Gateway v2 path with `{param}` placeholders. */
+  readonly path: string;
+  readonly caller: Caller;
+  /** Table actions the function needs. */
+  readonly tableActions: readonly TableAction[];
+  /** Upper bound on DynamoDB commands one successful call issues (tested). */
+  readonly maxTableCommands: number;
+  /** The route accepts an `Idempotency-Key` header. */
+  readonly idempotent?: boolean;
+  /** The timers (Step Functions state machines) the function starts executions of; it may start no other. */
+  readonly startsTimers?: readonly WorkflowId[];
+  /** The function publishes unlock commands to the doors (IoT topics `doors/{doorId}/unlock`). */
+  readonly publishesUnlocks?: boolean;
+}
+
+/** Members' routes. */
+export const MEMBER: Caller = { role: 'member' };
+/** Reading one item or querying. */
+export const READ_ACTIONS: readonly TableAction[] = ['dynamodb:GetItem', 'dynamodb:Query'];
+/** What a booking transaction and the idempotency records write. */
+export const WRITE_ACTIONS: readonly TableAction[] = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+];
