@@ -1,25 +1,8 @@
 /**
- * The single table, defined once: the CDK construct and the local bootstrap both read this.
- *
- * Item shapes (keys built only in `lambdas/data/keys.ts`):
- * - facility            PK FACILITY#<id>        SK #META      GSI1 FACILITIES / <prefecture>#<id>
- * - space               PK SPACE#<id>           SK #META      GSI1 FACILITY#<facilityId> / SPACE#<id>
- *                                                             GSI2 SPACES / <facilityId>#<id>
- * - slot counter        PK SPACE#<id>           SK SLOT#<utc start>
- * - reservation         PK RES#<id>             SK #META      GSI1 MEMBER#<memberId>#RES / <utc start>#<id>
- *                                                             GSI2 REQUESTS#<partnerId> / <facilityId>#<createdAt> (only while requested)
- *                                                             GSI2 STAYS#CHECKEDIN / <utc end>#<id> (only while checked in)
- * - member profile      PK MEMBER#<id>          SK #PROFILE
- * - member hold         PK MEMBER#<id>          SK HOLD#<utc end>#<reservationId>
- * - member uses         PK MEMBER#<id>          SK USES#<contract period start>
- * - member daily uses   PK MEMBER#<id>          SK DAILY#<facilityId>#<local date>
- * - company             PK COMPANY#<id>         SK #META
- * - company uses        PK COMPANY#<id>         SK USES#<yyyy-mm>
- * - corporate code      PK CORPCODE#<code>      SK #META
- * - operator            PK OPERATOR#<id>        SK #PROFILE
- * - partner             PK PARTNER#<id>         SK #META
- * - unlock command      PK CMD#<id>             SK #META      GSI1 RES#<reservationId>#CMD / <issuedAt>
- * - idempotency record  PK IDEMPOTENCY#<key>    SK #META      (TTL `ttl`)
+ * The single table, defined once: the CDK construct and the local bootstrap both read this, and every item
+ * type's key shapes are registered here. Each item type's data file (`lambdas/modules/<module>/data/<item>.ts`) builds its
+ * keys from its entry and nothing else builds keys; a test fails when two item types could share a key or
+ * an index partition.
  */
 export const tableDefinition = {
   partitionKey: 'PK',
@@ -39,3 +22,70 @@ export const keyAttributes: readonly string[] = [
   tableDefinition.sortKey,
   ...tableDefinition.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
 ];
+
+/** A key template: literal text with `{placeholders}`, e.g. `FACILITY#{facilityId}`. */
+export type KeyTemplate = string;
+
+/** Where an item type is listed in a secondary index. */
+export interface IndexEntry {
+  index: IndexName;
+  pk: KeyTemplate;
+  sk: KeyTemplate;
+  /** Only some items of the type are in it (a sparse index), e.g. only while a reservation is requested. */
+  when?: string;
+}
+
+/** The keys of one item type. */
+export interface ItemType {
+  pk: KeyTemplate;
+  sk: KeyTemplate;
+  indexes?: readonly IndexEntry[];
+}
+
+/**
+ * Every item type of the table and its keys. Instants in keys are ISO 8601 UTC with milliseconds
+ * (`{utc…}`), so that they sort as they read.
+ */
+export const ITEM_TYPES = {
+  facility: {
+    pk: 'FACILITY#{facilityId}',
+    sk: '#META',
+    indexes: [{ index: 'GSI1', pk: 'FACILITIES', sk: '{prefecture}#{facilityId}' }],
+  },
+  space: {
+    pk: 'SPACE#{spaceId}',
+    sk: '#META',
+    indexes: [
+      { index: 'GSI1', pk: 'FACILITY#{facilityId}', sk: 'SPACE#{spaceId}' },
+      { index: 'GSI2', pk: 'SPACES', sk: '{facilityId}#{spaceId}' },
+    ],
+  },
+  slotCounter: { pk: 'SPACE#{spaceId}', sk: 'SLOT#{utcSlotStart}' },
+  reservation: {
+    pk: 'RES#{reservationId}',
+    sk: '#META',
+    indexes: [
+      { index: 'GSI1', pk: 'MEMBER#{memberId}#RES', sk: '{utcStart}#{reservationId}' },
+      { index: 'GSI2', pk: 'REQUESTS#{partnerId}', sk: '{facilityId}#{utcCreatedAt}', when: 'requested' },
+      { index: 'GSI2', pk: 'STAYS#CHECKEDIN', sk: '{utcEnd}#{reservationId}', when: 'checked in' },
+    ],
+  },
+  member: { pk: 'MEMBER#{memberId}', sk: '#PROFILE' },
+  memberHold: { pk: 'MEMBER#{memberId}', sk: 'HOLD#{utcEnd}#{reservationId}' },
+  memberUses: { pk: 'MEMBER#{memberId}', sk: 'USES#{periodStart}' },
+  memberDailyUses: { pk: 'MEMBER#{memberId}', sk: 'DAILY#{facilityId}#{date}' },
+  company: { pk: 'COMPANY#{companyId}', sk: '#META' },
+  companyUses: { pk: 'COMPANY#{companyId}', sk: 'USES#{month}' },
+  corporateCode: { pk: 'CORPCODE#{code}', sk: '#META' },
+  operator: { pk: 'OPERATOR#{operatorId}', sk: '#PROFILE' },
+  partner: { pk: 'PARTNER#{partnerId}', sk: '#META' },
+  unlockCommand: {
+    pk: 'CMD#{commandId}',
+    sk: '#META',
+    indexes: [{ index: 'GSI1', pk: 'RES#{reservationId}#CMD', sk: '{utcIssuedAt}' }],
+  },
+  counter: { pk: 'COUNTER#{name}', sk: '#META' },
+  idempotency: { pk: 'IDEMPOTENCY#{scope}', sk: '#META' },
+} as const satisfies Record<string, ItemType>;
+
+export type ItemTypeName = keyof typeof ITEM_TYPES;

@@ -13,3 +13,8 @@ export const WORKFLOW_ARN_ENV = {
   'request-expiry': 'REQUEST_EXPIRY_STATE_MACHINE_ARN',
 } as const;
 export type WorkflowId = keyof typeof WORKFLOW_ARN_ENV;
+
+/** What a timer task answers its state machine: done (with what happened), or wait until `dueAt` and ask again. */
+export type TimerAnswer =
+  | { action: 'done'; outcome: 'forcedCheckout' | 'noShow' | 'autoCancelled' | 'nothing' | 'missing' }
+  | { action: 'wait'; reservationId: string; dueAt: string };

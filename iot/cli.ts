@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isDoorId } from '../contracts/topics';
+import { isDoorId } from '../contracts/mqtt';
 import { DEFAULT_HOLD_MS, type HandledCommand, startDoorClient } from './door-client';
 import { consoleLock } from './lock-adapters';
 

@@ -12,10 +12,12 @@ import {
   type DoorEvent,
   type DoorEventResult,
   doorEventReasons,
+  eventsTopic,
+  isDoorId,
   type UnlockCommand,
   unlockCommand,
+  unlockTopic,
 } from '../contracts/mqtt';
-import { eventsTopic, isDoorId, unlockTopic } from '../contracts/topics';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import type { LockAdapter } from './lock-adapters';
 import { SeenSet } from './seen-set';

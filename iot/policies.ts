@@ -3,7 +3,7 @@
  * Topic strings come from `topics.ts`; the door's own segment is the thing-name policy variable, so
  * one policy serves every door and each door reaches only its own topics.
  */
-import { topicTemplates } from '../contracts/topics';
+import { topicTemplates } from '../contracts/mqtt';
 
 /** IoT Core resolves this policy variable to the thing attached to the connecting certificate. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: an IoT policy variable, not a JS template

@@ -10,7 +10,7 @@ import {
   CreateKeysAndCertificateCommand,
   CreateThingCommand,
 } from '@aws-sdk/client-iot';
-import { isDoorId } from '../contracts/topics';
+import { isDoorId } from '../contracts/mqtt';
 
 /** Anything with the SDK's `send`: the real clients, or a recording fake in tests. */
 export interface Sender {

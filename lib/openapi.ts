@@ -5,10 +5,9 @@
  */
 import * as z from 'zod';
 import { API_SCOPE } from '../contracts/auth';
-import { problemResponse } from '../contracts/http/responses';
+import { problemResponse } from '../contracts/http/common';
 import type { ContractHandler } from '../lambdas/platform/http';
-import { MAX_BODY_BYTES } from '../lambdas/platform/http';
-import { IDEMPOTENCY_HEADER } from '../lambdas/platform/idempotency';
+import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES } from '../lambdas/platform/http';
 
 type JsonSchema = Record<string, unknown>;
 type Contract = ContractHandler['contract'];

@@ -3,7 +3,7 @@
  * slot's counter must say 1 afterwards.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../lambdas/platform/dynamo/keys';
+import { slotKey } from '../../lambdas/modules/booking';
 import { addDays, at, DAY, newMembers } from './fixtures';
 import type { Floor } from './floor';
 import type { Api } from './http';
@@ -60,7 +60,7 @@ export async function measureContention(api: Api, floor: Floor, progress: Progre
   const { Item } = await floor.doc.send(
     new GetCommand({
       TableName: floor.tableName,
-      Key: keys.slot(CONTENTION_SPACE, Date.parse(start)),
+      Key: slotKey(CONTENTION_SPACE, Date.parse(start)),
       ConsistentRead: true,
     }),
   );

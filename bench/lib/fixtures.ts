@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Facility, Member, Space } from '../../lambdas/domain/model';
-import { FacilityRepository } from '../../lambdas/modules/catalog/data/facility';
+import { FacilityRepository, SpaceRepository } from '../../lambdas/modules/catalog';
 import { MemberRepository } from '../../lambdas/modules/membership/data/member';
 import * as demo from '../../lib/local/demo-data';
 import { localMemberNumber } from '../../lib/local/stack';
@@ -80,7 +80,8 @@ export async function putBenchData(doc: DynamoDBDocumentClient, tableName: strin
   const recorder = recordingClient();
   const repo = new FacilityRepository(recorder.doc, tableName);
   await repo.putFacility(benchFacility);
-  for (const space of benchSpaces) await repo.putSpace(space);
+  const spaces = new SpaceRepository(recorder.doc, tableName);
+  for (const space of benchSpaces) await spaces.putSpace(space);
   await Promise.all(
     recorder.sent.map(({ input }) => {
       const put = input as PutCommandInput;

@@ -22,14 +22,13 @@ import { ceilToGrid, dayGrid } from '../../lambdas/domain/calendar';
 import { companyMonth } from '../../lambdas/domain/contract';
 import type { Facility, Member, Reservation, Space } from '../../lambdas/domain/model';
 import { planLimit } from '../../lambdas/domain/uses';
-import { ReservationRepository } from '../../lambdas/modules/booking/data/reservation';
-import { SlotRepository } from '../../lambdas/modules/booking/data/slot-counter';
+import { ReservationRepository, reservationKey, SlotCounterRepository } from '../../lambdas/modules/booking';
 import { decideBooking, decideCancellation, newReservation } from '../../lambdas/modules/booking/rules/reservation';
-import { MemberRepository } from '../../lambdas/modules/membership/data/member';
+import { facilityKey, spaceKey } from '../../lambdas/modules/catalog';
+import { MemberRepository, UseCounterRepository } from '../../lambdas/modules/membership';
 import { UnlockCommandRepository } from '../../lambdas/modules/stay/data/unlock-command';
 import { newUnlockCommand } from '../../lambdas/modules/stay/rules/doors';
 import { makeDocumentClient } from '../../lambdas/platform/dynamo/client';
-import { keys } from '../../lambdas/platform/dynamo/keys';
 import { recordingClient } from './fixtures';
 
 /** A reservation the floor made, as the product's domain object (status and version tracked here). */
@@ -62,16 +61,16 @@ export class Floor {
   // ---- the calls the floor times -------------------------------------------------------------------
 
   getSpace(spaceId: string) {
-    return this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.space(spaceId) }));
+    return this.doc.send(new GetCommand({ TableName: this.tableName, Key: spaceKey(spaceId) }));
   }
 
   getFacility(facilityId: string) {
-    return this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.facility(facilityId) }));
+    return this.doc.send(new GetCommand({ TableName: this.tableName, Key: facilityKey(facilityId) }));
   }
 
   getReservation(reservationId: string) {
     return this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.reservation(reservationId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: reservationKey(reservationId), ConsistentRead: true }),
     );
   }
 
@@ -112,7 +111,7 @@ export class Floor {
     // A closed day has no grid, and the handler then reads no slots.
     if (grid.length === 0) return undefined;
     const recorder = recordingClient();
-    await new SlotRepository(recorder.doc, this.tableName).heldBetween(
+    await new SlotCounterRepository(recorder.doc, this.tableName).heldBetween(
       space.spaceId,
       grid[0]?.start ?? 0,
       grid[grid.length - 1]?.end ?? 0,
@@ -140,7 +139,7 @@ export class Floor {
     await members.getMember(member.memberId);
     await new ReservationRepository(recorder.doc, this.tableName).holdsOf(member.memberId, reservation.start);
     const { ledger } = reservation;
-    await members.countersOf(member, {
+    await new UseCounterRepository(recorder.doc, this.tableName).countersOf(member, {
       memberPeriod: ledger.memberPeriod,
       companyMonth: ledger.companyMonth ?? companyMonth(ledger.memberPeriod),
       ...(ledger.dailyDate ? { daily: { facilityId: reservation.facilityId, date: ledger.dailyDate } } : {}),

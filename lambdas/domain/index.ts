@@ -1,9 +1,6 @@
 /**
- * The pure rules core: everything the handlers need, without I/O.
+ * The pure rules several modules share, without I/O (each module's own rules are in its `rules/`).
  */
-export * from '../modules/booking/rules/availability';
-export * from '../modules/booking/rules/cancellation';
-export * from '../modules/catalog/rules/search';
 export * from './billing';
 export * from './booking-rules';
 export * from './calendar';

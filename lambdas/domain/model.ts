@@ -57,6 +57,8 @@ export interface Door {
 
 export interface Facility {
   facilityId: string;
+  /** Moves with every change; a partner's edit is conditioned on the version it read (ETag / If-Match). */
+  version: number;
   partnerId: string;
   name: string;
   brand: string;
@@ -98,6 +100,8 @@ export interface ExtensionPolicy {
 
 export interface Space {
   spaceId: string;
+  /** Moves with every change; a partner's edit is conditioned on the version it read (ETag / If-Match). */
+  version: number;
   facilityId: string;
   name: string;
   type: SpaceType;
@@ -164,26 +168,9 @@ export interface Price {
 }
 
 /** Error codes of the API contract (api.md). */
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'SLOT_UNAVAILABLE'
-  | 'OVERLAPS_OWN_RESERVATION'
-  | 'OUTSIDE_BOOKING_WINDOW'
-  | 'OUTSIDE_BUSINESS_HOURS'
-  | 'INVALID_DURATION'
-  | 'INSUFFICIENT_TICKETS'
-  | 'DAILY_LIMIT_REACHED'
-  | 'PLAN_NOT_ELIGIBLE'
-  | 'INVALID_STATE'
-  | 'CHECK_IN_NOT_OPEN'
-  | 'EXTENSION_NOT_ALLOWED'
-  | 'UNKNOWN_DOOR'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  /** Not a client error: a fault on our side (500). */
-  | 'INTERNAL_ERROR';
+export type { ErrorCode } from '../../contracts/errors';
+
+import type { ErrorCode } from '../../contracts/errors';
 
 /** The outcome of a rule: ok, or a refusal with an API error code and a human detail. */
 export type Verdict = { ok: true } | { ok: false; code: ErrorCode; detail: string };

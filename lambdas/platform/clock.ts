@@ -1,4 +1,4 @@
-import type { Instant } from '../domain/model';
+type Instant = number;
 
 /** Where handlers and timers read the time. The cloud uses the system clock; the local stack swaps in its own. */
 export interface Clock {

@@ -1,18 +1,15 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy, { type MiddlewareObj } from '@middy/core';
+import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
-import type { Instant } from '../domain/model';
-import { type Route, routes } from '../routes';
 import { clock } from './clock';
-import { IDEMPOTENCY_HEADER, idempotently } from './idempotency';
+import { tableContext } from './dynamo/client';
+import { idempotently } from './idempotency';
+import { DynamoIdempotencyStore } from './idempotency-store';
 import { authorize, type Identity, identityOf } from './identity';
-import { logger, metrics, tracer } from './instrument';
+import { instrument, logger, metrics } from './instrument';
 import { ApiError, type FieldProblem, problemBody } from './problems';
-import { repositories } from './repositories';
+import type { Route } from './route';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -27,7 +24,7 @@ export interface HttpRequest<B, Q, P> {
   identity: Identity;
   headers: Readonly<Record<string, string | undefined>>;
   /** The time of the request, read once from the clock. */
-  now: Instant;
+  now: number;
 }
 
 export interface HttpAnswer {
@@ -120,11 +117,41 @@ const errorMapper = (): MiddlewareObj<HttpEvent, HttpResult> => ({
   },
 });
 
-/** Finds a route row by id; a typo is a programming error caught at module load. */
-export function routeById(id: string): Route {
-  const route = routes.find((r) => r.id === id);
-  if (!route) throw new Error(`No route with id ${id}`);
-  return route;
+/** The header that carries a client's idempotency key (api.md). */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,64}$/;
+
+const callerId = (identity: Identity) =>
+  identity.role === 'member'
+    ? identity.memberId
+    : identity.role === 'operator'
+      ? identity.operatorId
+      : identity.adminId;
+
+let idempotencyStore: DynamoIdempotencyStore<HttpAnswer> | undefined;
+
+/**
+ * Runs `answer` once per route, caller and `Idempotency-Key`; without a key it just runs. The key is
+ * scoped by the caller, so two members never share one.
+ */
+function withIdempotencyKey(
+  route: Route,
+  request: HttpRequest<unknown, unknown, unknown>,
+  answer: () => Promise<HttpAnswer>,
+): Promise<HttpAnswer> {
+  const key = request.headers[IDEMPOTENCY_HEADER];
+  if (key === undefined) return answer();
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new ApiError('VALIDATION_FAILED', 'Idempotency-Key must be 1 to 64 visible ASCII characters', [
+      { field: `header.${IDEMPOTENCY_HEADER}`, message: 'Expected 1 to 64 visible ASCII characters' },
+    ]);
+  }
+  if (!idempotencyStore) {
+    const { doc, tableName } = tableContext();
+    idempotencyStore = new DynamoIdempotencyStore(doc, tableName);
+  }
+  const scope = `${route.id}#${callerId(request.identity)}#${key}`;
+  return idempotently(idempotencyStore, scope, { path: request.path, body: request.body }, answer);
 }
 
 /** The answer of `route`, checked against its schema when {@link VALIDATE_RESPONSES_ENV} is set. */
@@ -142,11 +169,10 @@ function checkedAnswer(route: Route, schema: z.ZodType, answer: HttpAnswer): Htt
  * error mapper. The body gets parsed input and returns the answer's body; the status is the contract's.
  */
 export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
-  routeId: string,
+  route: Route,
   schemas: RouteSchemas<B, Q, P, R>,
   body: (request: HttpRequest<B, Q, P>) => Promise<R>,
 ): ContractHandler {
-  const route = routeById(routeId);
   const answer = async (request: HttpRequest<B, Q, P>): Promise<HttpAnswer> => ({
     status: schemas.response.status,
     body: await body(request),
@@ -163,24 +189,13 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
       now: clock.now(),
     };
     const answered = route.idempotent
-      ? await idempotently(
-          repositories().idempotency,
-          route.id,
-          identity,
-          request.headers[IDEMPOTENCY_HEADER],
-          { path: request.path, body: request.body },
-          () => answer(request),
-        )
+      ? await withIdempotencyKey(route, request as HttpRequest<unknown, unknown, unknown>, () => answer(request))
       : await answer(request);
     const { status, body: result } = checkedAnswer(route, schemas.response.body, answered);
     metrics.addMetric('Success', MetricUnit.Count, 1);
     return json(status, result);
   };
-  const handler = middy<HttpEvent, HttpResult, Error, Context>(inner)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { throwOnEmptyMetrics: false }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(errorMapper());
+  const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper());
   const contract = { route, schemas: schemas as RouteSchemas<unknown, unknown, unknown, unknown> };
   return Object.assign(handler, { contract });
 }

@@ -6,19 +6,8 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { keys } from './dynamo/keys';
-
-/** A stored answer of a completed request. */
-export interface StoredAnswer {
-  status: number;
-  body: unknown;
-}
-
-export type Claim =
-  | { kind: 'claimed' }
-  | { kind: 'done'; answer: StoredAnswer }
-  | { kind: 'inProgress' }
-  | { kind: 'reused' };
+import { itemKey } from './dynamo/keys';
+import type { Claim, IdempotencyStore } from './idempotency';
 
 /** How long a record is kept (the table's TTL removes it later). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -30,7 +19,7 @@ export const IN_PROGRESS_LOCK_MS = 30_000;
  * abandons it. Keys are scoped by the caller, so two members never share one.
  * Expiry is wall-clock time (the record is infrastructure, not domain time).
  */
-export class IdempotencyStore {
+export class DynamoIdempotencyStore<A> implements IdempotencyStore<A> {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -38,14 +27,14 @@ export class IdempotencyStore {
   ) {}
 
   /** Claims `scope` for a request with `requestHash`, or says what holds it. */
-  async claim(scope: string, requestHash: string): Promise<Claim> {
+  async claim(scope: string, requestHash: string): Promise<Claim<A>> {
     const now = this.wallClock();
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...keys.idempotency(scope),
+            ...itemKey('idempotency', { scope }),
             entity: 'idempotency',
             status: 'inProgress',
             requestHash,
@@ -70,16 +59,16 @@ export class IdempotencyStore {
   }
 
   /** What holds a key now (after waiting for an in-progress request). */
-  async look(scope: string, requestHash: string): Promise<Claim | undefined> {
+  async look(scope: string, requestHash: string): Promise<Claim<A> | undefined> {
     const item = await this.read(scope);
     return item ? this.describe(item, requestHash) : undefined;
   }
 
-  async complete(scope: string, answer: StoredAnswer): Promise<void> {
+  async complete(scope: string, answer: A): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.idempotency(scope),
+        Key: itemKey('idempotency', { scope }),
         UpdateExpression: 'SET #status = :done, answer = :answer REMOVE lockedUntil',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':done': 'done', ':answer': answer },
@@ -89,20 +78,20 @@ export class IdempotencyStore {
 
   /** Frees a claim whose request failed, so that a retry runs again. */
   async abandon(scope: string): Promise<void> {
-    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.idempotency(scope) }));
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: itemKey('idempotency', { scope }) }));
   }
 
   private async read(scope: string): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(scope), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: itemKey('idempotency', { scope }), ConsistentRead: true }),
     );
     return Item;
   }
 
-  private describe(item: Record<string, unknown> | undefined, requestHash: string): Claim {
+  private describe(item: Record<string, unknown> | undefined, requestHash: string): Claim<A> {
     if (!item) return { kind: 'inProgress' };
     if (item.requestHash !== requestHash) return { kind: 'reused' };
-    if (item.status === 'done') return { kind: 'done', answer: item.answer as StoredAnswer };
+    if (item.status === 'done') return { kind: 'done', answer: item.answer as A };
     return { kind: 'inProgress' };
   }
 }

@@ -1,23 +1,29 @@
+/**
+ * Runs a piece of work at most once per scope, whatever calls it: an HTTP route with an `Idempotency-Key`,
+ * later a stream record or a scheduled run. Given its store, it knows nothing of HTTP or of the table.
+ */
 import { createHash } from 'node:crypto';
-import type { HttpAnswer } from './http';
-import type { IdempotencyStore } from './idempotency-store';
-import type { Identity } from './identity';
 import { ApiError } from './problems';
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-const KEY_PATTERN = /^[\x21-\x7e]{1,64}$/;
+/** What holds a scope now. */
+export type Claim<A> = { kind: 'claimed' } | { kind: 'done'; answer: A } | { kind: 'inProgress' } | { kind: 'reused' };
+
+/** Where claims and answers are kept (the table in the cloud and locally; a fake in service tests). */
+export interface IdempotencyStore<A> {
+  /** Claims `scope` for a request with `requestHash`, or says what holds it. */
+  claim(scope: string, requestHash: string): Promise<Claim<A>>;
+  /** What holds `scope` now, or nothing. */
+  look(scope: string, requestHash: string): Promise<Claim<A> | undefined>;
+  complete(scope: string, answer: A): Promise<void>;
+  /** Frees a claim whose work failed, so that a retry runs again. */
+  abandon(scope: string): Promise<void>;
+}
+
 const WAIT_STEP_MS = 50;
 const WAIT_LIMIT_MS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const callerId = (identity: Identity) =>
-  identity.role === 'member'
-    ? identity.memberId
-    : identity.role === 'operator'
-      ? identity.operatorId
-      : identity.adminId;
-
-/** JSON with sorted keys, so that the same body hashes the same however its fields are ordered. */
+/** JSON with sorted keys, so that the same request hashes the same however its fields are ordered. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -28,25 +34,16 @@ function canonical(value: unknown): string {
 }
 
 /**
- * Runs `run` at most once per caller, route and `Idempotency-Key` (api.md): a repeat with the same body
- * gets the first answer (waiting while the first is in progress), the same key with another body is 422.
- * Only successful answers are kept; a failed request frees its key.
+ * Runs `run` at most once per `scope`: a repeat with the same `request` gets the first answer (waiting while
+ * the first is in progress), the same scope with another request is 422 `IDEMPOTENCY_KEY_REUSED`. Only
+ * successful answers are kept; a failed run frees its scope.
  */
-export async function idempotently(
-  store: IdempotencyStore,
-  routeId: string,
-  identity: Identity,
-  key: string | undefined,
+export async function idempotently<A>(
+  store: IdempotencyStore<A>,
+  scope: string,
   request: unknown,
-  run: () => Promise<HttpAnswer>,
-): Promise<HttpAnswer> {
-  if (key === undefined) return run();
-  if (!KEY_PATTERN.test(key)) {
-    throw new ApiError('VALIDATION_FAILED', 'Idempotency-Key must be 1 to 64 visible ASCII characters', [
-      { field: `header.${IDEMPOTENCY_HEADER}`, message: 'Expected 1 to 64 visible ASCII characters' },
-    ]);
-  }
-  const scope = `${routeId}#${callerId(identity)}#${key}`;
+  run: () => Promise<A>,
+): Promise<A> {
   const hash = createHash('sha256').update(canonical(request)).digest('hex');
   const reused = () => new ApiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request');
   const deadline = Date.now() + WAIT_LIMIT_MS;
@@ -55,7 +52,7 @@ export async function idempotently(
     if (claim.kind === 'done') return claim.answer;
     if (claim.kind === 'reused') throw reused();
     if (claim.kind === 'claimed') {
-      let answer: HttpAnswer;
+      let answer: A;
       try {
         answer = await run();
       } catch (error) {

@@ -1,8 +1,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { CLAIMS, OPERATOR_ROLES } from '../../contracts/auth';
-import type { OperatorRole } from '../domain/model';
-import type { Caller } from '../routes';
+import { CLAIMS, OPERATOR_ROLES, type OperatorRole } from '../../contracts/auth';
 import { ApiError } from './problems';
+import type { Caller } from './route';
 
 export type Identity =
   | { role: 'member'; memberId: string }

@@ -1,47 +1,6 @@
-import type { ErrorCode, Verdict } from '../domain/model';
+import { type ErrorCode, STATUS_OF_CODE, TITLE_OF_CODE } from '../../contracts/errors';
 
-/** HTTP status of each error code (api.md). */
-export const STATUS_OF_CODE: Record<ErrorCode, number> = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  SLOT_UNAVAILABLE: 409,
-  OVERLAPS_OWN_RESERVATION: 409,
-  OUTSIDE_BOOKING_WINDOW: 422,
-  OUTSIDE_BUSINESS_HOURS: 422,
-  INVALID_DURATION: 422,
-  INSUFFICIENT_TICKETS: 422,
-  DAILY_LIMIT_REACHED: 422,
-  PLAN_NOT_ELIGIBLE: 403,
-  INVALID_STATE: 409,
-  CHECK_IN_NOT_OPEN: 422,
-  EXTENSION_NOT_ALLOWED: 422,
-  UNKNOWN_DOOR: 422,
-  IDEMPOTENCY_KEY_REUSED: 422,
-  INTERNAL_ERROR: 500,
-};
-
-const TITLE_OF_CODE: Record<ErrorCode, string> = {
-  VALIDATION_FAILED: 'The request does not match the schema',
-  UNAUTHENTICATED: 'No valid token',
-  FORBIDDEN: 'Not allowed for this role',
-  NOT_FOUND: 'Not found',
-  SLOT_UNAVAILABLE: 'The slot is taken',
-  OVERLAPS_OWN_RESERVATION: 'Overlaps one of your reservations',
-  OUTSIDE_BOOKING_WINDOW: 'Outside the booking window',
-  OUTSIDE_BUSINESS_HOURS: 'Outside business hours',
-  INVALID_DURATION: 'Invalid duration',
-  INSUFFICIENT_TICKETS: 'Not enough uses left',
-  DAILY_LIMIT_REACHED: 'Daily limit reached',
-  PLAN_NOT_ELIGIBLE: 'Not available on your plan',
-  INVALID_STATE: 'Not possible in the current state',
-  CHECK_IN_NOT_OPEN: 'Check-in is not open',
-  EXTENSION_NOT_ALLOWED: 'Extension not allowed',
-  UNKNOWN_DOOR: 'Unknown door',
-  IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused with another request',
-  INTERNAL_ERROR: 'Internal error',
-};
+export { STATUS_OF_CODE };
 
 export interface FieldProblem {
   field: string;
@@ -64,7 +23,7 @@ export class ApiError extends Error {
 }
 
 /** Throws the refusal of a failed verdict; returns nothing for an ok one. */
-export function assertVerdict(verdict: Verdict): void {
+export function assertVerdict(verdict: { ok: true } | { ok: false; code: ErrorCode; detail: string }): void {
   if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
 }
 

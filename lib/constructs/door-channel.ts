@@ -10,7 +10,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { EVENTS_WILDCARD } from '../../contracts/topics';
+import { EVENTS_WILDCARD } from '../../contracts/mqtt';
 import { backendPublishStatement, doorThingPolicy } from '../../iot/policies';
 import { DOOR_EVENT_ENTRY } from '../../lambdas/routes';
 import type { StageConfig } from '../config';

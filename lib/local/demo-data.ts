@@ -48,6 +48,7 @@ const officePassSpace = (
   fields: Pick<Space, 'name' | 'type' | 'capacity' | 'perCheckInLimitMinutes' | 'price15' | 'doorIds'> & Partial<Space>,
 ): Space => ({
   spaceId,
+  version: 1,
   facilityId,
   status: 'active',
   bookingType: 'instant',
@@ -90,6 +91,7 @@ const h1tDoors = ['h1t-kudanshita-front', 'h1t-kudanshita-side'];
 export const facilities: Facility[] = [
   {
     ...facilityBase,
+    version: 1,
     facilityId: 'h1t-kudanshita',
     partnerId: 'partner-h1t',
     name: 'H1T九段下',
@@ -105,6 +107,7 @@ export const facilities: Facility[] = [
   },
   {
     ...facilityBase,
+    version: 1,
     facilityId: 'h1t-ryogoku',
     partnerId: 'partner-h1t',
     name: 'H1T両国',
@@ -120,6 +123,7 @@ export const facilities: Facility[] = [
   },
   {
     ...facilityBase,
+    version: 1,
     facilityId: 'iioffice-shinjuku',
     partnerId: 'partner-iioffice',
     name: 'いいオフィス新宿',
@@ -134,6 +138,7 @@ export const facilities: Facility[] = [
   },
   {
     ...facilityBase,
+    version: 1,
     facilityId: 'solotime-shibuya',
     partnerId: 'partner-solotime',
     name: 'SoloTime渋谷',
@@ -148,6 +153,7 @@ export const facilities: Facility[] = [
   },
   {
     ...facilityBase,
+    version: 1,
     facilityId: 'regus-marunouchi',
     partnerId: 'partner-regus',
     name: 'リージャス丸の内',
@@ -164,6 +170,7 @@ export const facilities: Facility[] = [
   },
   {
     ...facilityBase,
+    version: 1,
     facilityId: 'kaikatsu-kanda',
     partnerId: 'partner-kaikatsu',
     name: '快活CLUB神田',
@@ -180,6 +187,7 @@ export const facilities: Facility[] = [
   },
   {
     ...facilityBase,
+    version: 1,
     facilityId: 'tw-shibuya',
     partnerId: 'partner-tw',
     name: 'TIMEWORK渋谷',
@@ -276,6 +284,7 @@ export const spaces: Space[] = [
   dropInSpace('kaikatsu-kanda-booths', 'kaikatsu-kanda', 'ブース席', 30, 180, 'QR-KAIKATSU-KANDA'),
   {
     spaceId: 'tw-shibuya-room-a',
+    version: 1,
     facilityId: 'tw-shibuya',
     name: '会議室A',
     type: 'meetingRoom',
@@ -301,6 +310,7 @@ export const spaces: Space[] = [
   },
   {
     spaceId: 'tw-shibuya-desk',
+    version: 1,
     facilityId: 'tw-shibuya',
     name: 'デスク席',
     type: 'seat',

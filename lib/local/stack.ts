@@ -5,14 +5,14 @@
 import './env';
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
-import { localClockBody, localMemberBody, localTokenBody } from '../../contracts/http/api';
-import { doorIdOfEventsTopic, EVENTS_WILDCARD } from '../../contracts/topics';
+import { localClockBody, localMemberBody, localTokenBody } from '../../contracts/http/local';
+import { doorIdOfEventsTopic, EVENTS_WILDCARD } from '../../contracts/mqtt';
 import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../contracts/workflows';
 import { type DoorClient, startDoorClient } from '../../iot/door-client';
 import { consoleLock } from '../../iot/lock-adapters';
 import { parseInstant, toZonedIso } from '../../lambdas/domain/format';
 import { SERVICE_TIME_ZONE } from '../../lambdas/domain/model';
-import { MemberRepository } from '../../lambdas/modules/membership/data/member';
+import { type MembershipDeps, membershipDeps } from '../../lambdas/modules/membership';
 import { loadMe } from '../../lambdas/modules/membership/service';
 import { handler as doorEventHandler } from '../../lambdas/modules/stay/iot/door-event';
 import { handler as sweepHandler } from '../../lambdas/modules/stay/steps/sweep-stays';
@@ -94,7 +94,7 @@ async function runDue(timers: LocalStepFunctions): Promise<void> {
 
 function localRoutes(
   clock: ControllableClock,
-  members: MemberRepository,
+  membership: MembershipDeps,
   timers: LocalStepFunctions,
   handlers: ReadonlyMap<string, ContractHandler>,
 ): Record<string, LocalRouteHandler> {
@@ -130,7 +130,7 @@ function localRoutes(
     },
     'POST /local/members': async (body) => {
       const input = parseWith(localMemberBody, body);
-      await members.putMember({
+      await membership.members.putMember({
         memberId: input.memberId,
         memberNumber: localMemberNumber(input.memberId),
         plan: input.plan,
@@ -138,7 +138,7 @@ function localRoutes(
         companyId: null,
         companyName: input.companyName ?? null,
       });
-      return { status: 201, body: await loadMe(members, input.memberId, clock.now()) };
+      return { status: 201, body: await loadMe(membership, input.memberId, clock.now()) };
     },
   };
 }
@@ -210,7 +210,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const gateway = await startGateway({
       port: options.port,
       handlers,
-      localRoutes: localRoutes(clock, new MemberRepository(doc, tableName), timers, handlers),
+      localRoutes: localRoutes(clock, membershipDeps(), timers, handlers),
     });
     return {
       url: gateway.url,

@@ -58,7 +58,7 @@ export function decodeCursor(scope: ReservationScope, cursor: string): MemberRes
  * is where the following page starts; absent on the last page.
  */
 export async function reservationsInScope(
-  reservations: ReservationRepository,
+  reservations: Pick<ReservationRepository, 'pageOfMember'>,
   memberId: string,
   scope: ReservationScope,
   now: Instant,

@@ -1,18 +1,22 @@
 /**
- * Booking, cancelling and extending: load the state the core needs, let the core decide, write one
+ * Booking, cancelling and extending: load the state the rules need, let the rules decide, write one
  * transaction. A write that finds the state moved (another booking of the same member, a concurrent
  * change of the reservation) is decided again on fresh state.
  */
-import { randomUUID } from 'node:crypto';
 import { closingTimeAfter } from '../../domain/calendar';
 import { companyMonth } from '../../domain/contract';
 import type { Facility, Instant, Member, OptionChoice, Reservation, Space, UsesLedger } from '../../domain/model';
+import { timerFor } from '../../domain/timers';
 import { planLimit } from '../../domain/uses';
-import { startTimerFor } from '../../platform/adapters/sfn-timer-starter';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
+import { logger } from '../../platform/instrument';
+import type { Ids, TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
-import type { Repositories } from '../../platform/repositories';
-import type { CounterLimits } from './data/reservation';
+import { retryOnStale, STALE, type Stale } from '../../platform/retry';
+import { type CatalogReads, spaceWithFacility } from '../catalog';
+import type { CounterLimits, MemberRepository, UseCounterRepository } from '../membership';
+import type { ReservationRepository } from './data/reservation';
+import type { SlotCounterRepository } from './data/slot-counter';
 import {
   type Balance,
   decideBooking,
@@ -24,20 +28,28 @@ import {
   type OwnHold,
 } from './rules/reservation';
 
-/** How often a write that found the state moved is decided again. */
-const STALE_RETRIES = 5;
-
-type Repos = Pick<Repositories, 'facilities' | 'members' | 'reservations' | 'slots'>;
+/** What the booking flows read and write, and the ports they use. */
+export interface BookingPorts extends CatalogReads {
+  reservations: Pick<
+    ReservationRepository,
+    'get' | 'holdsOf' | 'create' | 'extend' | 'release' | 'change' | 'whileInStatus'
+  >;
+  slots: Pick<SlotCounterRepository, 'heldBetween'>;
+  members: Pick<MemberRepository, 'getMember'>;
+  counters: Pick<UseCounterRepository, 'countersOf'>;
+  timers: TimerStarter;
+  ids: Ids;
+}
 
 /** The member's situation for a ledger, and the limits the write transaction must keep. */
 async function situationFor(
-  repos: Repos,
+  deps: Pick<BookingPorts, 'counters'>,
   member: Member,
   facility: Facility,
   ledger: UsesLedger,
   holds: readonly OwnHold[],
 ): Promise<{ situation: MemberSituation; limits: CounterLimits }> {
-  const counters = await repos.members.countersOf(member, {
+  const counters = await deps.counters.countersOf(member, {
     memberPeriod: ledger.memberPeriod,
     companyMonth: ledger.companyMonth ?? companyMonth(ledger.memberPeriod),
     ...(ledger.dailyDate ? { daily: { facilityId: facility.facilityId, date: ledger.dailyDate } } : {}),
@@ -59,49 +71,69 @@ async function situationFor(
   };
 }
 
-function settle(outcome: TransactOutcome): boolean {
+/** The outcome of a write: written, stale (decide again), or a refusal its condition names. */
+export function settle(outcome: TransactOutcome): true | Stale {
   if (outcome.ok) return true;
-  if (outcome.failed === 'stale') return false;
+  if (outcome.failed === 'stale') return STALE;
   throw new ApiError(outcome.failed.code, outcome.failed.detail);
 }
 
-const busy = () => new ApiError('INVALID_STATE', 'The reservation changed while we worked on it; try again');
+/** The refusal when a reservation kept changing under a flow. */
+export const busy = () => new ApiError('INVALID_STATE', 'The reservation changed while we worked on it; try again');
 
-async function loadSpace(repos: Repos, spaceId: string): Promise<{ space: Space; facility: Facility }> {
-  const found = await repos.facilities.getSpaceWithFacility(spaceId);
+async function loadSpace(deps: CatalogReads, spaceId: string): Promise<{ space: Space; facility: Facility }> {
+  const found = await spaceWithFacility(deps, spaceId);
   if (found?.space.status !== 'active') throw notFound('Space');
   return found;
 }
 
 /** A reservation of the member, or 404 (someone else's is not revealed). */
-export async function ownReservation(repos: Pick<Repos, 'reservations'>, memberId: string, id: string) {
-  const reservation = await repos.reservations.get(id);
+export async function ownReservation(
+  deps: { reservations: Pick<BookingPorts['reservations'], 'get'> },
+  memberId: string,
+  id: string,
+) {
+  const reservation = await deps.reservations.get(id);
   if (!reservation || reservation.memberId !== memberId) throw notFound('Reservation');
   return reservation;
 }
 
+/**
+ * Starts the timer a reservation needs in its status. A failure is logged, not raised: the booking stands,
+ * and the sweeper closes stays whose forced checkout never ran.
+ */
+export async function startTimerOf(timers: TimerStarter, reservation: Reservation): Promise<void> {
+  const timer = timerFor(reservation);
+  if (!timer) return;
+  try {
+    await timers.start(timer.workflow, timer.name, timer.input);
+  } catch (error) {
+    logger.error('Timer start failed', { reservationId: reservation.reservationId, error: error as Error });
+  }
+}
+
 /** Books `[start, end)` of a space for a member: instant spaces are confirmed, request spaces requested. */
-export async function createReservation(
-  repos: Repos,
+export function createReservation(
+  deps: BookingPorts,
   memberId: string,
   input: { spaceId: string; start: Instant; end: Instant; options: readonly OptionChoice[] },
   now: Instant,
 ): Promise<Reservation> {
-  for (let attempt = 0; attempt <= STALE_RETRIES; attempt++) {
+  return retryOnStale(async () => {
     const [found, record, holds] = await Promise.all([
-      loadSpace(repos, input.spaceId),
-      repos.members.getMember(memberId),
-      repos.reservations.holdsOf(memberId, input.start),
+      loadSpace(deps, input.spaceId),
+      deps.members.getMember(memberId),
+      deps.reservations.holdsOf(memberId, input.start),
     ]);
     if (!record) throw notFound('Member');
     const { space, facility } = found;
     const { member } = record;
     const ledger = ledgerFor(member, facility, input.start);
-    const { situation, limits } = await situationFor(repos, member, facility, ledger, holds);
+    const { situation, limits } = await situationFor(deps, member, facility, ledger, holds);
     const decision = decideBooking({ now, ...input, facility, space, situation });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
     const reservation = newReservation({
-      reservationId: randomUUID(),
+      reservationId: deps.ids.next(),
       member,
       facility,
       space,
@@ -111,71 +143,77 @@ export async function createReservation(
       decision,
       now,
     });
-    const outcome = await repos.reservations.create(
+    const outcome = await deps.reservations.create(
       reservation,
       decision.slots,
       space.capacity,
       record.holdsVersion,
       limits,
     );
-    if (settle(outcome)) {
-      await startTimerFor(reservation);
-      return reservation;
-    }
-  }
-  throw busy();
+    if (settle(outcome) === STALE) return STALE;
+    await startTimerOf(deps.timers, reservation);
+    return reservation;
+  }, busy);
 }
 
 /** Cancels a member's requested or confirmed reservation before its start (2-hour rule, fee rules). */
-export async function cancelReservation(repos: Repos, memberId: string, id: string, now: Instant) {
-  for (let attempt = 0; attempt <= STALE_RETRIES; attempt++) {
-    const reservation = await ownReservation(repos, memberId, id);
+export function cancelReservation(
+  deps: Pick<BookingPorts, 'reservations'>,
+  memberId: string,
+  id: string,
+  now: Instant,
+): Promise<Reservation> {
+  return retryOnStale(async () => {
+    const reservation = await ownReservation(deps, memberId, id);
     const decision = decideCancellation({ now, reservation, timeZone: reservation.timeZone });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
-    const cancelled: Reservation = {
+    const outcome = await deps.reservations.release(reservation, {
+      set: { status: 'cancelled', cancellationFee: decision.fee },
+      releaseFrom: reservation.start,
+      consumeUses: decision.usesCounted,
+    });
+    if (settle(outcome) === STALE) return STALE;
+    return {
       ...reservation,
       status: 'cancelled',
       cancellationFee: decision.fee,
       version: reservation.version + 1,
-    };
-    const outcome = await repos.reservations.release(reservation, {
-      set: { status: cancelled.status, cancellationFee: decision.fee },
-      releaseFrom: reservation.start,
-      consumeUses: decision.usesCounted,
-    });
-    if (settle(outcome)) return cancelled;
-  }
-  throw busy();
+    } satisfies Reservation;
+  }, busy);
 }
 
 /** Extends a member's stay by `minutes` (instant spaces that allow it). */
-export async function extendReservation(repos: Repos, memberId: string, id: string, minutes: number, now: Instant) {
-  for (let attempt = 0; attempt <= STALE_RETRIES; attempt++) {
-    const reservation = await ownReservation(repos, memberId, id);
+export function extendReservation(
+  deps: BookingPorts,
+  memberId: string,
+  id: string,
+  minutes: number,
+  now: Instant,
+): Promise<Reservation> {
+  return retryOnStale(async () => {
+    const reservation = await ownReservation(deps, memberId, id);
     const [{ space, facility }, record, holds] = await Promise.all([
-      loadSpace(repos, reservation.spaceId),
-      repos.members.getMember(memberId),
-      repos.reservations.holdsOf(memberId, reservation.end),
+      loadSpace(deps, reservation.spaceId),
+      deps.members.getMember(memberId),
+      deps.reservations.holdsOf(memberId, reservation.end),
     ]);
     if (!record) throw notFound('Member');
     const closing = closingTimeAfter(facility.calendar, reservation.end - 1) ?? reservation.end;
     const held =
-      closing > reservation.end ? await repos.slots.heldBetween(space.spaceId, reservation.end, closing) : new Map();
+      closing > reservation.end ? await deps.slots.heldBetween(space.spaceId, reservation.end, closing) : new Map();
     const full = [...held.entries()].filter(([, n]) => n >= space.capacity).map(([slot]) => slot);
     const freeUntil = full.length > 0 ? Math.min(...full) : null;
-    const { situation, limits } = await situationFor(repos, record.member, facility, reservation.ledger, holds);
+    const { situation, limits } = await situationFor(deps, record.member, facility, reservation.ledger, holds);
     const decision = decideExtension({ now, reservation, facility, space, minutes, freeUntil, situation });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
-    const outcome = await repos.reservations.extend(reservation, decision, space.capacity, record.holdsVersion, limits);
-    if (settle(outcome)) {
-      return {
-        ...reservation,
-        end: decision.newEnd,
-        uses: reservation.uses + decision.extraUses,
-        price: decision.price,
-        version: reservation.version + 1,
-      } satisfies Reservation;
-    }
-  }
-  throw busy();
+    const outcome = await deps.reservations.extend(reservation, decision, space.capacity, record.holdsVersion, limits);
+    if (settle(outcome) === STALE) return STALE;
+    return {
+      ...reservation,
+      end: decision.newEnd,
+      uses: reservation.uses + decision.extraUses,
+      price: decision.price,
+      version: reservation.version + 1,
+    } satisfies Reservation;
+  }, busy);
 }

@@ -1,17 +1,25 @@
 /**
  * A partner's answer to booking requests: approve (confirmed) or reject (rejected). Answers are final.
+ * An unanswered request is cancelled by its expiry timer.
  */
+import type { TimerAnswer } from '../../../contracts/workflows';
 import type { Instant, Reservation } from '../../domain/model';
-import { startForcedCheckoutTimer } from '../../platform/adapters/sfn-timer-starter';
+import { waitUntil } from '../../domain/timers';
+import type { TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
-import type { Repositories } from '../../platform/repositories';
+import { retryOnStale, STALE } from '../../platform/retry';
+import { type ReservationRepository, startTimerOf } from '../booking';
 
-const STALE_RETRIES = 5;
-type Repos = Pick<Repositories, 'reservations'>;
+export interface RequestPorts {
+  reservations: Pick<ReservationRepository, 'get' | 'change' | 'release' | 'requestsOfPartner'>;
+  timers: TimerStarter;
+}
+
+const changed = () => new ApiError('INVALID_STATE', 'The request changed while we worked on it; try again');
 
 /** A request of the partner's, or 404 (another partner's is not revealed). */
-async function partnerRequest(repos: Repos, partnerId: string, id: string): Promise<Reservation> {
-  const reservation = await repos.reservations.get(id);
+async function partnerRequest(deps: Pick<RequestPorts, 'reservations'>, partnerId: string, id: string) {
+  const reservation = await deps.reservations.get(id);
   if (!reservation || reservation.partnerId !== partnerId || reservation.bookingType !== 'request') {
     throw notFound('Booking request');
   }
@@ -28,36 +36,63 @@ function assertOpen(reservation: Reservation, now: Instant): void {
 }
 
 /** Requests waiting for the partner's answer, of one facility or all of theirs. */
-export function listRequests(repos: Repos, partnerId: string, facilityId?: string) {
-  return repos.reservations.requestsOfPartner(partnerId, facilityId);
+export function listRequests(deps: Pick<RequestPorts, 'reservations'>, partnerId: string, facilityId?: string) {
+  return deps.reservations.requestsOfPartner(partnerId, facilityId);
 }
 
 /** Approves a request: it is confirmed, keeps its slot and uses, and gets its forced-checkout timer. */
-export async function approveRequest(repos: Repos, partnerId: string, id: string, now: Instant): Promise<Reservation> {
-  for (let attempt = 0; attempt <= STALE_RETRIES; attempt++) {
-    const reservation = await partnerRequest(repos, partnerId, id);
+export function approveRequest(deps: RequestPorts, partnerId: string, id: string, now: Instant): Promise<Reservation> {
+  return retryOnStale(async () => {
+    const reservation = await partnerRequest(deps, partnerId, id);
     assertOpen(reservation, now);
-    const outcome = await repos.reservations.change(reservation, { status: 'confirmed' });
-    if (outcome.ok) {
-      const confirmed: Reservation = { ...reservation, status: 'confirmed', version: reservation.version + 1 };
-      await startForcedCheckoutTimer(confirmed);
-      return confirmed;
-    }
-  }
-  throw new ApiError('INVALID_STATE', 'The request changed while we worked on it; try again');
+    const outcome = await deps.reservations.change(reservation, { status: 'confirmed' });
+    if (!outcome.ok) return STALE;
+    const confirmed: Reservation = { ...reservation, status: 'confirmed', version: reservation.version + 1 };
+    await startTimerOf(deps.timers, confirmed);
+    return confirmed;
+  }, changed);
 }
 
 /** Rejects a request: its slot and uses are released. */
-export async function rejectRequest(repos: Repos, partnerId: string, id: string, now: Instant): Promise<Reservation> {
-  for (let attempt = 0; attempt <= STALE_RETRIES; attempt++) {
-    const reservation = await partnerRequest(repos, partnerId, id);
+export function rejectRequest(
+  deps: Pick<RequestPorts, 'reservations'>,
+  partnerId: string,
+  id: string,
+  now: Instant,
+): Promise<Reservation> {
+  return retryOnStale(async () => {
+    const reservation = await partnerRequest(deps, partnerId, id);
     assertOpen(reservation, now);
-    const outcome = await repos.reservations.release(reservation, {
+    const outcome = await deps.reservations.release(reservation, {
       set: { status: 'rejected' },
       releaseFrom: reservation.start,
       consumeUses: false,
     });
-    if (outcome.ok) return { ...reservation, status: 'rejected', version: reservation.version + 1 };
-  }
-  throw new ApiError('INVALID_STATE', 'The request changed while we worked on it; try again');
+    if (!outcome.ok) return STALE;
+    return { ...reservation, status: 'rejected', version: reservation.version + 1 } satisfies Reservation;
+  }, changed);
+}
+
+/** At 01:00 on the second day after a request: an unanswered request becomes `autoCancelled`, its slot and uses released. */
+export function expireRequest(
+  deps: Pick<RequestPorts, 'reservations'>,
+  reservationId: string,
+  now: Instant,
+): Promise<TimerAnswer> {
+  return retryOnStale<TimerAnswer>(
+    async () => {
+      const reservation = await deps.reservations.get(reservationId);
+      if (!reservation) return { action: 'done', outcome: 'missing' };
+      if (reservation.status !== 'requested' || reservation.requestExpiresAt === null)
+        return { action: 'done', outcome: 'nothing' };
+      if (now < reservation.requestExpiresAt) return waitUntil(reservation, reservation.requestExpiresAt);
+      const written = await deps.reservations.release(reservation, {
+        set: { status: 'autoCancelled' },
+        releaseFrom: reservation.start,
+        consumeUses: false,
+      });
+      return written.ok ? { action: 'done', outcome: 'autoCancelled' } : STALE;
+    },
+    () => new Error(`Request ${reservationId} kept changing while it was being cancelled`),
+  );
 }

@@ -1,24 +1,22 @@
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
-import { unlockTopic } from '../../../contracts/topics';
-import type { UnlockCommand } from '../../domain/model';
-import { unlockMessage } from '../../modules/booking/views';
+import { type UnlockCommand as UnlockMessage, unlockTopic } from '../../../contracts/mqtt';
+import type { DoorPublisher } from '../ports';
 
-let client: IoTDataPlaneClient | undefined;
+/** Publishes unlock commands through the IoT data plane; `endpoint` is the account's, or the local one. */
+export class IotDoorPublisher implements DoorPublisher {
+  private client: IoTDataPlaneClient | undefined;
 
-/** The IoT data-plane client, made once: `IOT_DATA_ENDPOINT` is the account's endpoint, or the local one. */
-function iot(): IoTDataPlaneClient {
-  client ??= new IoTDataPlaneClient(process.env.IOT_DATA_ENDPOINT ? { endpoint: process.env.IOT_DATA_ENDPOINT } : {});
-  return client;
-}
+  constructor(private readonly endpoint: string | undefined) {}
 
-/** Publishes a recorded unlock command to its door, QoS 1. */
-export async function publishUnlock(command: UnlockCommand): Promise<void> {
-  await iot().send(
-    new PublishCommand({
-      topic: unlockTopic(command.doorId),
-      qos: 1,
-      payload: new TextEncoder().encode(JSON.stringify(unlockMessage(command))),
-      contentType: 'application/json',
-    }),
-  );
+  async publishUnlock(message: UnlockMessage): Promise<void> {
+    this.client ??= new IoTDataPlaneClient(this.endpoint ? { endpoint: this.endpoint } : {});
+    await this.client.send(
+      new PublishCommand({
+        topic: unlockTopic(message.doorId),
+        qos: 1,
+        payload: new TextEncoder().encode(JSON.stringify(message)),
+        contentType: 'application/json',
+      }),
+    );
+  }
 }

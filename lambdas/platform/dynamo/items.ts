@@ -1,4 +1,5 @@
-import type { Instant } from '../../domain/model';
+type Instant = number;
+
 import { isoUtc } from './keys';
 
 /** Attributes that only the table needs (keys, type tag); stripped when an item becomes a domain object. */

@@ -1,92 +1,68 @@
 /**
- * The only place where table keys are built. Instants in keys are ISO 8601 UTC strings, so that they sort.
+ * Key building from the templates registered in `contracts/table.ts`. Each item type's data file builds its
+ * keys through these and only from its own registry entry.
  */
-import type { Instant, LocalDate } from '../../domain/model';
+import {
+  type IndexEntry,
+  ITEM_TYPES,
+  type ItemTypeName,
+  type KeyTemplate,
+  tableDefinition,
+} from '../../../contracts/table';
 
 /** ISO 8601 UTC with milliseconds, e.g. `2026-11-24T05:00:00.000Z`; sorts as it reads. */
-export const isoUtc = (t: Instant): string => new Date(t).toISOString();
+export const isoUtc = (t: number): string => new Date(t).toISOString();
 
-const META = '#META';
-const requestsPartition = (partnerId: string) => `REQUESTS#${partnerId}`;
-const PROFILE = '#PROFILE';
+const PLACEHOLDER = /\{(\w+)\}/g;
 
-export const keys = {
-  facility: (facilityId: string) => ({ PK: `FACILITY#${facilityId}`, SK: META }),
-  facilityIndex: (facilityId: string, prefecture: string) => ({
-    GSI1PK: 'FACILITIES',
-    GSI1SK: `${prefecture}#${facilityId}`,
-  }),
-  facilitiesPartition: () => ({ GSI1PK: 'FACILITIES' }),
-  facilitiesInPrefecture: (prefecture: string) => `${prefecture}#`,
+/** A key template with every `{name}` replaced by its value; a missing value is a programming error. */
+export function fill(template: KeyTemplate, values: Readonly<Record<string, string>>): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`Key ${template} needs ${name}`);
+    return value;
+  });
+}
 
-  space: (spaceId: string) => ({ PK: `SPACE#${spaceId}`, SK: META }),
-  spaceIndex: (facilityId: string, spaceId: string) => ({
-    GSI1PK: `FACILITY#${facilityId}`,
-    GSI1SK: `SPACE#${spaceId}`,
-  }),
-  spacesOfFacility: (facilityId: string) => ({ GSI1PK: `FACILITY#${facilityId}`, GSI1SKPrefix: 'SPACE#' }),
-  spaceCatalogue: (facilityId: string, spaceId: string) => ({ GSI2PK: 'SPACES', GSI2SK: `${facilityId}#${spaceId}` }),
-  allSpaces: () => ({ GSI2PK: 'SPACES' }),
+/**
+ * The key up to the first placeholder without a value: what `begins_with` and ranges use, e.g.
+ * `{prefecture}#{facilityId}` with a prefecture → `東京都#`.
+ */
+export function fillPrefix(template: KeyTemplate, values: Readonly<Record<string, string>>): string {
+  let out = '';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    out += template.slice(last, match.index);
+    const value = values[match[1] as string];
+    if (value === undefined) return out;
+    out += value;
+    last = (match.index ?? 0) + match[0].length;
+  }
+  return out + template.slice(last);
+}
 
-  slot: (spaceId: string, slotStart: Instant) => ({ PK: `SPACE#${spaceId}`, SK: `SLOT#${isoUtc(slotStart)}` }),
-  slotRange: (spaceId: string, from: Instant, toExclusive: Instant) => ({
-    PK: `SPACE#${spaceId}`,
-    from: `SLOT#${isoUtc(from)}`,
-    // The last slot start strictly before `toExclusive`: ISO strings of whole minutes compare as instants.
-    to: `SLOT#${isoUtc(toExclusive - 1)}`,
-  }),
-  slotStartOf: (sk: string): Instant => Date.parse(sk.slice('SLOT#'.length)),
+/** The table key (`PK`, `SK`) of an item of `type`. */
+export function itemKey(type: ItemTypeName, values: Readonly<Record<string, string>>): { PK: string; SK: string } {
+  const { pk, sk } = ITEM_TYPES[type];
+  return { PK: fill(pk, values), SK: fill(sk, values) };
+}
 
-  reservation: (reservationId: string) => ({ PK: `RES#${reservationId}`, SK: META }),
-  reservationByMember: (memberId: string, start: Instant, reservationId: string) => ({
-    GSI1PK: `MEMBER#${memberId}#RES`,
-    GSI1SK: `${isoUtc(start)}#${reservationId}`,
-  }),
-  reservationsOfMember: (memberId: string) => ({ GSI1PK: `MEMBER#${memberId}#RES` }),
-  bookingRequest: (partnerId: string, facilityId: string, createdAt: Instant) => ({
-    GSI2PK: requestsPartition(partnerId),
-    GSI2SK: `${facilityId}#${isoUtc(createdAt)}`,
-  }),
-  bookingRequestsOf: (partnerId: string) => requestsPartition(partnerId),
+/** The `n`-th index entry of an item type, as registered. */
+export function indexEntry(type: ItemTypeName, n = 0): IndexEntry {
+  const entry = (ITEM_TYPES[type] as { indexes?: readonly IndexEntry[] }).indexes?.[n];
+  if (!entry) throw new Error(`${type} has no index entry ${n}`);
+  return entry;
+}
 
-  /** Sparse index of stays checked in, by deadline: the sweeper finds stays a timer missed. */
-  checkedInStay: (end: Instant, reservationId: string) => ({
-    GSI2PK: 'STAYS#CHECKEDIN',
-    GSI2SK: `${isoUtc(end)}#${reservationId}`,
-  }),
-  checkedInStaysBefore: (t: Instant) => ({ GSI2PK: 'STAYS#CHECKEDIN', before: isoUtc(t) }),
+/** The index key attributes (`GSI1PK`, `GSI1SK`…) of an item in an index entry. */
+export function indexKey(entry: IndexEntry, values: Readonly<Record<string, string>>): Record<string, string> {
+  const index = indexAttributes(entry);
+  return { [index.pk]: fill(entry.pk, values), [index.sk]: fill(entry.sk, values) };
+}
 
-  member: (memberId: string) => ({ PK: `MEMBER#${memberId}`, SK: PROFILE }),
-  memberHold: (memberId: string, end: Instant, reservationId: string) => ({
-    PK: `MEMBER#${memberId}`,
-    SK: `HOLD#${isoUtc(end)}#${reservationId}`,
-  }),
-  memberHoldsEndingAfter: (memberId: string, t: Instant) => ({
-    PK: `MEMBER#${memberId}`,
-    from: `HOLD#${isoUtc(t)}~`,
-    to: 'HOLD#~',
-  }),
-  memberUses: (memberId: string, periodStart: LocalDate) => ({ PK: `MEMBER#${memberId}`, SK: `USES#${periodStart}` }),
-  memberDailyUses: (memberId: string, facilityId: string, date: LocalDate) => ({
-    PK: `MEMBER#${memberId}`,
-    SK: `DAILY#${facilityId}#${date}`,
-  }),
-
-  company: (companyId: string) => ({ PK: `COMPANY#${companyId}`, SK: META }),
-  companyUses: (companyId: string, month: string) => ({ PK: `COMPANY#${companyId}`, SK: `USES#${month}` }),
-  corporateCode: (code: string) => ({ PK: `CORPCODE#${code}`, SK: META }),
-
-  operator: (operatorId: string) => ({ PK: `OPERATOR#${operatorId}`, SK: PROFILE }),
-  partner: (partnerId: string) => ({ PK: `PARTNER#${partnerId}`, SK: META }),
-
-  unlockCommand: (commandId: string) => ({ PK: `CMD#${commandId}`, SK: META }),
-  unlockCommandOfReservation: (reservationId: string, issuedAt: Instant) => ({
-    GSI1PK: `RES#${reservationId}#CMD`,
-    GSI1SK: isoUtc(issuedAt),
-  }),
-
-  /** A named counter (member numbers). */
-  counter: (name: string) => ({ PK: `COUNTER#${name}`, SK: META }),
-
-  idempotency: (scope: string) => ({ PK: `IDEMPOTENCY#${scope}`, SK: META }),
-} as const;
+/** The key attribute names of an index entry's index (`GSI1PK`, `GSI1SK`). */
+export function indexAttributes(entry: Pick<IndexEntry, 'index'>): { name: string; pk: string; sk: string } {
+  const index = tableDefinition.globalSecondaryIndexes.find((i) => i.indexName === entry.index);
+  if (!index) throw new Error(`No index ${entry.index}`);
+  return { name: index.indexName, pk: index.partitionKey, sk: index.sortKey };
+}

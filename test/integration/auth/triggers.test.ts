@@ -16,8 +16,8 @@ beforeAll(async () => {
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   postConfirmation = (await import('../../../lambdas/modules/membership/auth/post-confirmation')).handler as never;
   preToken = (await import('../../../lambdas/modules/membership/auth/pre-token-generation')).handler;
-  const { repositories } = await import('../../../lambdas/platform/repositories');
-  getMe = async (memberId) => (await repositories().members.getMember(memberId))?.member;
+  const { membershipDeps } = await import('../../../lambdas/modules/membership');
+  getMe = async (memberId) => (await membershipDeps().members.getMember(memberId))?.member;
 });
 afterAll(async () => table?.drop());
 

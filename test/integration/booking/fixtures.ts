@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Facility, Space } from '../../../lambdas/domain/model';
-import { FacilityRepository } from '../../../lambdas/modules/catalog/data/facility';
+import { FacilityRepository, SpaceRepository } from '../../../lambdas/modules/catalog';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
 import { facilities, spaces } from '../../../lib/local/demo-data';
 import { type client, memberToken } from '../support/local-stack';
@@ -53,9 +53,10 @@ export const testFacilities: Array<{ facility: Facility; spaces: Space[] }> = [
 export async function putTestFacilities(): Promise<void> {
   const { doc, tableName } = tableContext();
   const repo = new FacilityRepository(doc, tableName);
+  const spaces = new SpaceRepository(doc, tableName);
   for (const { facility, spaces: own } of testFacilities) {
     await repo.putFacility(facility);
-    for (const space of own) await repo.putSpace(space);
+    for (const space of own) await spaces.putSpace(space);
   }
 }
 

@@ -1,12 +1,13 @@
 /**
- * The OpenAPI document and the response contracts: the committed `schemas/openapi.json` is what the handlers'
+ * The OpenAPI document and the response contracts: the committed `contracts/openapi.json` is what the handlers'
  * contracts generate (run `npm run openapi` after changing a schema), the local gateway serves it, it covers
  * every route row, and an answer that does not match its schema is a fault where answers are checked.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_SCOPE, CLAIMS } from '../../../contracts/auth';
-import { meResponse } from '../../../contracts/http/responses';
+import { meResponse } from '../../../contracts/http/membership';
+import { rows as membershipRows } from '../../../lambdas/modules/membership/routes';
 import { type ContractHandler, httpHandler, VALIDATE_RESPONSES_ENV } from '../../../lambdas/platform/http';
 import { routes } from '../../../lambdas/routes';
 import { loadHandlers } from '../../../lib/local/gateway';
@@ -76,7 +77,7 @@ describe('checking answers against their schemas', () => {
   // a handler of the get-me row that answers something the contract does not allow
   // (the compiler refuses it too: hence the cast)
   const wrong = httpHandler(
-    'get-me',
+    membershipRows.getMe,
     { response: { status: 200, body: meResponse } },
     async () => ({ memberId: 'member-basic', unexpected: true }) as never,
   );

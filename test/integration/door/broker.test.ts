@@ -1,7 +1,7 @@
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_WILDCARD, unlockTopic } from '../../../contracts/topics';
+import { EVENTS_WILDCARD, unlockTopic } from '../../../contracts/mqtt';
 import { startDoorClient } from '../../../iot/door-client';
 import { type LocalBroker, startBroker } from '../../../lib/local/broker';
 import { type IotEndpoint, startIotEndpoint } from '../../../lib/local/iot-endpoint';

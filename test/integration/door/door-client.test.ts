@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventsTopic, unlockTopic } from '../../../contracts/topics';
+import { eventsTopic, unlockTopic } from '../../../contracts/mqtt';
 import { type DoorClient, type DoorClientOptions, startDoorClient } from '../../../iot/door-client';
 import { type LocalBroker, startBroker } from '../../../lib/local/broker';
 import { doorClientScenarios } from './scenarios';

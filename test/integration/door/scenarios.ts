@@ -2,7 +2,7 @@
  * Door-client scenarios shared by every broker (aedes in process, Mosquitto as a child process).
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { eventsTopic } from '../../../contracts/topics';
+import { eventsTopic } from '../../../contracts/mqtt';
 import { type DoorClient, startDoorClient } from '../../../iot/door-client';
 import {
   expiredCommand,

@@ -9,8 +9,14 @@ import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
-import { type DoorEvent, doorEvent, UNLOCK_COMMAND_TTL_MS, type UnlockCommand } from '../../../contracts/mqtt';
-import { EVENTS_WILDCARD, unlockTopic } from '../../../contracts/topics';
+import {
+  type DoorEvent,
+  doorEvent,
+  EVENTS_WILDCARD,
+  UNLOCK_COMMAND_TTL_MS,
+  type UnlockCommand,
+  unlockTopic,
+} from '../../../contracts/mqtt';
 import type { DoorClient, HandledCommand } from '../../../iot/door-client';
 import type { LockAdapter } from '../../../iot/lock-adapters';
 import { freePort } from '../../../lib/local/ports';

@@ -55,6 +55,7 @@ export const allDayCalendar: FacilityCalendar = {
 export function makeFacility(overrides: Partial<Facility> = {}): Facility {
   return {
     facilityId: 'fac-1',
+    version: 1,
     partnerId: 'partner-1',
     name: 'H1T 両国',
     brand: 'H1T',
@@ -79,6 +80,7 @@ export function makeFacility(overrides: Partial<Facility> = {}): Facility {
 export function makeSpace(overrides: Partial<Space> = {}): Space {
   return {
     spaceId: 'space-1',
+    version: 1,
     facilityId: 'fac-1',
     name: 'BOX席',
     type: 'seat',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as core from '../../../lambdas/domain/index';
+import * as domain from '../../../lambdas/domain/index';
+import * as availability from '../../../lambdas/modules/booking/rules/availability';
+import * as cancellation from '../../../lambdas/modules/booking/rules/cancellation';
+import * as search from '../../../lambdas/modules/catalog/rules/search';
+
+const core = { ...domain, ...availability, ...cancellation, ...search };
 
 describe('core index', () => {
   it.each([

@@ -7,7 +7,7 @@ import {
   isDoorId,
   UNLOCK_WILDCARD,
   unlockTopic,
-} from '../../../contracts/topics';
+} from '../../../contracts/mqtt';
 
 describe('door topics', () => {
   it('builds the unlock and events topics of a door', () => {

@@ -1,16 +1,33 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ITEM_TYPES } from '../../../../contracts/table';
 import { slotStarts } from '../../../domain/calendar';
 import type { Instant, Reservation } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
-import { isoUtc, keys } from '../../../platform/dynamo/keys';
+import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
+import { type TaggedItem, type TransactOutcome, transact } from '../../../platform/dynamo/transactions';
+import { updateExpression } from '../../../platform/dynamo/update';
 import {
-  type ConditionMeaning,
-  type TaggedItem,
-  type TransactOutcome,
-  transact,
-} from '../../../platform/dynamo/transactions';
-import type { OwnHold } from '../rules/reservation';
+  type CounterDelta,
+  type CounterLimits,
+  MemberRepository,
+  NO_LIMITS,
+  UseCounterRepository,
+} from '../../membership';
+import { HoldRepository } from './hold';
+import { SlotCounterRepository } from './slot-counter';
+
+const [BY_MEMBER, REQUESTS, CHECKED_IN] = ITEM_TYPES.reservation.indexes;
+const byMember = indexAttributes(BY_MEMBER);
+const sparse = indexAttributes(REQUESTS);
+
+export const reservationKey = (reservationId: string) => itemKey('reservation', { reservationId });
+const byMemberKey = (memberId: string, start: Instant, reservationId: string) =>
+  indexKey(BY_MEMBER, { memberId, utcStart: isoUtc(start), reservationId });
+const requestKey = (r: Pick<Reservation, 'partnerId' | 'facilityId' | 'createdAt'>) =>
+  indexKey(REQUESTS, { partnerId: r.partnerId, facilityId: r.facilityId, utcCreatedAt: isoUtc(r.createdAt) });
+const checkedInKey = (end: Instant, reservationId: string) =>
+  indexKey(CHECKED_IN, { utcEnd: isoUtc(end), reservationId });
 
 type InstantField = 'start' | 'end' | 'checkedInAt' | 'checkedOutAt' | 'createdAt' | 'requestExpiresAt';
 const INSTANT_FIELDS: readonly InstantField[] = [
@@ -37,25 +54,6 @@ export function reservationFromItem(item: Record<string, unknown>): Reservation 
 /** Fields a write changes on a reservation (instants as numbers; the repository stores them). */
 export type ReservationChange = Partial<Omit<Reservation, 'reservationId' | 'memberId' | 'version'>>;
 
-/** Limits the counters of a write must respect; `null` = no condition. */
-export interface CounterLimits {
-  member: number | null;
-  company: number | null;
-  daily: number | null;
-}
-
-const NO_LIMITS: CounterLimits = { member: null, company: null, daily: null };
-const tickets = (detail: string): ConditionMeaning => ({ code: 'INSUFFICIENT_TICKETS', detail });
-
-/** How a change moves a reservation's counters. */
-interface CounterDelta {
-  held: number;
-  used: number;
-  /** Counts toward limits: held + used. */
-  total: number;
-}
-
-/** Reservations, the member's holds and every counter a booking touches; writes are single transactions. */
 /** Which of a member's reservations to list, by start. */
 export interface MemberReservationRange {
   from?: Instant;
@@ -71,15 +69,26 @@ export interface MemberReservationPosition {
   reservationId: string;
 }
 
+/** Reservations, and every item a booking writes with them (holds, slot counters, use counters), in one transaction. */
 export class ReservationRepository {
+  private readonly holds: HoldRepository;
+  private readonly slots: SlotCounterRepository;
+  private readonly members: MemberRepository;
+  private readonly counters: UseCounterRepository;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.holds = new HoldRepository(doc, tableName);
+    this.slots = new SlotCounterRepository(doc, tableName);
+    this.members = new MemberRepository(doc, tableName);
+    this.counters = new UseCounterRepository(doc, tableName);
+  }
 
   async get(reservationId: string): Promise<Reservation | undefined> {
     const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.reservation(reservationId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: reservationKey(reservationId), ConsistentRead: true }),
     );
     return Item ? reservationFromItem(Item) : undefined;
   }
@@ -94,22 +103,22 @@ export class ReservationRepository {
     range: MemberReservationRange,
     page: { limit: number; after?: MemberReservationPosition },
   ): Promise<{ items: Reservation[]; more: boolean }> {
-    const conditions = ['GSI1PK = :pk'];
-    const values: Record<string, unknown> = { ':pk': keys.reservationsOfMember(memberId).GSI1PK };
+    const conditions = [`${byMember.pk} = :pk`];
+    const values: Record<string, unknown> = { ':pk': fill(BY_MEMBER.pk, { memberId }) };
     if (range.from !== undefined && range.to !== undefined) {
-      conditions.push('GSI1SK BETWEEN :from AND :to');
+      conditions.push(`${byMember.sk} BETWEEN :from AND :to`);
       values[':from'] = isoUtc(range.from);
       // Sort keys are `<start>#<id>`: the last key starting before `to` is below `<to − 1 ms>#~`.
       values[':to'] = `${isoUtc(range.to - 1)}#~`;
     } else if (range.from !== undefined) {
-      conditions.push('GSI1SK >= :from');
+      conditions.push(`${byMember.sk} >= :from`);
       values[':from'] = isoUtc(range.from);
     }
     const { after } = page;
     const { Items, LastEvaluatedKey } = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'GSI1',
+        IndexName: byMember.name,
         KeyConditionExpression: conditions.join(' AND '),
         ExpressionAttributeValues: values,
         ScanIndexForward: !range.descending,
@@ -117,8 +126,8 @@ export class ReservationRepository {
         ...(after
           ? {
               ExclusiveStartKey: {
-                ...keys.reservation(after.reservationId),
-                ...keys.reservationByMember(memberId, after.start, after.reservationId),
+                ...reservationKey(after.reservationId),
+                ...byMemberKey(memberId, after.start, after.reservationId),
               },
             }
           : {}),
@@ -128,18 +137,8 @@ export class ReservationRepository {
   }
 
   /** The member's holds (requested, confirmed, checked in) that end after `t`: strongly consistent. */
-  async holdsOf(memberId: string, endingAfter: Instant): Promise<OwnHold[]> {
-    const range = keys.memberHoldsEndingAfter(memberId, endingAfter);
-    const items = await queryAll(this.doc, this.tableName, {
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': range.PK, ':from': range.from, ':to': range.to },
-      ConsistentRead: true,
-    });
-    return items.map((item) => ({
-      reservationId: String(item.reservationId),
-      start: Date.parse(String(item.start)),
-      end: Date.parse(String(item.end)),
-    }));
+  holdsOf(memberId: string, endingAfter: Instant) {
+    return this.holds.holdsOf(memberId, endingAfter);
   }
 
   /** Creates a reservation with its slot counters, hold and use counters in one transaction. */
@@ -157,11 +156,9 @@ export class ReservationRepository {
           Put: {
             TableName: this.tableName,
             Item: {
-              ...keys.reservation(reservation.reservationId),
-              ...keys.reservationByMember(reservation.memberId, reservation.start, reservation.reservationId),
-              ...(request
-                ? keys.bookingRequest(reservation.partnerId, reservation.facilityId, reservation.createdAt)
-                : {}),
+              ...reservationKey(reservation.reservationId),
+              ...byMemberKey(reservation.memberId, reservation.start, reservation.reservationId),
+              ...(request ? requestKey(reservation) : {}),
               entity: 'reservation',
               ...reservationToItem(reservation),
             },
@@ -170,15 +167,15 @@ export class ReservationRepository {
         },
         onConditionFailed: 'stale',
       },
-      this.guard(reservation.memberId, holdsVersion),
-      this.putHold(reservation, reservation.end),
+      this.members.guard(reservation.memberId, holdsVersion),
+      this.holds.put(reservation),
       ...slots.map((slot) =>
-        this.takeSlot(reservation.spaceId, slot, capacity, {
+        this.slots.take(reservation.spaceId, slot, capacity, {
           code: 'SLOT_UNAVAILABLE',
           detail: 'The space is fully booked for some of that time.',
         }),
       ),
-      ...this.counters(
+      ...this.counters.updates(
         reservation,
         { held: reservation.uses, used: 0, total: reservation.uses },
         reservation.uses,
@@ -205,25 +202,18 @@ export class ReservationRepository {
       this.updateReservation(
         reservation,
         { end: change.newEnd, uses: extended.uses, price: extended.price },
-        reservation.status === 'checkedIn' ? { put: keys.checkedInStay(change.newEnd, reservation.reservationId) } : {},
+        reservation.status === 'checkedIn' ? { put: checkedInKey(change.newEnd, reservation.reservationId) } : {},
       ),
-      this.guard(reservation.memberId, holdsVersion),
-      {
-        item: {
-          Delete: {
-            TableName: this.tableName,
-            Key: keys.memberHold(reservation.memberId, reservation.end, reservation.reservationId),
-          },
-        },
-      },
-      this.putHold(extended, change.newEnd),
+      this.members.guard(reservation.memberId, holdsVersion),
+      this.holds.delete(reservation),
+      this.holds.put(extended),
       ...change.slots.map((slot) =>
-        this.takeSlot(reservation.spaceId, slot, capacity, {
+        this.slots.take(reservation.spaceId, slot, capacity, {
           code: 'EXTENSION_NOT_ALLOWED',
           detail: 'The seat is booked by someone else right after your reservation.',
         }),
       ),
-      ...this.counters(
+      ...this.counters.updates(
         reservation,
         { held: change.extraUses, used: 0, total: change.extraUses },
         change.extraUses,
@@ -246,27 +236,11 @@ export class ReservationRepository {
       : { held: -reservation.uses, used: 0, total: -reservation.uses };
     const slots = slotStarts(reservation.start, reservation.end).filter((slot) => slot >= change.releaseFrom);
     return transact(this.doc, [
-      this.updateReservation(reservation, change.set, { remove: ['GSI2PK', 'GSI2SK'] }),
+      this.updateReservation(reservation, change.set, { remove: [sparse.pk, sparse.sk] }),
       ...(change.extra ?? []),
-      {
-        item: {
-          Delete: {
-            TableName: this.tableName,
-            Key: keys.memberHold(reservation.memberId, reservation.end, reservation.reservationId),
-          },
-        },
-      },
-      ...slots.map((slot) => ({
-        item: {
-          Update: {
-            TableName: this.tableName,
-            Key: keys.slot(reservation.spaceId, slot),
-            UpdateExpression: 'ADD held :minusOne',
-            ExpressionAttributeValues: { ':minusOne': -1 },
-          },
-        },
-      })),
-      ...this.counters(reservation, delta, 0, NO_LIMITS),
+      this.holds.delete(reservation),
+      ...slots.map((slot) => this.slots.release(reservation.spaceId, slot)),
+      ...this.counters.updates(reservation, delta, 0, NO_LIMITS),
     ]);
   }
 
@@ -284,20 +258,20 @@ export class ReservationRepository {
     const end = set.end ?? reservation.end;
     const index =
       status === 'checkedIn'
-        ? { put: keys.checkedInStay(end, reservation.reservationId) }
+        ? { put: checkedInKey(end, reservation.reservationId) }
         : status === 'requested'
           ? {}
-          : { remove: ['GSI2PK', 'GSI2SK'] };
+          : { remove: [sparse.pk, sparse.sk] };
     return transact(this.doc, [this.updateReservation(reservation, set, index), ...extra]);
   }
 
   /** Stays still checked in whose deadline is before `t` (the sweeper's query; sparse index). */
   async checkedInBefore(t: Instant): Promise<Array<{ reservationId: string }>> {
-    const index = keys.checkedInStaysBefore(t);
+    const index = indexAttributes(CHECKED_IN);
     const items = await queryAll(this.doc, this.tableName, {
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :before',
-      ExpressionAttributeValues: { ':pk': index.GSI2PK, ':before': index.before },
+      IndexName: index.name,
+      KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} < :before`,
+      ExpressionAttributeValues: { ':pk': fill(CHECKED_IN.pk, {}), ':before': isoUtc(t) },
       ProjectionExpression: 'reservationId',
     });
     return items.map((item) => ({ reservationId: String(item.reservationId) }));
@@ -306,11 +280,11 @@ export class ReservationRepository {
   /** Requests waiting for an answer from a partner, optionally of one facility; oldest first. */
   async requestsOfPartner(partnerId: string, facilityId?: string): Promise<Reservation[]> {
     const items = await queryAll(this.doc, this.tableName, {
-      IndexName: 'GSI2',
-      KeyConditionExpression: facilityId ? 'GSI2PK = :pk AND begins_with(GSI2SK, :facility)' : 'GSI2PK = :pk',
+      IndexName: sparse.name,
+      KeyConditionExpression: `${sparse.pk} = :pk${facilityId ? ` AND begins_with(${sparse.sk}, :facility)` : ''}`,
       ExpressionAttributeValues: {
-        ':pk': keys.bookingRequestsOf(partnerId),
-        ...(facilityId ? { ':facility': `${facilityId}#` } : {}),
+        ':pk': fill(REQUESTS.pk, { partnerId }),
+        ...(facilityId ? { ':facility': fillPrefix(REQUESTS.sk, { facilityId }) } : {}),
       },
     });
     return items.map(reservationFromItem);
@@ -327,7 +301,7 @@ export class ReservationRepository {
         item: {
           ConditionCheck: {
             TableName: this.tableName,
-            Key: keys.reservation(reservation.reservationId),
+            Key: reservationKey(reservation.reservationId),
             ConditionExpression: '#status = :status',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':status': status },
@@ -345,154 +319,25 @@ export class ReservationRepository {
     set: ReservationChange,
     index: { remove?: readonly string[]; put?: Record<string, string> } = {},
   ): TaggedItem {
-    const names: Record<string, string> = { '#version': 'version' };
-    const values: Record<string, unknown> = { ':version': reservation.version, ':next': reservation.version + 1 };
-    const assignments = ['#version = :next'];
-    for (const [i, [attribute, value]] of Object.entries(index.put ?? {}).entries()) {
-      names[`#k${i}`] = attribute;
-      values[`:k${i}`] = value;
-      assignments.push(`#k${i} = :k${i}`);
-    }
-    const remove = index.remove ?? [];
-    for (const [i, [field, value]] of Object.entries(set).entries()) {
-      names[`#f${i}`] = field;
-      values[`:v${i}`] = (INSTANT_FIELDS as readonly string[]).includes(field)
-        ? instantToItem(value as Instant | null)
-        : value;
-      assignments.push(`#f${i} = :v${i}`);
-    }
+    const fields = Object.fromEntries(
+      Object.entries(set).map(([field, value]) => [
+        field,
+        (INSTANT_FIELDS as readonly string[]).includes(field) ? instantToItem(value as Instant | null) : value,
+      ]),
+    );
     return {
       item: {
         Update: {
           TableName: this.tableName,
-          Key: keys.reservation(reservation.reservationId),
-          UpdateExpression: `SET ${assignments.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      },
-      onConditionFailed: 'stale',
-    };
-  }
-
-  /** Serializes a member's bookings: each one moves the holds version it read. */
-  private guard(memberId: string, holdsVersion: number): TaggedItem {
-    return {
-      item: {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.member(memberId),
-          UpdateExpression: 'SET holdsVersion = :next',
-          ConditionExpression:
-            holdsVersion === 0
-              ? 'attribute_exists(PK) AND (attribute_not_exists(holdsVersion) OR holdsVersion = :version)'
-              : 'holdsVersion = :version',
-          ExpressionAttributeValues: { ':version': holdsVersion, ':next': holdsVersion + 1 },
-        },
-      },
-      onConditionFailed: 'stale',
-    };
-  }
-
-  private putHold(reservation: Reservation, end: Instant): TaggedItem {
-    return {
-      item: {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.memberHold(reservation.memberId, end, reservation.reservationId),
-            entity: 'hold',
-            reservationId: reservation.reservationId,
-            start: isoUtc(reservation.start),
-            end: isoUtc(end),
-          },
-        },
-      },
-    };
-  }
-
-  /** One more hold on a slot, only while it stays within capacity. */
-  private takeSlot(spaceId: string, slot: Instant, capacity: number, meaning: ConditionMeaning): TaggedItem {
-    return {
-      item: {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.slot(spaceId, slot),
-          UpdateExpression: 'ADD held :one',
-          ConditionExpression: 'attribute_not_exists(held) OR held < :capacity',
-          ExpressionAttributeValues: { ':one': 1, ':capacity': capacity },
-        },
-      },
-      onConditionFailed: meaning,
-    };
-  }
-
-  /** Updates of the member's, company's and day's counters; adding `adding` uses stays within the limits. */
-  private counters(
-    { memberId, facilityId, ledger }: Pick<Reservation, 'memberId' | 'facilityId' | 'ledger'>,
-    delta: CounterDelta,
-    adding: number,
-    limits: CounterLimits,
-  ) {
-    const update = (
-      key: { PK: string; SK: string },
-      fields: Partial<CounterDelta>,
-      limit: number | null,
-      meaning: ConditionMeaning,
-    ): TaggedItem => {
-      const entries = Object.entries(fields).filter(([, v]) => v !== 0);
-      const names = Object.fromEntries(entries.map(([f]) => [`#${f}`, f]));
-      const values: Record<string, unknown> = Object.fromEntries(entries.map(([f, v]) => [`:${f}`, v]));
-      const guarded = limit !== null && adding > 0;
-      if (guarded) {
-        names['#total'] = 'total';
-        values[':max'] = limit - adding;
-      }
-      return {
-        item: {
-          Update: {
-            TableName: this.tableName,
-            Key: key,
-            UpdateExpression: `ADD ${entries.map(([f]) => `#${f} :${f}`).join(', ')}`,
-            ...(guarded ? { ConditionExpression: 'attribute_not_exists(#total) OR #total <= :max' } : {}),
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          },
-        },
-        onConditionFailed: meaning,
-      };
-    };
-    const items: TaggedItem[] = [];
-    if (delta.held !== 0 || delta.used !== 0 || delta.total !== 0) {
-      items.push(
-        update(
-          keys.memberUses(memberId, ledger.memberPeriod),
-          delta,
-          limits.member,
-          tickets('Your plan has not enough uses left.'),
-        ),
-      );
-      if (ledger.companyId && ledger.companyMonth) {
-        items.push(
-          update(
-            keys.companyUses(ledger.companyId, ledger.companyMonth),
-            delta,
-            limits.company,
-            tickets('Your company has used its monthly uses.'),
+          Key: reservationKey(reservation.reservationId),
+          ...updateExpression(
+            { set: { version: reservation.version + 1, ...index.put, ...fields }, remove: index.remove },
+            { names: { '#version': 'version' }, values: { ':version': reservation.version } },
           ),
-        );
-      }
-    }
-    if (ledger.dailyDate && delta.total !== 0) {
-      const daily = keys.memberDailyUses(memberId, facilityId, ledger.dailyDate);
-      items.push(
-        update(daily, { total: delta.total }, limits.daily, {
-          code: 'DAILY_LIMIT_REACHED',
-          detail: 'The daily limit of this facility would be passed.',
-        }),
-      );
-    }
-    return items;
+          ConditionExpression: '#version = :version',
+        },
+      },
+      onConditionFailed: 'stale',
+    };
   }
 }

@@ -1,16 +1,22 @@
-import { emptyBody, reservationPath } from '../../../../contracts/http/api';
-import { reservationResponse } from '../../../../contracts/http/responses';
+import { reservationResponse } from '../../../../contracts/http/booking';
+import { emptyBody, reservationPath } from '../../../../contracts/http/common';
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
-import { repositories } from '../../../platform/repositories';
+import { reservationRepository } from '../deps';
+import { rows } from '../routes';
 import { cancelReservation } from '../service';
 import { reservationView } from '../views';
 
 export const handler = httpHandler(
-  'cancel-reservation',
+  rows.cancelReservation,
   { path: reservationPath, body: emptyBody, response: { status: 200, body: reservationResponse } },
   async ({ path, identity, now }) => {
-    const reservation = await cancelReservation(repositories(), memberIdOf(identity), path.id, now);
+    const reservation = await cancelReservation(
+      { reservations: reservationRepository() },
+      memberIdOf(identity),
+      path.id,
+      now,
+    );
     return reservationView(reservation);
   },
 );

@@ -1,16 +1,17 @@
-import { extendBody, reservationPath } from '../../../../contracts/http/api';
-import { reservationResponse } from '../../../../contracts/http/responses';
+import { extendBody, reservationResponse } from '../../../../contracts/http/booking';
+import { reservationPath } from '../../../../contracts/http/common';
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
-import { repositories } from '../../../platform/repositories';
+import { bookingDeps } from '../deps';
+import { rows } from '../routes';
 import { extendReservation } from '../service';
 import { reservationView } from '../views';
 
 export const handler = httpHandler(
-  'extend-reservation',
+  rows.extendReservation,
   { path: reservationPath, body: extendBody, response: { status: 200, body: reservationResponse } },
   async ({ path, body, identity, now }) => {
-    const reservation = await extendReservation(repositories(), memberIdOf(identity), path.id, body.minutes, now);
+    const reservation = await extendReservation(bookingDeps(), memberIdOf(identity), path.id, body.minutes, now);
     return reservationView(reservation);
   },
 );

@@ -1,24 +1,24 @@
-import { availabilityQuery, spacePath } from '../../../../contracts/http/api';
-import { availabilityResponse } from '../../../../contracts/http/responses';
+import { availabilityQuery, availabilityResponse, spacePath } from '../../../../contracts/http/booking';
 import { isPublished } from '../../../domain/booking-rules';
 import { dayGrid } from '../../../domain/calendar';
 import { httpHandler } from '../../../platform/http';
 import { notFound } from '../../../platform/problems';
-import { repositories } from '../../../platform/repositories';
+import { catalogDeps, spaceWithFacility } from '../../catalog';
+import { slotCounters } from '../deps';
+import { rows } from '../routes';
 import { availabilityView } from '../views';
 
 export const handler = httpHandler(
-  'get-availability',
+  rows.getAvailability,
   { path: spacePath, query: availabilityQuery, response: { status: 200, body: availabilityResponse } },
   async ({ path, query, now }) => {
-    const { facilities, slots } = repositories();
-    const found = await facilities.getSpaceWithFacility(path.spaceId);
+    const found = await spaceWithFacility(catalogDeps(), path.spaceId);
     if (found?.space.status !== 'active' || !isPublished(found.facility, now)) throw notFound('Space');
     const grid = dayGrid(found.facility.calendar, query.date);
     const held =
       grid.length === 0
         ? new Map<number, number>()
-        : await slots.heldBetween(path.spaceId, grid[0]?.start ?? 0, grid[grid.length - 1]?.end ?? 0);
+        : await slotCounters().heldBetween(path.spaceId, grid[0]?.start ?? 0, grid[grid.length - 1]?.end ?? 0);
     return availabilityView(found.facility, found.space, query.date, held);
   },
 );

@@ -1,16 +1,16 @@
-import { listReservationsQuery } from '../../../../contracts/http/api';
-import { reservationsPageResponse } from '../../../../contracts/http/responses';
+import { listReservationsQuery, reservationsPageResponse } from '../../../../contracts/http/booking';
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
-import { repositories } from '../../../platform/repositories';
+import { reservationRepository } from '../deps';
 import { decodeCursor, encodeCursor, PAGE_LIMIT, reservationsInScope } from '../listing';
+import { rows } from '../routes';
 import { reservationView } from '../views';
 
 export const handler = httpHandler(
-  'list-reservations',
+  rows.listReservations,
   { query: listReservationsQuery, response: { status: 200, body: reservationsPageResponse } },
   async ({ query, identity, now }) => {
-    const page = await reservationsInScope(repositories().reservations, memberIdOf(identity), query.scope, now, {
+    const page = await reservationsInScope(reservationRepository(), memberIdOf(identity), query.scope, now, {
       limit: query.limit ?? PAGE_LIMIT,
       ...(query.cursor ? { after: decodeCursor(query.scope, query.cursor) } : {}),
     });

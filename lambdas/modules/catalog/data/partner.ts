@@ -1,7 +1,7 @@
+/** Partners (加盟店企業): the companies that run facilities. */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { OperatorRole } from '../../../domain/model';
 import { stripStorage } from '../../../platform/dynamo/items';
-import { keys } from '../../../platform/dynamo/keys';
+import { itemKey } from '../../../platform/dynamo/keys';
 
 export interface PartnerRecord {
   partnerId: string;
@@ -10,13 +10,8 @@ export interface PartnerRecord {
   payoutRatePercent: number;
 }
 
-export interface OperatorRecord {
-  operatorId: string;
-  partnerId: string;
-  operatorRole: OperatorRole;
-}
+const partnerKey = (partnerId: string) => itemKey('partner', { partnerId });
 
-/** Partners (加盟店企業) and their operator accounts. */
 export class PartnerRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -27,22 +22,13 @@ export class PartnerRepository {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.partner(partner.partnerId), entity: 'partner', ...partner },
-      }),
-    );
-  }
-
-  async putOperator(operator: OperatorRecord): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.operator(operator.operatorId), entity: 'operator', ...operator },
+        Item: { ...partnerKey(partner.partnerId), entity: 'partner', ...partner },
       }),
     );
   }
 
   async getPartner(partnerId: string): Promise<PartnerRecord | undefined> {
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.partner(partnerId) }));
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: partnerKey(partnerId) }));
     return Item ? stripStorage<PartnerRecord>(Item) : undefined;
   }
 }

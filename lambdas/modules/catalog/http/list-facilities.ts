@@ -1,19 +1,20 @@
-import { listFacilitiesQuery } from '../../../../contracts/http/api';
-import { facilitySummaryResponse, itemsOf } from '../../../../contracts/http/responses';
+import { facilitySummaryResponse, listFacilitiesQuery } from '../../../../contracts/http/catalog';
+import { itemsOf } from '../../../../contracts/http/common';
 import type { Space } from '../../../domain/model';
 import { httpHandler } from '../../../platform/http';
-import { repositories } from '../../../platform/repositories';
-import { facilitySummaryView } from '../../booking/views';
+import { catalogDeps } from '../deps';
+import { rows } from '../routes';
 import { searchFacilities } from '../rules/search';
+import { facilitySummaryView } from '../views';
 
 export const handler = httpHandler(
-  'list-facilities',
+  rows.listFacilities,
   { query: listFacilitiesQuery, response: { status: 200, body: itemsOf(facilitySummaryResponse) } },
   async ({ query, now }) => {
-    const { facilities } = repositories();
+    const { facilities, spaces: catalogue } = catalogDeps();
     const [all, spaces] = await Promise.all([
       facilities.listFacilities(query.prefecture),
-      query.noTimeLimit ? facilities.listAllSpaces() : Promise.resolve([] as Space[]),
+      query.noTimeLimit ? catalogue.listAllSpaces() : Promise.resolve([] as Space[]),
     ]);
     const near =
       query.lat !== undefined && query.lng !== undefined

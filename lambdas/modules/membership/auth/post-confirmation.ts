@@ -4,7 +4,7 @@ import { localDateOf } from '../../../domain/calendar';
 import { SERVICE_TIME_ZONE } from '../../../domain/model';
 import { clock } from '../../../platform/clock';
 import { logger } from '../../../platform/instrument';
-import { repositories } from '../../../platform/repositories';
+import { membershipDeps } from '../deps';
 
 /**
  * Cognito post-confirmation trigger: a confirmed sign-up of a member gets its profile, on the basic plan
@@ -16,11 +16,11 @@ export const handler = async (event: PostConfirmationTriggerEvent): Promise<Post
   const role = event.request.userAttributes[CLAIMS.role] ?? 'member';
   const memberId = event.request.userAttributes.sub;
   if (role !== 'member' || !memberId) return event;
-  const { members } = repositories();
+  const { members, memberNumbers } = membershipDeps();
   if (await members.getMember(memberId)) return event;
   const created = await members.createMember({
     memberId,
-    memberNumber: await members.nextMemberNumber(),
+    memberNumber: await memberNumbers.next(),
     plan: 'basic',
     contractStart: localDateOf(clock.now(), SERVICE_TIME_ZONE),
     companyId: null,

@@ -1,15 +1,16 @@
-import { meResponse } from '../../../../contracts/http/responses';
+import { meResponse } from '../../../../contracts/http/membership';
 import { httpHandler } from '../../../platform/http';
 import { notFound } from '../../../platform/problems';
-import { repositories } from '../../../platform/repositories';
+import { membershipDeps } from '../deps';
+import { rows } from '../routes';
 import { loadMe } from '../service';
 
 export const handler = httpHandler(
-  'get-me',
+  rows.getMe,
   { response: { status: 200, body: meResponse } },
   async ({ identity, now }) => {
     if (identity.role !== 'member') throw notFound('Member');
-    const me = await loadMe(repositories().members, identity.memberId, now);
+    const me = await loadMe(membershipDeps(), identity.memberId, now);
     if (!me) throw notFound('Member');
     return me;
   },

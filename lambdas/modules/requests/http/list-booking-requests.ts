@@ -1,16 +1,17 @@
-import { bookingRequestsQuery } from '../../../../contracts/http/api';
-import { itemsOf, operatorReservationResponse } from '../../../../contracts/http/responses';
+import { itemsOf } from '../../../../contracts/http/common';
+import { bookingRequestsQuery, operatorReservationResponse } from '../../../../contracts/http/requests';
 import { httpHandler } from '../../../platform/http';
 import { partnerIdOf } from '../../../platform/identity';
-import { repositories } from '../../../platform/repositories';
-import { operatorReservationView } from '../../booking/views';
+import { requestDeps } from '../deps';
+import { rows } from '../routes';
 import { listRequests } from '../service';
+import { operatorReservationView } from '../views';
 
 export const handler = httpHandler(
-  'list-booking-requests',
+  rows.listBookingRequests,
   { query: bookingRequestsQuery, response: { status: 200, body: itemsOf(operatorReservationResponse) } },
   async ({ query, identity }) => {
-    const items = await listRequests(repositories(), partnerIdOf(identity), query.facilityId);
+    const items = await listRequests(requestDeps(), partnerIdOf(identity), query.facilityId);
     return { items: items.map(operatorReservationView) };
   },
 );

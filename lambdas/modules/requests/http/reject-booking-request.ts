@@ -1,16 +1,17 @@
-import { emptyBody, reservationPath } from '../../../../contracts/http/api';
-import { operatorReservationResponse } from '../../../../contracts/http/responses';
+import { emptyBody, reservationPath } from '../../../../contracts/http/common';
+import { operatorReservationResponse } from '../../../../contracts/http/requests';
 import { httpHandler } from '../../../platform/http';
 import { partnerIdOf } from '../../../platform/identity';
-import { repositories } from '../../../platform/repositories';
-import { operatorReservationView } from '../../booking/views';
+import { requestDeps } from '../deps';
+import { rows } from '../routes';
 import { rejectRequest } from '../service';
+import { operatorReservationView } from '../views';
 
 export const handler = httpHandler(
-  'reject-booking-request',
+  rows.rejectBookingRequest,
   { path: reservationPath, body: emptyBody, response: { status: 200, body: operatorReservationResponse } },
   async ({ path, identity, now }) => {
-    const reservation = await rejectRequest(repositories(), partnerIdOf(identity), path.id, now);
+    const reservation = await rejectRequest(requestDeps(), partnerIdOf(identity), path.id, now);
     return operatorReservationView(reservation);
   },
 );

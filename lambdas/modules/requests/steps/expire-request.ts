@@ -2,12 +2,12 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { timerTaskInput } from '../../../../contracts/workflows';
 import { clock } from '../../../platform/clock';
 import { metrics } from '../../../platform/instrument';
-import { repositories } from '../../../platform/repositories';
 import { stepHandler } from '../../../platform/step-handler';
-import { expireRequest } from '../../stay/timers';
+import { reservationRepository } from '../../booking';
+import { expireRequest } from '../service';
 
 export const handler = stepHandler(timerTaskInput, async ({ reservationId }) => {
-  const answer = await expireRequest(repositories(), reservationId, clock.now());
+  const answer = await expireRequest({ reservations: reservationRepository() }, reservationId, clock.now());
   if (answer.action === 'done') metrics.addMetric(`Timer_${answer.outcome}`, MetricUnit.Count, 1);
   return answer;
 });

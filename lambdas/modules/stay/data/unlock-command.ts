@@ -1,8 +1,12 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Instant, UnlockCommand } from '../../../domain/model';
 import { instantFromItem, stripStorage } from '../../../platform/dynamo/items';
-import { isoUtc, keys } from '../../../platform/dynamo/keys';
+import { indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import type { TaggedItem } from '../../../platform/dynamo/transactions';
+
+const [OF_RESERVATION] = ITEM_TYPES.unlockCommand.indexes;
+const commandKey = (commandId: string) => itemKey('unlockCommand', { commandId });
 
 export function commandFromItem(item: Record<string, unknown>): UnlockCommand {
   const stored = stripStorage<Record<string, unknown>>(item);
@@ -24,8 +28,11 @@ export class UnlockCommandRepository {
         Put: {
           TableName: this.tableName,
           Item: {
-            ...keys.unlockCommand(command.commandId),
-            ...keys.unlockCommandOfReservation(command.reservationId, command.issuedAt),
+            ...commandKey(command.commandId),
+            ...indexKey(OF_RESERVATION, {
+              reservationId: command.reservationId,
+              utcIssuedAt: isoUtc(command.issuedAt),
+            }),
             entity: 'unlockCommand',
             ...command,
             issuedAt: isoUtc(command.issuedAt),
@@ -41,7 +48,7 @@ export class UnlockCommandRepository {
 
   async get(commandId: string): Promise<UnlockCommand | undefined> {
     const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.unlockCommand(commandId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: commandKey(commandId), ConsistentRead: true }),
     );
     return Item ? commandFromItem(Item) : undefined;
   }
@@ -61,7 +68,7 @@ export class UnlockCommandRepository {
       await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.unlockCommand(commandId),
+          Key: commandKey(commandId),
           UpdateExpression: 'SET #status = :result, resultAt = :at, reason = :reason',
           ConditionExpression: 'attribute_exists(PK) AND doorId = :doorId AND #status = :sent',
           ExpressionAttributeNames: { '#status': 'status' },

@@ -1,16 +1,17 @@
-import { doorBody, reservationPath } from '../../../../contracts/http/api';
-import { stayResponse } from '../../../../contracts/http/responses';
+import { reservationPath } from '../../../../contracts/http/common';
+import { doorBody, stayResponse } from '../../../../contracts/http/stay';
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
-import { repositories } from '../../../platform/repositories';
-import { stayView } from '../../booking/views';
+import { stayDeps } from '../deps';
+import { rows } from '../routes';
 import { checkout } from '../service';
+import { stayView } from '../views';
 
 export const handler = httpHandler(
-  'checkout',
+  rows.checkout,
   { path: reservationPath, body: doorBody, response: { status: 200, body: stayResponse } },
   async ({ path, body, identity, now }) => {
-    const { reservation, command } = await checkout(repositories(), memberIdOf(identity), path.id, body.doorId, now);
+    const { reservation, command } = await checkout(stayDeps(), memberIdOf(identity), path.id, body.doorId, now);
     return stayView(reservation, command, now);
   },
 );

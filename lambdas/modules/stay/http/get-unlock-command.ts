@@ -1,16 +1,16 @@
-import { unlockCommandPath } from '../../../../contracts/http/api';
-import { unlockCommandResponse } from '../../../../contracts/http/responses';
+import { unlockCommandPath, unlockCommandResponse } from '../../../../contracts/http/stay';
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
-import { repositories } from '../../../platform/repositories';
-import { unlockCommandView } from '../../booking/views';
+import { stayDeps } from '../deps';
+import { rows } from '../routes';
 import { ownCommand } from '../service';
+import { unlockCommandView } from '../views';
 
 export const handler = httpHandler(
-  'get-unlock-command',
+  rows.getUnlockCommand,
   { path: unlockCommandPath, response: { status: 200, body: unlockCommandResponse } },
   async ({ path, identity, now }) => {
-    const command = await ownCommand(repositories(), memberIdOf(identity), path.commandId);
+    const command = await ownCommand(stayDeps(), memberIdOf(identity), path.commandId);
     return unlockCommandView(command, now);
   },
 );

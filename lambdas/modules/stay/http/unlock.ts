@@ -1,16 +1,17 @@
-import { doorBody, reservationPath } from '../../../../contracts/http/api';
-import { unlockCommandResponse } from '../../../../contracts/http/responses';
+import { reservationPath } from '../../../../contracts/http/common';
+import { doorBody, unlockCommandResponse } from '../../../../contracts/http/stay';
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
-import { repositories } from '../../../platform/repositories';
-import { unlockCommandView } from '../../booking/views';
+import { stayDeps } from '../deps';
+import { rows } from '../routes';
 import { unlock } from '../service';
+import { unlockCommandView } from '../views';
 
 export const handler = httpHandler(
-  'unlock',
+  rows.unlock,
   { path: reservationPath, body: doorBody, response: { status: 202, body: unlockCommandResponse } },
   async ({ path, body, identity, now }) => {
-    const { command } = await unlock(repositories(), memberIdOf(identity), path.id, body.doorId, now);
+    const { command } = await unlock(stayDeps(), memberIdOf(identity), path.id, body.doorId, now);
     return unlockCommandView(command, now);
   },
 );

@@ -1,11 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import middy from '@middy/core';
 import { doorEvent } from '../../../../contracts/mqtt';
 import { parseInstant } from '../../../domain/format';
-import { logger, metrics } from '../../../platform/instrument';
-import { repositories } from '../../../platform/repositories';
+import { clock } from '../../../platform/clock';
+import { instrument, logger, metrics } from '../../../platform/instrument';
+import { unlockCommandRepository } from '../deps';
 
 /** What the IoT topic rule hands over: the door's message, plus the door id of the topic it came on. */
 export interface DoorEventInput {
@@ -33,8 +31,8 @@ export async function recordDoorEvent(input: DoorEventInput): Promise<{ recorded
     metrics.addMetric('DoorEventMalformed', MetricUnit.Count, 1);
     return { recorded: false };
   }
-  const at = parseInstant(event.at) ?? Date.now();
-  const recorded = await repositories().unlockCommands.recordResult(
+  const at = parseInstant(event.at) ?? clock.now();
+  const recorded = await unlockCommandRepository().recordResult(
     event.commandId,
     event.doorId,
     event.result,
@@ -46,6 +44,4 @@ export async function recordDoorEvent(input: DoorEventInput): Promise<{ recorded
   return { recorded };
 }
 
-export const handler = middy(recordDoorEvent)
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics, { throwOnEmptyMetrics: false }));
+export const handler = instrument(recordDoorEvent);

@@ -1,6 +1,8 @@
 /**
  * The stay at the door: check-in, re-entry and checkout decisions, and the unlock commands they issue.
  */
+
+import { UNLOCK_COMMAND_TTL_MS } from '../../../../contracts/mqtt';
 import {
   type Instant,
   OK,
@@ -14,8 +16,8 @@ import {
 } from '../../../domain/model';
 import { checkCheckIn } from '../../../domain/stay';
 
-/** How long a door accepts an unlock command after it was issued (api.md: issuedAt + 30 s). */
-export const UNLOCK_COMMAND_TTL_MS = 30_000;
+/** How long a door accepts an unlock command after it was issued (a wire constant: api.md, issuedAt + 30 s). */
+export { UNLOCK_COMMAND_TTL_MS };
 
 function checkDoor(space: Pick<Space, 'doorIds'>, doorId: string): Verdict {
   return space.doorIds.includes(doorId) ? OK : refuse('UNKNOWN_DOOR', `Door ${doorId} is not a door of this space.`);

@@ -2,12 +2,12 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { timerTaskInput } from '../../../../contracts/workflows';
 import { clock } from '../../../platform/clock';
 import { metrics } from '../../../platform/instrument';
-import { repositories } from '../../../platform/repositories';
 import { stepHandler } from '../../../platform/step-handler';
+import { reservationRepository } from '../../booking';
 import { closeStay } from '../timers';
 
 export const handler = stepHandler(timerTaskInput, async ({ reservationId }) => {
-  const answer = await closeStay(repositories(), reservationId, clock.now());
+  const answer = await closeStay({ reservations: reservationRepository() }, reservationId, clock.now());
   if (answer.action === 'done') metrics.addMetric(`Timer_${answer.outcome}`, MetricUnit.Count, 1);
   return answer;
 });

@@ -2,13 +2,13 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod';
 import { clock } from '../../../platform/clock';
 import { logger, metrics } from '../../../platform/instrument';
-import { repositories } from '../../../platform/repositories';
 import { stepHandler } from '../../../platform/step-handler';
+import { reservationRepository } from '../../booking';
 import { sweepStays } from '../timers';
 
 /** Scheduled every 5 minutes (EventBridge): closes checked-in stays that a failed timer left open. */
 export const handler = stepHandler(z.unknown(), async () => {
-  const { closed } = await sweepStays(repositories(), clock.now());
+  const { closed } = await sweepStays({ reservations: reservationRepository() }, clock.now());
   metrics.addMetric('SweptStays', MetricUnit.Count, closed);
   if (closed > 0) logger.warn('The sweeper closed stays a timer missed', { closed });
   return { closed };

@@ -1,0 +1,84 @@
+/** Contracts of the booking routes: availability, reservations (api.md, member routes). */
+import * as z from 'zod';
+import { count, id, instant, isoDate, localDate, price, queryNumber, yen, zoned } from './common';
+
+export const spacePath = z.strictObject({ spaceId: id });
+export const availabilityQuery = z.strictObject({ date: localDate });
+
+export const createReservationBody = z.strictObject({
+  spaceId: id,
+  start: instant,
+  end: instant,
+  options: z
+    .array(z.strictObject({ optionId: id, quantity: z.number().int().min(1).max(1000) }))
+    .max(20)
+    .optional(),
+});
+
+export const listReservationsQuery = z.strictObject({
+  scope: z.enum(['upcoming', 'current', 'past']).default('upcoming'),
+  /** Reservations per page: 1–100, default 100. */
+  limit: queryNumber(1, 100).pipe(z.number().int('Expected a whole number')).optional(),
+  /** `nextCursor` of the previous page. */
+  cursor: z
+    .string()
+    .max(512)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')
+    .optional(),
+});
+export const extendBody = z.strictObject({
+  minutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60),
+});
+
+export const reservationStatuses = [
+  'requested',
+  'confirmed',
+  'rejected',
+  'cancelled',
+  'autoCancelled',
+  'checkedIn',
+  'checkedOut',
+  'forcedCheckout',
+  'noShow',
+] as const;
+
+const optionChoice = z.strictObject({ optionId: z.string(), quantity: z.number().int().min(1) });
+
+export const availabilityResponse = z.strictObject({
+  spaceId: z.string(),
+  date: isoDate,
+  slots: z.array(z.strictObject({ start: zoned, end: zoned, remaining: count, symbol: z.enum(['○', '△', '×']) })),
+});
+
+export const reservationResponse = z.strictObject({
+  id: z.string(),
+  memberId: z.string(),
+  facilityId: z.string(),
+  spaceId: z.string(),
+  start: zoned,
+  end: zoned,
+  status: z.enum(reservationStatuses),
+  bookingType: z.enum(['instant', 'request']),
+  uses: z.number().int().min(1),
+  price,
+  options: z.array(optionChoice),
+  cancellationFee: yen.optional(),
+  checkedInAt: zoned.optional(),
+  checkedOutAt: zoned.optional(),
+  requestExpiresAt: zoned.optional(),
+  checkoutDeadline: zoned,
+  createdAt: zoned,
+});
+
+/** A page of the member's reservations: `nextCursor` (for `cursor=`) until the last page. */
+export const reservationsPageResponse = z.strictObject({
+  items: z.array(reservationResponse),
+  nextCursor: z.string().optional(),
+});
+
+export type AvailabilityResponse = z.infer<typeof availabilityResponse>;
+export type ReservationResponse = z.infer<typeof reservationResponse>;

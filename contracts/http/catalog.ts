@@ -1,0 +1,95 @@
+/** Contracts of the catalog routes: facility search and a facility with its spaces (api.md, member routes). */
+import * as z from 'zod';
+import { count, facilityKinds, flag, id, isoDate, localTime, queryNumber, yen, zoned } from './common';
+
+export const listFacilitiesQuery = z
+  .strictObject({
+    kind: z.enum(facilityKinds).optional(),
+    prefecture: z.string().min(1).max(16).optional(),
+    lat: queryNumber(-90, 90).optional(),
+    lng: queryNumber(-180, 180).optional(),
+    radiusM: queryNumber(1, 100_000).optional(),
+    amenities: z
+      .string()
+      .max(512)
+      .transform((v) => v.split(',').filter((a) => a.length > 0))
+      .optional(),
+    openEarly: flag.optional(),
+    openLate: flag.optional(),
+    weekends: flag.optional(),
+    noTimeLimit: flag.optional(),
+  })
+  .refine((q) => [q.lat, q.lng].every((v) => v === undefined) || [q.lat, q.lng].every((v) => v !== undefined), {
+    message: 'lat and lng go together',
+    path: ['lat'],
+  });
+
+export const facilityPath = z.strictObject({ facilityId: id });
+
+const weeklyHours = z.strictObject({ weekday: z.number().int().min(1).max(7), open: localTime, close: localTime });
+const cancellationFeeRule = z.strictObject({ daysBefore: count, percent: z.number().min(0).max(100) });
+
+export const facilitySummaryResponse = z.strictObject({
+  facilityId: z.string(),
+  name: z.string(),
+  brand: z.string(),
+  kind: z.enum(facilityKinds),
+  address: z.strictObject({ prefecture: z.string(), city: z.string(), line: z.string() }),
+  location: z.strictObject({ lat: z.number(), lng: z.number() }),
+  nearestStations: z.array(z.string()),
+  amenities: z.array(z.string()),
+  basicPlanAllowed: z.boolean(),
+  hours: z.array(weeklyHours),
+  /** Only when the search gave a point. */
+  distanceM: count.optional(),
+});
+
+export const spaceResponse = z.strictObject({
+  spaceId: z.string(),
+  name: z.string(),
+  type: z.enum(['openSpace', 'seat', 'meetingRoom']),
+  bookingType: z.enum(['instant', 'request']),
+  capacity: z.number().int().min(1),
+  price15: yen,
+  priceDay: yen.nullable(),
+  minBookingMinutes: count,
+  perCheckInLimitMinutes: count.nullable(),
+  windowDaysFrom: count,
+  windowDaysTo: count,
+  bookableFrom: isoDate.nullable(),
+  bookableUntil: isoDate.nullable(),
+  checkInOpensMinutesBefore: count,
+  extension: z.strictObject({ allowed: z.boolean(), opensMinutesBeforeEnd: count.nullable() }),
+  cancellationFees: z.array(cancellationFeeRule),
+  options: z.array(
+    z.strictObject({ optionId: z.string(), name: z.string(), unitPrice: yen, maxQuantity: z.number().int().min(1) }),
+  ),
+  doorIds: z.array(z.string()),
+  qrValue: z.string().optional(),
+});
+
+export const facilityResponse = z.strictObject({
+  ...facilitySummaryResponse.omit({ hours: true, distanceM: true }).shape,
+  partnerId: z.string(),
+  checkInMethod: z.enum(['app', 'qr']),
+  dailyCheckInLimit: z.number().int().min(1).nullable(),
+  publishFrom: zoned.nullable(),
+  publishUntil: zoned.nullable(),
+  hours: z.strictObject({
+    timeZone: z.string(),
+    regular: z.array(weeklyHours),
+    specialOpenDays: z.array(z.strictObject({ date: isoDate, open: localTime, close: localTime })),
+    closures: z.array(
+      z.union([
+        z.strictObject({ date: isoDate, allDay: z.literal(true) }),
+        z.strictObject({ date: isoDate, allDay: z.literal(false).optional(), from: localTime, to: localTime }),
+      ]),
+    ),
+  }),
+  doors: z.array(z.strictObject({ doorId: z.string(), name: z.string(), keyType: z.enum(['smartLock', 'keypad']) })),
+  spaces: z.array(spaceResponse),
+});
+
+export type FacilitySummaryResponse = z.infer<typeof facilitySummaryResponse>;
+export type FacilityResponse = z.infer<typeof facilityResponse>;
+export type SpaceResponse = z.infer<typeof spaceResponse>;

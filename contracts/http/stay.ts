@@ -1,0 +1,25 @@
+/** Contracts of the stay routes: check-in, re-entry, checkout and unlock commands (api.md, member routes). */
+import * as z from 'zod';
+import { doorEventResults, unlockCommand, unlockPurposes } from '../mqtt';
+import { reservationResponse } from './booking';
+import { id, zoned } from './common';
+
+export const doorBody = z.strictObject({ doorId: id });
+export const unlockCommandPath = z.strictObject({ commandId: z.string().uuid() });
+
+export const unlockStatuses = ['sent', ...doorEventResults, 'expired'] as const;
+
+/** An unlock command: the MQTT message, its status (a `sent` one past its expiry shows `expired`), the door's answer. */
+export const unlockCommandResponse = z.strictObject({
+  ...unlockCommand.shape,
+  purpose: z.enum(unlockPurposes),
+  status: z.enum(unlockStatuses),
+  resultAt: zoned.optional(),
+  reason: z.string().optional(),
+});
+
+/** Check-in and checkout: the reservation with the unlock command the step issued. */
+export const stayResponse = z.strictObject({ ...reservationResponse.shape, unlock: unlockCommandResponse });
+
+export type UnlockCommandResponse = z.infer<typeof unlockCommandResponse>;
+export type StayResponse = z.infer<typeof stayResponse>;

@@ -1,0 +1,63 @@
+/** Spaces: the seats and rooms of a facility, listed per facility and in one catalogue for search. */
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ITEM_TYPES } from '../../../../contracts/table';
+import type { Space } from '../../../domain/model';
+import { stripStorage } from '../../../platform/dynamo/items';
+import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
+import { queryAll } from '../../../platform/dynamo/query';
+
+const [BY_FACILITY, CATALOGUE] = ITEM_TYPES.space.indexes;
+const byFacility = indexAttributes(BY_FACILITY);
+const catalogue = indexAttributes(CATALOGUE);
+
+export const spaceKey = (spaceId: string) => itemKey('space', { spaceId });
+
+export class SpaceRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putSpace(space: Space): Promise<void> {
+    const ids = { facilityId: space.facilityId, spaceId: space.spaceId };
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...spaceKey(space.spaceId),
+          ...indexKey(BY_FACILITY, ids),
+          ...indexKey(CATALOGUE, ids),
+          entity: 'space',
+          ...space,
+        },
+      }),
+    );
+  }
+
+  async getSpace(spaceId: string): Promise<Space | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: spaceKey(spaceId) }));
+    return Item ? stripStorage<Space>(Item) : undefined;
+  }
+
+  /** Every space of every facility (search filters that look at spaces); one query on the catalogue index. */
+  async listAllSpaces(): Promise<Space[]> {
+    const items = await queryAll(this.doc, this.tableName, {
+      IndexName: catalogue.name,
+      KeyConditionExpression: `${catalogue.pk} = :pk`,
+      ExpressionAttributeValues: { ':pk': fill(CATALOGUE.pk, {}) },
+    });
+    return items.map((item) => stripStorage<Space>(item));
+  }
+
+  async spacesOfFacility(facilityId: string): Promise<Space[]> {
+    const items = await queryAll(this.doc, this.tableName, {
+      IndexName: byFacility.name,
+      KeyConditionExpression: `${byFacility.pk} = :pk AND begins_with(${byFacility.sk}, :prefix)`,
+      ExpressionAttributeValues: {
+        ':pk': fill(BY_FACILITY.pk, { facilityId }),
+        ':prefix': fillPrefix(BY_FACILITY.sk, {}),
+      },
+    });
+    return items.map((item) => stripStorage<Space>(item));
+  }
+}

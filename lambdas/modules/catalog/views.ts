@@ -1,0 +1,66 @@
+/** Facilities and spaces as the API shows them (api.md): instants in the facility's zone. */
+import type { FacilityResponse, FacilitySummaryResponse, SpaceResponse } from '../../../contracts/http/catalog';
+import { toZonedIso } from '../../domain/format';
+import type { Facility, FacilityCalendar, Space } from '../../domain/model';
+
+const hoursView = (calendar: FacilityCalendar) => ({
+  timeZone: calendar.timeZone,
+  regular: calendar.regularHours,
+  specialOpenDays: calendar.specialOpenDays,
+  closures: calendar.closures,
+});
+
+export function facilitySummaryView(facility: Facility, distanceM: number | null): FacilitySummaryResponse {
+  return {
+    facilityId: facility.facilityId,
+    name: facility.name,
+    brand: facility.brand,
+    kind: facility.kind,
+    address: facility.address,
+    location: facility.location,
+    nearestStations: facility.nearestStations,
+    amenities: facility.amenities,
+    basicPlanAllowed: facility.basicPlanAllowed,
+    hours: facility.calendar.regularHours,
+    ...(distanceM === null ? {} : { distanceM: Math.round(distanceM) }),
+  };
+}
+
+export function spaceView(space: Space): SpaceResponse {
+  return {
+    spaceId: space.spaceId,
+    name: space.name,
+    type: space.type,
+    bookingType: space.bookingType,
+    capacity: space.capacity,
+    price15: space.price15,
+    priceDay: space.priceDay,
+    minBookingMinutes: space.minBookingMinutes,
+    perCheckInLimitMinutes: space.perCheckInLimitMinutes,
+    windowDaysFrom: space.windowDaysFrom,
+    windowDaysTo: space.windowDaysTo,
+    bookableFrom: space.bookableFrom,
+    bookableUntil: space.bookableUntil,
+    checkInOpensMinutesBefore: space.checkInOpensMinutesBefore,
+    extension: space.extension,
+    cancellationFees: space.cancellationFees,
+    options: space.options,
+    doorIds: space.doorIds,
+    ...(space.qrValue ? { qrValue: space.qrValue } : {}),
+  };
+}
+
+export function facilityView(facility: Facility, spaces: readonly Space[]): FacilityResponse {
+  const zone = facility.calendar.timeZone;
+  return {
+    ...facilitySummaryView(facility, null),
+    partnerId: facility.partnerId,
+    checkInMethod: facility.checkInMethod,
+    dailyCheckInLimit: facility.dailyCheckInLimit,
+    publishFrom: facility.publishFrom === null ? null : toZonedIso(facility.publishFrom, zone),
+    publishUntil: facility.publishUntil === null ? null : toZonedIso(facility.publishUntil, zone),
+    hours: hoursView(facility.calendar),
+    doors: facility.doors,
+    spaces: spaces.filter((s) => s.status === 'active').map(spaceView),
+  };
+}

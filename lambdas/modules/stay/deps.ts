@@ -1,0 +1,32 @@
+import { doorPublisher, tableContext, uuids } from '../../platform/deps';
+import { reservationRepository } from '../booking';
+import { catalogDeps } from '../catalog';
+import { UnlockCommandRepository } from './data/unlock-command';
+import type { StayPorts } from './service';
+
+export interface StayDeps extends StayPorts {
+  unlockCommands: UnlockCommandRepository;
+}
+
+let commands: UnlockCommandRepository | undefined;
+
+/** Unlock commands over the process-wide table, made once. */
+export function unlockCommandRepository(): UnlockCommandRepository {
+  const { doc, tableName } = tableContext();
+  commands ??= new UnlockCommandRepository(doc, tableName);
+  return commands;
+}
+
+let cached: StayDeps | undefined;
+
+/** What the stay flows need, made once over the process-wide table and the door channel. */
+export function stayDeps(): StayDeps {
+  cached ??= {
+    reservations: reservationRepository(),
+    spaces: catalogDeps().spaces,
+    unlockCommands: unlockCommandRepository(),
+    doors: doorPublisher(),
+    ids: uuids,
+  };
+  return cached;
+}

@@ -1,0 +1,29 @@
+/**
+ * The composition root of the platform's ports: one adapter of each per process, made on first use from the
+ * environment (endpoints point them at the local stand-ins). Modules take what they use from here; a
+ * function's bundle carries only the adapters it reaches.
+ */
+import { randomUUID } from 'node:crypto';
+import { IotDoorPublisher } from './adapters/iot-door-publisher';
+import { SfnTimerStarter } from './adapters/sfn-timer-starter';
+import type { DoorPublisher, Ids, TimerStarter } from './ports';
+
+export { clock } from './clock';
+export { tableContext } from './dynamo/client';
+
+/** Random UUIDs. */
+export const uuids: Ids = { next: () => randomUUID() };
+
+let timers: TimerStarter | undefined;
+/** Step Functions, or the local runner (`SFN_ENDPOINT`). */
+export function timerStarter(): TimerStarter {
+  timers ??= new SfnTimerStarter(process.env.SFN_ENDPOINT);
+  return timers;
+}
+
+let doors: DoorPublisher | undefined;
+/** The IoT data plane: `IOT_DATA_ENDPOINT` is the account's endpoint, or the local one. */
+export function doorPublisher(): DoorPublisher {
+  doors ??= new IotDoorPublisher(process.env.IOT_DATA_ENDPOINT);
+  return doors;
+}

@@ -1,0 +1,26 @@
+/**
+ * The ports services take, besides their repositories: what they ask of the outside world. Each has an AWS
+ * adapter in `adapters/` (and the local stack points those at its stand-ins); service tests give fakes.
+ */
+import type { UnlockCommand as UnlockMessage } from '../../contracts/mqtt';
+import type { TimerTaskInput, WorkflowId } from '../../contracts/workflows';
+
+/** Sends unlock commands to the doors (IoT Core, `doors/{doorId}/unlock`, QoS 1). */
+export interface DoorPublisher {
+  publishUnlock(message: UnlockMessage): Promise<void>;
+}
+
+/** Starts timer executions (Step Functions). A repeated start of the same name is harmless. */
+export interface TimerStarter {
+  start(workflow: WorkflowId, name: string, input: TimerTaskInput): Promise<void>;
+}
+
+/** Where handlers and timers read the time (epoch milliseconds). */
+export interface Clock {
+  now(): number;
+}
+
+/** New unique ids. */
+export interface Ids {
+  next(): string;
+}
