@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Member } from '../../lambdas/domain/model';
+import { cancelReservation, createReservation, extendReservation } from '../../lambdas/modules/booking/service';
+import { logger } from '../../lambdas/platform/instrument';
+import { ApiError } from '../../lambdas/platform/problems';
+import { STALE_RETRIES } from '../../lambdas/platform/retry';
+import { makeFacility, makeSpace, requestSpace, tokyo } from '../unit/core/fixtures';
+import { bookingWorld } from './fakes';
+
+const member: Member = {
+  memberId: 'member-1',
+  memberNumber: 'TW000001',
+  plan: 'premium',
+  contractStart: '2024-06-01',
+  companyId: null,
+  companyName: null,
+};
+const facility = makeFacility();
+const seat = makeSpace();
+const request = { ...requestSpace, spaceId: 'space-request' };
+const now = tokyo('2024-06-10T08:00');
+const booking = {
+  spaceId: seat.spaceId,
+  start: tokyo('2024-06-10T10:00'),
+  end: tokyo('2024-06-10T11:00'),
+  options: [],
+};
+
+const world = () => bookingWorld({ facility, spaces: [seat, request], members: [member] });
+
+describe('createReservation', () => {
+  it('books and starts the forced-checkout timer', async () => {
+    const { deps, timers, reservations } = world();
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    expect(reservation.status).toBe('confirmed');
+    expect(reservations.byId.get(reservation.reservationId)).toEqual(reservation);
+    expect(timers.started).toEqual([
+      {
+        workflow: 'forced-checkout',
+        name: `checkout-${reservation.reservationId}`,
+        input: { reservationId: reservation.reservationId, dueAt: '2024-06-10T02:05:00.000Z' },
+      },
+    ]);
+  });
+
+  it('starts the expiry timer of a request', async () => {
+    const { deps, timers } = world();
+    const start = tokyo('2024-06-14T14:00');
+    const inTwoDays = { spaceId: request.spaceId, start, end: start + 60 * 60_000, options: [] };
+    const reservation = await createReservation(deps, member.memberId, inTwoDays, now);
+    expect(reservation.status).toBe('requested');
+    expect(timers.started.map((t) => t.workflow)).toEqual(['request-expiry']);
+  });
+
+  it('keeps the booking when the timer cannot be started, and says so in the log', async () => {
+    const { deps, timers, reservations } = world();
+    timers.down = true;
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    expect(reservation.status).toBe('confirmed');
+    expect(reservations.byId.get(reservation.reservationId)?.status).toBe('confirmed');
+    expect(timers.attempts).toBe(1);
+    expect(timers.started).toEqual([]);
+    expect(logged).toHaveBeenCalledWith(
+      'Timer start failed',
+      expect.objectContaining({ reservationId: reservation.reservationId }),
+    );
+    logged.mockRestore();
+  });
+
+  it('decides again on fresh state while the write is stale, then gives up with 409 INVALID_STATE', async () => {
+    const { deps, reservations, timers } = world();
+    reservations.staleWrites = true;
+    const refusal = await createReservation(deps, member.memberId, booking, now).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect(refusal).toMatchObject({ code: 'INVALID_STATE', status: 409 });
+    expect(reservations.writes).toBe(1 + STALE_RETRIES);
+    expect(reservations.byId.size).toBe(0);
+    expect(timers.attempts).toBe(0);
+  });
+});
+
+describe('cancelReservation and extendReservation', () => {
+  it('cancel gives up after the stale retries and changes nothing', async () => {
+    const { deps, reservations } = world();
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    reservations.staleWrites = true;
+    const writesBefore = reservations.writes;
+    await expect(cancelReservation(deps, member.memberId, reservation.reservationId, now)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
+    expect(reservations.writes - writesBefore).toBe(1 + STALE_RETRIES);
+    expect(reservations.byId.get(reservation.reservationId)).toEqual(reservation);
+  });
+
+  it('a stale write that clears on a retry succeeds with the state read again', async () => {
+    const { deps, reservations } = world();
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    reservations.staleWrites = true;
+    const release = reservations.release;
+    let calls = 0;
+    reservations.release = (r, change) => {
+      calls++;
+      if (calls === 3) reservations.staleWrites = false;
+      return release(r, change);
+    };
+    const cancelled = await cancelReservation(deps, member.memberId, reservation.reservationId, now);
+    expect(cancelled.status).toBe('cancelled');
+    expect(calls).toBe(3);
+    expect(reservations.byId.get(reservation.reservationId)?.status).toBe('cancelled');
+  });
+
+  it('extend gives up after the stale retries', async () => {
+    const { deps, reservations } = world();
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    reservations.staleWrites = true;
+    await expect(
+      extendReservation(deps, member.memberId, reservation.reservationId, 15, tokyo('2024-06-10T10:50')),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(reservations.byId.get(reservation.reservationId)?.end).toBe(reservation.end);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * In-memory fakes of the repositories and ports the services take: enough state to run a flow, and switches
+ * for the failures real parts cannot easily produce (a door channel down, Step Functions refusing, a write
+ * that keeps finding the state moved).
+ */
+import type { TimerTaskInput, WorkflowId } from '../../contracts/workflows';
+import type { Facility, Instant, Member, Reservation, Space, UnlockCommand } from '../../lambdas/domain/model';
+import type { BookingPorts } from '../../lambdas/modules/booking';
+import type { MemberCounters } from '../../lambdas/modules/membership';
+import type { TaggedItem, TransactOutcome } from '../../lambdas/platform/dynamo/transactions';
+import type { DoorPublisher, Ids, TimerStarter } from '../../lambdas/platform/ports';
+
+const OK: TransactOutcome = { ok: true };
+const STALE_OUTCOME: TransactOutcome = { ok: false, failed: 'stale' };
+const marker = (name: string): TaggedItem => ({
+  item: { ConditionCheck: { TableName: 'fake', Key: { name }, ConditionExpression: 'attribute_exists(name)' } },
+});
+
+/** Reservations and holds in memory; `staleWrites` answers every write "the state moved" while it is on. */
+export class FakeReservations {
+  readonly byId = new Map<string, Reservation>();
+  /** Writes attempted, stale ones included. */
+  writes = 0;
+  staleWrites = false;
+  /** Extra items each successful write carried (unlock commands). */
+  readonly extras: TaggedItem[][] = [];
+
+  private write(apply: () => void, extra: readonly TaggedItem[] = []): Promise<TransactOutcome> {
+    this.writes++;
+    if (this.staleWrites) return Promise.resolve(STALE_OUTCOME);
+    apply();
+    this.extras.push([...extra]);
+    return Promise.resolve(OK);
+  }
+
+  private put(reservation: Reservation, set: Partial<Reservation>): void {
+    this.byId.set(reservation.reservationId, { ...reservation, ...set, version: reservation.version + 1 });
+  }
+
+  get = async (id: string) => this.byId.get(id);
+  holdsOf = async (memberId: string, endingAfter: Instant) =>
+    [...this.byId.values()]
+      .filter((r) => r.memberId === memberId && r.end > endingAfter)
+      .filter((r) => r.status === 'requested' || r.status === 'confirmed' || r.status === 'checkedIn')
+      .map((r) => ({ reservationId: r.reservationId, start: r.start, end: r.end }));
+  create = (reservation: Reservation) => this.write(() => this.byId.set(reservation.reservationId, reservation));
+  extend: BookingPorts['reservations']['extend'] = (reservation, change) =>
+    this.write(() => this.put(reservation, { end: change.newEnd, price: change.price }));
+  release: BookingPorts['reservations']['release'] = (reservation, change) =>
+    this.write(() => this.put(reservation, change.set), change.extra);
+  change: BookingPorts['reservations']['change'] = (reservation, set, extra = []) =>
+    this.write(() => this.put(reservation, set), extra);
+  whileInStatus: BookingPorts['reservations']['whileInStatus'] = (reservation, status, extra) =>
+    this.write(() => {
+      if (this.byId.get(reservation.reservationId)?.status !== status) throw new Error('not in status');
+    }, extra);
+  requestsOfPartner = async (partnerId: string) =>
+    [...this.byId.values()].filter((r) => r.partnerId === partnerId && r.status === 'requested');
+  checkedInBefore = async (t: Instant) =>
+    [...this.byId.values()]
+      .filter((r) => r.status === 'checkedIn' && r.end < t)
+      .map((r) => ({ reservationId: r.reservationId }));
+}
+
+/** Unlock commands in memory: what the stay recorded and what the door answered. */
+export class FakeUnlockCommands {
+  readonly byId = new Map<string, UnlockCommand>();
+  readonly results: Array<{ commandId: string; result: string; reason: string | null }> = [];
+
+  putItem = (command: UnlockCommand): TaggedItem => {
+    this.byId.set(command.commandId, command);
+    return marker(`command ${command.commandId}`);
+  };
+  get = async (commandId: string) => this.byId.get(commandId);
+  recordResult = async (
+    commandId: string,
+    _doorId: string,
+    result: Exclude<UnlockCommand['status'], 'sent'>,
+    _at: Instant,
+    reason: string | null,
+  ) => {
+    this.results.push({ commandId, result, reason });
+    const command = this.byId.get(commandId);
+    if (command) this.byId.set(commandId, { ...command, status: result, reason });
+    return command !== undefined;
+  };
+}
+
+/** A door channel that records what it sends, or fails every publish while `down`. */
+export class FakeDoors implements DoorPublisher {
+  readonly sent: Array<{ doorId: string; commandId: string }> = [];
+  down = false;
+  async publishUnlock(message: { doorId: string; commandId: string }): Promise<void> {
+    if (this.down) throw new Error('IoT data plane unavailable');
+    this.sent.push({ doorId: message.doorId, commandId: message.commandId });
+  }
+}
+
+/** A timer starter that records what it starts, or refuses every start while `down`. */
+export class FakeTimers implements TimerStarter {
+  readonly started: Array<{ workflow: WorkflowId; name: string; input: TimerTaskInput }> = [];
+  attempts = 0;
+  down = false;
+  async start(workflow: WorkflowId, name: string, input: TimerTaskInput): Promise<void> {
+    this.attempts++;
+    if (this.down) throw new Error('Step Functions throttled the start');
+    this.started.push({ workflow, name, input });
+  }
+}
+
+/** Ids `id-1`, `id-2`… as UUIDs (contracts check reservation and command ids as UUIDs). */
+export function sequentialIds(): Ids {
+  let n = 0;
+  return { next: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+}
+
+const NO_COUNTERS: MemberCounters = { company: null, uses: { used: 0, held: 0 }, companyUses: null, usedThatDay: 0 };
+
+/** Every port of the booking flows over the fakes, with one facility, its spaces and members. */
+export function bookingWorld(setup: { facility: Facility; spaces: Space[]; members: Member[] }) {
+  const reservations = new FakeReservations();
+  const timers = new FakeTimers();
+  const deps: BookingPorts = {
+    facilities: { getFacility: async (id) => (id === setup.facility.facilityId ? setup.facility : undefined) },
+    spaces: { getSpace: async (id) => setup.spaces.find((s) => s.spaceId === id) },
+    reservations,
+    slots: { heldBetween: async () => new Map() },
+    members: {
+      getMember: async (id) => {
+        const member = setup.members.find((m) => m.memberId === id);
+        return member ? { member, holdsVersion: 0 } : undefined;
+      },
+    },
+    counters: { countersOf: async () => NO_COUNTERS },
+    timers,
+    ids: sequentialIds(),
+  };
+  return { deps, reservations, timers };
+}
