@@ -1,7 +1,7 @@
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from what the handlers are made with: each route row
  * (method, path, caller) and its handler's contract (the zod schemas of its path, query, body and success
- * answer). `npm run openapi` writes it to `schemas/openapi.json`; a test fails when that file is stale.
+ * answer). `npm run openapi` writes it to `contracts/openapi.json`; a test fails when that file is stale.
  */
 import * as z from 'zod';
 import { API_SCOPE } from '../contracts/auth';

@@ -37,7 +37,7 @@ export interface RouteSchemas<B, Q, P, R> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
-  /** The success answer: its one status and the schema of its body (`schemas/responses.ts`). */
+  /** The success answer: its one status and the schema of its body (`contracts/http/<module>.ts`). */
   response: { status: 200 | 201 | 202; body: z.ZodType<R> };
 }
 

@@ -38,7 +38,7 @@ export interface CoworkingTableProps {
 }
 
 /**
- * The single table, built from `tableDefinition` (schemas/table.ts): on-demand, PK/SK, every GSI
+ * The single table, built from `tableDefinition` (contracts/table.ts): on-demand, PK/SK, every GSI
  * with ALL projection, TTL, point-in-time recovery.
  */
 export class CoworkingTable extends Construct {

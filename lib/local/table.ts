@@ -9,7 +9,7 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keyAttributes, tableDefinition } from '../../contracts/table';
 
-/** The CreateTable input for the single table, built from `schemas/table.ts`. */
+/** The CreateTable input for the single table, built from `contracts/table.ts`. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,

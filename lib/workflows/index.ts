@@ -11,7 +11,7 @@ export interface Workflow {
   /** Stable id: the state machine's name suffix and the key handlers start it by. */
   id: WorkflowId;
   file: string;
-  /** Placeholder → the step handler (file under `lambdas/steps/`) its Task invokes. */
+  /** Placeholder → the step handler (`stepEntry` in lambdas/routes.ts) its Task invokes. */
   tasks: Record<string, string>;
 }
 

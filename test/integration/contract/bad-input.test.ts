@@ -1,6 +1,6 @@
 /**
  * Bad input on every POST row of the route table is refused before anything is written (api.md,
- * Conventions; lambdas/shared/http.ts), and `Idempotency-Key` behaves as the contract says.
+ * Conventions; lambdas/platform/http.ts), and `Idempotency-Key` behaves as the contract says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Route, routes } from '../../../lambdas/routes';
