@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { IoTClient } from '@aws-sdk/client-iot';
-import { doorCommand, provisionDoor, stackDoorSettings } from './provision';
+import { doorCommand, doorSettingsStackName, provisionDoor, stackDoorSettings } from './provision';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { door: { type: 'string' }, stage: { type: 'string', default: 'dev' }, out: { type: 'string' } },
   });
   if (!values.door) throw new Error('usage: npm run provision-door -- --door <doorId> [--stage dev] [--out <folder>]');
-  const stackName = `Coworking-${values.stage}`;
+  const stackName = doorSettingsStackName(values.stage ?? 'dev');
   const settings = await stackDoorSettings(new CloudFormationClient({}), stackName);
   const door = await provisionDoor(new IoTClient({}), settings, values.door);
   const folder = values.out ?? join('.certs', door.doorId);

@@ -1,7 +1,8 @@
 /**
  * Door provisioning: an IoT thing for a door, its certificate, and the door policy the stack created.
  * The certificate and key are written to a folder; the command to run the reference client against the
- * stage's IoT endpoint is printed. The endpoint and policy name come from the stack's outputs.
+ * stage's IoT endpoint is printed. The endpoint and policy name come from the outputs of the stage's
+ * asynchronous-work stack ({@link doorSettingsStackName}), which holds the door channel.
  */
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
@@ -28,6 +29,12 @@ export interface ProvisionedDoor {
   endpoint: string;
   policyName: string;
 }
+
+/**
+ * The stack of a stage whose outputs hold IotDataEndpoint and DoorPolicyName: `Coworking-<stage>-Async` (the
+ * CDK app's asynchronous-work stack; a CDK test checks the two agree).
+ */
+export const doorSettingsStackName = (stage: string): string => `Coworking-${stage}-Async`;
 
 /** The stack's IoT data endpoint host and door policy name, from its outputs. */
 export async function stackDoorSettings(cloudFormation: Sender, stackName: string) {

@@ -1,24 +1,92 @@
 /**
- * What the CDK app is, apart from synthesizing it: the backend stack of the stage named by the `stage` context
- * (default dev), tagged, with cdk-nag's AwsSolutions pack checking it at synthesis (a finding not acknowledged in
+ * What the CDK app is, apart from synthesizing it: the stacks of the stage named by the `stage` context (default
+ * dev), tagged, with cdk-nag's AwsSolutions pack checking them at synthesis (a finding not acknowledged in
  * lib/nag-acknowledgements.ts fails `cdk synth` and `cdk deploy`). bin/app.ts and the CDK tests both build it here.
+ *
+ * The stage is split by audience, sharing the table, user pool and HTTP API by reference: data and identity
+ * (with the API's front door), asynchronous work, the member API, the partner and back-office API, operations.
  */
 import { type App, Tags } from 'aws-cdk-lib';
-import { BackendStack } from './backend-stack';
-import { getStageConfig } from './config';
+import { type Route, routes } from '../lambdas/routes';
+import { getStageConfig, type StageConfig } from './config';
+import { rowsOf } from './constructs/api';
 import { addNagChecks } from './nag-acknowledgements';
+import { ApiStack } from './stacks/api-stack';
+import { AsyncStack } from './stacks/async-stack';
+import { DataStack } from './stacks/data-stack';
+import { OperationsStack } from './stacks/operations-stack';
+import { type StackPart, stackName } from './stacks/stack-names';
 
-/** Adds the stage's backend stack and the compliance checks to `app`; returns the stack. */
-export function buildBackendApp(app: App): BackendStack {
-  const config = getStageConfig(String(app.node.tryGetContext('stage') ?? 'dev'));
-  const backend = new BackendStack(app, `Coworking-${config.stage}`, {
-    config,
-    env: config.env,
-    description: `Coworking reservation backend (${config.stage})`,
+/** The stacks of one stage. */
+export interface BackendStacks {
+  readonly data: DataStack;
+  readonly async: AsyncStack;
+  readonly memberApi: ApiStack;
+  readonly partnerApi: ApiStack;
+  readonly operations: OperationsStack;
+}
+
+/** Options of {@link buildBackendStacks}. */
+export interface BackendStacksOptions {
+  /**
+   * The route table.
+   * @default routes (lambdas/routes.ts)
+   */
+  readonly rows?: readonly Route[];
+  /**
+   * Handler source of a row, relative to the project root.
+   * @default handlerEntry (lambdas/routes.ts)
+   */
+  readonly handlerEntry?: (route: Route) => string;
+}
+
+/** Adds the stacks of the stage `config` names to `app` (no tags, no checks). */
+export function buildBackendStacks(app: App, config: StageConfig, options: BackendStacksOptions = {}): BackendStacks {
+  const rows = options.rows ?? routes;
+  const common = { config, env: config.env };
+  const describe = (what: string) => `Coworking reservation backend (${config.stage}): ${what}`;
+
+  const data = new DataStack(app, stackName(config.stage, 'data'), {
+    ...common,
+    description: describe('table, user pool, HTTP API front door, alarm topic'),
   });
+  const async = new AsyncStack(app, stackName(config.stage, 'async'), {
+    ...common,
+    description: describe('timers and door channel'),
+    table: data.data.table,
+    alarms: data.alarms,
+  });
+  const apiStack = (audience: 'member' | 'partner', part: StackPart, what: string): ApiStack =>
+    new ApiStack(app, stackName(config.stage, part), {
+      ...common,
+      description: describe(what),
+      audience,
+      rows: rowsOf(audience, rows),
+      api: data.api.shared,
+      table: data.data.table,
+      unlockPublisher: async.doorChannel,
+      timerStarter: async.timers,
+      handlerEntry: options.handlerEntry,
+    });
+  const memberApi = apiStack('member', 'memberApi', 'member API routes');
+  const partnerApi = apiStack('partner', 'partnerApi', 'partner and back-office API routes');
+  const operations = new OperationsStack(app, stackName(config.stage, 'operations'), {
+    ...common,
+    description: describe('operations dashboard'),
+    data,
+    async,
+    apis: [memberApi, partnerApi],
+  });
+  return { data, async, memberApi, partnerApi, operations };
+}
+
+/** Adds the stage's stacks and the compliance checks to `app`; returns the stacks. */
+export function buildBackendApp(app: App, options: BackendStacksOptions = {}): BackendStacks {
+  const config = getStageConfig(String(app.node.tryGetContext('stage') ?? 'dev'));
+  const stacks = buildBackendStacks(app, config, options);
   Tags.of(app).add('project', 'coworking');
   Tags.of(app).add('stage', config.stage);
   // after every stack exists, before synthesis
-  addNagChecks(app, [backend]);
-  return backend;
+  addNagChecks(app, stacks);
+  return stacks;
 }

@@ -7,11 +7,14 @@ import { type App, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { HANDLER_TRACING_POLICY_ID } from './constructs/handler-function';
+import type { StackPart } from './stacks/stack-names';
 
 /** One accepted finding of the AwsSolutions pack. */
 export interface NagAcknowledgement {
+  /** The stacks of the stage holding the construct (the same path, and the same reason, in each). */
+  readonly stacks: readonly StackPart[];
   /**
-   * Path of the construct below the backend stack, e.g. `Auth/UserPool`; the acknowledgement covers that
+   * Path of the construct below each of those stacks, e.g. `Auth/UserPool`; the acknowledgement covers that
    * construct and what it contains, nothing else.
    */
   readonly path: string;
@@ -26,9 +29,10 @@ export interface NagAcknowledgement {
   readonly reason: string;
 }
 
-/** The findings the backend stack accepts; fix a finding rather than add to this list. */
+/** The findings the backend stacks accept; fix a finding rather than add to this list. */
 export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   {
+    stacks: ['data'],
     path: 'Auth/UserPool',
     ruleId: 'AwsSolutions-COG2',
     reason:
@@ -37,14 +41,16 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'watches (prod: blocks) risky sign-ins and compromised credentials instead.',
   },
   {
+    stacks: ['data', 'async', 'memberApi', 'partnerApi'],
     path: HANDLER_TRACING_POLICY_ID,
     ruleId: 'AwsSolutions-IAM5',
     appliesTo: 'Resource::*',
     reason:
       'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no ' +
-      'resource-level permissions; this one managed policy holds only those two actions for every handler function.',
+      'resource-level permissions; this one managed policy of each stack holds only those two actions for every handler function.',
   },
   {
+    stacks: ['async'],
     path: 'Timers/ForcedCheckoutStateMachine/Role/DefaultPolicy',
     ruleId: 'AwsSolutions-IAM5',
     appliesTo: 'Resource::*',
@@ -53,6 +59,7 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'X-Ray actions CDK grants for that support no resource-level permissions, so they take `*`.',
   },
   {
+    stacks: ['async'],
     path: 'Timers/RequestExpiryStateMachine/Role/DefaultPolicy',
     ruleId: 'AwsSolutions-IAM5',
     appliesTo: 'Resource::*',
@@ -61,6 +68,7 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'X-Ray actions CDK grants for that support no resource-level permissions, so they take `*`.',
   },
   {
+    stacks: ['async'],
     path: 'DoorChannel/DataEndpoint/CustomResourcePolicy',
     ruleId: 'AwsSolutions-IAM5',
     appliesTo: 'Resource::*',
@@ -69,6 +77,7 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'the only action of this policy.',
   },
   {
+    stacks: ['async'],
     path: 'DoorChannel/PublishUnlocks',
     ruleId: 'AwsSolutions-IAM5',
     appliesTo: 'Resource::arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:topic/doors/*/unlock',
@@ -77,6 +86,7 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'iot:Publish is allowed on the unlock topic of every door (doors/*/unlock) and on no other topic.',
   },
   {
+    stacks: ['async'],
     path: 'DoorChannel/DoorEventDeadLetters',
     ruleId: 'AwsSolutions-SQS3',
     reason:
@@ -84,6 +94,7 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'cdk-nag does not recognise as a DLQ); it alarms on its first message and needs no queue behind it.',
   },
   {
+    stacks: ['async'],
     path: 'Timers/FailedExecutions',
     ruleId: 'AwsSolutions-SQS3',
     reason:
@@ -111,26 +122,31 @@ export function constructAt(stack: Stack, path: string): IConstruct {
 }
 
 /**
- * Records the acknowledgements on the constructs of `stack` they name.
- * @throws Error when an acknowledgement names a construct the stack does not have, or has no reason
+ * Records the acknowledgements on the constructs they name, in each stack they name.
+ * @throws Error when an acknowledgement names a stack not given, or a construct a stack does not have, or has no
+ * reason
  */
 export function acknowledgeNagFindings(
-  stack: Stack,
+  stacks: Readonly<Partial<Record<StackPart, Stack>>>,
   acknowledgements: readonly NagAcknowledgement[] = NAG_ACKNOWLEDGEMENTS,
 ): void {
   for (const ack of acknowledgements) {
     if (ack.reason.trim() === '') throw new Error(`cdk-nag acknowledgement ${acknowledgementId(ack)}: no reason`);
-    Validations.of(constructAt(stack, ack.path)).acknowledge({ id: acknowledgementId(ack), reason: ack.reason });
+    for (const part of ack.stacks) {
+      const stack = stacks[part];
+      if (!stack) throw new Error(`cdk-nag acknowledgement ${acknowledgementId(ack)}: no ${part} stack`);
+      Validations.of(constructAt(stack, ack.path)).acknowledge({ id: acknowledgementId(ack), reason: ack.reason });
+    }
   }
 }
 
 /**
  * Runs the AwsSolutions pack when `app` synthesizes (synthesis fails on any finding not acknowledged) and
- * acknowledges {@link NAG_ACKNOWLEDGEMENTS} in each backend stack. Called by bin/app.ts and the CDK tests.
+ * acknowledges {@link NAG_ACKNOWLEDGEMENTS} in the stacks of the stage. Called by lib/app.ts and the CDK tests.
  */
-export function addNagChecks(app: App, backendStacks: readonly Stack[]): AwsSolutionsChecks {
+export function addNagChecks(app: App, stacks: Readonly<Record<StackPart, Stack>>): AwsSolutionsChecks {
   const checks = new AwsSolutionsChecks(app);
   Validations.of(app).addPlugins(checks);
-  for (const stack of backendStacks) acknowledgeNagFindings(stack);
+  acknowledgeNagFindings(stacks);
   return checks;
 }

@@ -1,15 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IHttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import {
-  Dashboard,
-  GraphWidget,
-  type IMetric,
-  MathExpression,
-  type Metric,
-  TextWidget,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Dashboard, GraphWidget, type IMetric, MathExpression, Metric, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -18,15 +10,25 @@ import type { StageConfig } from '../config';
 /** Period of every graph on the dashboard. */
 export const DASHBOARD_PERIOD = Duration.minutes(5);
 
+const sum = { statistic: 'Sum', period: DASHBOARD_PERIOD } as const;
+
 /** Name of the stage's dashboard. */
 export const dashboardName = (prefix: string): string => `${prefix}-operations`;
 
 /** Functions shown together: their errors and throttles are summed per group. */
 export interface FunctionGroup {
-  /** Shown in the widget titles, e.g. `API routes`. */
+  /** Shown in the widget titles, e.g. `member API routes`. */
   readonly title: string;
-  readonly functions: readonly IFunction[];
+  /**
+   * Physical names of the functions: the dashboard watches functions of every stack of the stage by name, which
+   * takes no cross-stack reference (no stack output per function).
+   */
+  readonly functionNames: readonly string[];
 }
+
+/** A Lambda metric of one function, by its physical name. */
+const lambdaMetric = (metricName: 'Errors' | 'Throttles', functionName: string): Metric =>
+  new Metric({ namespace: 'AWS/Lambda', metricName, dimensionsMap: { FunctionName: functionName }, ...sum });
 
 /** A queue whose depth the dashboard shows. */
 export interface WatchedQueue {
@@ -71,8 +73,6 @@ function sumOf(label: string, idPrefix: string, metrics: readonly IMetric[]): Ma
     period: DASHBOARD_PERIOD,
   });
 }
-
-const sum = { statistic: 'Sum', period: DASHBOARD_PERIOD } as const;
 
 /**
  * The stage's CloudWatch dashboard: the API (requests; latency p50 and p99; 4xx, 5xx, throttled), Lambda errors and
@@ -132,17 +132,17 @@ export class OperationsDashboard extends Construct {
     const groupWidgets = props.functionGroups.map(
       (group) =>
         new GraphWidget({
-          title: `Lambda: ${group.title} (${group.functions.length} functions)`,
+          title: `Lambda: ${group.title} (${group.functionNames.length} functions)`,
           left: [
             sumOf(
               'Errors',
               'errors',
-              group.functions.map((fn) => fn.metricErrors(sum)),
+              group.functionNames.map((name) => lambdaMetric('Errors', name)),
             ),
             sumOf(
               'Throttles',
               'throttles',
-              group.functions.map((fn) => fn.metricThrottles(sum)),
+              group.functionNames.map((name) => lambdaMetric('Throttles', name)),
             ),
           ],
           width: Math.max(6, Math.floor(24 / props.functionGroups.length)),

@@ -2,7 +2,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, ManagedPolicy, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  type AddToPrincipalPolicyResult,
+  Effect,
+  ManagedPolicy,
+  PolicyDocument,
+  PolicyStatement,
+  Role,
+  ServicePrincipal,
+} from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type ILogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -46,6 +54,13 @@ export interface HandlerFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
 }
 
+/** Name of the one inline policy of a handler role: its own log group, then every grant added later. */
+export const HANDLER_ROLE_POLICY_NAME = 'OwnLogsAndGrants';
+
+/** The statement letting a function write its own log group (no `logs:CreateLogGroup`). */
+const logWriteStatement = (logGroup: ILogGroup): PolicyStatement =>
+  new PolicyStatement({ effect: Effect.ALLOW, actions: [...LOG_WRITE_ACTIONS], resources: [logGroup.logGroupArn] });
+
 /**
  * A Lambda execution role that may write `logGroup` and nothing else (no AWS managed policy, no
  * `logs:CreateLogGroup`): what every function of the stack starts from.
@@ -54,18 +69,34 @@ export function logWritingRole(scope: Construct, id: string, description: string
   return new Role(scope, id, {
     description,
     assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-    inlinePolicies: {
-      WriteOwnLogs: new PolicyDocument({
-        statements: [
-          new PolicyStatement({
-            effect: Effect.ALLOW,
-            actions: [...LOG_WRITE_ACTIONS],
-            resources: [logGroup.logGroupArn],
-          }),
-        ],
-      }),
-    },
+    inlinePolicies: { WriteOwnLogs: new PolicyDocument({ statements: [logWriteStatement(logGroup)] }) },
   });
+}
+
+/**
+ * The execution role of a handler function. Like {@link logWritingRole}, but what is granted to it later
+ * (`addToRolePolicy`, `grant*`, destinations) goes into its one inline policy instead of a separate
+ * `AWS::IAM::Policy` resource (CDK's `DefaultPolicy`): one resource less per function, which is what lets a
+ * stack hold many route functions under CloudFormation's resource limit. The statements are the same.
+ */
+export class HandlerRole extends Role {
+  private readonly document: PolicyDocument;
+
+  constructor(scope: Construct, id: string, description: string, logGroup: ILogGroup) {
+    const document = new PolicyDocument({ statements: [logWriteStatement(logGroup)] });
+    super(scope, id, {
+      description,
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      inlinePolicies: { [HANDLER_ROLE_POLICY_NAME]: document },
+    });
+    this.document = document;
+  }
+
+  /** Adds `statement` to the role's inline policy (no `DefaultPolicy` resource). */
+  override addToPrincipalPolicy(statement: PolicyStatement): AddToPrincipalPolicyResult {
+    this.document.addStatements(statement);
+    return { statementAdded: true, policyDependable: this };
+  }
 }
 
 /**
@@ -95,7 +126,8 @@ function handlerTracingPolicy(scope: Construct): ManagedPolicy {
  * `lambdaBundling`, on {@link LAMBDA_RUNTIME} and arm64, X-Ray active, its own log group with the stage
  * retention, the handler environment (`TABLE_NAME`, Powertools settings, source maps), and its own role:
  * trusted by Lambda, allowed to write its own log group (no AWS managed policy), with the stack's tracing
- * policy attached. Callers add what the handler itself needs with `addToRolePolicy`. Creates `<name>Logs`,
+ * policy attached. Callers add what the handler itself needs with `addToRolePolicy`, which lands in the role's
+ * inline policy ({@link HandlerRole}). Creates `<name>Logs`,
  * `<name>Role` and `<name>Function` in `scope`.
  * @throws Error when the function name is longer than 64 characters
  */
@@ -111,7 +143,7 @@ export function createHandlerFunction(scope: Construct, name: string, props: Han
     removalPolicy: config.logs.removalPolicy,
   });
 
-  const role = logWritingRole(scope, `${name}Role`, `Execution role of the function ${functionName}`, logGroup);
+  const role = new HandlerRole(scope, `${name}Role`, `Execution role of the function ${functionName}`, logGroup);
   role.addManagedPolicy(handlerTracingPolicy(scope));
 
   const fn = new NodejsFunction(scope, `${name}Function`, {

@@ -1,5 +1,5 @@
 /**
- * The door channel in the synthesized backend stack, one synth per stage (bundling skipped): the topic rule
+ * The door channel in the synthesized async stack, one synth per stage (bundling skipped): the topic rule
  * on the doors' events, its permission and error action, the door-event function and its dead-letter queue, the door policy, the data-endpoint lookup, and
  * who may publish unlock commands.
  */
@@ -14,6 +14,7 @@ import {
   doorEventFunctionName,
   doorPolicyName,
 } from '../../lib/constructs/door-channel';
+import { STACK_PARTS } from '../../lib/stacks/stack-names';
 import {
   actionList,
   asList,
@@ -26,16 +27,23 @@ import {
   propertiesOf,
   refTarget,
   roleStatements,
+  seenFrom,
+  stackOfRow,
   synth,
 } from './helpers';
 
 type Props = Record<string, unknown>;
 
 describe.each(STAGES)('door channel (%s)', (stage) => {
-  const { template, config } = synth(stage);
+  const s = synth(stage);
+  const { config, templates } = s;
+  const template = templates.async;
   const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Props } & Props>;
   const functions = template.findResources('AWS::Lambda::Function');
-  const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
+  const [tableId] = onlyResource(templates.data, 'AWS::DynamoDB::Table');
+  const [topicId] = onlyResource(templates.data, 'AWS::SNS::Topic');
+  /** A resource of the data stack as this stack refers to it. */
+  const fromData = (value: unknown) => seenFrom(s, 'async', 'data', value);
   const [ruleId, rule] = onlyResource(template, 'AWS::IoT::TopicRule');
   const payload = (rule.Properties as { TopicRulePayload: Props }).TopicRulePayload;
   const [endpointId, endpoint] = onlyResource(template, 'Custom::IotDataEndpoint');
@@ -114,7 +122,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
 
   describe('door-event function', () => {
     it('runs like every handler function: runtime, arm64, traced, with the handler environment', () => {
-      expect(doorEvent).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: { Ref: tableId } }));
+      expect(doorEvent).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }));
     });
 
     it(`logs to /aws/lambda/<name>, kept ${config.logs.retentionDays} days`, () => {
@@ -130,7 +138,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       const dynamo = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('dynamodb:')));
       expect(dynamo).toHaveLength(1);
       expect(actionList(dynamo[0]?.Action)).toEqual(['dynamodb:UpdateItem']);
-      expect(asList(dynamo[0]?.Resource)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+      expect(asList(dynamo[0]?.Resource)).toEqual([fromData({ 'Fn::GetAtt': [tableId, 'Arn'] })]);
       // besides that, sending to its dead-letter queue, and the handler base (own logs, traces)
       const sqs = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('sqs:')));
       expect(sqs).toHaveLength(1);
@@ -149,8 +157,8 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
         Period: 300,
         Threshold: config.alarms.doorEventErrors,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [{ Ref: onlyResource(template, 'AWS::SNS::Topic')[0] }],
-        OKActions: [{ Ref: onlyResource(template, 'AWS::SNS::Topic')[0] }],
+        AlarmActions: [fromData({ Ref: topicId })],
+        OKActions: [fromData({ Ref: topicId })],
       });
       expect(config.alarms.doorEventErrors).toBe(1);
     });
@@ -193,7 +201,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
         Period: 300,
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [{ Ref: onlyResource(template, 'AWS::SNS::Topic')[0] }],
+        AlarmActions: [fromData({ Ref: topicId })],
       });
     });
   });
@@ -242,44 +250,56 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
 
   describe('publishing unlock commands', () => {
     const publishers = routes.filter((r) => r.publishesUnlocks);
-    const publisherIds = publishers.map((r) => functionNamed(routeFunctionName(config.prefix, r))).sort();
-    const endpointUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [endpointId, 'endpointAddress'] }]] };
+    /** Every function of the stage as `<stack>/<logical id>`. */
+    const allFunctions = STACK_PARTS.flatMap((part) =>
+      Object.entries(templates[part].findResources('AWS::Lambda::Function')).map(([id, fn]) => ({
+        part,
+        id,
+        key: `${part}/${id}`,
+        props: fn.Properties as Props,
+      })),
+    );
+    const publisherKeys = publishers
+      .map((r) => `${stackOfRow(r)}/${functionNamedIn(templates[stackOfRow(r)], routeFunctionName(config.prefix, r))}`)
+      .sort();
+    const statementsOf = (fn: (typeof allFunctions)[number]) => functionStatements(templates[fn.part], fn.id, s);
+    const endpointAddress = { 'Fn::GetAtt': [endpointId, 'endpointAddress'] };
+    const endpointUrl = { 'Fn::Join': ['', ['https://', endpointAddress]] };
 
     it('is what the check-in, unlock and checkout rows say (derived from the route table)', () => {
       expect(publishers.map((r) => r.id)).toEqual(expect.arrayContaining(['check-in', 'unlock', 'checkout']));
     });
 
     it('is allowed exactly to the rows with publishesUnlocks: iot:Publish on doors/*/unlock only', () => {
-      const canPublish = (s: Props) =>
-        actionList(s.Action).some((a) => a === 'iot:Publish' || a === 'iot:*' || a === '*');
-      const allowed = Object.keys(functions)
-        .filter((id) => statementsOfFunction(id).some(canPublish))
-        .sort();
-      expect(allowed).toEqual(publisherIds);
-      for (const id of publisherIds) {
-        const publish = statementsOfFunction(id).filter(canPublish);
-        expect(publish, id).toHaveLength(1);
-        expect(actionList(publish[0]?.Action), id).toEqual(['iot:Publish']);
-        expect(publish[0]?.Effect, id).toBe('Allow');
-        // one managed policy for every publisher, its ARN built from pseudo parameters
-        expect(asList(publish[0]?.Resource).map(flatten), id).toEqual([
+      const canPublish = (st: Props) =>
+        actionList(st.Action).some((a) => a === 'iot:Publish' || a === 'iot:*' || a === '*');
+      const allowed = allFunctions.filter((fn) => statementsOf(fn).some(canPublish));
+      expect(allowed.map((fn) => fn.key).sort()).toEqual(publisherKeys);
+      for (const fn of allowed) {
+        const publish = statementsOf(fn).filter(canPublish);
+        expect(publish, fn.key).toHaveLength(1);
+        expect(actionList(publish[0]?.Action), fn.key).toEqual(['iot:Publish']);
+        expect(publish[0]?.Effect, fn.key).toBe('Allow');
+        // one managed policy (async stack) for every publisher, its ARN built from pseudo parameters
+        expect(asList(publish[0]?.Resource).map(flatten), fn.key).toEqual([
           'arn:{AWS::Partition}:iot:{AWS::Region}:{AWS::AccountId}:topic/doors/*/unlock',
         ]);
       }
     });
 
     it('gives exactly those functions IOT_DATA_ENDPOINT, the https URL of the looked-up endpoint', () => {
-      const withEndpoint = Object.entries(functions)
-        .filter(([, f]) => {
-          const env = (f.Properties as { Environment?: { Variables?: Props } }).Environment?.Variables;
-          return env !== undefined && 'IOT_DATA_ENDPOINT' in env;
-        })
-        .map(([id]) => id)
-        .sort();
-      expect(withEndpoint).toEqual(publisherIds);
-      for (const id of publisherIds) {
-        expect((propsOf(id).Environment as { Variables: Props }).Variables, id).toEqual(
-          expect.objectContaining({ IOT_DATA_ENDPOINT: endpointUrl }),
+      const withEndpoint = allFunctions.filter((fn) => {
+        const env = (fn.props as { Environment?: { Variables?: Props } }).Environment?.Variables;
+        return env !== undefined && 'IOT_DATA_ENDPOINT' in env;
+      });
+      expect(withEndpoint.map((fn) => fn.key).sort()).toEqual(publisherKeys);
+      for (const fn of withEndpoint) {
+        expect((fn.props.Environment as { Variables: Props }).Variables, fn.key).toEqual(
+          expect.objectContaining({
+            IOT_DATA_ENDPOINT: {
+              'Fn::Join': ['', ['https://', seenFrom(s, fn.part, 'async', endpointAddress)]],
+            },
+          }),
         );
       }
       expect(template.toJSON().Outputs.IotDataEndpoint.Value).toEqual(endpointUrl);

@@ -4,10 +4,13 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { expect } from 'vitest';
 import { tableDefinition } from '../../contracts/table';
-import { BackendStack } from '../../lib/backend-stack';
+import type { Route } from '../../lambdas/routes';
+import { type BackendStacks, buildBackendStacks } from '../../lib/app';
 import { LAMBDA_RUNTIME } from '../../lib/bundling';
 import { getStageConfig, type StageConfig, type StageName } from '../../lib/config';
+import { audienceOf } from '../../lib/constructs/api';
 import { LOG_WRITE_ACTIONS, TRACE_WRITE_ACTIONS } from '../../lib/constructs/handler-function';
+import { apiStackPart, STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
 import { CDK_TMPDIR } from './tmpdir';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -16,31 +19,87 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 
 export interface Synthesized {
   readonly config: StageConfig;
-  readonly stack: BackendStack;
-  readonly template: Template;
+  readonly stacks: BackendStacks;
+  /** The template of each stack. */
+  readonly templates: Readonly<Record<StackPart, Template>>;
 }
 
 const cache = new Map<StageName, Synthesized>();
 
+/** A new app with the feature flags of cdk.json and bundling skipped (`aws:cdk:bundling-stacks: []`). */
+export function newApp(context: Record<string, unknown> = {}): { app: App; cleanUp: () => void } {
+  process.env.TMPDIR = CDK_TMPDIR; // also set on import (tmpdir.ts); CDK reads it when the App is created
+  const outdir = mkdtempSync(path.join(CDK_TMPDIR, 'out-'));
+  const app = new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+  return { app, cleanUp: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/** The template of every stack. */
+export const templatesOf = (stacks: BackendStacks): Record<StackPart, Template> =>
+  Object.fromEntries(STACK_PARTS.map((part) => [part, Template.fromStack(stacks[part])])) as Record<
+    StackPart,
+    Template
+  >;
+
 /**
- * Synthesizes the backend stack of a stage once per test file, with the feature flags of cdk.json and
- * bundling skipped (`aws:cdk:bundling-stacks: []`), so no esbuild runs.
+ * Synthesizes the stacks of a stage once per test file, with the feature flags of cdk.json and bundling skipped,
+ * so no esbuild runs.
  */
 export function synth(stage: StageName): Synthesized {
   const cached = cache.get(stage);
   if (cached) return cached;
-  process.env.TMPDIR = CDK_TMPDIR; // also set on import (tmpdir.ts); CDK reads it when the App is created
-  const outdir = mkdtempSync(path.join(CDK_TMPDIR, 'out-'));
+  const { app, cleanUp } = newApp();
   try {
-    const app = new App({ outdir, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
     const config = getStageConfig(stage);
-    const stack = new BackendStack(app, `Coworking-${stage}`, { config, env: config.env });
-    const result = { config, stack, template: Template.fromStack(stack) };
+    const stacks = buildBackendStacks(app, config);
+    const result = { config, stacks, templates: templatesOf(stacks) };
     cache.set(stage, result);
     return result;
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    cleanUp();
   }
+}
+
+/** The stack holding a row's function and route. */
+export const stackOfRow = (row: Route): StackPart => apiStackPart(audienceOf(row));
+
+type Outputs = Record<string, { Value: unknown; Export?: unknown }>;
+
+/** A weak cross-stack reference (cdk.json `@aws-cdk/core:defaultCrossStackReferences: weak`): no export. */
+export interface StackOutputRef {
+  readonly 'Fn::GetStackOutput': { readonly StackName: string; readonly Region: string; readonly OutputName: string };
+}
+
+/**
+ * How a stack refers to `value`, a `{ Ref }` or `{ Fn::GetAtt }` of a resource of `producer`: the value itself in
+ * the same stack, else `Fn::GetStackOutput` of the output the producer publishes it in (fails when there is none).
+ */
+export function seenFrom(s: Synthesized, consumer: StackPart, producer: StackPart, value: unknown): unknown {
+  if (consumer === producer) return value;
+  const outputs = (s.templates[producer].toJSON().Outputs ?? {}) as Outputs;
+  const wanted = JSON.stringify(value);
+  const found = Object.entries(outputs).filter(
+    ([name, o]) => name.startsWith('PublishOutput') && JSON.stringify(o.Value) === wanted,
+  );
+  if (found.length !== 1) throw new Error(`${producer} publishes ${wanted} ${found.length} times`);
+  const stack = s.stacks[producer];
+  const [[outputName]] = found as [[string, unknown]];
+  return {
+    'Fn::GetStackOutput': { StackName: stack.stackName, Region: stack.region, OutputName: outputName },
+  } satisfies StackOutputRef as unknown;
+}
+
+/**
+ * What a `Fn::GetStackOutput` refers to: the stack publishing it and the published value; `undefined` for
+ * anything else.
+ */
+export function importedValue(s: Synthesized, value: unknown): { part: StackPart; value: unknown } | undefined {
+  const ref = (value as Partial<StackOutputRef> | undefined)?.['Fn::GetStackOutput'];
+  if (ref === undefined) return undefined;
+  const part = STACK_PARTS.find((p) => s.stacks[p].stackName === ref.StackName);
+  const output = part ? ((s.templates[part].toJSON().Outputs ?? {}) as Outputs)[ref.OutputName] : undefined;
+  if (!part || !output) throw new Error(`no output ${JSON.stringify(ref)}`);
+  return { part, value: output.Value };
 }
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; [key: string]: unknown };
@@ -68,12 +127,19 @@ export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value 
 
 /**
  * A string-valued CloudFormation expression as text: `Fn::Join` joined, `{ Ref: X }` as `{X}`,
- * `{ Fn::GetAtt: [X, Y] }` as `{X.Y}`. For comparing ARNs built from pseudo parameters and references.
+ * `{ Fn::GetAtt: [X, Y] }` as `{X.Y}`, `{ Fn::GetStackOutput }` as `{StackName.OutputName}`. For comparing ARNs built from pseudo parameters and references.
  */
 export function flatten(value: unknown): string {
   if (typeof value === 'string') return value;
-  const v = value as { Ref?: string; 'Fn::GetAtt'?: [string, string]; 'Fn::Join'?: [string, unknown[]] };
+  const v = value as {
+    Ref?: string;
+    'Fn::GetAtt'?: [string, string];
+    'Fn::Join'?: [string, unknown[]];
+    'Fn::GetStackOutput'?: StackOutputRef['Fn::GetStackOutput'];
+  };
   if (v.Ref) return `{${v.Ref}}`;
+  const output = v['Fn::GetStackOutput'];
+  if (output) return `{${output.StackName}.${output.OutputName}}`;
   if (v['Fn::GetAtt']) return `{${v['Fn::GetAtt'].join('.')}}`;
   if (v['Fn::Join']) return v['Fn::Join'][1].map(flatten).join(v['Fn::Join'][0]);
   throw new Error(`cannot flatten ${JSON.stringify(value)}`);
@@ -95,25 +161,33 @@ export function roleStatements(template: Template, roleId: string): Record<strin
 
 /**
  * Every IAM statement a function's role grants: its inline policies, the policies attached to it, and the
- * customer managed policies of the template it references (`ManagedPolicyArns`).
+ * customer managed policies it references (`ManagedPolicyArns`), of its template or, given `s`, imported from
+ * another stack of the stage.
  */
-export function functionStatements(template: Template, functionId: string): Record<string, unknown>[] {
+export function functionStatements(template: Template, functionId: string, s?: Synthesized): Record<string, unknown>[] {
   type Doc = { Statement: Record<string, unknown>[] };
   const resources = template.toJSON().Resources as Record<string, Resource>;
   const fn = resources[functionId];
   if (fn?.Type !== 'AWS::Lambda::Function') throw new Error(`${functionId} is not a function`);
   const roleId = refTarget(fn.Properties?.Role);
   const managed = ((resources[roleId]?.Properties?.ManagedPolicyArns ?? []) as unknown[]).map((arn) => {
-    const policy = resources[refTarget(arn)];
+    const imported = s ? importedValue(s, arn) : undefined;
+    const policy =
+      s && imported
+        ? (s.templates[imported.part].toJSON().Resources as Record<string, Resource>)[refTarget(imported.value)]
+        : resources[refTarget(arn)];
     if (policy?.Type !== 'AWS::IAM::ManagedPolicy') throw new Error(`${roleId}: ${JSON.stringify(arn)} is not ours`);
     return (policy.Properties as { PolicyDocument: Doc }).PolicyDocument.Statement;
   });
   return [...roleStatements(template, roleId), ...managed.flat()];
 }
 
-/** ARN of the table and, when the actions include Query, of each index by name (what the grants cover). */
-export function tableResourcesFor(tableId: string, actions: readonly string[]): unknown[] {
-  const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+/**
+ * ARN of the table and, when the actions include Query, of each index by name (what the grants cover). The table's
+ * ARN as the template refers to it: its logical id in the same stack, or the reference to another stack's output.
+ */
+export function tableResourcesFor(table: string | StackOutputRef, actions: readonly string[]): unknown[] {
+  const tableArn = typeof table === 'string' ? { 'Fn::GetAtt': [table, 'Arn'] } : table;
   const indexes = actions.includes('dynamodb:Query')
     ? tableDefinition.globalSecondaryIndexes.map((i) => ({ 'Fn::Join': ['', [tableArn, `/index/${i.indexName}`]] }))
     : [];
@@ -149,18 +223,23 @@ export function handlerFunctionProps(config: StageConfig, variables: Record<stri
  * The statements of a function besides `own`: they must be exactly the handler base (its own log group, traces),
  * and the log statement must name the function's own log group only.
  */
-export function expectOnlyHandlerBase(template: Template, functionId: string, own: readonly unknown[]): void {
+export function expectOnlyHandlerBase(
+  template: Template,
+  functionId: string,
+  own: readonly unknown[],
+  s?: Synthesized,
+): void {
   const resources = template.toJSON().Resources as Record<string, Resource>;
   const logging = resources[functionId]?.Properties?.LoggingConfig as { LogGroup: unknown } | undefined;
   if (!logging) throw new Error(`${functionId}: no log group`);
   const logGroupId = refTarget(logging.LogGroup);
-  const others = functionStatements(template, functionId).filter((s) => !own.includes(s));
-  expect(others.flatMap((s) => actionList(s.Action)).sort(), functionId).toEqual(HANDLER_BASE_ACTIONS);
-  for (const s of others) {
-    expect(s.Effect, functionId).toBe('Allow');
-    const actions = actionList(s.Action);
+  const others = functionStatements(template, functionId, s).filter((statement) => !own.includes(statement));
+  expect(others.flatMap((statement) => actionList(statement.Action)).sort(), functionId).toEqual(HANDLER_BASE_ACTIONS);
+  for (const statement of others) {
+    expect(statement.Effect, functionId).toBe('Allow');
+    const actions = actionList(statement.Action);
     const expected = actions.every((a) => a.startsWith('logs:')) ? [{ 'Fn::GetAtt': [logGroupId, 'Arn'] }] : ['*'];
-    expect(asList(s.Resource), `${functionId} ${actions}`).toEqual(expected);
+    expect(asList(statement.Resource), `${functionId} ${actions}`).toEqual(expected);
   }
 }
 

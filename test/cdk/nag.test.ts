@@ -7,8 +7,7 @@ import path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildBackendApp } from '../../lib/app';
-import { BackendStack } from '../../lib/backend-stack';
+import { type BackendStacks, buildBackendApp, buildBackendStacks } from '../../lib/app';
 import { getStageConfig, STAGES } from '../../lib/config';
 import {
   acknowledgementId,
@@ -17,6 +16,7 @@ import {
   NAG_ACKNOWLEDGEMENTS,
   type NagAcknowledgement,
 } from '../../lib/nag-acknowledgements';
+import { STACK_PARTS, stackName } from '../../lib/stacks/stack-names';
 import { CDK_TMPDIR } from './tmpdir';
 
 /** The committed size of the list: raise it only together with a reviewed acknowledgement. */
@@ -61,29 +61,57 @@ describe('the acknowledgement list', () => {
     },
   );
 
-  it('acknowledges each finding once', () => {
-    const keys = NAG_ACKNOWLEDGEMENTS.map((a) => `${a.path} ${acknowledgementId(a)}`);
+  it('acknowledges each finding once, in stacks of the stage', () => {
+    const keys = NAG_ACKNOWLEDGEMENTS.flatMap((a) =>
+      a.stacks.map((part) => `${part} ${a.path} ${acknowledgementId(a)}`),
+    );
     expect(new Set(keys).size).toBe(keys.length);
+    for (const ack of NAG_ACKNOWLEDGEMENTS) {
+      expect(ack.stacks.length, ack.path).toBeGreaterThan(0);
+      for (const part of ack.stacks) expect(STACK_PARTS).toContain(part);
+    }
   });
 
-  it('refuses an acknowledgement of a construct the stack does not have, or without a reason', () => {
+  it('refuses an acknowledgement of a construct or stack the stage does not have, or without a reason', () => {
     const app = newApp('dev');
-    const config = getStageConfig('dev');
-    const stack = new BackendStack(app, 'Coworking-dev', { config, env: config.env });
-    const ghost: NagAcknowledgement = { path: 'Nowhere/Resource', ruleId: 'AwsSolutions-IAM5', reason: 'Gone.' };
-    expect(() => acknowledgeNagFindings(stack, [ghost])).toThrow(/no construct Coworking-dev\/Nowhere\/Resource/);
-    const silent: NagAcknowledgement = { path: 'Auth/UserPool', ruleId: 'AwsSolutions-COG2', reason: ' ' };
-    expect(() => acknowledgeNagFindings(stack, [silent])).toThrow(/no reason/);
+    const stacks = buildBackendStacks(app, getStageConfig('dev'));
+    const ghost: NagAcknowledgement = {
+      stacks: ['data'],
+      path: 'Nowhere/Resource',
+      ruleId: 'AwsSolutions-IAM5',
+      reason: 'Gone.',
+    };
+    expect(() => acknowledgeNagFindings(stacks, [ghost])).toThrow(/no construct Coworking-dev-Data\/Nowhere\/Resource/);
+    const silent: NagAcknowledgement = {
+      stacks: ['data'],
+      path: 'Auth/UserPool',
+      ruleId: 'AwsSolutions-COG2',
+      reason: ' ',
+    };
+    expect(() => acknowledgeNagFindings(stacks, [silent])).toThrow(/no reason/);
+    const elsewhere: NagAcknowledgement = {
+      stacks: ['async'],
+      path: 'Auth/UserPool',
+      ruleId: 'AwsSolutions-COG2',
+      reason: 'Here.',
+    };
+    expect(() => acknowledgeNagFindings({ data: stacks.data }, [elsewhere])).toThrow(/no async stack/);
   });
 });
 
 describe.each(STAGES)('the %s app', (stage) => {
   const app = newApp(stage);
-  const stack = buildBackendApp(app);
+  const stacks: BackendStacks = buildBackendApp(app);
   const failure = synthFailure(app);
 
-  it('synthesizes with no unacknowledged AwsSolutions finding', () => {
-    expect(stack.stackName).toBe(`Coworking-${stage}`);
+  it('synthesizes every stack with no unacknowledged AwsSolutions finding', () => {
+    expect(STACK_PARTS.map((part) => stacks[part].stackName)).toEqual(STACK_PARTS.map((p) => stackName(stage, p)));
+    expect(
+      app
+        .synth()
+        .stacks.map((st) => st.stackName)
+        .sort(),
+    ).toEqual(STACK_PARTS.map((p) => stackName(stage, p)).sort());
     expect(failure).toBeUndefined();
   });
 
@@ -93,9 +121,18 @@ describe.each(STAGES)('the %s app', (stage) => {
       Type: string;
       Properties: { PolicyDocument?: Document; Policies?: { PolicyDocument: Document }[] };
     };
-    const resources = app.synth().getStackByName(stack.stackName).template.Resources as Record<string, Resource>;
-    const accepted = NAG_ACKNOWLEDGEMENTS.filter((a) => a.appliesTo === 'Resource::*').map((a) =>
-      stack.getLogicalId(constructAt(stack, a.path).node.defaultChild as never),
+    const assembly = app.synth();
+    const resources = Object.fromEntries(
+      STACK_PARTS.flatMap((part) =>
+        Object.entries(
+          assembly.getStackByName(stacks[part].stackName).template.Resources as Record<string, Resource>,
+        ).map(([id, r]) => [`${part}/${id}`, r]),
+      ),
+    );
+    const accepted = NAG_ACKNOWLEDGEMENTS.filter((a) => a.appliesTo === 'Resource::*').flatMap((a) =>
+      a.stacks.map(
+        (part) => `${part}/${stacks[part].getLogicalId(constructAt(stacks[part], a.path).node.defaultChild as never)}`,
+      ),
     );
     // policies, managed policies, and the inline policies of roles
     const documents = (r: Resource): Document[] => [
@@ -115,17 +152,17 @@ describe('each acknowledgement', () => {
     'is still needed: without %s, synthesis fails on that rule',
     (_, index) => {
       const app = newApp('prod');
-      const config = getStageConfig('prod');
-      const stack = new BackendStack(app, 'Coworking-prod', { config, env: config.env });
+      const stacks = buildBackendStacks(app, getStageConfig('prod'));
       Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
       acknowledgeNagFindings(
-        stack,
+        stacks,
         NAG_ACKNOWLEDGEMENTS.filter((_, i) => i !== index),
       );
       const failure = synthFailure(app);
       const ack = NAG_ACKNOWLEDGEMENTS[index] as NagAcknowledgement;
       expect(failure).toContain(`AwsSolutions::${ack.ruleId}`);
-      expect(failure).toContain(`Coworking-prod/${ack.path}`);
+      // in every stack it is acknowledged in
+      for (const part of ack.stacks) expect(failure).toContain(`${stackName('prod', part)}/${ack.path}`);
     },
   );
 });

@@ -1,5 +1,5 @@
 /**
- * The timers in the synthesized backend stack, one synth per stage (bundling skipped): the state machines
+ * The timers in the synthesized async stack, one synth per stage (bundling skipped): the state machines
  * built from the ASL files, their step functions and roles, the sweeper's schedule, failed executions to a
  * dead-letter queue, the alarms and their topic, and who may start timers.
  */
@@ -12,6 +12,7 @@ import { getStageConfig, STAGES } from '../../lib/config';
 import { Alarms, alarmTopicName } from '../../lib/constructs/alarms';
 import { routeFunctionName } from '../../lib/constructs/api';
 import { STEP_TABLE_ACTIONS, stateMachineName, stepFunctionName, stepNames } from '../../lib/constructs/timers';
+import { STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
 import { aslOf, fillAsl, workflows } from '../../lib/workflows';
 import {
   actionList,
@@ -25,6 +26,9 @@ import {
   propertiesOf,
   refTarget,
   roleStatements,
+  type StackOutputRef,
+  seenFrom,
+  stackOfRow,
   synth,
   tableResourcesFor,
 } from './helpers';
@@ -72,11 +76,14 @@ describe('the workflow list', () => {
 });
 
 describe.each(STAGES)('timers (%s)', (stage) => {
-  const { template, config } = synth(stage);
+  const s = synth(stage);
+  const { config, templates } = s;
+  const template = templates.async;
   const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Props } & Props>;
-  const functions = template.findResources('AWS::Lambda::Function');
-  const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
-  const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
+  const [tableId] = onlyResource(templates.data, 'AWS::DynamoDB::Table');
+  const [topicId] = onlyResource(templates.data, 'AWS::SNS::Topic');
+  /** A resource of the data stack as `part` refers to it. */
+  const fromData = (value: unknown, part: StackPart = 'async') => seenFrom(s, part, 'data', value);
 
   const propsOf = (id: string): Props => propertiesOf(template, id);
   const functionNamed = (name: string): string => functionNamedIn(template, name);
@@ -92,7 +99,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     it('are one function per step handler, run like the route functions', () => {
       for (const step of stepNames()) {
         const fn = propsOf(stepId(step));
-        expect(fn, step).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: { Ref: tableId } }));
+        expect(fn, step).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }));
         const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
         expect(propsOf(logGroupId)).toEqual({
           LogGroupName: `/aws/lambda/${stepFunctionName(config.prefix, step)}`,
@@ -114,7 +121,8 @@ describe.each(STAGES)('timers (%s)', (stage) => {
           'dynamodb:UpdateItem',
         ]);
         expect(dynamo[0]?.Effect, step).toBe('Allow');
-        expect(asList(dynamo[0]?.Resource), step).toEqual(tableResourcesFor(tableId, STEP_TABLE_ACTIONS));
+        const tableArn = fromData({ 'Fn::GetAtt': [tableId, 'Arn'] }) as StackOutputRef;
+        expect(asList(dynamo[0]?.Resource), step).toEqual(tableResourcesFor(tableArn, STEP_TABLE_ACTIONS));
         // besides that, only the handler base (own logs, traces)
         expectOnlyHandlerBase(template, stepId(step), dynamo);
       }
@@ -239,7 +247,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         TreatMissingData: 'notBreaching',
-        AlarmActions: [{ Ref: topicId }],
+        AlarmActions: [fromData({ Ref: topicId })],
       });
     });
   });
@@ -342,27 +350,33 @@ describe.each(STAGES)('timers (%s)', (stage) => {
         Period: 300,
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [{ Ref: topicId }],
+        AlarmActions: [fromData({ Ref: topicId })],
       });
     });
   });
 
   describe('alarm topic', () => {
-    it('is one topic for the stack, TLS only, which every alarm notifies on ALARM and OK', () => {
-      expect(propsOf(topicId)).toMatchObject({ TopicName: alarmTopicName(config.prefix) });
-      const [, topicPolicy] = onlyResource(template, 'AWS::SNS::TopicPolicy');
+    it('is one topic for the stage (data stack), TLS only, which every alarm of every stack notifies on ALARM and OK', () => {
+      expect(propertiesOf(templates.data, topicId)).toMatchObject({ TopicName: alarmTopicName(config.prefix) });
+      for (const part of STACK_PARTS) templates[part].resourceCountIs('AWS::SNS::Topic', part === 'data' ? 1 : 0);
+      const [, topicPolicy] = onlyResource(templates.data, 'AWS::SNS::TopicPolicy');
       expect(JSON.stringify(topicPolicy.Properties)).toContain('aws:SecureTransport');
-      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+      const alarms = STACK_PARTS.flatMap((part) =>
+        Object.values(templates[part].findResources('AWS::CloudWatch::Alarm')).map((alarm) => ({ part, alarm })),
+      );
       // which alarms there are: operations.test.ts
       expect(alarms.length).toBeGreaterThan(workflows.length);
-      for (const alarm of alarms) {
-        expect(alarm.Properties).toMatchObject({ AlarmActions: [{ Ref: topicId }], OKActions: [{ Ref: topicId }] });
+      for (const { part, alarm } of alarms) {
+        const topic = fromData({ Ref: topicId }, part);
+        expect(alarm.Properties).toMatchObject({ AlarmActions: [topic], OKActions: [topic] });
       }
     });
 
     it(config.alarmEmail ? 'has the e-mail subscription' : 'has no subscription without alarmEmail', () => {
-      const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription'));
-      expect(subscriptions.map((s) => s.Properties)).toEqual(
+      const subscriptions = STACK_PARTS.flatMap((part) =>
+        Object.values(templates[part].findResources('AWS::SNS::Subscription')),
+      );
+      expect(subscriptions.map((sub) => sub.Properties)).toEqual(
         config.alarmEmail ? [{ Protocol: 'email', Endpoint: config.alarmEmail, TopicArn: { Ref: topicId } }] : [],
       );
     });
@@ -370,8 +384,21 @@ describe.each(STAGES)('timers (%s)', (stage) => {
 
   describe('starting timers', () => {
     const starters = routes.filter((r) => r.startsTimers);
-    const canStart = (s: Props) => actionList(s.Action).some((a) => a.startsWith('states:') || a === '*');
+    const canStart = (st: Props) => actionList(st.Action).some((a) => a.startsWith('states:') || a === '*');
     const workflowNamed = (id: string) => workflows.find((w) => w.id === id) as (typeof workflows)[number];
+    /** Every function of the stage, with its stack. */
+    const allFunctions = STACK_PARTS.flatMap((part) =>
+      Object.entries(templates[part].findResources('AWS::Lambda::Function')).map(([id, fn]) => ({
+        part,
+        id,
+        props: fn.Properties as Props,
+      })),
+    );
+    const rowOf = (fn: (typeof allFunctions)[number]) =>
+      routes.find((r) => fn.props.FunctionName === routeFunctionName(config.prefix, r));
+    /** The state machine of a workflow as `part` refers to it. */
+    const stateMachineRef = (workflowId: string, part: StackPart) =>
+      seenFrom(s, part, 'async', { Ref: stateMachineId(workflowNamed(workflowId)) });
 
     it('is what the route table says: booking starts both timers, approving a request the forced checkout only', () => {
       expect(Object.fromEntries(starters.map((r) => [r.id, r.startsTimers]))).toEqual({
@@ -382,7 +409,12 @@ describe.each(STAGES)('timers (%s)', (stage) => {
 
     it("is allowed exactly to the rows with startsTimers: states:StartExecution on the row's state machines only", () => {
       for (const row of routes) {
-        const statements = statementsOfFunction(functionNamed(routeFunctionName(config.prefix, row)));
+        const part = stackOfRow(row);
+        const statements = functionStatements(
+          templates[part],
+          functionNamedIn(templates[part], routeFunctionName(config.prefix, row)),
+          s,
+        );
         const states = statements.filter(canStart);
         if (!row.startsTimers) {
           expect(states, row.id).toEqual([]);
@@ -391,38 +423,34 @@ describe.each(STAGES)('timers (%s)', (stage) => {
         expect(states, row.id).toHaveLength(1);
         expect(actionList(states[0]?.Action), row.id).toEqual(['states:StartExecution']);
         expect(states[0], row.id).toMatchObject({ Effect: 'Allow' });
-        expect(asList(states[0]?.Resource), row.id).toEqual(
-          row.startsTimers.map((w) => ({ Ref: stateMachineId(workflowNamed(w)) })),
-        );
+        expect(asList(states[0]?.Resource), row.id).toEqual(row.startsTimers.map((w) => stateMachineRef(w, part)));
       }
     });
 
     it('is allowed to no other function', () => {
-      const routeIds = routes.map((r) => functionNamed(routeFunctionName(config.prefix, r)));
-      for (const id of Object.keys(functions).filter((f) => !routeIds.includes(f))) {
-        expect(statementsOfFunction(id).filter(canStart), id).toEqual([]);
+      for (const fn of allFunctions.filter((f) => !rowOf(f))) {
+        expect(functionStatements(templates[fn.part], fn.id, s).filter(canStart), `${fn.part}/${fn.id}`).toEqual([]);
       }
     });
 
     it('gives exactly those functions the ARN of each state machine they start, in its WORKFLOW_ARN_ENV variable', () => {
       const names = Object.values(WORKFLOW_ARN_ENV) as string[];
-      for (const [id, fn] of Object.entries(functions)) {
-        const variables = ((fn.Properties as Props).Environment as { Variables?: Props } | undefined)?.Variables ?? {};
-        const route = routes.find((r) => (fn.Properties as Props).FunctionName === routeFunctionName(config.prefix, r));
+      for (const fn of allFunctions) {
+        const variables = (fn.props.Environment as { Variables?: Props } | undefined)?.Variables ?? {};
         const given = Object.fromEntries(Object.entries(variables).filter(([k]) => names.includes(k)));
         const expected = Object.fromEntries(
-          (route?.startsTimers ?? []).map((w) => [WORKFLOW_ARN_ENV[w], { Ref: stateMachineId(workflowNamed(w)) }]),
+          (rowOf(fn)?.startsTimers ?? []).map((w) => [WORKFLOW_ARN_ENV[w], stateMachineRef(w, fn.part)]),
         );
-        expect(given, id).toEqual(expected);
+        expect(given, `${fn.part}/${fn.id}`).toEqual(expected);
       }
     });
 
     it('refuses to equip a function for no timer, or for one that does not exist', () => {
-      const { stack } = synth(stage);
-      const fn = stack.api.functions.get('get-me');
+      const { stacks } = synth(stage);
+      const fn = stacks.memberApi.api.functions.get('get-me');
       if (!fn) throw new Error('no get-me function');
-      expect(() => stack.timers.allowStartingTimers(fn, [])).toThrow(/no timer to start/);
-      expect(() => stack.timers.allowStartingTimers(fn, ['nightly-report' as never])).toThrow(
+      expect(() => stacks.async.timers.allowStartingTimers(fn, [])).toThrow(/no timer to start/);
+      expect(() => stacks.async.timers.allowStartingTimers(fn, ['nightly-report' as never])).toThrow(
         /No state machine for the workflow nightly-report/,
       );
     });

@@ -70,11 +70,11 @@ describe('stackDoorSettings', () => {
         ],
       }),
     };
-    expect(await stackDoorSettings(cloudFormation, 'Coworking-dev')).toEqual(settings);
+    expect(await stackDoorSettings(cloudFormation, 'Coworking-dev-Async')).toEqual(settings);
   });
 
   it('says to deploy first when the outputs are missing', async () => {
-    await expect(stackDoorSettings({ send: async () => ({ Stacks: [{}] }) }, 'Coworking-dev')).rejects.toThrow(
+    await expect(stackDoorSettings({ send: async () => ({ Stacks: [{}] }) }, 'Coworking-dev-Async')).rejects.toThrow(
       /deploy it first/,
     );
   });

@@ -1,30 +1,38 @@
 /**
- * Fine-grained assertions on the synthesized backend stack, one synth per stage (bundling skipped).
- * Sections follow the constructs: table, user pool, HTTP API, stack outputs (the door channel: door-channel.test.ts).
+ * Fine-grained assertions on the synthesized stacks of a stage, one synth per stage (bundling skipped).
+ * Sections follow the constructs: table, user pool, HTTP API, stacks and their outputs (the door channel:
+ * door-channel.test.ts; the timers: timers.test.ts; resource budgets: stack-budget.test.ts).
  */
-import type { CfnElement } from 'aws-cdk-lib';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../contracts/table';
-import { routes } from '../../lambdas/routes';
+import { doorSettingsStackName } from '../../iot/provision';
+import { type Route, routes } from '../../lambdas/routes';
 import { STAGES } from '../../lib/config';
-import { routeFunctionName, routeKeyOf } from '../../lib/constructs/api';
+import { AUDIENCES, audienceOf, routeFunctionName, routeKeyOf, rowsOf } from '../../lib/constructs/api';
 import {
   API_SCOPE,
   PASSWORD_POLICY,
   POST_CONFIRMATION_TABLE_ACTIONS,
   triggerFunctionName,
 } from '../../lib/constructs/auth';
+import { apiStackPart, STACK_PARTS, type StackPart, stackName } from '../../lib/stacks/stack-names';
 import {
   actionList,
   asList,
   expectOnlyHandlerBase,
+  flatten,
   functionNamed,
   functionStatements,
   handlerFunctionProps,
   onlyResource,
+  propertiesOf,
   refTarget,
+  type StackOutputRef,
+  seenFrom,
+  stackOfRow,
   synth,
   tableResourcesFor,
 } from './helpers';
@@ -32,7 +40,7 @@ import {
 type Props = Record<string, unknown>;
 
 describe.each(STAGES)('table (%s)', (stage) => {
-  const { template } = synth(stage);
+  const template = synth(stage).templates.data;
 
   it('is one on-demand table keyed as the table definition says', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
@@ -94,7 +102,8 @@ describe.each(STAGES)('table (%s)', (stage) => {
 });
 
 describe.each(STAGES)('user pool (%s)', (stage) => {
-  const { template, config } = synth(stage);
+  const { config } = synth(stage);
+  const template = synth(stage).templates.data;
   const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
 
   it('signs in by e-mail, members signing up themselves, with TOTP MFA offered', () => {
@@ -236,67 +245,109 @@ describe.each(STAGES)('user pool (%s)', (stage) => {
 });
 
 describe.each(STAGES)('HTTP API (%s)', (stage) => {
-  const { template, config } = synth(stage);
-  const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
-  const [apiId] = onlyResource(template, 'AWS::ApiGatewayV2::Api');
-  const [authorizerId] = onlyResource(template, 'AWS::ApiGatewayV2::Authorizer');
-  const apiRoutes = template.findResources('AWS::ApiGatewayV2::Route');
-  const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
-  const functions = template.findResources('AWS::Lambda::Function');
+  const s = synth(stage);
+  const { templates, config } = s;
+  const data = templates.data;
+  const [tableId] = onlyResource(data, 'AWS::DynamoDB::Table');
+  const [apiId] = onlyResource(data, 'AWS::ApiGatewayV2::Api');
+  const [authorizerId] = onlyResource(data, 'AWS::ApiGatewayV2::Authorizer');
+  const apiParts = AUDIENCES.map(apiStackPart);
+  /** Every API route with the stack it is in. */
+  const apiRoutes = STACK_PARTS.flatMap((part) =>
+    Object.values(templates[part].findResources('AWS::ApiGatewayV2::Route')).map((r) => ({
+      part,
+      props: r.Properties as Props,
+    })),
+  );
 
-  /** Logical id of the function behind an API route. */
-  const functionBehind = (route: Props): string => {
+  /** Logical id of the function behind an API route (integration and function in the route's stack). */
+  const functionBehind = (part: StackPart, route: Props): string => {
     const target = route.Target as { 'Fn::Join': [string, unknown[]] };
     const integrationId = refTarget(target['Fn::Join'][1][1]);
-    const integration = integrations[integrationId]?.Properties as Props;
+    const integration = propertiesOf(templates[part], integrationId);
+    expect(integration).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
     return refTarget(integration.IntegrationUri);
   };
 
-  /** Logical id of the function named for a route row. */
-  const functionOf = (routeId: string): string => {
-    const name = routeFunctionName(config.prefix, routes.find((r) => r.id === routeId) as (typeof routes)[number]);
-    const ids = Object.entries(functions)
-      .filter(([, f]) => (f.Properties as Props).FunctionName === name)
-      .map(([id]) => id);
-    expect(ids, name).toHaveLength(1);
-    return ids[0] as string;
-  };
+  /** Logical id of the function named for a route row, in the row's stack. */
+  const functionOf = (row: Route): string =>
+    functionNamed(templates[stackOfRow(row)], routeFunctionName(config.prefix, row));
 
-  /** Properties of the function named for a route row. */
-  const functionProps = (routeId: string): Props => {
-    const fn = functions[functionOf(routeId)];
-    if (!fn?.Properties) throw new Error(`no function for ${routeId}`);
-    return fn.Properties as Props;
-  };
+  /** The data stack's `value` as the row's stack refers to it. */
+  const fromData = (row: Route, value: unknown) => seenFrom(s, stackOfRow(row), 'data', value);
 
-  it('has one API route per row of the route table, with its route key', () => {
-    expect(Object.keys(apiRoutes)).toHaveLength(routes.length);
-    const keys = Object.values(apiRoutes).map((r) => (r.Properties as Props).RouteKey);
+  it('puts member rows in the member API stack, operator rows in the partner API stack', () => {
+    expect(AUDIENCES).toEqual(['member', 'partner']);
+    for (const row of routes) {
+      expect(audienceOf(row), row.id).toBe(row.caller.role === 'member' ? 'member' : 'partner');
+      expect(stackOfRow(row), row.id).toBe(row.caller.role === 'member' ? 'memberApi' : 'partnerApi');
+    }
+    expect(rowsOf('partner', routes).map((r) => r.id)).toEqual([
+      'list-booking-requests',
+      'approve-booking-request',
+      'reject-booking-request',
+    ]);
+    for (const audience of AUDIENCES) {
+      const part = apiStackPart(audience);
+      const keys = apiRoutes.filter((r) => r.part === part).map((r) => r.props.RouteKey);
+      expect(keys.sort(), part).toEqual(rowsOf(audience, routes).map(routeKeyOf).sort());
+    }
+  });
+
+  it('has one API route per row of the route table, with its route key, all on the one HTTP API', () => {
+    expect(apiRoutes).toHaveLength(routes.length);
+    expect(apiRoutes.every((r) => apiParts.includes(r.part))).toBe(true);
+    const keys = apiRoutes.map((r) => r.props.RouteKey);
     expect(keys.sort()).toEqual(routes.map(routeKeyOf).sort());
     expect(keys).toContain('GET /v1/facilities');
-    for (const r of Object.values(apiRoutes)) {
-      expect(refTarget((r.Properties as Props).ApiId)).toBe(apiId);
+    for (const part of STACK_PARTS) {
+      templates[part].resourceCountIs('AWS::ApiGatewayV2::Api', part === 'data' ? 1 : 0);
     }
+    for (const r of apiRoutes) expect(r.props.ApiId).toEqual(seenFrom(s, r.part, 'data', { Ref: apiId }));
   });
 
   it('has one function per row, and each API route invokes its own', () => {
-    const behind = Object.values(apiRoutes).map((r) => functionBehind(r.Properties as Props));
+    const behind = apiRoutes.map((r) => `${r.part}/${functionBehind(r.part, r.props)}`);
     expect(new Set(behind).size).toBe(routes.length);
     for (const row of routes) {
-      const route = Object.values(apiRoutes).find((r) => (r.Properties as Props).RouteKey === routeKeyOf(row));
-      expect(functionBehind(route?.Properties as Props), row.id).toBe(functionOf(row.id));
-    }
-    for (const id of Object.values(integrations)) {
-      expect(id.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      const route = apiRoutes.find((r) => r.props.RouteKey === routeKeyOf(row));
+      expect(route?.part, row.id).toBe(stackOfRow(row));
+      expect(functionBehind(stackOfRow(row), route?.props as Props), row.id).toBe(functionOf(row));
     }
   });
 
-  it('protects every route with the Cognito JWT authorizer and the API scope', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+  it('lets API Gateway invoke each route function from this API only', () => {
+    for (const row of routes) {
+      const template = templates[stackOfRow(row)];
+      const fn = functionOf(row);
+      const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
+        (p) => refTarget((p.Properties as Props).FunctionName) === fn,
+      );
+      expect(permissions, row.id).toHaveLength(1);
+      const permission = permissions[0]?.Properties as Props;
+      expect(permission, row.id).toMatchObject({
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+      });
+      const source = flatten(permission.SourceArn);
+      expect(source, row.id).toBe(
+        `arn:aws:execute-api:${config.env.region}:${config.env.account ?? '{AWS::AccountId}'}:` +
+          `${flatten(fromData(row, { Ref: apiId }))}/*/*${row.path}`,
+      );
+    }
+  });
+
+  it('protects every route with the one Cognito JWT authorizer and the API scope', () => {
+    for (const part of STACK_PARTS) {
+      templates[part].resourceCountIs('AWS::ApiGatewayV2::Authorizer', part === 'data' ? 1 : 0);
+    }
+    data.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
+      Name: `${config.prefix}-jwt`,
+      ApiId: { Ref: apiId },
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: onlyResource(template, 'AWS::Cognito::UserPoolClient')[0] }],
+        Audience: [{ Ref: onlyResource(data, 'AWS::Cognito::UserPoolClient')[0] }],
         Issuer: {
           'Fn::Join': [
             '',
@@ -304,16 +355,16 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
               `https://cognito-idp.${config.env.region}.`,
               { Ref: 'AWS::URLSuffix' },
               '/',
-              { Ref: onlyResource(template, 'AWS::Cognito::UserPool')[0] },
+              { Ref: onlyResource(data, 'AWS::Cognito::UserPool')[0] },
             ],
           ],
         },
       },
     });
-    for (const r of Object.values(apiRoutes)) {
-      expect(r.Properties).toMatchObject({
+    for (const r of apiRoutes) {
+      expect(r.props).toMatchObject({
         AuthorizationType: 'JWT',
-        AuthorizerId: { Ref: authorizerId },
+        AuthorizerId: seenFrom(s, r.part, 'data', { Ref: authorizerId }),
         AuthorizationScopes: [API_SCOPE],
       });
     }
@@ -321,41 +372,46 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
 
   it('runs every route function like every handler: runtime, arm64, traced, with the handler environment', () => {
     for (const row of routes) {
-      expect(functionProps(row.id), row.id).toMatchObject(
-        handlerFunctionProps(config, { TABLE_NAME: { Ref: tableId } }),
+      expect(propertiesOf(templates[stackOfRow(row)], functionOf(row)), row.id).toMatchObject(
+        handlerFunctionProps(config, { TABLE_NAME: fromData(row, { Ref: tableId }) }),
       );
     }
   });
 
   /** Every statement a route function's role grants. */
-  const statementsOf = (routeId: string): Props[] => functionStatements(template, functionOf(routeId));
+  const statementsOf = (row: Route): Props[] => functionStatements(templates[stackOfRow(row)], functionOf(row), s);
 
   it("grants each function exactly its route's table actions, on the indexes only when it queries", () => {
     for (const row of routes) {
-      const dynamo = statementsOf(row.id).filter((s) => actionList(s.Action).some((a) => a.startsWith('dynamodb:')));
+      const dynamo = statementsOf(row).filter((st) => actionList(st.Action).some((a) => a.startsWith('dynamodb:')));
       expect(dynamo, row.id).toHaveLength(1);
       expect(actionList(dynamo[0]?.Action), row.id).toEqual([...row.tableActions].sort());
       expect(dynamo[0]?.Effect, row.id).toBe('Allow');
-      expect(asList(dynamo[0]?.Resource), row.id).toEqual(tableResourcesFor(tableId, row.tableActions));
+      const tableArn = fromData(row, { 'Fn::GetAtt': [tableId, 'Arn'] }) as StackOutputRef;
+      expect(asList(dynamo[0]?.Resource), row.id).toEqual(tableResourcesFor(tableArn, row.tableActions));
     }
   });
 
   it('grants a route function nothing else than its table actions, unlocks and timers as its row says, logs and traces', () => {
     for (const row of routes) {
-      const own = statementsOf(row.id).filter((s) =>
-        actionList(s.Action).some((a) => /^(dynamodb|iot|states):/.test(a)),
+      const own = statementsOf(row).filter((st) =>
+        actionList(st.Action).some((a) => /^(dynamodb|iot|states):/.test(a)),
       );
-      const services = new Set(own.flatMap((s) => actionList(s.Action).map((a) => a.split(':')[0])));
+      const services = new Set(own.flatMap((st) => actionList(st.Action).map((a) => a.split(':')[0])));
       expect([...services].sort(), row.id).toEqual(
         ['dynamodb', ...(row.publishesUnlocks ? ['iot'] : []), ...(row.startsTimers ? ['states'] : [])].sort(),
       );
-      expectOnlyHandlerBase(template, functionOf(row.id), own);
+      expectOnlyHandlerBase(templates[stackOfRow(row)], functionOf(row), own, s);
     }
+  });
+
+  it('keeps grants in the role: no IAM policy resource in the API stacks', () => {
+    for (const part of apiParts) templates[part].resourceCountIs('AWS::IAM::Policy', 0);
   });
 
   it('gives route functions no wildcard actions', () => {
     for (const row of routes) {
-      for (const statement of statementsOf(row.id)) {
+      for (const statement of statementsOf(row)) {
         for (const action of actionList(statement.Action)) expect(action, row.id).not.toContain('*');
       }
     }
@@ -363,9 +419,10 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
 
   it(`keeps function logs ${config.logs.retentionDays} days`, () => {
     for (const row of routes) {
-      const fn = functionProps(row.id);
+      const template = templates[stackOfRow(row)];
+      const fn = propertiesOf(template, functionOf(row));
       const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
-      expect(template.toJSON().Resources[logGroupId].Properties, row.id).toEqual({
+      expect(propertiesOf(template, logGroupId), row.id).toEqual({
         LogGroupName: `/aws/lambda/${routeFunctionName(config.prefix, row)}`,
         RetentionInDays: stage === 'prod' ? 365 : 14,
       });
@@ -373,8 +430,10 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
   });
 
   it('throttles the default stage and writes JSON access logs with the stage retention', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
-    const [, stageResource] = onlyResource(template, 'AWS::ApiGatewayV2::Stage');
+    for (const part of STACK_PARTS) {
+      templates[part].resourceCountIs('AWS::ApiGatewayV2::Stage', part === 'data' ? 1 : 0);
+    }
+    const [, stageResource] = onlyResource(data, 'AWS::ApiGatewayV2::Stage');
     const props = stageResource.Properties as Props;
     expect(props).toMatchObject({
       StageName: '$default',
@@ -387,12 +446,12 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
     });
     const access = props.AccessLogSettings as { DestinationArn: unknown; Format: string };
     const logGroupId = refTarget(access.DestinationArn);
-    expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(config.logs.retentionDays);
+    expect(propertiesOf(data, logGroupId).RetentionInDays).toBe(config.logs.retentionDays);
     expect(JSON.parse(access.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
   });
 
   it('allows CORS from the stage origins only', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+    data.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
         AllowOrigins: [...config.api.corsOrigins],
@@ -403,46 +462,85 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
   });
 });
 
-describe.each(STAGES)('backend stack (%s)', (stage) => {
-  const { template, stack, config } = synth(stage);
+describe.each(STAGES)('stacks (%s)', (stage) => {
+  const s = synth(stage);
+  const { stacks, templates, config } = s;
+  const data = templates.data;
 
-  it('is pinned to the stage region', () => {
-    expect(stack.region).toBe(config.env.region);
+  it('are data, async, member API, partner API and operations, named Coworking-<stage>-<Part>, in the stage region', () => {
+    expect(STACK_PARTS.map((part) => stacks[part].stackName)).toEqual([
+      `Coworking-${stage}-Data`,
+      `Coworking-${stage}-Async`,
+      `Coworking-${stage}-MemberApi`,
+      `Coworking-${stage}-PartnerApi`,
+      `Coworking-${stage}-Operations`,
+    ]);
+    for (const part of STACK_PARTS) {
+      expect(stacks[part].stackName).toBe(stackName(stage, part));
+      expect(stacks[part].region, part).toBe(config.env.region);
+    }
   });
 
-  it('outputs the API URL, user pool, client, table, door policy, IoT data endpoint, alarm topic and dashboard', () => {
-    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs).sort()).toEqual([
-      'AlarmTopicArn',
-      'ApiUrl',
-      'DashboardName',
-      'DoorPolicyName',
-      'IotDataEndpoint',
-      'TableName',
-      'UserPoolClientId',
-      'UserPoolId',
-    ]);
-    expect(outputs.TableName?.Value).toEqual({ Ref: onlyResource(template, 'AWS::DynamoDB::Table')[0] });
-    expect(outputs.UserPoolId?.Value).toEqual({ Ref: onlyResource(template, 'AWS::Cognito::UserPool')[0] });
-    expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: onlyResource(template, 'AWS::Cognito::UserPoolClient')[0] });
+  it('depend one way: data, then async, then the API stacks (not on each other); operations on data and async only', () => {
+    const dependsOn = (part: StackPart) =>
+      stacks[part].dependencies.map((d) => STACK_PARTS.find((p) => stacks[p] === d)).sort();
+    expect(dependsOn('data')).toEqual([]);
+    expect(dependsOn('async')).toEqual(['data']);
+    expect(dependsOn('memberApi')).toEqual(['async', 'data']);
+    expect(dependsOn('partnerApi')).toEqual(['async', 'data']);
+    // the dashboard watches functions by name (operations-stack.ts)
+    expect(dependsOn('operations')).toEqual(['async', 'data']);
+  });
+
+  it('output the API URL, user pool, client, table and alarm topic (data), the door policy and IoT endpoint (async), the dashboard (operations)', () => {
+    const outputsOf = (part: StackPart) =>
+      (templates[part].toJSON().Outputs ?? {}) as Record<string, { Value: unknown; Export?: unknown }>;
+    const named = (part: StackPart) =>
+      Object.entries(outputsOf(part))
+        .filter(([name]) => !name.startsWith('PublishOutput'))
+        .map(([name]) => name)
+        .sort();
+    expect(named('data')).toEqual(['AlarmTopicArn', 'ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(named('async')).toEqual(['DoorPolicyName', 'IotDataEndpoint']);
+    expect(named('memberApi')).toEqual([]);
+    expect(named('partnerApi')).toEqual([]);
+    expect(named('operations')).toEqual(['DashboardName']);
+    const outputs = outputsOf('data');
+    expect(outputs.TableName?.Value).toEqual({ Ref: onlyResource(data, 'AWS::DynamoDB::Table')[0] });
+    expect(outputs.UserPoolId?.Value).toEqual({ Ref: onlyResource(data, 'AWS::Cognito::UserPool')[0] });
+    expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: onlyResource(data, 'AWS::Cognito::UserPoolClient')[0] });
     expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain(`.execute-api.${config.env.region}.`);
-    expect(outputs.AlarmTopicArn?.Value).toEqual({ Ref: onlyResource(template, 'AWS::SNS::Topic')[0] });
-    expect(outputs.DashboardName?.Value).toEqual({ Ref: onlyResource(template, 'AWS::CloudWatch::Dashboard')[0] });
+    expect(outputs.AlarmTopicArn?.Value).toEqual({ Ref: onlyResource(data, 'AWS::SNS::Topic')[0] });
+    expect(outputsOf('operations').DashboardName?.Value).toEqual({
+      Ref: onlyResource(templates.operations, 'AWS::CloudWatch::Dashboard')[0],
+    });
+  });
+
+  it('tells door provisioning the stack that outputs the door settings', () => {
+    expect(doorSettingsStackName(stage)).toBe(stackName(stage, 'async'));
   });
 
   it('has no Lambda function besides the route functions, the door-event function, the step functions, the Cognito triggers and the endpoint lookup', () => {
-    const idOf = (fn: IConstruct) => stack.getLogicalId(fn.node.defaultChild as CfnElement);
-    const routeFunctions = [...stack.api.functions.values()].map(idOf);
-    expect(routeFunctions).toHaveLength(routes.length);
-    const doorEvent = idOf(stack.doorChannel.doorEventFunction);
-    expect([...stack.timers.stepFunctions.keys()]).toEqual(['close-stay', 'expire-request', 'sweep-stays']);
-    const stepFunctions = [...stack.timers.stepFunctions.values()].map(idOf);
+    const idOf = (fn: IConstruct) => Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
+    const functionsIn = (part: StackPart) => Object.keys(templates[part].findResources('AWS::Lambda::Function')).sort();
+    for (const audience of AUDIENCES) {
+      const { api } = audience === 'member' ? stacks.memberApi : stacks.partnerApi;
+      expect([...api.functions.keys()]).toEqual(rowsOf(audience, routes).map((r) => r.id));
+      expect(functionsIn(apiStackPart(audience))).toEqual([...api.functions.values()].map(idOf).sort());
+    }
+    const triggers = [stacks.data.auth.preTokenGenerationFunction, stacks.data.auth.postConfirmationFunction];
+    expect(functionsIn('data')).toEqual(triggers.map(idOf).sort());
+    const { doorChannel, timers } = stacks.async;
+    expect([...timers.stepFunctions.keys()]).toEqual(['close-stay', 'expire-request', 'sweep-stays']);
     // the singleton provider behind the data-endpoint custom resource (AwsCustomResource)
-    const [, endpoint] = onlyResource(template, 'Custom::IotDataEndpoint');
+    const [, endpoint] = onlyResource(templates.async, 'Custom::IotDataEndpoint');
     const provider = refTarget(endpoint.Properties?.ServiceToken);
-    const triggers = [stack.auth.preTokenGenerationFunction, stack.auth.postConfirmationFunction].map(idOf);
-    const expected = [...routeFunctions, doorEvent, ...stepFunctions, ...triggers, provider];
-    expect(new Set(expected).size).toBe(routes.length + 7);
-    expect(Object.keys(template.findResources('AWS::Lambda::Function')).sort()).toEqual(expected.sort());
+    const asyncFunctions = [
+      idOf(doorChannel.doorEventFunction),
+      ...[...timers.stepFunctions.values()].map(idOf),
+      provider,
+    ];
+    expect(functionsIn('async')).toEqual(asyncFunctions.sort());
+    expect(functionsIn('operations')).toEqual([]);
   });
 });

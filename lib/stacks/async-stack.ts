@@ -1,0 +1,44 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config';
+import type { Alarms } from '../constructs/alarms';
+import { DoorChannel } from '../constructs/door-channel';
+import { Timers } from '../constructs/timers';
+
+/** Props of {@link AsyncStack}. */
+export interface AsyncStackProps extends StackProps {
+  /** Settings of the stage this stack is deployed as. */
+  readonly config: StageConfig;
+  /** The single table (data stack). */
+  readonly table: ITable;
+  /** The alarm topic (data stack); this stack's alarms and dead-letter queues are made here. */
+  readonly alarms: Alarms;
+}
+
+/**
+ * Asynchronous work: the timers (state machines, step functions, sweeper, failed executions) and the door channel
+ * (data endpoint, door policy, events rule and door-event function); later streams and exports. Outputs
+ * DoorPolicyName and IotDataEndpoint.
+ */
+export class AsyncStack extends Stack {
+  readonly doorChannel: DoorChannel;
+  readonly timers: Timers;
+
+  constructor(scope: Construct, id: string, props: AsyncStackProps) {
+    super(scope, id, props);
+    const { config, table, alarms } = props;
+
+    this.doorChannel = new DoorChannel(this, 'DoorChannel', { config, table, alarms });
+    this.timers = new Timers(this, 'Timers', { config, table, alarms });
+
+    new CfnOutput(this, 'DoorPolicyName', {
+      value: this.doorChannel.doorPolicyName,
+      description: 'IoT policy to attach to every door certificate',
+    });
+    new CfnOutput(this, 'IotDataEndpoint', {
+      value: this.doorChannel.dataEndpoint,
+      description: 'IoT Core data (ATS) endpoint as an https URL; door controllers connect to its host (MQTT over TLS)',
+    });
+  }
+}

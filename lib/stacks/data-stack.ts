@@ -1,0 +1,50 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config';
+import { Alarms } from '../constructs/alarms';
+import { ApiFrontDoor } from '../constructs/api-front-door';
+import { Auth } from '../constructs/auth';
+import { CoworkingTable } from '../constructs/table';
+
+/** Props of {@link DataStack}. */
+export interface DataStackProps extends StackProps {
+  /** Settings of the stage this stack is deployed as. */
+  readonly config: StageConfig;
+}
+
+/**
+ * Data and identity, and what every other stack of the stage refers to: the alarm topic, the table, the user pool
+ * with its triggers, and the front door of the one HTTP API (API, authorizer, stage, access logs, API alarms;
+ * the routes live in the API stacks). Outputs ApiUrl, UserPoolId, UserPoolClientId, TableName, AlarmTopicArn.
+ */
+export class DataStack extends Stack {
+  readonly alarms: Alarms;
+  readonly data: CoworkingTable;
+  readonly auth: Auth;
+  readonly api: ApiFrontDoor;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.alarms = new Alarms(this, 'Alarms', { config });
+    this.data = new CoworkingTable(this, 'Data', { config });
+    this.auth = new Auth(this, 'Auth', { config, table: this.data.table });
+    this.api = new ApiFrontDoor(this, 'Api', {
+      config,
+      alarms: this.alarms,
+      issuerUrl: this.auth.issuerUrl,
+      jwtAudience: [this.auth.userPoolClient.userPoolClientId],
+      requiredScope: this.auth.apiScope,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'SNS topic every alarm notifies; subscribe on-call addresses to it',
+    });
+  }
+}
