@@ -1,31 +1,11 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import type { Route } from '../../lambdas/routes';
-import type { StageConfig } from '../config';
-import { Api, type Audience, type SharedHttpApi, type TimerStarter, type UnlockPublisher } from '../constructs/api';
+import { Api, type ApiProps, type Audience } from '../constructs/api';
 
-/** Props of {@link ApiStack}. */
-export interface ApiStackProps extends StackProps {
-  /** Settings of the stage this stack is deployed as. */
-  readonly config: StageConfig;
-  /** Whose routes these are. */
+/** Props of {@link ApiStack}: the {@link Api} construct's, and whose routes these are. */
+export interface ApiStackProps extends StackProps, ApiProps {
+  /** Whose routes these are (`rows` are that audience's). */
   readonly audience: Audience;
-  /** The rows of that audience. */
-  readonly rows: readonly Route[];
-  /** The HTTP API of the data stack, its authorizer and scope. */
-  readonly api: SharedHttpApi;
-  /** The single table (data stack). */
-  readonly table: ITable;
-  /** The door channel (async stack). */
-  readonly unlockPublisher: UnlockPublisher;
-  /** The timers (async stack). */
-  readonly timerStarter: TimerStarter;
-  /**
-   * Handler source of a row, relative to the project root.
-   * @default handlerEntry (lambdas/routes.ts)
-   */
-  readonly handlerEntry?: (route: Route) => string;
 }
 
 /**
@@ -39,14 +19,7 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.audience = props.audience;
-    this.api = new Api(this, 'Api', {
-      config: props.config,
-      rows: props.rows,
-      api: props.api,
-      table: props.table,
-      unlockPublisher: props.unlockPublisher,
-      timerStarter: props.timerStarter,
-      handlerEntry: props.handlerEntry,
-    });
+    const { config, rows, api, table, unlockPublisher, timerStarter, handlerEntry } = props;
+    this.api = new Api(this, 'Api', { config, rows, api, table, unlockPublisher, timerStarter, handlerEntry });
   }
 }

@@ -9,6 +9,7 @@ import type { BookingPorts } from '../../lambdas/modules/booking';
 import type { MemberCounters } from '../../lambdas/modules/membership';
 import type { TaggedItem, TransactOutcome } from '../../lambdas/platform/dynamo/transactions';
 import type { DoorPublisher, Ids, TimerStarter } from '../../lambdas/platform/ports';
+import { tokyo } from '../unit/core/fixtures';
 
 const OK: TransactOutcome = { ok: true };
 const STALE_OUTCOME: TransactOutcome = { ok: false, failed: 'stale' };
@@ -136,4 +137,33 @@ export function bookingWorld(setup: { facility: Facility; spaces: Space[]; membe
     ids: sequentialIds(),
   };
   return { deps, reservations, timers };
+}
+
+/** A confirmed one-hour instant booking of `space-1`, Monday 2024-06-10 10:00–11:00 Tokyo. */
+export function makeReservation(overrides: Partial<Reservation> = {}): Reservation {
+  return {
+    reservationId: '11111111-1111-4111-8111-111111111111',
+    memberId: 'member-1',
+    memberNumber: 'TW000001',
+    partnerId: 'partner-1',
+    facilityId: 'fac-1',
+    spaceId: 'space-1',
+    timeZone: 'Asia/Tokyo',
+    start: tokyo('2024-06-10T10:00'),
+    end: tokyo('2024-06-10T11:00'),
+    status: 'confirmed',
+    bookingType: 'instant',
+    uses: 1,
+    price: { amount: 1200, tax: 120, total: 1320 },
+    options: [],
+    cancellationFee: null,
+    cancellationFees: [],
+    checkedInAt: null,
+    checkedOutAt: null,
+    requestExpiresAt: null,
+    createdAt: tokyo('2024-06-10T08:00'),
+    version: 1,
+    ledger: { memberPeriod: '2024-06-01', companyId: null, companyMonth: null, dailyDate: '2024-06-10' },
+    ...overrides,
+  };
 }

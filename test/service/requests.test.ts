@@ -1,35 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Reservation } from '../../lambdas/domain/model';
 import { approveRequest, expireRequest, rejectRequest } from '../../lambdas/modules/requests/service';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { tokyo } from '../unit/core/fixtures';
-import { FakeReservations, FakeTimers } from './fakes';
+import { FakeReservations, FakeTimers, makeReservation } from './fakes';
 
-const requested: Reservation = {
+const requested = makeReservation({
   reservationId: '22222222-2222-4222-8222-222222222222',
-  memberId: 'member-1',
-  memberNumber: 'TW000001',
-  partnerId: 'partner-1',
-  facilityId: 'fac-1',
-  spaceId: 'space-1',
-  timeZone: 'Asia/Tokyo',
   start: tokyo('2024-06-14T10:00'),
   end: tokyo('2024-06-14T11:00'),
   status: 'requested',
   bookingType: 'request',
-  uses: 1,
-  price: { amount: 1200, tax: 120, total: 1320 },
-  options: [],
-  cancellationFee: null,
-  cancellationFees: [],
-  checkedInAt: null,
-  checkedOutAt: null,
   requestExpiresAt: tokyo('2024-06-12T01:00'),
   createdAt: tokyo('2024-06-10T14:24'),
-  version: 1,
   ledger: { memberPeriod: '2024-06-01', companyId: null, companyMonth: null, dailyDate: null },
-};
+});
 
 function world() {
   const reservations = new FakeReservations();

@@ -5,33 +5,10 @@ import { closeStay } from '../../lambdas/modules/stay/timers';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { makeSpace, tokyo } from '../unit/core/fixtures';
-import { FakeDoors, FakeReservations, FakeUnlockCommands, sequentialIds } from './fakes';
+import { FakeDoors, FakeReservations, FakeUnlockCommands, makeReservation, sequentialIds } from './fakes';
 
 const space = makeSpace({ doorIds: ['door-1'] });
-const confirmed: Reservation = {
-  reservationId: '11111111-1111-4111-8111-111111111111',
-  memberId: 'member-1',
-  memberNumber: 'TW000001',
-  partnerId: 'partner-1',
-  facilityId: 'fac-1',
-  spaceId: space.spaceId,
-  timeZone: 'Asia/Tokyo',
-  start: tokyo('2024-06-10T10:00'),
-  end: tokyo('2024-06-10T11:00'),
-  status: 'confirmed',
-  bookingType: 'instant',
-  uses: 1,
-  price: { amount: 1200, tax: 120, total: 1320 },
-  options: [],
-  cancellationFee: null,
-  cancellationFees: [],
-  checkedInAt: null,
-  checkedOutAt: null,
-  requestExpiresAt: null,
-  createdAt: tokyo('2024-06-10T08:00'),
-  version: 1,
-  ledger: { memberPeriod: '2024-06-01', companyId: null, companyMonth: null, dailyDate: '2024-06-10' },
-};
+const confirmed = makeReservation();
 
 function world(reservation: Reservation = confirmed) {
   const reservations = new FakeReservations();

@@ -28,21 +28,15 @@ export function slotCounters(): SlotCounterRepository {
   return slots;
 }
 
+/** The repositories of the booking flows (no ports): what extending a booking needs. */
+export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids'> {
+  const { facilities, spaces } = catalogDeps();
+  const { members, counters } = membershipDeps();
+  return { reservations: reservationRepository(), slots: slotCounters(), facilities, spaces, members, counters };
+}
+
 /** What the booking flows need, made once over the process-wide table and ports. */
 export function bookingDeps(): BookingDeps {
-  if (!cached) {
-    const { facilities, spaces } = catalogDeps();
-    const { members, counters } = membershipDeps();
-    cached = {
-      reservations: reservationRepository(),
-      slots: slotCounters(),
-      facilities,
-      spaces,
-      members,
-      counters,
-      timers: timerStarter(),
-      ids: uuids,
-    };
-  }
+  cached ??= { ...bookingReads(), timers: timerStarter(), ids: uuids };
   return cached;
 }

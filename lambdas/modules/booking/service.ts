@@ -184,7 +184,7 @@ export function cancelReservation(
 
 /** Extends a member's stay by `minutes` (instant spaces that allow it). */
 export function extendReservation(
-  deps: BookingPorts,
+  deps: Omit<BookingPorts, 'timers' | 'ids'>,
   memberId: string,
   id: string,
   minutes: number,

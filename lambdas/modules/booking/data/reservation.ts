@@ -5,7 +5,12 @@ import type { Instant, Reservation } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
-import { type TaggedItem, type TransactOutcome, transact } from '../../../platform/dynamo/transactions';
+import {
+  type ConditionMeaning,
+  type TaggedItem,
+  type TransactOutcome,
+  transact,
+} from '../../../platform/dynamo/transactions';
 import { updateExpression } from '../../../platform/dynamo/update';
 import {
   type CounterDelta,
@@ -167,20 +172,15 @@ export class ReservationRepository {
         },
         onConditionFailed: 'stale',
       },
-      this.members.guard(reservation.memberId, holdsVersion),
       this.holds.put(reservation),
-      ...slots.map((slot) =>
-        this.slots.take(reservation.spaceId, slot, capacity, {
-          code: 'SLOT_UNAVAILABLE',
-          detail: 'The space is fully booked for some of that time.',
-        }),
-      ),
-      ...this.counters.updates(
-        reservation,
-        { held: reservation.uses, used: 0, total: reservation.uses },
-        reservation.uses,
+      ...this.taking(reservation, {
+        holdsVersion,
+        slots,
+        capacity,
+        full: { code: 'SLOT_UNAVAILABLE', detail: 'The space is fully booked for some of that time.' },
+        uses: reservation.uses,
         limits,
-      ),
+      }),
     ]);
   }
 
@@ -204,21 +204,19 @@ export class ReservationRepository {
         { end: change.newEnd, uses: extended.uses, price: extended.price },
         reservation.status === 'checkedIn' ? { put: checkedInKey(change.newEnd, reservation.reservationId) } : {},
       ),
-      this.members.guard(reservation.memberId, holdsVersion),
       this.holds.delete(reservation),
       this.holds.put(extended),
-      ...change.slots.map((slot) =>
-        this.slots.take(reservation.spaceId, slot, capacity, {
+      ...this.taking(reservation, {
+        holdsVersion,
+        slots: change.slots,
+        capacity,
+        full: {
           code: 'EXTENSION_NOT_ALLOWED',
           detail: 'The seat is booked by someone else right after your reservation.',
-        }),
-      ),
-      ...this.counters.updates(
-        reservation,
-        { held: change.extraUses, used: 0, total: change.extraUses },
-        change.extraUses,
+        },
+        uses: change.extraUses,
         limits,
-      ),
+      }),
     ]);
   }
 
@@ -311,6 +309,28 @@ export class ReservationRepository {
       },
       ...extra,
     ]);
+  }
+
+  /**
+   * What a booking or an extension takes with it: the member's guard (bookings of one member one at a time),
+   * one more hold on each slot within capacity (`full` when one is not), and the uses within the limits.
+   */
+  private taking(
+    reservation: Reservation,
+    take: {
+      holdsVersion: number;
+      slots: readonly Instant[];
+      capacity: number;
+      full: ConditionMeaning;
+      uses: number;
+      limits: CounterLimits;
+    },
+  ): TaggedItem[] {
+    return [
+      this.members.guard(reservation.memberId, take.holdsVersion),
+      ...take.slots.map((slot) => this.slots.take(reservation.spaceId, slot, take.capacity, take.full)),
+      ...this.counters.updates(reservation, { held: take.uses, used: 0, total: take.uses }, take.uses, take.limits),
+    ];
   }
 
   /** Changes fields of a reservation, conditioned on its version (a concurrent change makes it stale). */

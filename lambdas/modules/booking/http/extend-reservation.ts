@@ -2,7 +2,7 @@ import { extendBody, reservationResponse } from '../../../../contracts/http/book
 import { reservationPath } from '../../../../contracts/http/common';
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
-import { bookingDeps } from '../deps';
+import { bookingReads } from '../deps';
 import { rows } from '../routes';
 import { extendReservation } from '../service';
 import { reservationView } from '../views';
@@ -11,7 +11,7 @@ export const handler = httpHandler(
   rows.extendReservation,
   { path: reservationPath, body: extendBody, response: { status: 200, body: reservationResponse } },
   async ({ path, body, identity, now }) => {
-    const reservation = await extendReservation(bookingDeps(), memberIdOf(identity), path.id, body.minutes, now);
+    const reservation = await extendReservation(bookingReads(), memberIdOf(identity), path.id, body.minutes, now);
     return reservationView(reservation);
   },
 );

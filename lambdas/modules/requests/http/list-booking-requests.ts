@@ -2,7 +2,7 @@ import { itemsOf } from '../../../../contracts/http/common';
 import { bookingRequestsQuery, operatorReservationResponse } from '../../../../contracts/http/requests';
 import { httpHandler } from '../../../platform/http';
 import { partnerIdOf } from '../../../platform/identity';
-import { requestDeps } from '../deps';
+import { reservationRepository } from '../../booking';
 import { rows } from '../routes';
 import { listRequests } from '../service';
 import { operatorReservationView } from '../views';
@@ -11,7 +11,11 @@ export const handler = httpHandler(
   rows.listBookingRequests,
   { query: bookingRequestsQuery, response: { status: 200, body: itemsOf(operatorReservationResponse) } },
   async ({ query, identity }) => {
-    const items = await listRequests(requestDeps(), partnerIdOf(identity), query.facilityId);
+    const items = await listRequests(
+      { reservations: reservationRepository() },
+      partnerIdOf(identity),
+      query.facilityId,
+    );
     return { items: items.map(operatorReservationView) };
   },
 );
