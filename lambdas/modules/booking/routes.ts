@@ -65,4 +65,4 @@ export const rows = {
   },
 } as const satisfies Record<string, Route>;
 
-export const routes: readonly Route[] = Object.values(rows);
+export const routes: readonly Route[] = /* @__PURE__ */ Object.values(rows);

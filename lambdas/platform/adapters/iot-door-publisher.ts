@@ -1,5 +1,6 @@
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
-import { type UnlockCommand as UnlockMessage, unlockTopic } from '../../../contracts/mqtt';
+import { unlockTopic } from '../../../contracts/door-topics';
+import type { UnlockCommand as UnlockMessage } from '../../../contracts/mqtt';
 import type { DoorPublisher } from '../ports';
 
 /** Publishes unlock commands through the IoT data plane; `endpoint` is the account's, or the local one. */

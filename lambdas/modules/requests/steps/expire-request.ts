@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { timerTaskInput } from '../../../../contracts/workflows';
+import { timerTaskInput } from '../../../../contracts/timer-task';
 import { clock } from '../../../platform/clock';
 import { metrics } from '../../../platform/instrument';
 import { stepHandler } from '../../../platform/step-handler';
