@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   TransactWriteCommand,
@@ -50,5 +50,24 @@ export async function transact(doc: DynamoDBDocumentClient, items: readonly Tagg
       }
       await sleep(Math.random() * 20 * 2 ** attempt);
     }
+  }
+}
+
+/**
+ * Sends a conditional single-item write: `true` when it was written, `false` when its condition failed (the
+ * item was not in the state the write needs); any other failure is thrown.
+ */
+export async function writtenUnlessConditionFails(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (
+      error instanceof ConditionalCheckFailedException ||
+      (error as Error).name === 'ConditionalCheckFailedException'
+    ) {
+      return false;
+    }
+    throw error;
   }
 }

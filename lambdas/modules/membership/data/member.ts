@@ -3,11 +3,9 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } fr
 import type { Company, Member } from '../../../domain/model';
 import { stripStorage } from '../../../platform/dynamo/items';
 import { itemKey } from '../../../platform/dynamo/keys';
-import type { TaggedItem } from '../../../platform/dynamo/transactions';
+import { type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
 
 export const memberKey = (memberId: string) => itemKey('member', { memberId });
-
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export class MemberRepository {
   constructor(
@@ -17,19 +15,15 @@ export class MemberRepository {
 
   /** Creates a member unless one with that id exists; false when it did (a repeated trigger). */
   async createMember(member: Member): Promise<boolean> {
-    try {
-      await this.doc.send(
+    return writtenUnlessConditionFails(
+      this.doc.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...memberKey(member.memberId), entity: 'member', ...member },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async putMember(member: Member): Promise<void> {
@@ -50,8 +44,8 @@ export class MemberRepository {
 
   /** Links a member to a company once: refused (false) when the member already belongs to one. */
   async linkCompany(memberId: string, company: Company): Promise<boolean> {
-    try {
-      await this.doc.send(
+    return writtenUnlessConditionFails(
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: memberKey(memberId),
@@ -65,12 +59,8 @@ export class MemberRepository {
             ':null': null,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Serializes a member's bookings: each one moves the holds version it read (stale when another moved it). */

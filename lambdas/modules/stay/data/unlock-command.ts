@@ -3,7 +3,7 @@ import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Instant, UnlockCommand } from '../../../domain/model';
 import { instantFromItem, stripStorage } from '../../../platform/dynamo/items';
 import { indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
-import type { TaggedItem } from '../../../platform/dynamo/transactions';
+import { type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
 
 const [OF_RESERVATION] = ITEM_TYPES.unlockCommand.indexes;
 const commandKey = (commandId: string) => itemKey('unlockCommand', { commandId });
@@ -64,8 +64,8 @@ export class UnlockCommandRepository {
     at: Instant,
     reason: string | null,
   ): Promise<boolean> {
-    try {
-      await this.doc.send(
+    return writtenUnlessConditionFails(
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: commandKey(commandId),
@@ -80,11 +80,7 @@ export class UnlockCommandRepository {
             ':sent': 'sent',
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+      ),
+    );
   }
 }
