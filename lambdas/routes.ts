@@ -3,11 +3,11 @@
  * per row; the local gateway serves the same rows; tests derive authorization and cost expectations from it.
  * The other functions (Step Functions tasks, the door-event handler, Cognito triggers) are listed here too.
  */
-import { routes as booking } from './modules/booking/routes';
-import { routes as catalog } from './modules/catalog/routes';
-import { routes as membership } from './modules/membership/routes';
-import { routes as requests } from './modules/requests/routes';
-import { routes as stay } from './modules/stay/routes';
+import { routes as booking } from './modules/booking';
+import { routes as catalog } from './modules/catalog';
+import { routes as membership } from './modules/membership';
+import { routes as requests } from './modules/requests';
+import { routes as stay } from './modules/stay';
 import type { Route } from './platform/route';
 
 export type { Caller, HttpMethod, Route, TableAction } from './platform/route';

@@ -22,11 +22,6 @@ export class ApiError extends Error {
   }
 }
 
-/** Throws the refusal of a failed verdict; returns nothing for an ok one. */
-export function assertVerdict(verdict: { ok: true } | { ok: false; code: ErrorCode; detail: string }): void {
-  if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
-}
-
 export interface ProblemBody {
   type: string;
   title: string;

@@ -4,7 +4,7 @@ import { cancelReservation, createReservation, extendReservation } from '../../l
 import { logger } from '../../lambdas/platform/instrument';
 import { ApiError } from '../../lambdas/platform/problems';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
-import { makeFacility, makeSpace, requestSpace, tokyo } from '../unit/core/fixtures';
+import { makeFacility, makeSpace, requestSpace, tokyo } from '../fixtures/domain';
 import { bookingWorld } from './fakes';
 
 const member: Member = {

@@ -9,7 +9,7 @@ import type { BookingPorts } from '../../lambdas/modules/booking';
 import type { MemberCounters } from '../../lambdas/modules/membership';
 import type { TaggedItem, TransactOutcome } from '../../lambdas/platform/dynamo/transactions';
 import type { DoorPublisher, Ids, TimerStarter } from '../../lambdas/platform/ports';
-import { tokyo } from '../unit/core/fixtures';
+import { tokyo } from '../fixtures/domain';
 
 const OK: TransactOutcome = { ok: true };
 const STALE_OUTCOME: TransactOutcome = { ok: false, failed: 'stale' };

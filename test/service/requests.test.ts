@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { approveRequest, expireRequest, rejectRequest } from '../../lambdas/modules/requests/service';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
-import { tokyo } from '../unit/core/fixtures';
+import { tokyo } from '../fixtures/domain';
 import { FakeReservations, FakeTimers, makeReservation } from './fakes';
 
 const requested = makeReservation({

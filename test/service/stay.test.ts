@@ -4,7 +4,7 @@ import { checkIn, checkout, type StayPorts, unlock } from '../../lambdas/modules
 import { closeStay } from '../../lambdas/modules/stay/timers';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
-import { makeSpace, tokyo } from '../unit/core/fixtures';
+import { makeSpace, tokyo } from '../fixtures/domain';
 import { FakeDoors, FakeReservations, FakeUnlockCommands, makeReservation, sequentialIds } from './fakes';
 
 const space = makeSpace({ doorIds: ['door-1'] });

@@ -1,7 +1,7 @@
 /** The booking module: reservations, availability and the counters a booking takes. What other modules may use of it. */
 export { ReservationRepository, reservationKey } from './data/reservation';
 export { SlotCounterRepository, slotKey } from './data/slot-counter';
-export { type BookingDeps, bookingDeps, reservationRepository, slotCounters } from './deps';
+export { reservationRepository } from './deps';
 export { routes } from './routes';
 export { type BookingPorts, busy, ownReservation, settle, startTimerOf } from './service';
 export { reservationView } from './views';

@@ -1,5 +1,3 @@
 /** The stay module: check-in, doors, checkout and the forced checkout. What other modules may use of it. */
 export { UnlockCommandRepository } from './data/unlock-command';
-export { type StayDeps, stayDeps, unlockCommandRepository } from './deps';
 export { routes } from './routes';
-export { unlockMessage } from './views';

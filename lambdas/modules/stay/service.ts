@@ -9,7 +9,7 @@ import { logger } from '../../platform/instrument';
 import type { DoorPublisher, Ids } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
-import { type BookingPorts, busy, ownReservation } from '../booking';
+import { type BookingPorts, busy, ownReservation, settle } from '../booking';
 import type { UnlockCommandRepository } from './data/unlock-command';
 import { decideCheckIn, decideDoorWhileIn, newUnlockCommand } from './rules/doors';
 import { unlockMessage } from './views';
@@ -70,10 +70,7 @@ function step(deps: StayPorts, memberId: string, id: string, doorId: string, now
     if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
     const command = newUnlockCommand({ commandId: deps.ids.next(), doorId, reservation, purpose: how.purpose, now });
     const { outcome, after } = await how.write(reservation, command);
-    if (!outcome.ok) {
-      if (outcome.failed === 'stale') return STALE;
-      throw new ApiError(outcome.failed.code, outcome.failed.detail);
-    }
+    if (settle(outcome) === STALE) return STALE;
     return { reservation: after, command: await send(deps, command) };
   }, busy);
 }

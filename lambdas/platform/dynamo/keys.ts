@@ -47,13 +47,6 @@ export function itemKey(type: ItemTypeName, values: Readonly<Record<string, stri
   return { PK: fill(pk, values), SK: fill(sk, values) };
 }
 
-/** The `n`-th index entry of an item type, as registered. */
-export function indexEntry(type: ItemTypeName, n = 0): IndexEntry {
-  const entry = (ITEM_TYPES[type] as { indexes?: readonly IndexEntry[] }).indexes?.[n];
-  if (!entry) throw new Error(`${type} has no index entry ${n}`);
-  return entry;
-}
-
 /** The index key attributes (`GSI1PK`, `GSI1SK`…) of an item in an index entry. */
 export function indexKey(entry: IndexEntry, values: Readonly<Record<string, string>>): Record<string, string> {
   const index = indexAttributes(entry);

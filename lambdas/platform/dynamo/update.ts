@@ -24,6 +24,13 @@ export function updateExpression(
   parts: UpdateParts,
   condition: { names?: Record<string, string>; values?: Record<string, unknown> } = {},
 ): UpdateExpression {
+  const taken = [...Object.keys(condition.names ?? {}), ...Object.keys(condition.values ?? {})];
+  if (taken.some((placeholder) => /^[#:]u\d/.test(placeholder))) {
+    throw new Error('Condition placeholders #u… and :u… belong to updateExpression');
+  }
+  const removed = new Set(parts.remove ?? []);
+  const both = [...Object.keys(parts.set ?? {}), ...Object.keys(parts.add ?? {})].filter((a) => removed.has(a));
+  if (both.length > 0) throw new Error(`An update cannot both change and remove ${both.join(', ')}`);
   const names: Record<string, string> = { ...condition.names };
   const values: Record<string, unknown> = { ...condition.values };
   let n = 0;

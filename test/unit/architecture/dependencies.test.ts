@@ -22,7 +22,14 @@ function sources(dir: string): string[] {
 /** Every import of a file: packages by name, our files as paths relative to the project root (no extension). */
 function importsOf(file: string): { packages: string[]; files: string[] } {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+'([^']+)'/g)].map((m) => m[1] as string);
+  const patterns = [
+    /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g,
+    /(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  const specs = patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1] as string));
+  if (/\bimport\(\s*[^'"\s]/.test(text)) throw new Error(`${file}: an import() of a computed path cannot be judged`);
   const packages = specs.filter((s) => !s.startsWith('.'));
   const files = specs.filter((s) => s.startsWith('.')).map((s) => normalize(join(dirname(file), s)));
   return { packages, files };
@@ -30,8 +37,20 @@ function importsOf(file: string): { packages: string[]; files: string[] } {
 
 const all = [...sources('contracts'), ...sources('lambdas'), ...sources('iot')];
 const graph = new Map(all.map((file) => [file.replace(/\.ts$/, ''), importsOf(file)]));
-const moduleOf = (path: string) => /^lambdas\/modules\/([^/]+)\//.exec(path)?.[1];
-const isIndex = (path: string) => /^lambdas\/modules\/[^/]+\/index$/.test(path);
+// A folder import is its index.ts.
+for (const node of graph.values()) {
+  node.files = node.files.map((f) => (graph.has(f) || !graph.has(`${f}/index`) ? f : `${f}/index`));
+}
+/** The module a path belongs to: the nearest folder under lambdas/modules/ with an index.ts (modules may nest). */
+function moduleOf(path: string): string | undefined {
+  const parts = path.split('/');
+  for (let n = parts.length - 1; n >= 3; n--) {
+    const folder = parts.slice(0, n).join('/');
+    if (folder.startsWith('lambdas/modules/') && graph.has(`${folder}/index`)) return folder;
+  }
+  return undefined;
+}
+const isIndex = (path: string) => moduleOf(path) !== undefined && path === `${moduleOf(path)}/index`;
 
 describe('dependency rules', () => {
   it('contracts/ imports zod and other contracts only', () => {
@@ -94,7 +113,7 @@ describe('dependency rules', () => {
 
   it('rules are pure: no AWS SDK, middy, Powertools or aws-lambda, no platform', () => {
     for (const [file, { packages, files }] of graph) {
-      if (!file.startsWith('lambdas/domain/') && !/^lambdas\/modules\/[^/]+\/rules\//.test(file)) continue;
+      if (!file.startsWith('lambdas/domain/') && !/^lambdas\/modules\/.+\/rules\//.test(file)) continue;
       expect(
         packages.filter((p) => /^(@aws-sdk|@middy|@aws-lambda-powertools|aws-lambda)/.test(p)),
         file,
@@ -105,6 +124,21 @@ describe('dependency rules', () => {
         ),
         file,
       ).toEqual([]);
+    }
+  });
+
+  it('the route table gathers the modules through their index.ts', () => {
+    const { files } = graph.get('lambdas/routes') ?? { files: [] };
+    const modules = files.filter((f) => f.startsWith('lambdas/modules/'));
+    expect(modules.length).toBeGreaterThan(0);
+    expect(modules.filter((f) => !isIndex(f))).toEqual([]);
+  });
+
+  it('pure rules read no wall clock: time comes in as an argument', () => {
+    for (const file of graph.keys()) {
+      if (!file.startsWith('lambdas/domain/') && !/^lambdas\/modules\/.+\/rules\//.test(file)) continue;
+      const text = readFileSync(join(ROOT, `${file}.ts`), 'utf8');
+      expect(/Date\.now\(\)|new Date\(\)/.test(text), file).toBe(false);
     }
   });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../../lambdas/domain/model';
+import type { Member } from '../../../../lambdas/domain/model';
 import {
   type BookingDecision,
   decideBooking,
   ledgerFor,
   newReservation,
-} from '../../../lambdas/modules/booking/rules/reservation';
-import * as demo from '../../../lib/local/demo-data';
-import { HOUR, makeFacility, requestSpace, tokyo } from './fixtures';
+} from '../../../../lambdas/modules/booking/rules/reservation';
+import * as demo from '../../../../lib/local/demo-data';
+import { HOUR, makeFacility, requestSpace, tokyo } from '../../../fixtures/domain';
 
 const demoMember = (id: string): Member => {
   const member = demo.members.find((m) => m.memberId === id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant, toZonedIso } from '../../../lambdas/domain/format';
-import { tokyo, ZONE } from './fixtures';
+import { tokyo, ZONE } from '../../fixtures/domain';
 
 describe('toZonedIso', () => {
   it.each([

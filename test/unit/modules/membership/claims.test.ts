@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_SCOPE, CLAIMS } from '../../../contracts/auth';
-import { accessTokenContents } from '../../../lambdas/modules/membership/rules/claims';
+import { API_SCOPE, CLAIMS } from '../../../../contracts/auth';
+import { accessTokenContents } from '../../../../lambdas/modules/membership/rules/claims';
 
 const contents = (attributes: Record<string, string>) => accessTokenContents(attributes, CLAIMS, API_SCOPE);
 

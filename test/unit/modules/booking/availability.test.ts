@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayGrid, SLOT_MS } from '../../../lambdas/domain/calendar';
-import { dayAvailability, vacancySymbol } from '../../../lambdas/modules/booking/rules/availability';
-import { officeCalendar, tokyo } from './fixtures';
+import { dayGrid, SLOT_MS } from '../../../../lambdas/domain/calendar';
+import { dayAvailability, vacancySymbol } from '../../../../lambdas/modules/booking/rules/availability';
+import { officeCalendar, tokyo } from '../../../fixtures/domain';
 
 describe('vacancySymbol (§3: ○ 2 or more, △ 1, × none or closed)', () => {
   it.each([

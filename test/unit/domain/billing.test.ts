@@ -11,7 +11,7 @@ import {
   settlementSchedule,
   withTax,
 } from '../../../lambdas/domain/billing';
-import { allDayCalendar, meetingRoom, officeCalendar, tokyo } from './fixtures';
+import { allDayCalendar, meetingRoom, officeCalendar, tokyo } from '../../fixtures/domain';
 
 describe('withTax (§7: 10 %, yen rounded down)', () => {
   it.each([

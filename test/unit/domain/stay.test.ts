@@ -18,7 +18,7 @@ import {
   requestSpace,
   tokyo,
   ZONE,
-} from './fixtures';
+} from '../../fixtures/domain';
 
 const codeOf = (v: { ok: boolean; code?: string }) => (v.ok ? 'OK' : v.code);
 const start = tokyo('2024-06-10T10:00');

@@ -5,7 +5,7 @@ import {
   newUnlockCommand,
   UNLOCK_COMMAND_TTL_MS,
   unlockStatusAt,
-} from '../../../lambdas/modules/stay/rules/doors';
+} from '../../../../lambdas/modules/stay/rules/doors';
 
 const tokyo = (local: string) => Date.parse(`${local}+09:00`);
 const start = tokyo('2026-11-24T14:00:00');

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addDays, localDateOf } from '../../../lambdas/domain/calendar';
 import { requestExpiresAt } from '../../../lambdas/domain/timers';
-import { HOUR, tokyo, tokyoText, ZONE } from './fixtures';
+import { HOUR, tokyo, tokyoText, ZONE } from '../../fixtures/domain';
 
 describe('requestExpiresAt (§3: 01:00 on the second day after the request)', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   usesFor,
   usesSummary,
 } from '../../../lambdas/domain/uses';
-import { MIN, tokyo } from './fixtures';
+import { MIN, tokyo } from '../../fixtures/domain';
 
 const codeOf = (v: { ok: boolean; code?: string }) => (v.ok ? 'OK' : v.code);
 

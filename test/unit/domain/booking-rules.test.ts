@@ -14,7 +14,16 @@ import {
 } from '../../../lambdas/domain/booking-rules';
 import { SLOT_MS, slotStarts } from '../../../lambdas/domain/calendar';
 import type { Plan, Space } from '../../../lambdas/domain/model';
-import { MIN, makeFacility, makeSpace, meetingRoom, officeCalendar, requestSpace, tokyo, ZONE } from './fixtures';
+import {
+  MIN,
+  makeFacility,
+  makeSpace,
+  meetingRoom,
+  officeCalendar,
+  requestSpace,
+  tokyo,
+  ZONE,
+} from '../../fixtures/domain';
 
 const codeOf = (v: { ok: boolean; code?: string }) => (v.ok ? 'OK' : v.code);
 

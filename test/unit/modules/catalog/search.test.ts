@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Facility, Space } from '../../../lambdas/domain/model';
-import { distanceM, type FacilitySearch, searchFacilities } from '../../../lambdas/modules/catalog/rules/search';
-import { allDayCalendar, makeFacility, makeSpace, officeCalendar, tokyo } from './fixtures';
+import type { Facility, Space } from '../../../../lambdas/domain/model';
+import { distanceM, type FacilitySearch, searchFacilities } from '../../../../lambdas/modules/catalog/rules/search';
+import { allDayCalendar, makeFacility, makeSpace, officeCalendar, tokyo } from '../../../fixtures/domain';
 
 const now = tokyo('2024-06-10T10:00');
 const ryogoku = makeFacility({ facilityId: 'a-ryogoku', location: { lat: 35.6965, lng: 139.7932 } });

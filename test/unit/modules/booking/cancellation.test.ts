@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CancellationFeeRule } from '../../../lambdas/domain/model';
+import type { CancellationFeeRule } from '../../../../lambdas/domain/model';
 import {
   applicableFeeRule,
   cancellationOutcome,
   FREE_CANCELLATION_MS,
-} from '../../../lambdas/modules/booking/rules/cancellation';
-import { HOUR, MIN, requestSpace, tokyo, ZONE } from './fixtures';
+} from '../../../../lambdas/modules/booking/rules/cancellation';
+import { HOUR, MIN, requestSpace, tokyo, ZONE } from '../../../fixtures/domain';
 
 const rules = requestSpace.cancellationFees; // (0 days, 100 %), (3 days, 30 %)
 const start = tokyo('2024-06-20T10:00');

@@ -25,7 +25,7 @@ import {
   subtractIntervals,
 } from '../../../lambdas/domain/calendar';
 import type { FacilityCalendar } from '../../../lambdas/domain/model';
-import { allDayCalendar, DAY, HOUR, MIN, officeCalendar, tokyo, ZONE } from './fixtures';
+import { allDayCalendar, DAY, HOUR, MIN, officeCalendar, tokyo, ZONE } from '../../fixtures/domain';
 
 const span = (date: string, from: string, to: string): Interval => [tokyo(`${date}T${from}`), tokyo(`${date}T${to}`)];
 
