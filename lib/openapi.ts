@@ -1,13 +1,22 @@
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from what the handlers are made with: each route row
- * (method, path, caller) and its handler's contract (the zod schemas of its path, query, body and success
- * answer). `npm run openapi` writes it to `contracts/openapi.json`; a test fails when that file is stale.
+ * (method, path, caller, refusals) and its handler's contract (the zod schemas of its path, query, body and
+ * success answer). Answers and bodies are named schemas (`contracts/http/names.ts`) that operations reference,
+ * so generated clients get named types; every problem a route can answer is declared with its codes.
+ * `npm run openapi` writes it to `contracts/openapi.json`; a test fails when that file is stale.
  */
 import * as z from 'zod';
 import { API_SCOPE } from '../contracts/auth';
-import { problemResponse } from '../contracts/http/common';
-import type { ContractHandler } from '../lambdas/platform/http';
-import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES } from '../lambdas/platform/http';
+import type { ErrorCode } from '../contracts/errors';
+import { instantText } from '../contracts/http/common';
+import { ANSWER_NAMES, BODY_NAMES } from '../contracts/http/names';
+import {
+  type ContractHandler,
+  type DeclaredProblem,
+  declaredProblems,
+  IDEMPOTENCY_HEADER,
+  MAX_BODY_BYTES,
+} from '../lambdas/platform/http';
 
 type JsonSchema = Record<string, unknown>;
 type Contract = ContractHandler['contract'];
@@ -15,39 +24,133 @@ type Contract = ContractHandler['contract'];
 /** Where the committed document lives, relative to the project root. */
 export const OPENAPI_FILE = 'contracts/openapi.json';
 
-/** A JSON Schema (2020-12, what OpenAPI 3.1 uses) of what a client sends or receives. */
+const SCHEMAS = '#/components/schemas/';
+const ref = (name: string) => ({ $ref: `${SCHEMAS}${name}` });
+
+/** The instant clients send: ISO 8601 with an offset. */
+const INSTANT_DESCRIPTION = 'ISO 8601 date and time with an offset (Z or ±hh:mm), e.g. 2026-11-24T14:00:00+09:00.';
+
+/** Marks the wire form of instants as `date-time`; everything else as zod writes it. */
+const override: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = ({ zodSchema, jsonSchema }) => {
+  if (zodSchema === instantText) {
+    jsonSchema.format = 'date-time';
+    jsonSchema.description = INSTANT_DESCRIPTION;
+  }
+  // integers: their width, for generators that care (OWASP integer-format)
+  if (jsonSchema.type === 'integer' && jsonSchema.format === undefined) {
+    const { minimum, maximum } = jsonSchema as { minimum?: number; maximum?: number };
+    const int32 = minimum !== undefined && maximum !== undefined && minimum >= -(2 ** 31) && maximum < 2 ** 31;
+    jsonSchema.format = int32 ? 'int32' : 'int64';
+  }
+  // calendar dates (YYYY-MM-DD) in requests
+  if (jsonSchema.type === 'string' && jsonSchema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') jsonSchema.format = 'date';
+};
+
+/** A JSON Schema (2020-12, what OpenAPI 3.1 uses) of one schema, without the dialect line. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', override }) as JsonSchema;
   return rest;
 }
 
-/** Path or query parameters: one per property of the (object) schema. */
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
-  if (!schema) return [];
-  const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(object.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: where,
-    required: where === 'path' || (object.required ?? []).includes(name),
-    schema: property,
-  }));
+/** The named schemas of one direction, converted together so that they reference each other by name. */
+function namedSchemas(names: ReadonlyArray<readonly [z.ZodType, string]>, io: 'input' | 'output') {
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of names) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    override,
+    uri: (id) => `${SCHEMAS}${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+    delete schema.id;
+  }
+  return schemas;
 }
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
+/** The name a schema has in the document; a route made with an unnamed answer or body is a fault. */
+function nameOf(names: ReadonlyArray<readonly [z.ZodType, string]>, schema: z.ZodType, what: string): string {
+  const found = names.find(([named]) => named === schema);
+  if (!found) throw new Error(`${what} has no name in contracts/http/names.ts`);
+  return found[1];
+}
+
+/** Path or query parameters: one per property of the (object) schema, typed as what it means. */
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+  if (!schema) return [];
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  return Object.entries(shape).map(([name, property]) => {
+    const { description, ...type } = jsonSchema(property, 'output');
+    const list = type.type === 'array';
+    return {
+      name,
+      in: where,
+      required: where === 'path' || !property.safeParse(undefined).success,
+      ...(description ? { description } : {}),
+      schema: type,
+      ...(list ? { style: 'form', explode: false } : {}),
+    };
+  });
+}
+
+/** What API Gateway answers by itself (not problem+json): a 401 of its JWT authorizer, a 429 of its throttling. */
+const GATEWAY_MESSAGE = 'GatewayMessage';
+
+/** Declared problems of a route by status, each with its codes. */
+function problemResponses(problems: readonly DeclaredProblem[]): Record<string, JsonSchema> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const { status, code } of problems) byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const problem = {
+      schema: {
+        allOf: [
+          ref('Problem'),
+          { type: 'object', properties: { status: { const: status }, code: { enum: [...new Set(codes)] } } },
+        ],
+      },
+    };
+    responses[String(status)] = {
+      description: STATUS_DESCRIPTION[status] ?? 'Refused: the code says why',
+      content: {
+        'application/problem+json': problem,
+        ...(status === 401 ? { 'application/json': { schema: ref(GATEWAY_MESSAGE) } } : {}),
+      },
+    };
+  }
+  responses['429'] = {
+    description: 'Throttled by API Gateway (the stage’s rate and burst limits); retry later',
+    content: { 'application/json': { schema: ref(GATEWAY_MESSAGE) } },
+  };
+  return responses;
+}
+
+const STATUS_DESCRIPTION: Record<number, string> = {
+  400: 'A path, query or body field, or the Idempotency-Key, does not match the contract (errors name them)',
+  401: 'No valid access token (API Gateway answers {"message":"Unauthorized"} before the function runs)',
+  403: 'The token’s role may not call this route, or the member’s plan may not book here',
+  404: 'No such resource, or not the caller’s',
+  409: 'The state does not allow it now (taken, overlapping, changed meanwhile)',
+  413: `The body is larger than ${MAX_BODY_BYTES} bytes`,
+  422: 'The rules refuse it: the code says which',
+  500: 'A fault on our side',
+};
 
 function operation(contract: Contract): JsonSchema {
   const { route, schemas } = contract;
   const headers = route.idempotent
     ? [
         {
-          name: IDEMPOTENCY_HEADER,
+          name: 'Idempotency-Key',
           in: 'header',
           required: false,
-          description: 'Repeating a request with the same key answers the first answer; another body is 422.',
-          schema: { type: 'string', minLength: 1, maxLength: 128 },
+          description:
+            'Repeating a request with the same key and body answers the first answer; the same key with another ' +
+            'body is 422 IDEMPOTENCY_KEY_REUSED. 1 to 64 visible ASCII characters; the header name is ' +
+            `case-insensitive (${IDEMPOTENCY_HEADER}).`,
+          schema: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7E]{1,64}$' },
         },
       ]
     : [];
@@ -56,7 +159,7 @@ function operation(contract: Contract): JsonSchema {
         requestBody: {
           required: !schemas.body.safeParse(undefined).success,
           description: `JSON, at most ${MAX_BODY_BYTES} bytes; an unknown field is a 400 that names it.`,
-          content: { 'application/json': { schema: jsonSchema(schemas.body, 'input') } },
+          content: { 'application/json': { schema: ref(nameOf(BODY_NAMES, schemas.body, `The body of ${route.id}`)) } },
         },
       }
     : {};
@@ -66,16 +169,19 @@ function operation(contract: Contract): JsonSchema {
     summary: route.id.replaceAll('-', ' '),
     description: `For ${caller}.`,
     tags: [route.caller.role],
-    security: [{ cognito: [API_SCOPE] }],
+    security: [{ bearer: [] }],
     parameters: [...parameters(schemas.path, 'path'), ...parameters(schemas.query, 'query'), ...headers],
     ...body,
     responses: {
       [String(schemas.response.status)]: {
         description: 'Success',
-        content: { 'application/json': { schema: jsonSchema(schemas.response.body, 'output') } },
+        content: {
+          'application/json': {
+            schema: ref(nameOf(ANSWER_NAMES, schemas.response.body, `The answer of ${route.id}`)),
+          },
+        },
       },
-      '4XX': problem('Refused: the code says why (api.md error codes)'),
-      '5XX': problem('A fault on our side'),
+      ...problemResponses(declaredProblems(route)),
     },
   };
 }
@@ -97,23 +203,41 @@ export function openApiDocument(contracts: readonly Contract[]): JsonSchema {
         'Members find, book, check in, unlock and check out; operators answer booking requests. ' +
         'Instants are ISO 8601 with the facility zone offset; errors are problem+json with a code.',
     },
-    servers: [{ url: '/', description: 'the stage API URL (stack output ApiUrl), or http://127.0.0.1:3000 locally' }],
+    servers: [
+      {
+        url: 'https://{apiId}.execute-api.ap-northeast-1.amazonaws.com',
+        description: 'a deployed stage: its stack output ApiUrl (locally, npm start serves http://127.0.0.1:3000)',
+        variables: { apiId: { default: 'api-id', description: 'the HTTP API id of the stage' } },
+        'x-internal': false,
+      },
+    ],
+    tags: [
+      { name: 'member', description: 'Routes for members (the mobile app)' },
+      { name: 'operator', description: 'Routes for partners’ operators (the partner console)' },
+    ],
     paths,
     components: {
       securitySchemes: {
-        cognito: {
-          type: 'oauth2',
-          description: `Cognito access token with the ${API_SCOPE} scope (an ID token is refused).`,
-          flows: {
-            authorizationCode: {
-              authorizationUrl: 'https://<user pool domain>/oauth2/authorize',
-              tokenUrl: 'https://<user pool domain>/oauth2/token',
-              scopes: { [API_SCOPE]: 'The coworking API' },
-            },
-          },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            `A Cognito access token (JWT, RS256) with the ${API_SCOPE} scope; an ID token is refused. API Gateway's ` +
+            'JWT authorizer checks signature, issuer, audience and expiry as RFC8725 (JSON Web Token best current ' +
+            'practices) asks, before any function runs. Locally, a token of POST /local/tokens or npm run token.',
         },
       },
-      schemas: { Problem: jsonSchema(problemResponse, 'output') },
+      schemas: {
+        ...namedSchemas(ANSWER_NAMES, 'output'),
+        ...namedSchemas(BODY_NAMES, 'input'),
+        [GATEWAY_MESSAGE]: {
+          type: 'object',
+          description: 'What API Gateway answers by itself, e.g. {"message":"Unauthorized"}.',
+          properties: { message: { type: 'string' } },
+          required: ['message'],
+        },
+      },
     },
   };
 }

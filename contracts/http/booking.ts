@@ -1,9 +1,11 @@
 /** Contracts of the booking routes: availability, reservations (api.md, member routes). */
 import * as z from 'zod';
-import { count, id, instant, isoDate, localDate, price, queryNumber, yen, zoned } from './common';
+import { count, id, instant, isoDate, localDate, price, queryInteger, yen, zoned } from './common';
 
 export const spacePath = z.strictObject({ spaceId: id });
-export const availabilityQuery = z.strictObject({ date: localDate });
+export const availabilityQuery = z.strictObject({
+  date: localDate.describe('The day, in the facility’s time zone (YYYY-MM-DD).'),
+});
 
 export const createReservationBody = z.strictObject({
   spaceId: id,
@@ -16,15 +18,19 @@ export const createReservationBody = z.strictObject({
 });
 
 export const listReservationsQuery = z.strictObject({
-  scope: z.enum(['upcoming', 'current', 'past']).default('upcoming'),
-  /** Reservations per page: 1–100, default 100. */
-  limit: queryNumber(1, 100).pipe(z.number().int('Expected a whole number')).optional(),
-  /** `nextCursor` of the previous page. */
+  scope: z
+    .enum(['upcoming', 'current', 'past'])
+    .default('upcoming')
+    .describe('upcoming: not started yet; current: checked in or under way; past: over, cancelled or refused.'),
+  limit: queryInteger(1, 100)
+    .optional()
+    .describe('Reservations per page: 1–100, default 100.'),
   cursor: z
     .string()
     .max(512)
     .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')
-    .optional(),
+    .optional()
+    .describe('nextCursor of the previous page.'),
 });
 export const extendBody = z.strictObject({
   minutes: z

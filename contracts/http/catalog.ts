@@ -1,23 +1,30 @@
 /** Contracts of the catalog routes: facility search and a facility with its spaces (api.md, member routes). */
 import * as z from 'zod';
-import { count, facilityKinds, flag, id, isoDate, localTime, queryNumber, yen, zoned } from './common';
+import { count, facilityKinds, flag, id, isoDate, itemsOf, localTime, queryNumber, yen, zoned } from './common';
 
 export const listFacilitiesQuery = z
   .strictObject({
-    kind: z.enum(facilityKinds).optional(),
-    prefecture: z.string().min(1).max(16).optional(),
-    lat: queryNumber(-90, 90).optional(),
-    lng: queryNumber(-180, 180).optional(),
-    radiusM: queryNumber(1, 100_000).optional(),
+    kind: z
+      .enum(facilityKinds)
+      .optional()
+      .describe('Only facilities of this kind: reservable offices, drop-in lounges or meeting rooms.'),
+    prefecture: z.string().min(1).max(16).optional().describe('Only facilities in this prefecture, e.g. 東京都.'),
+    lat: queryNumber(-90, 90).optional().describe('Latitude of the point to search around (with lng).'),
+    lng: queryNumber(-180, 180).optional().describe('Longitude of the point to search around (with lat).'),
+    radiusM: queryNumber(1, 100_000)
+      .optional()
+      .describe('Search radius around lat/lng in metres (default 5000); answers carry distanceM.'),
     amenities: z
       .string()
       .max(512)
       .transform((v) => v.split(',').filter((a) => a.length > 0))
-      .optional(),
-    openEarly: flag.optional(),
-    openLate: flag.optional(),
-    weekends: flag.optional(),
-    noTimeLimit: flag.optional(),
+      .pipe(z.array(z.string().max(64)).max(64))
+      .optional()
+      .describe('Comma-separated amenities a facility must all have, e.g. Wi-Fi,個室.'),
+    openEarly: flag.optional().describe('Only facilities open by 09:00 on some day.'),
+    openLate: flag.optional().describe('Only facilities open after 18:00 on some day.'),
+    weekends: flag.optional().describe('Only facilities open on Saturday or Sunday.'),
+    noTimeLimit: flag.optional().describe('Only facilities with a space that has no per-check-in time limit.'),
   })
   .refine((q) => [q.lat, q.lng].every((v) => v === undefined) || [q.lat, q.lng].every((v) => v !== undefined), {
     message: 'lat and lng go together',
@@ -89,6 +96,9 @@ export const facilityResponse = z.strictObject({
   doors: z.array(z.strictObject({ doorId: z.string(), name: z.string(), keyType: z.enum(['smartLock', 'keypad']) })),
   spaces: z.array(spaceResponse),
 });
+
+/** Facilities a search found. */
+export const facilitySummaryListResponse = itemsOf(facilitySummaryResponse);
 
 export type FacilitySummaryResponse = z.infer<typeof facilitySummaryResponse>;
 export type FacilityResponse = z.infer<typeof facilityResponse>;

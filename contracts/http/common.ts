@@ -11,8 +11,11 @@ export const id = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only');
-/** `true` / `false` in a query string. */
-export const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** `true` / `false` in a query string (a boolean to clients). */
+export const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .pipe(z.boolean());
 /** A calendar date `YYYY-MM-DD` in a request, 2000–2099. */
 export const localDate = z
   .string()
@@ -22,7 +25,7 @@ export const localDate = z
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
   }, 'Not a calendar date')
   .refine((v) => v >= '2000-01-01' && v <= '2099-12-31', 'Dates run from 2000 to 2099');
-/** A number in a query string, within `[min, max]`. */
+/** A number in a query string, within `[min, max]` (a number to clients). */
 export const queryNumber = (min: number, max: number) =>
   z
     .string()
@@ -30,18 +33,26 @@ export const queryNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min).max(max));
 
+/** What a client sends as an instant: ISO 8601 with an offset (the OpenAPI document says `format: date-time`). */
+export const instantText = z.string().max(40);
+
+/** A whole number in a query string, within `[min, max]` (an integer to clients). */
+export const queryInteger = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'Expected a number')
+    .transform(Number)
+    .pipe(z.number().int('Expected a whole number').min(min).max(max));
+
 /** An ISO 8601 instant with an offset (`2026-11-24T14:00:00+09:00`), as epoch milliseconds. */
-export const instant = z
-  .string()
-  .max(40)
-  .transform((text, ctx) => {
-    const t = parseInstant(text);
-    if (t === null) {
-      ctx.addIssue({ code: 'custom', message: 'Expected an ISO 8601 instant with an offset' });
-      return z.NEVER;
-    }
-    return t;
-  });
+export const instant = instantText.transform((text, ctx) => {
+  const t = parseInstant(text);
+  if (t === null) {
+    ctx.addIssue({ code: 'custom', message: 'Expected an ISO 8601 instant with an offset' });
+    return z.NEVER;
+  }
+  return t;
+});
 
 export const facilityKinds = ['reservation', 'dropin', 'meeting'] as const;
 export const plans = ['basic', 'premium', 'corporate'] as const;

@@ -2,13 +2,14 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
+import type { ErrorCode } from '../../contracts/errors';
 import { clock } from './clock';
 import { tableContext } from './dynamo/client';
 import { idempotently } from './idempotency';
 import { DynamoIdempotencyStore } from './idempotency-store';
 import { authorize, type Identity, identityOf } from './identity';
 import { instrument, logger, metrics } from './instrument';
-import { ApiError, type FieldProblem, problemBody } from './problems';
+import { ApiError, type FieldProblem, problemBody, STATUS_OF_CODE } from './problems';
 import type { Route } from './route';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -96,6 +97,25 @@ const json = (status: number, body: unknown, contentType = 'application/json'): 
   body: body === undefined ? '' : JSON.stringify(body),
 });
 
+/** A problem a route may answer: its status and api.md code. */
+export interface DeclaredProblem {
+  status: number;
+  code: ErrorCode;
+}
+
+/**
+ * Every problem a route can answer: what any route can (401 without a valid token, 403 for another role, 400
+ * for a field or query it does not take, 413 for a body over {@link MAX_BODY_BYTES}, 500), 409 and 422 of the
+ * idempotency key where it takes one, and the refusals of its own rules (the row's `refusals`).
+ */
+export function declaredProblems(route: Route): DeclaredProblem[] {
+  const codes: ErrorCode[] = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_ERROR'];
+  if (route.idempotent) codes.push('IDEMPOTENCY_KEY_REUSED', 'INVALID_STATE');
+  codes.push(...(route.refusals ?? []));
+  const problems = [...new Set(codes)].map((code) => ({ status: STATUS_OF_CODE[code], code }));
+  return [...problems, { status: 413, code: 'VALIDATION_FAILED' }];
+}
+
 /** Turns any error into problem+json; unexpected ones are logged and answered as 500 without detail. */
 export function errorResult(error: unknown): HttpResult {
   if (error instanceof ApiError) {
@@ -111,9 +131,20 @@ export function errorResult(error: unknown): HttpResult {
   );
 }
 
-const errorMapper = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+/**
+ * The answer of a failed request; where answers are checked ({@link VALIDATE_RESPONSES_ENV}), a problem the
+ * route does not declare is a fault of ours: logged and answered as 500.
+ */
+const errorMapper = (route: Route): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
-    request.response = errorResult(request.error);
+    const error = request.error;
+    const undeclared =
+      error instanceof ApiError &&
+      process.env[VALIDATE_RESPONSES_ENV] === 'true' &&
+      !declaredProblems(route).some((p) => p.code === error.code && p.status === error.status);
+    request.response = errorResult(
+      undeclared ? new Error(`${route.id} answered ${error.status} ${error.code}, which it does not declare`) : error,
+    );
   },
 });
 
@@ -195,7 +226,7 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
     metrics.addMetric('Success', MetricUnit.Count, 1);
     return json(status, result);
   };
-  const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper());
+  const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper(route));
   const contract = { route, schemas: schemas as RouteSchemas<unknown, unknown, unknown, unknown> };
   return Object.assign(handler, { contract });
 }

@@ -3,6 +3,7 @@
  * gathers them into the one route table that CDK, the local gateway, IAM, OpenAPI and the contract tests read.
  */
 import type { OperatorRole } from '../../contracts/auth';
+import type { ErrorCode } from '../../contracts/errors';
 import type { WorkflowId } from '../../contracts/workflows';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -42,6 +43,11 @@ export interface Route {
   readonly startsTimers?: readonly WorkflowId[];
   /** The function publishes unlock commands to the doors (IoT topics `doors/{doorId}/unlock`). */
   readonly publishesUnlocks?: boolean;
+  /**
+   * The api.md codes its own rules can refuse with, besides those every route can answer (`declaredProblems` in
+   * http.ts). The OpenAPI document declares them; locally an answer with another code is a fault.
+   */
+  readonly refusals?: readonly ErrorCode[];
 }
 
 /** Members' routes. */

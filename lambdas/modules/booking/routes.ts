@@ -5,6 +5,7 @@ export const rows = {
   getAvailability: {
     id: 'get-availability',
     module: 'booking',
+    refusals: ['NOT_FOUND'],
     method: 'GET',
     path: '/v1/spaces/{spaceId}/availability',
     caller: MEMBER,
@@ -14,6 +15,18 @@ export const rows = {
   createReservation: {
     id: 'create-reservation',
     module: 'booking',
+    refusals: [
+      'NOT_FOUND',
+      'SLOT_UNAVAILABLE',
+      'OVERLAPS_OWN_RESERVATION',
+      'OUTSIDE_BOOKING_WINDOW',
+      'OUTSIDE_BUSINESS_HOURS',
+      'INVALID_DURATION',
+      'INSUFFICIENT_TICKETS',
+      'DAILY_LIMIT_REACHED',
+      'PLAN_NOT_ELIGIBLE',
+      'INVALID_STATE',
+    ],
     method: 'POST',
     path: '/v1/reservations',
     caller: MEMBER,
@@ -37,6 +50,7 @@ export const rows = {
   getReservation: {
     id: 'get-reservation',
     module: 'booking',
+    refusals: ['NOT_FOUND'],
     method: 'GET',
     path: '/v1/reservations/{id}',
     caller: MEMBER,
@@ -46,6 +60,7 @@ export const rows = {
   cancelReservation: {
     id: 'cancel-reservation',
     module: 'booking',
+    refusals: ['NOT_FOUND', 'INVALID_STATE'],
     method: 'POST',
     path: '/v1/reservations/{id}/cancel',
     caller: MEMBER,
@@ -56,6 +71,7 @@ export const rows = {
   extendReservation: {
     id: 'extend-reservation',
     module: 'booking',
+    refusals: ['NOT_FOUND', 'EXTENSION_NOT_ALLOWED', 'INSUFFICIENT_TICKETS', 'DAILY_LIMIT_REACHED', 'INVALID_STATE'],
     method: 'POST',
     path: '/v1/reservations/{id}/extend',
     caller: MEMBER,

@@ -15,6 +15,7 @@ export const rows = {
   getFacility: {
     id: 'get-facility',
     module: 'catalog',
+    refusals: ['NOT_FOUND'],
     method: 'GET',
     path: '/v1/facilities/{facilityId}',
     caller: MEMBER,

@@ -5,6 +5,7 @@ export const rows = {
   getMe: {
     id: 'get-me',
     module: 'membership',
+    refusals: ['NOT_FOUND'],
     method: 'GET',
     path: '/v1/me',
     caller: MEMBER,
@@ -14,6 +15,7 @@ export const rows = {
   linkCorporateCode: {
     id: 'link-corporate-code',
     module: 'membership',
+    refusals: ['NOT_FOUND', 'INVALID_STATE'],
     method: 'POST',
     path: '/v1/me/corporate-code',
     caller: MEMBER,

@@ -14,6 +14,7 @@ export const rows = {
   approveBookingRequest: {
     id: 'approve-booking-request',
     module: 'requests',
+    refusals: ['NOT_FOUND', 'INVALID_STATE'],
     method: 'POST',
     path: '/v1/operator/booking-requests/{id}/approve',
     caller: { role: 'operator', operatorRoles: ['full'] },
@@ -26,6 +27,7 @@ export const rows = {
   rejectBookingRequest: {
     id: 'reject-booking-request',
     module: 'requests',
+    refusals: ['NOT_FOUND', 'INVALID_STATE'],
     method: 'POST',
     path: '/v1/operator/booking-requests/{id}/reject',
     caller: { role: 'operator', operatorRoles: ['full'] },

@@ -5,6 +5,7 @@ export const rows = {
   checkIn: {
     id: 'check-in',
     module: 'stay',
+    refusals: ['NOT_FOUND', 'CHECK_IN_NOT_OPEN', 'UNKNOWN_DOOR', 'INVALID_STATE'],
     method: 'POST',
     path: '/v1/reservations/{id}/check-in',
     caller: MEMBER,
@@ -16,6 +17,7 @@ export const rows = {
   unlock: {
     id: 'unlock',
     module: 'stay',
+    refusals: ['NOT_FOUND', 'UNKNOWN_DOOR', 'INVALID_STATE'],
     method: 'POST',
     path: '/v1/reservations/{id}/unlock',
     caller: MEMBER,
@@ -27,6 +29,7 @@ export const rows = {
   checkout: {
     id: 'checkout',
     module: 'stay',
+    refusals: ['NOT_FOUND', 'UNKNOWN_DOOR', 'INVALID_STATE'],
     method: 'POST',
     path: '/v1/reservations/{id}/checkout',
     caller: MEMBER,
@@ -38,6 +41,7 @@ export const rows = {
   getUnlockCommand: {
     id: 'get-unlock-command',
     module: 'stay',
+    refusals: ['NOT_FOUND'],
     method: 'GET',
     path: '/v1/unlock-commands/{commandId}',
     caller: MEMBER,

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_SCOPE, CLAIMS } from '../../../contracts/auth';
 import { meResponse } from '../../../contracts/http/membership';
 import { rows as membershipRows } from '../../../lambdas/modules/membership/routes';
-import { type ContractHandler, httpHandler, VALIDATE_RESPONSES_ENV } from '../../../lambdas/platform/http';
+import {
+  type ContractHandler,
+  declaredProblems,
+  httpHandler,
+  VALIDATE_RESPONSES_ENV,
+} from '../../../lambdas/platform/http';
+import { ApiError, STATUS_OF_CODE } from '../../../lambdas/platform/problems';
 import { routes } from '../../../lambdas/routes';
 import { loadHandlers } from '../../../lib/local/gateway';
 import { lambdaContext } from '../../../lib/local/lambda-context';
@@ -50,8 +56,10 @@ describe('the OpenAPI document', () => {
       const op = committed.paths[route.path]?.[route.method.toLowerCase()] as Json | undefined;
       expect(op?.operationId, route.id).toBe(route.id);
       const status = String(handlers.get(route.id)?.contract.schemas.response.status);
-      expect(Object.keys(op?.responses ?? {}), route.id).toEqual([status, '4XX', '5XX']);
-      expect(op?.security, route.id).toEqual([{ cognito: [API_SCOPE] }]);
+      const problems = [...new Set(declaredProblems(route).map((p) => String(p.status))), '429'].sort();
+      expect(Object.keys(op?.responses ?? {}).sort(), route.id).toEqual([status, ...problems].sort());
+      expect(op?.security, route.id).toEqual([{ bearer: [] }]);
+      expect(committed.components.securitySchemes.bearer.description).toContain(API_SCOPE);
       const pathParams = ((op?.parameters ?? []) as Json[]).filter((p) => p.in === 'path').map((p) => p.name);
       expect(pathParams, route.id).toEqual(paramsOf(route));
       expect(Boolean(op?.requestBody), route.id).toBe(route.method === 'POST');
@@ -60,16 +68,65 @@ describe('the OpenAPI document', () => {
     expect(committed.paths['/v1/reservations/{id}/unlock'].post.responses['202']).toBeDefined();
   });
 
-  it('describes strict answers (no field the contract does not name) and problem+json errors', () => {
+  it('names every answer and body, strict (no field the contract does not name)', () => {
+    const schemas = committed.components.schemas as Json;
     for (const route of routes) {
       const op = committed.paths[route.path][route.method.toLowerCase()] as Json;
       const [success] = Object.values(op.responses as Json) as Json[];
-      expect(success?.content['application/json'].schema.additionalProperties, route.id).toBe(false);
-      expect(op.responses['4XX'].content['application/problem+json'].schema).toEqual({
-        $ref: '#/components/schemas/Problem',
+      const answer = success?.content['application/json'].schema.$ref as string;
+      expect(answer, route.id).toMatch(/^#\/components\/schemas\/[A-Z]\w+$/);
+      expect(schemas[answer.split('/').pop() as string].additionalProperties, route.id).toBe(false);
+      const body = op.requestBody?.content['application/json'].schema.$ref as string | undefined;
+      if (op.requestBody) expect(body, route.id).toMatch(/^#\/components\/schemas\/[A-Z]\w+$/);
+    }
+    for (const name of [
+      'Reservation',
+      'Facility',
+      'FacilitySummary',
+      'Availability',
+      'UnlockCommand',
+      'Me',
+      'Problem',
+    ]) {
+      expect(schemas[name], name).toBeDefined();
+    }
+    expect(schemas.Facility.properties.spaces.items).toEqual({ $ref: '#/components/schemas/Space' });
+    expect(schemas.Problem.required).toEqual(['type', 'title', 'status', 'code', 'detail']);
+  });
+
+  it('declares every problem a route can answer, with the codes of each status', () => {
+    for (const route of routes) {
+      const op = committed.paths[route.path][route.method.toLowerCase()] as Json;
+      for (const { status, code } of declaredProblems(route)) {
+        const schema = op.responses[String(status)].content['application/problem+json'].schema;
+        expect(schema.allOf[0], route.id).toEqual({ $ref: '#/components/schemas/Problem' });
+        expect(schema.allOf[1].properties.code.enum, `${route.id} ${status}`).toContain(code);
+        expect(STATUS_OF_CODE[code] === status || status === 413, `${code} ${status}`).toBe(true);
+      }
+      expect(op.responses['429'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/GatewayMessage',
       });
     }
-    expect(committed.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'code', 'detail']);
+    const create = committed.paths['/v1/reservations'].post;
+    expect(create.responses['409'].content['application/problem+json'].schema.allOf[1].properties.code.enum).toEqual(
+      expect.arrayContaining(['SLOT_UNAVAILABLE', 'OVERLAPS_OWN_RESERVATION', 'INVALID_STATE']),
+    );
+    const key = (create.parameters as Json[]).find((p) => p.in === 'header');
+    expect(key).toMatchObject({ name: 'Idempotency-Key', schema: { minLength: 1, maxLength: 64 } });
+  });
+
+  it('types query parameters as what they mean, and instants as date-time', () => {
+    const facilities: Record<string, Json> = Object.fromEntries(
+      (committed.paths['/v1/facilities'].get.parameters as Json[]).map((p) => [p.name, p]),
+    );
+    expect(facilities.openEarly.schema).toEqual({ type: 'boolean' });
+    expect(facilities.lat.schema).toMatchObject({ type: 'number', minimum: -90, maximum: 90 });
+    expect(facilities.amenities).toMatchObject({ style: 'form', explode: false, schema: { type: 'array' } });
+    for (const p of Object.values(facilities)) expect(p.description, p.name).toEqual(expect.any(String));
+    const limit = (committed.paths['/v1/reservations'].get.parameters as Json[]).find((p) => p.name === 'limit');
+    expect(limit?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+    const start = committed.components.schemas.NewReservation.properties.start;
+    expect(start).toMatchObject({ type: 'string', format: 'date-time' });
   });
 });
 
@@ -100,6 +157,39 @@ describe('checking answers against their schemas', () => {
     try {
       const result = await wrong(event, lambdaContext('get-me'));
       expect(result.statusCode).toBe(200);
+    } finally {
+      process.env[VALIDATE_RESPONSES_ENV] = 'true';
+    }
+  });
+});
+
+describe('checking problems against what the route declares', () => {
+  // a handler of the get-me row that refuses with a code its row does not declare
+  const undeclared = httpHandler(membershipRows.getMe, { response: { status: 200, body: meResponse } }, async () => {
+    throw new ApiError('SLOT_UNAVAILABLE', 'not a refusal of get-me');
+  });
+  const declared = httpHandler(membershipRows.getMe, { response: { status: 200, body: meResponse } }, async () => {
+    throw new ApiError('NOT_FOUND', 'Member not found');
+  });
+  const event = {
+    headers: {},
+    requestContext: {
+      authorizer: { jwt: { claims: { sub: 'member-basic', [CLAIMS.role]: 'member' }, scopes: [API_SCOPE] } },
+    },
+  } as never;
+
+  it('answers a declared refusal as it is', async () => {
+    const result = await declared(event, lambdaContext('get-me'));
+    expect(result.statusCode).toBe(404);
+    expect(JSON.parse(String(result.body))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('makes an undeclared one a 500 where answers are checked, and lets it through where they are not', async () => {
+    expect((await undeclared(event, lambdaContext('get-me'))).statusCode).toBe(500);
+    process.env[VALIDATE_RESPONSES_ENV] = 'false';
+    try {
+      const result = await undeclared(event, lambdaContext('get-me'));
+      expect(result.statusCode).toBe(409);
     } finally {
       process.env[VALIDATE_RESPONSES_ENV] = 'true';
     }

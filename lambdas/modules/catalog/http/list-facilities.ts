@@ -1,5 +1,4 @@
-import { facilitySummaryResponse, listFacilitiesQuery } from '../../../../contracts/http/catalog';
-import { itemsOf } from '../../../../contracts/http/common';
+import { facilitySummaryListResponse, listFacilitiesQuery } from '../../../../contracts/http/catalog';
 import type { Space } from '../../../domain/model';
 import { httpHandler } from '../../../platform/http';
 import { catalogDeps } from '../deps';
@@ -9,7 +8,7 @@ import { facilitySummaryView } from '../views';
 
 export const handler = httpHandler(
   rows.listFacilities,
-  { query: listFacilitiesQuery, response: { status: 200, body: itemsOf(facilitySummaryResponse) } },
+  { query: listFacilitiesQuery, response: { status: 200, body: facilitySummaryListResponse } },
   async ({ query, now }) => {
     const { facilities, spaces: catalogue } = catalogDeps();
     const [all, spaces] = await Promise.all([

@@ -1,5 +1,4 @@
-import { itemsOf } from '../../../../contracts/http/common';
-import { bookingRequestsQuery, operatorReservationResponse } from '../../../../contracts/http/requests';
+import { bookingRequestListResponse, bookingRequestsQuery } from '../../../../contracts/http/requests';
 import { httpHandler } from '../../../platform/http';
 import { partnerIdOf } from '../../../platform/identity';
 import { reservationRepository } from '../../booking';
@@ -9,7 +8,7 @@ import { operatorReservationView } from '../views';
 
 export const handler = httpHandler(
   rows.listBookingRequests,
-  { query: bookingRequestsQuery, response: { status: 200, body: itemsOf(operatorReservationResponse) } },
+  { query: bookingRequestsQuery, response: { status: 200, body: bookingRequestListResponse } },
   async ({ query, identity }) => {
     const items = await listRequests(
       { reservations: reservationRepository() },

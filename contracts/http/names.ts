@@ -1,0 +1,43 @@
+/**
+ * The names of the API's schemas in the OpenAPI document: generated clients get these as type names. Every
+ * answer and body a route is made with must be one of these (the document builder refuses an unnamed one).
+ */
+import type * as z from 'zod';
+import {
+  availabilityResponse,
+  createReservationBody,
+  extendBody,
+  reservationResponse,
+  reservationsPageResponse,
+} from './booking';
+import { facilityResponse, facilitySummaryListResponse, facilitySummaryResponse, spaceResponse } from './catalog';
+import { emptyBody, problemResponse } from './common';
+import { corporateCodeBody, meResponse } from './membership';
+import { bookingRequestListResponse, operatorReservationResponse } from './requests';
+import { doorBody, stayResponse, unlockCommandResponse } from './stay';
+
+/** Answers, in the document as their output (what a client receives). */
+export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
+  [facilitySummaryResponse, 'FacilitySummary'],
+  [facilitySummaryListResponse, 'FacilitySummaryList'],
+  [spaceResponse, 'Space'],
+  [facilityResponse, 'Facility'],
+  [availabilityResponse, 'Availability'],
+  [reservationResponse, 'Reservation'],
+  [reservationsPageResponse, 'ReservationPage'],
+  [unlockCommandResponse, 'UnlockCommand'],
+  [stayResponse, 'Stay'],
+  [meResponse, 'Me'],
+  [operatorReservationResponse, 'BookingRequest'],
+  [bookingRequestListResponse, 'BookingRequestList'],
+  [problemResponse, 'Problem'],
+];
+
+/** Request bodies, in the document as their input (what a client sends). */
+export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
+  [createReservationBody, 'NewReservation'],
+  [extendBody, 'Extension'],
+  [doorBody, 'AtDoor'],
+  [corporateCodeBody, 'CorporateCode'],
+  [emptyBody, 'NoFields'],
+];
