@@ -22,9 +22,7 @@ export const listReservationsQuery = z.strictObject({
     .enum(['upcoming', 'current', 'past'])
     .default('upcoming')
     .describe('upcoming: not started yet; current: checked in or under way; past: over, cancelled or refused.'),
-  limit: queryInteger(1, 100)
-    .optional()
-    .describe('Reservations per page: 1–100, default 100.'),
+  limit: queryInteger(1, 100).optional().describe('Reservations per page: 1–100, default 100.'),
   cursor: z
     .string()
     .max(512)

@@ -116,7 +116,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('types query parameters as what they mean, and instants as date-time', () => {
-    const facilities: Record<string, Json> = Object.fromEntries(
+    const facilities: Json = Object.fromEntries(
       (committed.paths['/v1/facilities'].get.parameters as Json[]).map((p) => [p.name, p]),
     );
     expect(facilities.openEarly.schema).toEqual({ type: 'boolean' });
