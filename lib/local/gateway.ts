@@ -16,7 +16,11 @@ import { verifyToken } from './tokens';
 export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 /** A local-only route (`/local/...`), answered in-process without a token. */
-export type LocalRouteHandler = (body: unknown, query: URLSearchParams) => Promise<{ status: number; body: unknown }>;
+/** A local-only route: its answer is JSON, or raw bytes of `contentType` (pages and their scripts). */
+export type LocalRouteHandler = (
+  body: unknown,
+  query: URLSearchParams,
+) => Promise<{ status: number; body: unknown; contentType?: string }>;
 
 export interface GatewayOptions {
   port: number;
@@ -149,6 +153,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
         throw new ApiError('VALIDATION_FAILED', 'The body is not valid JSON');
       }
       const answer = await local(parsed, url.searchParams);
+      if (answer.contentType) {
+        res.writeHead(answer.status, { 'content-type': answer.contentType });
+        res.end(answer.body as string | Buffer);
+        return;
+      }
       return send(res, {
         statusCode: answer.status,
         headers: { 'content-type': 'application/json' },

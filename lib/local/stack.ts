@@ -24,6 +24,7 @@ import { openApiDocument } from '../openapi';
 import { startBroker } from './broker';
 import { ControllableClock } from './clock';
 import * as demo from './demo-data';
+import { docsRoutes } from './docs';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { type LocalRouteHandler, loadHandlers, startGateway } from './gateway';
 import { startIotEndpoint } from './iot-endpoint';
@@ -210,7 +211,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const gateway = await startGateway({
       port: options.port,
       handlers,
-      localRoutes: localRoutes(clock, membershipDeps(), timers, handlers),
+      localRoutes: { ...localRoutes(clock, membershipDeps(), timers, handlers), ...docsRoutes() },
     });
     return {
       url: gateway.url,

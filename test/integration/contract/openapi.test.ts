@@ -48,6 +48,21 @@ describe('the OpenAPI document', () => {
     expect(answer.body).toEqual(committed);
   });
 
+  it('is rendered at /docs from the registry package, with no CDN', async () => {
+    const page = await fetch(`${stack.url}/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain("url: '/openapi.json'");
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const asset of ['/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css']) {
+      expect(html).toContain(asset);
+      const answer = await fetch(`${stack.url}${asset}`);
+      expect(answer.status, asset).toBe(200);
+      expect((await answer.arrayBuffer()).byteLength, asset).toBeGreaterThan(100_000);
+    }
+  });
+
   it('has one operation per route row: its method, path, success status and the API scope', () => {
     expect(committed.openapi).toBe('3.1.0');
     const operations = Object.values(committed.paths as Json).flatMap((ops) => Object.values(ops as Json));
