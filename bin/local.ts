@@ -2,12 +2,15 @@
  * `npm start`: the whole product on this machine. DynamoDB Local, the table with demo data, the local
  * gateway and the controllable clock. Ctrl-C or SIGTERM stops everything.
  */
+import { toZonedIso } from '../lambdas/domain/format';
+import { SERVICE_TIME_ZONE } from '../lambdas/domain/model';
 import { startLocalStack } from '../lib/local/stack';
 
 const port = Number(process.env.PORT ?? 3000);
 const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const mqttPort = Number(process.env.MQTT_PORT ?? 1883);
-const time = () => new Date().toTimeString().slice(0, 8);
+/** An instant of the stack's clock as the API shows it, to the second: `2026-11-24T14:00:05+09:00`. */
+const stackTime = (now: number) => toZonedIso(now, SERVICE_TIME_ZONE).replace(/\.\d+/, '');
 
 async function main(): Promise<void> {
   const stack = await startLocalStack({
@@ -15,7 +18,7 @@ async function main(): Promise<void> {
     dynamodbPort,
     mqttPort,
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
-    doorLog: (line) => console.log(`  ${time()}  ${line}`),
+    doorLog: (line, now) => console.log(`  ${stackTime(now)}  ${line}`),
   });
   const banner = [
     '',

@@ -3,12 +3,15 @@
  * `npm run door -- --door <doorId> --endpoint <iot-endpoint> --cert f --key f [--ca f]`
  *
  * Flags fall back to DOOR_ID, MQTT_URL (else MQTT_PORT on 127.0.0.1), IOT_ENDPOINT, IOT_CERT, IOT_KEY,
- * IOT_CA, DOOR_HOLD_MS. Prints one line per command handled; stops cleanly on SIGINT/SIGTERM.
+ * IOT_CA, DOOR_HOLD_MS. Prints one line per command handled, and each lock open and close; stops cleanly on
+ * SIGINT/SIGTERM. On a local broker it runs on the local stack's clock (`local/clock`, see local-clock.ts): times
+ * it prints and command expiry follow the stack's clock, not the machine's.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isDoorId } from '../contracts/mqtt';
 import { DEFAULT_HOLD_MS, type HandledCommand, startDoorClient } from './door-client';
+import { followLocalClock, type LocalClockFollower } from './local-clock';
 import { consoleLock } from './lock-adapters';
 
 const usage = `Usage: npm run door -- --door <doorId> [--url mqtt://127.0.0.1:1883]
@@ -29,13 +32,13 @@ function readPem(label: string, file: string | undefined): Buffer | undefined {
   }
 }
 
-function describe(handled: HandledCommand): string {
+function describe(handled: HandledCommand, now: number): string {
   const command = handled.command
     ? ` reservation=${handled.command.reservationId} purpose=${handled.command.purpose}`
     : '';
   const reason = handled.reason ? ` (${handled.reason})` : '';
   const unsent = handled.event && !handled.published ? ' [event not acknowledged]' : '';
-  return `${new Date().toISOString()} ${handled.outcome}${reason} command=${handled.commandId ?? '-'}${command}${unsent}`;
+  return `${new Date(now).toISOString()} ${handled.outcome}${reason} command=${handled.commandId ?? '-'}${command}${unsent}`;
 }
 
 async function main(): Promise<void> {
@@ -65,7 +68,15 @@ async function main(): Promise<void> {
   const holdMs = holdText === undefined ? DEFAULT_HOLD_MS : Number(holdText);
   if (!Number.isInteger(holdMs) || holdMs < 0) return fail(`--hold must be a whole number of ms, got ${holdText}`);
 
-  const lock = consoleLock(doorId);
+  let clockSeen = false;
+  const clock: LocalClockFollower | undefined = endpoint
+    ? undefined
+    : followLocalClock(url, `${doorId}-clock`, (at) => {
+        if (!clockSeen) console.log(`Door ${doorId} runs on the local stack's clock (${new Date(at).toISOString()})`);
+        clockSeen = true;
+      });
+  const now = () => clock?.now() ?? Date.now();
+  const lock = consoleLock(doorId, { print: (line) => console.log(`${new Date(now()).toISOString()} ${line}`) });
   const door = startDoorClient({
     doorId,
     url,
@@ -74,9 +85,10 @@ async function main(): Promise<void> {
     ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
     lock,
     holdMs,
+    now,
     log: values.verbose ? (line) => console.error(`[door ${doorId}] ${line}`) : undefined,
   });
-  door.on('command', (handled) => console.log(describe(handled)));
+  door.on('command', (handled) => console.log(describe(handled, now())));
   door.on('ready', ({ sessionPresent }) =>
     console.log(`Door ${doorId} listening on ${url} (session ${sessionPresent ? 'resumed' : 'new'})`),
   );
@@ -93,6 +105,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     console.error(`${signal}: stopping door ${doorId}`);
     await door.stop();
+    await clock?.stop();
     await lock.close?.();
     process.exit(0);
   };

@@ -19,8 +19,8 @@ export interface ConsoleLockOptions {
 }
 
 /**
- * A lock that only prints: "🔓 <doorId> open", then "🔒 <doorId> closed" once the hold time passes.
- * A second `open` while open extends the hold.
+ * A lock that only prints: "🔓 <doorId> open" for every open, then "🔒 <doorId> closed" once the hold time
+ * passes. An `open` while open prints "🔓 <doorId> open (still open)" and extends the hold.
  */
 export function consoleLock(doorId: string, options: ConsoleLockOptions = {}): LockAdapter {
   const print = options.print ?? ((line: string) => console.log(line));
@@ -34,7 +34,10 @@ export function consoleLock(doorId: string, options: ConsoleLockOptions = {}): L
   return {
     async open(holdMs) {
       if (relock === undefined) print(`🔓 ${doorId} open`);
-      else clearTimeout(relock);
+      else {
+        clearTimeout(relock);
+        print(`🔓 ${doorId} open (still open)`);
+      }
       relock = setTimeout(
         () => {
           relock = undefined;

@@ -16,13 +16,22 @@ export const localTokenBody = z.strictObject({
   operatorRole: z.enum(['full', 'staff', 'usage']).optional(),
 });
 
-export const localClockBody = z.union([
-  z.strictObject({ now: z.string().min(1) }),
-  z.strictObject({
-    advanceMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(60 * 24 * 365),
-  }),
-]);
+/** `{ now }`: jump the clock to an instant (ISO 8601 with an offset). */
+export const localClockSetBody = z.strictObject({ now: z.string().min(1) });
+
+/** `{ advanceMinutes }`: move the clock forward. */
+export const localClockAdvanceBody = z.strictObject({
+  advanceMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 365),
+});
+
+/** What a body that is neither clock move is told. */
+export const LOCAL_CLOCK_BODY_EXPECTED =
+  'Expected {"now": "<ISO 8601 instant with an offset>"} or {"advanceMinutes": <whole minutes, 0 to 525600>}';
+
+export const localClockBody = z.union([localClockSetBody, localClockAdvanceBody], {
+  error: LOCAL_CLOCK_BODY_EXPECTED,
+});

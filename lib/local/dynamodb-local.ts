@@ -18,7 +18,7 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultDynamoDbLocalCacheDir = join(projectRoot, '.cache', 'dynamodb-local');
 
 export const JAVA_MISSING_MESSAGE =
-  'Java not found: DynamoDB Local needs a JDK 17+ (apt-get install openjdk-17-jre-headless)';
+  'Java not found: DynamoDB Local needs a JDK 17+ (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17)';
 
 export function portInUseMessage(port: number): string {
   return `Port ${port} is in use (set DYNAMODB_PORT to another port)`;

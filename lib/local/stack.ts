@@ -5,10 +5,17 @@
 import './env';
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
-import { localClockBody, localMemberBody, localTokenBody } from '../../contracts/http/local';
+import {
+  localClockAdvanceBody,
+  localClockBody,
+  localClockSetBody,
+  localMemberBody,
+  localTokenBody,
+} from '../../contracts/http/local';
 import { doorIdOfEventsTopic, EVENTS_WILDCARD } from '../../contracts/mqtt';
 import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../contracts/workflows';
 import { type DoorClient, startDoorClient } from '../../iot/door-client';
+import { LOCAL_CLOCK_TOPIC, localClockMessage } from '../../iot/local-clock';
 import { consoleLock } from '../../iot/lock-adapters';
 import { parseInstant, toZonedIso } from '../../lambdas/domain/format';
 import { SERVICE_TIME_ZONE } from '../../lambdas/domain/model';
@@ -41,8 +48,11 @@ export interface LocalStackOptions {
   mqttPort?: number;
   /** Run a door controller for every demo door (default true). */
   doors?: boolean;
-  /** Where each door controller prints its lock's lines (default: nowhere). */
-  doorLog?: (line: string) => void;
+  /**
+   * Where each door controller prints its lock's lines and the commands it refuses (default: nowhere), with the
+   * stack's clock at that moment.
+   */
+  doorLog?: (line: string, now: number) => void;
   /** Reuse a running DynamoDB Local (tests) instead of starting one on `dynamodbPort`. */
   dynamodbEndpoint?: string;
   dynamodbPort?: number;
@@ -79,6 +89,18 @@ function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
   return result.data;
 }
 
+/**
+ * The clock body's schema: the branch its one key names (so a wrong value is told about that field), the union
+ * otherwise (so a body with neither or both keys is told both shapes).
+ */
+function clockBodySchema(body: unknown): z.ZodType<z.infer<typeof localClockBody>> {
+  if (typeof body !== 'object' || body === null) return localClockBody;
+  const keys = new Set(Object.keys(body));
+  if (keys.has('now') && !keys.has('advanceMinutes')) return localClockSetBody;
+  if (keys.has('advanceMinutes') && !keys.has('now')) return localClockAdvanceBody;
+  return localClockBody;
+}
+
 /** A stable member number for a locally created member (`TW9xxxxx`). */
 export const localMemberNumber = (memberId: string) =>
   `TW9${(Number.parseInt(createHash('sha256').update(memberId).digest('hex').slice(0, 8), 16) % 100_000).toString().padStart(5, '0')}`;
@@ -108,7 +130,7 @@ function localRoutes(
     }),
     'GET /local/clock': async () => clockAnswer(),
     'POST /local/clock': async (body) => {
-      const input = parseWith(localClockBody, body);
+      const input = parseWith(clockBodySchema(body), body);
       if ('now' in input) {
         const t = parseInstant(input.now);
         if (t === null)
@@ -163,14 +185,29 @@ async function startDoorChannel(options: LocalStackOptions, clock: ControllableC
       (error: unknown) => console.error('door event failed', error),
     );
   });
+  // The clock, retained, for door controllers started by themselves on this broker (`npm run door`).
+  const publishClock = () =>
+    void broker
+      .publish(LOCAL_CLOCK_TOPIC, localClockMessage(clock.now(), clock.frozen), 1, true)
+      .catch((error: unknown) => console.error('publishing the clock failed', error));
+  publishClock();
+  const unfollow = clock.onChange(publishClock);
   const doors = new Map<string, DoorClient>();
   if (options.doors ?? true) {
-    const print = options.doorLog ?? (() => undefined);
+    const log = options.doorLog ?? (() => undefined);
+    const print = (line: string) => log(line, clock.now());
     for (const doorId of demo.facilities.flatMap((f) => f.doors.map((d) => d.doorId))) {
-      doors.set(
+      const door = startDoorClient({
         doorId,
-        startDoorClient({ doorId, url: broker.url, lock: consoleLock(doorId, { print }), now: () => clock.now() }),
-      );
+        url: broker.url,
+        lock: consoleLock(doorId, { print }),
+        now: () => clock.now(),
+      });
+      door.on('command', (handled) => {
+        if (handled.outcome === 'rejected' || handled.outcome === 'failed')
+          print(`⛔ ${doorId} ${handled.outcome} (${handled.reason}) command=${handled.commandId}`);
+      });
+      doors.set(doorId, door);
     }
     await Promise.all([...doors.values()].map((door) => door.connected));
   }
@@ -178,6 +215,7 @@ async function startDoorChannel(options: LocalStackOptions, clock: ControllableC
     broker,
     doors,
     stop: async () => {
+      unfollow();
       await Promise.all([...doors.values()].map((door) => door.stop()));
       await unsubscribe();
       await endpoint.stop();

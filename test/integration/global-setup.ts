@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../lib/local/dynamodb-local';
 import { freePort } from '../../lib/local/ports';
+import { findMosquitto } from '../../lib/local/prerequisites';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,10 +10,13 @@ declare module 'vitest' {
 }
 
 /**
- * Integration-test global setup: uses `DYNAMODB_ENDPOINT` when set, otherwise starts DynamoDB Local
- * on a free port for the whole run and stops it in teardown.
+ * Integration-test global setup: first checks what the tests need on this machine (Mosquitto; Java when
+ * DynamoDB Local is started here), failing at once in one line that says what to install; then uses
+ * `DYNAMODB_ENDPOINT` when set, otherwise starts DynamoDB Local on a free port for the whole run and stops it
+ * in teardown.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  findMosquitto();
   let local: DynamoDbLocal | undefined;
   let endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!endpoint) {

@@ -33,10 +33,27 @@ describe('the local stack', () => {
     stack.clock.freeze(Date.parse(NOW));
   });
 
-  it('refuses a bad clock body with a named field', async () => {
-    const answer = await api.post('/local/clock', { later: 5 });
-    expect(answer.status).toBe(400);
-    expect(answer.body.code).toBe('VALIDATION_FAILED');
+  it.each([[{ later: 5 }], [{}], [{ now: NOW, advanceMinutes: 5 }], [[60]]])(
+    'refuses the clock body %j naming the two it takes',
+    async (body) => {
+      const answer = await api.post('/local/clock', body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('VALIDATION_FAILED');
+      expect(answer.body.detail).toContain('"now"');
+      expect(answer.body.detail).toContain('"advanceMinutes"');
+      expect(answer.body.errors).toEqual([{ field: 'body', message: answer.body.detail.replace(/^body: /, '') }]);
+    },
+  );
+
+  it('refuses a wrong clock value naming its field', async () => {
+    const advance = await api.post('/local/clock', { advanceMinutes: '60' });
+    expect(advance.status).toBe(400);
+    expect(advance.body.errors).toEqual([{ field: 'body.advanceMinutes', message: expect.any(String) }]);
+    const extra = await api.post('/local/clock', { now: NOW, later: 5 });
+    expect(extra.body.errors).toEqual([{ field: 'body.later', message: 'Unknown field' }]);
+    const instant = await api.post('/local/clock', { now: 'tomorrow' });
+    expect(instant.body.errors).toEqual([{ field: 'body.now', message: expect.any(String) }]);
+    expect((await api.get('/local/clock')).body.now).toBe(NOW);
   });
 });
 

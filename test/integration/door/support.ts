@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import {
 import type { DoorClient, HandledCommand } from '../../../iot/door-client';
 import type { LockAdapter } from '../../../iot/lock-adapters';
 import { freePort } from '../../../lib/local/ports';
+import { findMosquitto } from '../../../lib/local/prerequisites';
 
 export const uniqueDoorId = (prefix = 'door') => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -115,25 +116,18 @@ export interface TestBroker {
   stop(): Promise<void>;
 }
 
-export const MOSQUITTO_BIN = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
-
 /**
- * Runs Mosquitto as a child process on a free port (`listener <port> 127.0.0.1`, anonymous). Throws
- * a clear error when the binary is missing: these tests must fail, not skip, without it.
+ * Runs Mosquitto (`MOSQUITTO_BIN`, else on the PATH or where apt and brew put it) as a child process on a free
+ * port (`listener <port> 127.0.0.1`, anonymous). Throws a one-line error when it is missing: these tests must
+ * fail, not skip, without it (and the integration global setup fails before anything starts).
  */
 export async function startMosquitto(): Promise<TestBroker & { port: number }> {
-  try {
-    accessSync(MOSQUITTO_BIN, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Mosquitto not found at ${MOSQUITTO_BIN}: install it (apt-get install -y mosquitto) or set MOSQUITTO_BIN`,
-    );
-  }
+  const mosquitto = findMosquitto();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'mosquitto-'));
   const config = join(dir, 'mosquitto.conf');
   writeFileSync(config, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n`);
-  const child: ChildProcess = spawn(MOSQUITTO_BIN, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(mosquitto, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');

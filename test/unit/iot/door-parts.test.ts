@@ -46,7 +46,7 @@ describe('SeenSet', () => {
 describe('consoleLock', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('prints open, then closed after the hold; a second open extends it', async () => {
+  it('prints every open, then closed after the hold; a second open extends it', async () => {
     vi.useFakeTimers();
     const lines: string[] = [];
     const lock = consoleLock('door-1', { print: (line) => lines.push(line) });
@@ -55,9 +55,11 @@ describe('consoleLock', () => {
     vi.advanceTimersByTime(2000);
     await lock.open(3000);
     vi.advanceTimersByTime(2999);
-    expect(lines).toEqual(['🔓 door-1 open']);
+    expect(lines).toEqual(['🔓 door-1 open', '🔓 door-1 open (still open)']);
     vi.advanceTimersByTime(1);
-    expect(lines).toEqual(['🔓 door-1 open', '🔒 door-1 closed']);
+    expect(lines).toEqual(['🔓 door-1 open', '🔓 door-1 open (still open)', '🔒 door-1 closed']);
+    await lock.open(3000);
+    expect(lines.at(-1)).toBe('🔓 door-1 open');
   });
 
   it('closes at once on close()', async () => {
