@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     '',
     `  Coworking backend, local stack`,
     `  API            ${stack.url}/v1   (e.g. GET ${stack.url}/v1/facilities)`,
+    `  Reference      ${stack.url}/docs   (the OpenAPI document: ${stack.url}/openapi.json)`,
     `  Clock          ${stack.url}/local/clock   (POST { "advanceMinutes": 60 } moves it)`,
     `  DynamoDB Local ${stack.dynamodbEndpoint}   table ${stack.tableName}`,
     `  MQTT broker    ${stack.mqttUrl}   doors: ${[...stack.doors.keys()].join(', ')}`,
