@@ -1,6 +1,6 @@
 /**
  * The API reference page of the local stack: Swagger UI (from the registry package swagger-ui-dist, served from
- * node_modules, no CDN) rendering the stack's own /openapi.json at /docs.
+ * node_modules, no CDN) rendering the stack's own /openapi.json at /docs, tried against the stack itself.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -21,7 +21,13 @@ export const DOCS_PAGE = `<!doctype html>
   <div id="reference"></div>
   <script src="/docs/swagger-ui-bundle.js"></script>
   <script>
-    window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#reference', deepLinking: true });
+    // the document as /openapi.json serves it, tried against this local stack first
+    fetch('/openapi.json')
+      .then((answer) => answer.json())
+      .then((spec) => {
+        spec.servers = [{ url: location.origin, description: 'this local stack' }, ...spec.servers];
+        window.ui = SwaggerUIBundle({ spec, dom_id: '#reference', deepLinking: true });
+      });
   </script>
 </body>
 </html>

@@ -53,7 +53,7 @@ describe('the OpenAPI document', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
-    expect(html).toContain("url: '/openapi.json'");
+    expect(html).toContain("fetch('/openapi.json')");
     expect(html).not.toMatch(/https?:\/\//);
     for (const asset of ['/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css']) {
       expect(html).toContain(asset);
