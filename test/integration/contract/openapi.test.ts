@@ -145,6 +145,14 @@ describe('the OpenAPI document', () => {
   });
 });
 
+/** An event of member-basic, as API Gateway hands it to a handler. */
+const event = {
+  headers: {},
+  requestContext: {
+    authorizer: { jwt: { claims: { sub: 'member-basic', [CLAIMS.role]: 'member' }, scopes: [API_SCOPE] } },
+  },
+} as never;
+
 describe('checking answers against their schemas', () => {
   // a handler of the get-me row that answers something the contract does not allow
   // (the compiler refuses it too: hence the cast)
@@ -153,12 +161,6 @@ describe('checking answers against their schemas', () => {
     { response: { status: 200, body: meResponse } },
     async () => ({ memberId: 'member-basic', unexpected: true }) as never,
   );
-  const event = {
-    headers: {},
-    requestContext: {
-      authorizer: { jwt: { claims: { sub: 'member-basic', [CLAIMS.role]: 'member' }, scopes: [API_SCOPE] } },
-    },
-  } as never;
 
   it('makes a mismatching answer a 500 where answers are checked (local stack, tests)', async () => {
     expect(process.env[VALIDATE_RESPONSES_ENV]).toBe('true');
@@ -186,12 +188,6 @@ describe('checking problems against what the route declares', () => {
   const declared = httpHandler(membershipRows.getMe, { response: { status: 200, body: meResponse } }, async () => {
     throw new ApiError('NOT_FOUND', 'Member not found');
   });
-  const event = {
-    headers: {},
-    requestContext: {
-      authorizer: { jwt: { claims: { sub: 'member-basic', [CLAIMS.role]: 'member' }, scopes: [API_SCOPE] } },
-    },
-  } as never;
 
   it('answers a declared refusal as it is', async () => {
     const result = await declared(event, lambdaContext('get-me'));
