@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'INSUFFICIENT_TICKETS'
   | 'DAILY_LIMIT_REACHED'
   | 'PLAN_NOT_ELIGIBLE'
+  | 'PLAN_REQUIRED'
   | 'INVALID_STATE'
   | 'CHECK_IN_NOT_OPEN'
   | 'EXTENSION_NOT_ALLOWED'
@@ -35,6 +36,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   INSUFFICIENT_TICKETS: 422,
   DAILY_LIMIT_REACHED: 422,
   PLAN_NOT_ELIGIBLE: 403,
+  PLAN_REQUIRED: 403,
   INVALID_STATE: 409,
   CHECK_IN_NOT_OPEN: 422,
   EXTENSION_NOT_ALLOWED: 422,
@@ -56,6 +58,7 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   INSUFFICIENT_TICKETS: 'Not enough uses left',
   DAILY_LIMIT_REACHED: 'Daily limit reached',
   PLAN_NOT_ELIGIBLE: 'Not available on your plan',
+  PLAN_REQUIRED: 'No plan yet',
   INVALID_STATE: 'Not possible in the current state',
   CHECK_IN_NOT_OPEN: 'Check-in is not open',
   EXTENSION_NOT_ALLOWED: 'Extension not allowed',

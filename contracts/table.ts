@@ -74,6 +74,7 @@ export const ITEM_TYPES = {
   memberHold: { pk: 'MEMBER#{memberId}', sk: 'HOLD#{utcEnd}#{reservationId}' },
   memberUses: { pk: 'MEMBER#{memberId}', sk: 'USES#{periodStart}' },
   memberDailyUses: { pk: 'MEMBER#{memberId}', sk: 'DAILY#{facilityId}#{date}' },
+  purchase: { pk: 'MEMBER#{memberId}', sk: 'PURCHASE#{utcPaidAt}#{purchaseId}' },
   company: { pk: 'COMPANY#{companyId}', sk: '#META' },
   companyUses: { pk: 'COMPANY#{companyId}', sk: 'USES#{month}' },
   corporateCode: { pk: 'CORPCODE#{code}', sk: '#META' },

@@ -163,13 +163,18 @@ function operation(contract: Contract): JsonSchema {
         },
       }
     : {};
-  const caller = route.caller.role === 'member' ? 'a member' : `an operator (${route.caller.operatorRoles.join(', ')})`;
+  const caller =
+    route.caller.role === 'member'
+      ? 'a member'
+      : route.caller.role === 'admin'
+        ? 'the service’s staff (admin)'
+        : `an operator (${route.caller.operatorRoles.join(', ')})`;
   return {
     operationId: route.id,
     summary: route.id.replaceAll('-', ' '),
     description: `For ${caller}.`,
     tags: [route.caller.role],
-    security: [{ bearer: [] }],
+    security: [route.caller.role === 'admin' ? { staffBearer: [] } : { bearer: [] }],
     parameters: [...parameters(schemas.path, 'path'), ...parameters(schemas.query, 'query'), ...headers],
     ...body,
     responses: {
@@ -214,10 +219,19 @@ export function openApiDocument(contracts: readonly Contract[]): JsonSchema {
     tags: [
       { name: 'member', description: 'Routes for members (the mobile app)' },
       { name: 'operator', description: 'Routes for partners’ operators (the partner console)' },
+      { name: 'admin', description: 'Routes for the service’s staff (the back office) and its payment provider' },
     ],
     paths,
     components: {
       securitySchemes: {
+        staffBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'An access token of the service’s staff: a Cognito access token (JWT, RS256, checked as RFC8725 asks) ' +
+            `with the ${API_SCOPE} scope whose custom:role is admin; staff accounts are made by staff only.`,
+        },
         bearer: {
           type: 'http',
           scheme: 'bearer',

@@ -167,7 +167,8 @@ export class Floor {
     end: number,
     now: number,
   ): Promise<{ reservation: FloorReservation; tx: TransactWriteCommandInput }> {
-    const limit = planLimit(member.plan, null);
+    const plan = member.plan ?? 'premium';
+    const limit = planLimit(plan, null);
     const decision = decideBooking({
       now,
       start,
@@ -176,7 +177,7 @@ export class Floor {
       space,
       options: [],
       situation: {
-        plan: member.plan,
+        plan,
         member: { limit, used: 0, held: 0 },
         company: null,
         usedThatDay: 0,

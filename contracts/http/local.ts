@@ -4,7 +4,7 @@ import { id, localDate, plans } from './common';
 
 export const localMemberBody = z.strictObject({
   memberId: id,
-  plan: z.enum(plans),
+  plan: z.enum(plans).nullable().optional(),
   contractStart: localDate.optional(),
   companyName: z.string().min(1).max(128).optional(),
 });

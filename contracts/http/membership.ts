@@ -1,16 +1,48 @@
-/** Contracts of the membership routes: the member's own profile and plan (api.md, member routes). */
+/** Contracts of the membership routes: the member's own profile and plan, purchases (api.md, member plans). */
 import * as z from 'zod';
-import { count, isoDate, plans } from './common';
+import { count, id, instant, isoDate, plans, yen, zoned } from './common';
 
 export const corporateCodeBody = z.strictObject({ code: z.string().regex(/^\d{16}$/, 'Expected 16 digits') });
+
+/** The plans a member buys (corporate comes with a company). */
+export const individualPlans = ['basic', 'premium'] as const;
 
 export const meResponse = z.strictObject({
   memberId: z.string(),
   memberNumber: z.string(),
-  plan: z.enum(plans),
+  /** `null`: no plan yet (no corporate code, nothing bought), or a bought plan lapsed. */
+  plan: z.enum(plans).nullable(),
   companyName: z.string().optional(),
-  contract: z.strictObject({ start: isoDate, end: isoDate }),
+  /** The contract month (individual plans) or calendar month uses are counted in; absent without a plan. */
+  contract: z.strictObject({ start: isoDate, end: isoDate }).optional(),
   uses: z.strictObject({ limit: count.nullable(), used: count, held: count, remaining: count.nullable() }),
+  /** The next renewal of a bought plan: its day, the plan it renews into, and whether it stops instead. */
+  renewal: z.strictObject({ on: isoDate, plan: z.enum(individualPlans), stops: z.boolean() }).optional(),
 });
 
+export const planChangeBody = z.strictObject({ plan: z.enum(individualPlans) });
+
+export const memberPath = z.strictObject({ memberId: id });
+
+/** What the payment provider reports: the plan paid for, when, and the amount without tax (yen). */
+export const purchaseBody = z.strictObject({
+  plan: z.enum(individualPlans),
+  paidAt: instant,
+  amount: z.number().int().min(0).max(10_000_000),
+});
+
+export const purchaseResponse = z.strictObject({
+  purchaseId: z.string(),
+  plan: z.enum(individualPlans),
+  /** The contract month the purchase pays. */
+  period: z.strictObject({ start: isoDate, end: isoDate }),
+  amount: yen,
+  tax: yen,
+  total: yen,
+  paidAt: zoned,
+});
+
+export const purchaseListResponse = z.strictObject({ items: z.array(purchaseResponse) });
+
 export type MeResponse = z.infer<typeof meResponse>;
+export type PurchaseResponse = z.infer<typeof purchaseResponse>;

@@ -12,7 +12,14 @@ import {
 } from './booking';
 import { facilityResponse, facilitySummaryListResponse, facilitySummaryResponse, spaceResponse } from './catalog';
 import { emptyBody, problemResponse } from './common';
-import { corporateCodeBody, meResponse } from './membership';
+import {
+  corporateCodeBody,
+  meResponse,
+  planChangeBody,
+  purchaseBody,
+  purchaseListResponse,
+  purchaseResponse,
+} from './membership';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
 import { doorBody, stayResponse, unlockCommandResponse } from './stay';
 
@@ -28,6 +35,8 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [unlockCommandResponse, 'UnlockCommand'],
   [stayResponse, 'Stay'],
   [meResponse, 'Me'],
+  [purchaseResponse, 'Purchase'],
+  [purchaseListResponse, 'PurchaseList'],
   [operatorReservationResponse, 'BookingRequest'],
   [bookingRequestListResponse, 'BookingRequestList'],
   [problemResponse, 'Problem'],
@@ -39,5 +48,7 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [extendBody, 'Extension'],
   [doorBody, 'AtDoor'],
   [corporateCodeBody, 'CorporateCode'],
+  [planChangeBody, 'PlanChange'],
+  [purchaseBody, 'NewPurchase'],
   [emptyBody, 'NoFields'],
 ];

@@ -132,11 +132,18 @@ export interface Space {
 export interface Member {
   memberId: string;
   memberNumber: string;
-  plan: Plan;
+  /** `null`: no plan yet (no corporate code, nothing bought). */
+  plan: Plan | null;
   /** Purchase day of an individual plan (the contract month is counted from it). */
   contractStart: LocalDate | null;
   companyId: string | null;
   companyName: string | null;
+  /** Last day of the last paid contract month of a bought plan; absent for plans set by staff (never lapse). */
+  paidUntil?: LocalDate | null;
+  /** The plan the next renewal switches to (a plan change). */
+  nextPlan?: Exclude<Plan, 'corporate'> | null;
+  /** The member stopped renewal: the plan ends with the paid month. */
+  renewalStopped?: boolean;
 }
 
 export interface Company {

@@ -9,7 +9,10 @@ import type { WorkflowId } from '../../contracts/workflows';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Who may call a route. `member` and `operator` routes need a token whose `custom:role` matches. */
-export type Caller = { role: 'member' } | { role: 'operator'; operatorRoles: readonly OperatorRole[] };
+export type Caller =
+  | { role: 'member' }
+  | { role: 'operator'; operatorRoles: readonly OperatorRole[] }
+  | { role: 'admin' };
 
 /**
  * DynamoDB actions a route's function may use (IAM is derived from this). A transaction is authorized by
@@ -52,6 +55,8 @@ export interface Route {
 
 /** Members' routes. */
 export const MEMBER: Caller = { role: 'member' };
+/** The service's own staff (the back office). */
+export const ADMIN: Caller = { role: 'admin' };
 /** Reading one item or querying. */
 export const READ_ACTIONS: readonly TableAction[] = ['dynamodb:GetItem', 'dynamodb:Query'];
 /** What a booking transaction and the idempotency records write. */

@@ -30,6 +30,8 @@ export const AUDIENCES: readonly Audience[] = ['member', 'partner'];
 const AUDIENCE_OF_ROLE: Readonly<Record<Route['caller']['role'], Audience>> = {
   member: 'member',
   operator: 'partner',
+  // the back office shares the partner and back-office API stack
+  admin: 'partner',
 };
 
 /** The audience of a row, from its caller's role: the one place that decides it. */

@@ -156,8 +156,8 @@ function localRoutes(
       await membership.members.putMember({
         memberId: input.memberId,
         memberNumber: localMemberNumber(input.memberId),
-        plan: input.plan,
-        contractStart: input.contractStart ?? null,
+        plan: input.plan ?? null,
+        contractStart: input.plan ? (input.contractStart ?? null) : null,
         companyId: null,
         companyName: input.companyName ?? null,
       });

@@ -129,7 +129,7 @@ export function bookingWorld(setup: { facility: Facility; spaces: Space[]; membe
     members: {
       getMember: async (id) => {
         const member = setup.members.find((m) => m.memberId === id);
-        return member ? { member, holdsVersion: 0 } : undefined;
+        return member ? { member, holdsVersion: 0, planVersion: 0 } : undefined;
       },
     },
     counters: { countersOf: async () => NO_COUNTERS },

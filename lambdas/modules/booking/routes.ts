@@ -25,6 +25,7 @@ export const rows = {
       'INSUFFICIENT_TICKETS',
       'DAILY_LIMIT_REACHED',
       'PLAN_NOT_ELIGIBLE',
+      'PLAN_REQUIRED',
       'INVALID_STATE',
     ],
     method: 'POST',
@@ -71,7 +72,14 @@ export const rows = {
   extendReservation: {
     id: 'extend-reservation',
     module: 'booking',
-    refusals: ['NOT_FOUND', 'EXTENSION_NOT_ALLOWED', 'INSUFFICIENT_TICKETS', 'DAILY_LIMIT_REACHED', 'INVALID_STATE'],
+    refusals: [
+      'NOT_FOUND',
+      'EXTENSION_NOT_ALLOWED',
+      'INSUFFICIENT_TICKETS',
+      'DAILY_LIMIT_REACHED',
+      'INVALID_STATE',
+      'PLAN_REQUIRED',
+    ],
     method: 'POST',
     path: '/v1/reservations/{id}/extend',
     caller: MEMBER,

@@ -3,9 +3,20 @@
  * transaction. A write that finds the state moved (another booking of the same member, a concurrent
  * change of the reservation) is decided again on fresh state.
  */
-import { closingTimeAfter } from '../../domain/calendar';
+import { closingTimeAfter, localDateOf } from '../../domain/calendar';
 import { companyMonth } from '../../domain/contract';
-import type { Facility, Instant, Member, OptionChoice, Reservation, Space, UsesLedger } from '../../domain/model';
+import {
+  type Facility,
+  type Instant,
+  type Member,
+  type OptionChoice,
+  type Plan,
+  type Reservation,
+  SERVICE_TIME_ZONE,
+  type Space,
+  type UsesLedger,
+} from '../../domain/model';
+import { checkPlanInForce, effectivePlan } from '../../domain/plans';
 import { timerFor } from '../../domain/timers';
 import { planLimit } from '../../domain/uses';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
@@ -41,10 +52,18 @@ export interface BookingPorts extends CatalogReads {
   ids: Ids;
 }
 
+/** A member with the plan in force at `now`, or 403 `PLAN_REQUIRED` (no plan yet, or it lapsed). */
+function withPlanInForce(member: Member, now: Instant): Member & { plan: Plan } {
+  const today = localDateOf(now, SERVICE_TIME_ZONE);
+  const verdict = checkPlanInForce(member, today);
+  if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
+  return { ...member, plan: effectivePlan(member, today) as Plan };
+}
+
 /** The member's situation for a ledger, and the limits the write transaction must keep. */
 async function situationFor(
   deps: Pick<BookingPorts, 'counters'>,
-  member: Member,
+  member: Member & { plan: Plan },
   facility: Facility,
   ledger: UsesLedger,
   holds: readonly OwnHold[],
@@ -127,7 +146,7 @@ export function createReservation(
     ]);
     if (!record) throw notFound('Member');
     const { space, facility } = found;
-    const { member } = record;
+    const member = withPlanInForce(record.member, now);
     const ledger = ledgerFor(member, facility, input.start);
     const { situation, limits } = await situationFor(deps, member, facility, ledger, holds);
     const decision = decideBooking({ now, ...input, facility, space, situation });
@@ -203,7 +222,8 @@ export function extendReservation(
       closing > reservation.end ? await deps.slots.heldBetween(space.spaceId, reservation.end, closing) : new Map();
     const full = [...held.entries()].filter(([, n]) => n >= space.capacity).map(([slot]) => slot);
     const freeUntil = full.length > 0 ? Math.min(...full) : null;
-    const { situation, limits } = await situationFor(deps, record.member, facility, reservation.ledger, holds);
+    const member = withPlanInForce(record.member, now);
+    const { situation, limits } = await situationFor(deps, member, facility, reservation.ledger, holds);
     const decision = decideExtension({ now, reservation, facility, space, minutes, freeUntil, situation });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
     const outcome = await deps.reservations.extend(reservation, decision, space.capacity, record.holdsVersion, limits);

@@ -1,7 +1,9 @@
-import { tableContext } from '../../platform/dynamo/client';
+import { tableContext, uuids } from '../../platform/deps';
+import type { Ids } from '../../platform/ports';
 import { CompanyRepository } from './data/company';
 import { MemberRepository } from './data/member';
 import { MemberNumberCounter } from './data/member-number';
+import { PurchaseRepository } from './data/purchase';
 import { UseCounterRepository } from './data/use-counters';
 
 export interface MembershipDeps {
@@ -9,6 +11,8 @@ export interface MembershipDeps {
   companies: CompanyRepository;
   counters: UseCounterRepository;
   memberNumbers: MemberNumberCounter;
+  purchases: PurchaseRepository;
+  ids: Ids;
 }
 
 let cached: MembershipDeps | undefined;
@@ -22,6 +26,8 @@ export function membershipDeps(): MembershipDeps {
       companies: new CompanyRepository(doc, tableName),
       counters: new UseCounterRepository(doc, tableName),
       memberNumbers: new MemberNumberCounter(doc, tableName),
+      purchases: new PurchaseRepository(doc, tableName),
+      ids: uuids,
     };
   }
   return cached;

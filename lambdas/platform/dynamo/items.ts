@@ -13,6 +13,7 @@ const STORAGE_ATTRIBUTES = [
   'ttl',
   'entity',
   'holdsVersion',
+  'planVersion',
 ] as const;
 
 export function stripStorage<T>(item: Record<string, unknown>): T {

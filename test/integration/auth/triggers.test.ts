@@ -38,7 +38,7 @@ describe('post-confirmation', () => {
     await postConfirmation(confirmation('user-1'), {} as Context);
     await postConfirmation(confirmation('user-2'), {} as Context);
     await postConfirmation(confirmation('user-1'), {} as Context);
-    expect(await getMe('user-1')).toMatchObject({ memberId: 'user-1', memberNumber: 'TW000001', plan: 'basic' });
+    expect(await getMe('user-1')).toMatchObject({ memberId: 'user-1', memberNumber: 'TW000001', plan: null });
     expect(await getMe('user-2')).toMatchObject({ memberNumber: 'TW000002' });
   });
 

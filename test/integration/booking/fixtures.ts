@@ -3,7 +3,7 @@ import type { Facility, Space } from '../../../lambdas/domain/model';
 import { FacilityRepository, SpaceRepository } from '../../../lambdas/modules/catalog';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
 import { facilities, spaces } from '../../../lib/local/demo-data';
-import { type client, memberToken } from '../support/local-stack';
+import { adminToken, type client, memberToken } from '../support/local-stack';
 
 const demoFacility = (id: string) => facilities.find((f) => f.facilityId === id) as Facility;
 const demoSpace = (id: string) => spaces.find((s) => s.spaceId === id) as Space;
@@ -70,6 +70,26 @@ export async function newMember(
   const created = await api.post('/local/members', { memberId, plan, contractStart });
   if (created.status !== 201) throw new Error(`could not create a member: ${JSON.stringify(created.body)}`);
   return { memberId, token: memberToken(memberId) };
+}
+
+/** A fresh member without a plan (a sign-up that entered no code and bought nothing). */
+export async function memberWithoutPlan(api: ReturnType<typeof client>) {
+  const memberId = `m-${randomUUID().slice(0, 12)}`;
+  const created = await api.post('/local/members', { memberId });
+  if (created.status !== 201) throw new Error(`could not create a member: ${JSON.stringify(created.body)}`);
+  return { memberId, token: memberToken(memberId) };
+}
+
+/** A fresh member who bought `plan` at `paidAt` (through the admin route the payment provider calls). */
+export async function memberWithBoughtPlan(api: ReturnType<typeof client>, plan: 'basic' | 'premium', paidAt: string) {
+  const member = await memberWithoutPlan(api);
+  const bought = await api.post(
+    `/v1/admin/members/${member.memberId}/purchases`,
+    { plan, paidAt, amount: plan === 'basic' ? 9800 : 19800 },
+    adminToken(),
+  );
+  if (bought.status !== 201) throw new Error(`could not buy a plan: ${JSON.stringify(bought.body)}`);
+  return { ...member, purchase: bought.body };
 }
 
 /** `2026-11-24T14:00:00+09:00` from a date and a time in Tokyo. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Route, routes } from '../../../lambdas/routes';
 import type { LocalStack } from '../../../lib/local/stack';
-import { memberToken, operatorToken, startTestStack } from '../support/local-stack';
+import { adminToken, memberToken, operatorToken, startTestStack } from '../support/local-stack';
 import { admittedOperator, hasParam, pathValues, REQUEST_FACILITY, REQUEST_SPACE, requestFor, rows } from './requests';
 import {
   at,
@@ -59,7 +59,7 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['options not a list', { options: 'coffee' }, 'body.options'],
   ],
   ...Object.fromEntries(
-    ['cancel-reservation', 'approve-booking-request', 'reject-booking-request'].map((id) => [
+    ['cancel-reservation', 'approve-booking-request', 'reject-booking-request', 'stop-renewal'].map((id) => [
       id,
       [
         ['a number for a body', 42, 'body'],
@@ -72,6 +72,16 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['minutes a string', { minutes: '15' }, 'body.minutes'],
     ['minutes 15.5', { minutes: 15.5 }, 'body.minutes'],
     ['minutes missing', { minutes: undefined }, 'body.minutes'],
+  ],
+  'change-plan': [
+    ['plan corporate', { plan: 'corporate' }, 'body.plan'],
+    ['plan missing', { plan: undefined }, 'body.plan'],
+  ],
+  'record-purchase': [
+    ['plan unknown', { plan: 'gold' }, 'body.plan'],
+    ['paidAt without an offset', { paidAt: '2026-11-24T09:00:00' }, 'body.paidAt'],
+    ['amount negative', { amount: -1 }, 'body.amount'],
+    ['amount 9.5', { amount: 9.5 }, 'body.amount'],
   ],
   'link-corporate-code': [
     ['code with 15 digits', { code: '123456789012345' }, 'body.code'],
@@ -109,7 +119,8 @@ describe('bad input writes nothing', () => {
   /** member-basic's booking request to TIMEWORK渋谷, for the operator rows. */
   let requestId: string;
   /** The caller a route admits: member-basic, or an operator of the request's partner. */
-  const callerOf = (route: Route) => (route.caller.role === 'member' ? token : admittedOperator(route));
+  const callerOf = (route: Route) =>
+    route.caller.role === 'member' ? token : route.caller.role === 'admin' ? adminToken() : admittedOperator(route);
   /** The Idempotency-Key every bad create carries: refused calls must not burn it. */
   const key = 'bad-input-key-1';
   let before: Awaited<ReturnType<typeof snapshot>>;

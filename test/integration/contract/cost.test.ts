@@ -12,7 +12,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commandLog } from '../../../lambdas/platform/dynamo/client';
 import { type Route, routes } from '../../../lambdas/routes';
 import type { LocalStack } from '../../../lib/local/stack';
-import { memberToken, operatorToken, startTestStack } from '../support/local-stack';
+import { memberWithBoughtPlan, memberWithoutPlan } from '../booking/fixtures';
+import { adminToken, memberToken, operatorToken, startTestStack } from '../support/local-stack';
 import { DOOR, REQUEST_FACILITY, REQUEST_PARTNER, REQUEST_SPACE, rows } from './requests';
 import {
   at,
@@ -136,6 +137,28 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     const moved = await api.post('/local/clock', { now: at(TODAY, '10:20') });
     expect(moved.body.now).toBe(at(TODAY, '10:20'));
     return { token, request: { path: `/v1/reservations/${id}/extend`, body: { minutes: 15 } } };
+  },
+  'list-purchases': async () => {
+    const { token } = await memberWithBoughtPlan(api, 'basic', NOW);
+    return { token, request: { path: '/v1/me/purchases' } };
+  },
+  'change-plan': async () => {
+    const { token } = await memberWithBoughtPlan(api, 'basic', NOW);
+    return { token, request: { path: '/v1/me/plan/change', body: { plan: 'premium' } } };
+  },
+  'stop-renewal': async () => {
+    const { token } = await memberWithBoughtPlan(api, 'basic', NOW);
+    return { token, request: { path: '/v1/me/plan/stop-renewal', body: {} } };
+  },
+  'record-purchase': async () => {
+    const { memberId } = await memberWithoutPlan(api);
+    return {
+      token: adminToken(),
+      request: {
+        path: `/v1/admin/members/${memberId}/purchases`,
+        body: { plan: 'premium', paidAt: NOW, amount: 19800 },
+      },
+    };
   },
   'link-corporate-code': async () => {
     const { token } = await newMember(api, 'basic');

@@ -73,7 +73,7 @@ describe('the OpenAPI document', () => {
       const status = String(handlers.get(route.id)?.contract.schemas.response.status);
       const problems = [...new Set(declaredProblems(route).map((p) => String(p.status))), '429'].sort();
       expect(Object.keys(op?.responses ?? {}).sort(), route.id).toEqual([status, ...problems].sort());
-      expect(op?.security, route.id).toEqual([{ bearer: [] }]);
+      expect(op?.security, route.id).toEqual([route.caller.role === 'admin' ? { staffBearer: [] } : { bearer: [] }]);
       expect(committed.components.securitySchemes.bearer.description).toContain(API_SCOPE);
       const pathParams = ((op?.parameters ?? []) as Json[]).filter((p) => p.in === 'path').map((p) => p.name);
       expect(pathParams, route.id).toEqual(paramsOf(route));

@@ -14,6 +14,8 @@ export interface RequestContext {
   requestId?: string;
   /** An unlock command id for `{commandId}`, when the test has one. */
   commandId?: string;
+  /** A member for `{memberId}` of admin routes (default member-basic). */
+  memberId?: string;
 }
 
 /** The partner, facility and request space of the demo booking requests (TIMEWORK渋谷). */
@@ -29,6 +31,7 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   id: ctx.id,
   facilityId: FACILITY,
   spaceId: SPACE,
+  memberId: ctx.memberId ?? 'member-basic',
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
 });
@@ -40,6 +43,7 @@ export const unknownPathValues = (): Record<string, string> => ({
   commandId: randomUUID(),
   facilityId: `no-such-facility-${randomUUID().slice(0, 8)}`,
   spaceId: `no-such-space-${randomUUID().slice(0, 8)}`,
+  memberId: `no-such-member-${randomUUID().slice(0, 8)}`,
 });
 
 /** A token of an operator of the request partner whom the (operator) route admits. */
@@ -62,6 +66,13 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'get-facility': (route, values) => ({ path: fillPath(route, values) }),
   'get-availability': (route, values) => ({ path: `${fillPath(route, values)}?date=${TODAY}` }),
   'get-me': (route) => ({ path: fillPath(route, {}) }),
+  'list-purchases': (route) => ({ path: fillPath(route, {}) }),
+  'change-plan': (route) => ({ path: fillPath(route, {}), body: { plan: 'premium' } }),
+  'stop-renewal': (route) => ({ path: fillPath(route, {}), body: {} }),
+  'record-purchase': (route, values) => ({
+    path: fillPath(route, values),
+    body: { plan: 'basic', paidAt: at(TODAY, '09:00'), amount: 9800 },
+  }),
   'create-reservation': (route) => ({
     path: fillPath(route, {}),
     body: { spaceId: SPACE, start: at(TOMORROW, '14:00'), end: at(TOMORROW, '15:00') },

@@ -58,5 +58,6 @@ export function client(baseUrl: string) {
 }
 
 export const memberToken = (sub: string) => issueToken({ sub, role: 'member' });
+export const adminToken = (sub = 'admin-1') => issueToken({ sub, role: 'admin' });
 export const operatorToken = (sub: string, partnerId: string, operatorRole: TokenSubject['operatorRole']) =>
   issueToken({ sub, role: 'operator', partnerId, operatorRole });

@@ -1,14 +1,11 @@
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { CLAIMS } from '../../../../contracts/auth';
-import { localDateOf } from '../../../domain/calendar';
-import { SERVICE_TIME_ZONE } from '../../../domain/model';
-import { clock } from '../../../platform/clock';
 import { logger } from '../../../platform/instrument';
 import { membershipDeps } from '../deps';
 
 /**
- * Cognito post-confirmation trigger: a confirmed sign-up of a member gets its profile, on the basic plan
- * from today, with the next member number. Operators and admins are created by staff and have none.
+ * Cognito post-confirmation trigger: a confirmed sign-up of a member gets its profile, with no plan yet, and
+ * the next member number. Operators and admins are created by staff and have none.
  * A repeated trigger changes nothing.
  */
 export const handler = async (event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> => {
@@ -21,8 +18,9 @@ export const handler = async (event: PostConfirmationTriggerEvent): Promise<Post
   const created = await members.createMember({
     memberId,
     memberNumber: await memberNumbers.next(),
-    plan: 'basic',
-    contractStart: localDateOf(clock.now(), SERVICE_TIME_ZONE),
+    // no plan until a corporate code links a company or a plan is bought (domain-rules §1)
+    plan: null,
+    contractStart: null,
     companyId: null,
     companyName: null,
   });

@@ -3,7 +3,13 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } fr
 import type { Company, Member } from '../../../domain/model';
 import { stripStorage } from '../../../platform/dynamo/items';
 import { itemKey } from '../../../platform/dynamo/keys';
-import { type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
+import {
+  type TaggedItem,
+  type TransactOutcome,
+  transact,
+  writtenUnlessConditionFails,
+} from '../../../platform/dynamo/transactions';
+import { updateExpression } from '../../../platform/dynamo/update';
 
 export const memberKey = (memberId: string) => itemKey('member', { memberId });
 
@@ -35,11 +41,50 @@ export class MemberRepository {
     );
   }
 
-  async getMember(memberId: string): Promise<{ member: Member; holdsVersion: number } | undefined> {
+  async getMember(
+    memberId: string,
+  ): Promise<{ member: Member; holdsVersion: number; planVersion: number } | undefined> {
     const { Item } = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: memberKey(memberId), ConsistentRead: true }),
     );
-    return Item ? { member: stripStorage<Member>(Item), holdsVersion: Number(Item.holdsVersion ?? 0) } : undefined;
+    if (!Item) return undefined;
+    return {
+      member: stripStorage<Member>(Item),
+      holdsVersion: Number(Item.holdsVersion ?? 0),
+      planVersion: Number(Item.planVersion ?? 0),
+    };
+  }
+
+  /**
+   * Changes the member's plan fields, conditioned on the plan version read (a concurrent change makes it stale),
+   * together with `extra` items (the purchase that causes it).
+   */
+  changePlan(
+    memberId: string,
+    planVersion: number,
+    set: Partial<Pick<Member, 'plan' | 'contractStart' | 'paidUntil' | 'nextPlan' | 'renewalStopped'>>,
+    extra: readonly TaggedItem[] = [],
+  ): Promise<TransactOutcome> {
+    return transact(this.doc, [
+      {
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: memberKey(memberId),
+            ...updateExpression(
+              { set: { ...set, planVersion: planVersion + 1 } },
+              { names: { '#planVersion': 'planVersion' }, values: { ':planVersion': planVersion } },
+            ),
+            ConditionExpression:
+              planVersion === 0
+                ? 'attribute_exists(PK) AND (attribute_not_exists(#planVersion) OR #planVersion = :planVersion)'
+                : '#planVersion = :planVersion',
+          },
+        },
+        onConditionFailed: 'stale',
+      },
+      ...extra,
+    ]);
   }
 
   /** Links a member to a company once: refused (false) when the member already belongs to one. */
