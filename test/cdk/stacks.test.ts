@@ -276,13 +276,14 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
   /** The data stack's `value` as the row's stack refers to it. */
   const fromData = (row: Route, value: unknown) => seenFrom(s, stackOfRow(row), 'data', value);
 
-  it('puts member rows in the member API stack, operator rows in the partner API stack', () => {
+  it('puts member rows in the member API stack, operator and admin rows in the partner and back-office API stack', () => {
     expect(AUDIENCES).toEqual(['member', 'partner']);
     for (const row of routes) {
       expect(audienceOf(row), row.id).toBe(row.caller.role === 'member' ? 'member' : 'partner');
       expect(stackOfRow(row), row.id).toBe(row.caller.role === 'member' ? 'memberApi' : 'partnerApi');
     }
     expect(rowsOf('partner', routes).map((r) => r.id)).toEqual([
+      'record-purchase',
       'list-booking-requests',
       'approve-booking-request',
       'reject-booking-request',
