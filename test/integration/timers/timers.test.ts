@@ -136,6 +136,42 @@ describe('booking requests', () => {
     const slots = (await api.get('/v1/spaces/tw-shibuya-room-a/availability?date=2026-12-15', token)).body.slots;
     expect(slots.find((s: { start: string }) => s.start === at('2026-12-15', '10:00')).remaining).toBe(1);
   });
+
+  it('cancels a request starting before 01:00 on the second day at its start; the partner cannot answer it after', async () => {
+    const { token } = await newMember(api, 'basic', '2026-11-20');
+    await setClock('2026-12-10T14:24:00+09:00');
+    const created = await api.post(
+      '/v1/reservations',
+      { spaceId: 'tw-shibuya-room-a', start: at('2026-12-11', '10:00'), end: at('2026-12-11', '11:00') },
+      token,
+    );
+    expect(created.body).toMatchObject({ status: 'requested', requestExpiresAt: '2026-12-11T10:00:00+09:00' });
+    await setClock('2026-12-11T09:59:00+09:00');
+    expect(await status(token, created.body.id)).toBe('requested');
+    await setClock('2026-12-11T10:00:00+09:00');
+    expect(await status(token, created.body.id)).toBe('autoCancelled');
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 0, held: 0 });
+    const full = operatorToken('op-tw-full', 'partner-tw', 'full');
+    await setClock('2026-12-11T23:00:00+09:00');
+    const approve = await api.post(`/v1/operator/booking-requests/${created.body.id}/approve`, undefined, full);
+    expect(approve).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 0, held: 0 });
+  });
+
+  it('a member cancels an unanswered request free and gets the use back, even on the day', async () => {
+    const { token } = await newMember(api, 'basic', '2026-11-20');
+    await setClock('2026-12-10T14:24:00+09:00');
+    const created = await api.post(
+      '/v1/reservations',
+      { spaceId: 'tw-shibuya-room-a', start: at('2026-12-11', '11:00'), end: at('2026-12-11', '12:00') },
+      token,
+    );
+    expect(created.body.status).toBe('requested');
+    await setClock('2026-12-11T10:30:00+09:00');
+    const cancelled = await api.post(`/v1/reservations/${created.body.id}/cancel`, undefined, token);
+    expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled', cancellationFee: 0 } });
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 0, held: 0 });
+  });
 });
 
 describe('answering booking requests', () => {
