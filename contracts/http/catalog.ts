@@ -67,6 +67,7 @@ export const spaceResponse = z.strictObject({
   bookableUntil: isoDate.nullable(),
   checkInOpensMinutesBefore: count,
   extension: z.strictObject({ allowed: z.boolean(), opensMinutesBeforeEnd: count.nullable() }),
+  externalLink: z.boolean().describe('Linked to an external booking system: no extension in the app (004 p.21).'),
   cancellationFees: z.array(cancellationFeeRule),
   options: z.array(
     z.strictObject({ optionId: z.string(), name: z.string(), unitPrice: yen, maxQuantity: z.number().int().min(1) }),

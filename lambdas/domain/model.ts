@@ -120,6 +120,8 @@ export interface Space {
   capacity: number;
   checkInOpensMinutesBefore: number;
   extension: ExtensionPolicy;
+  /** Linked to an external booking system (004 p.21): no extension in the app. Absent = false. */
+  externalLink?: boolean;
   cancellationFees: CancellationFeeRule[];
   options: SpaceOption[];
   doorIds: string[];

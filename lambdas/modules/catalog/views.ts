@@ -43,6 +43,7 @@ export function spaceView(space: Space): SpaceResponse {
     bookableUntil: space.bookableUntil,
     checkInOpensMinutesBefore: space.checkInOpensMinutesBefore,
     extension: space.extension,
+    externalLink: space.externalLink ?? false,
     cancellationFees: space.cancellationFees,
     options: space.options,
     doorIds: space.doorIds,

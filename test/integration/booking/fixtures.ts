@@ -47,6 +47,32 @@ export const testFacilities: Array<{ facility: Facility; spaces: Space[] }> = [
     },
     spaces: [{ ...demoSpace('h1t-ryogoku-box'), spaceId: 'test-hidden-seat', facilityId: 'test-hidden' }],
   },
+  {
+    // The older H1T guide (002): extension from 15 minutes before the end, a space setting the demo H1T
+    // spaces no longer use (the current guide has no in-app extension).
+    facility: { ...demoFacility('h1t-kudanshita'), facilityId: 'test-extension', dailyCheckInLimit: null },
+    spaces: [
+      {
+        ...demoSpace('h1t-kudanshita-box'),
+        spaceId: 'test-extension-box',
+        facilityId: 'test-extension',
+        extension: { allowed: true, opensMinutesBeforeEnd: 15 },
+      },
+      {
+        ...demoSpace('h1t-kudanshita-room'),
+        spaceId: 'test-extension-room',
+        facilityId: 'test-extension',
+        extension: { allowed: true, opensMinutesBeforeEnd: 15 },
+      },
+      {
+        ...demoSpace('h1t-kudanshita-box'),
+        spaceId: 'test-extension-linked',
+        facilityId: 'test-extension',
+        extension: { allowed: true, opensMinutesBeforeEnd: null },
+        externalLink: true,
+      },
+    ],
+  },
 ];
 
 /** Writes the test facilities into the stack's table (the stack runs in this process). */

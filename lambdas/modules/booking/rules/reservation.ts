@@ -164,6 +164,7 @@ export function decideExtension({
     now,
     space,
     status: reservation.status,
+    start: reservation.start,
     end: reservation.end,
     minutes,
     calendar: facility.calendar,
