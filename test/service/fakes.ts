@@ -55,8 +55,14 @@ export class FakeReservations {
     this.write(() => {
       if (this.byId.get(reservation.reservationId)?.status !== status) throw new Error('not in status');
     }, extra);
-  requestsOfPartner = async (partnerId: string) =>
-    [...this.byId.values()].filter((r) => r.partnerId === partnerId && r.status === 'requested');
+  requestsOfPartner = async (partnerId: string, only: { facilityId?: string; spaceId?: string } = {}) =>
+    [...this.byId.values()].filter(
+      (r) =>
+        r.partnerId === partnerId &&
+        r.status === 'requested' &&
+        (only.facilityId === undefined || r.facilityId === only.facilityId) &&
+        (only.spaceId === undefined || r.spaceId === only.spaceId),
+    );
   checkedInBefore = async (t: Instant) =>
     [...this.byId.values()]
       .filter((r) => r.status === 'checkedIn' && r.end < t)

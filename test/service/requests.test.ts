@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { approveRequest, expireRequest, rejectRequest } from '../../lambdas/modules/requests/service';
+import { approveRequest, expireRequest, listRequests, rejectRequest } from '../../lambdas/modules/requests/service';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { tokyo } from '../fixtures/domain';
@@ -121,5 +121,29 @@ describe('a request is answered before it starts (§3, 004 §3-3-5)', () => {
       outcome: 'autoCancelled',
     });
     expect(reservations.byId.get(legacy.reservationId)?.status).toBe('autoCancelled');
+  });
+});
+
+describe('listing requests (api.md: spaceId, from, to on the start date in facility time)', () => {
+  const other = {
+    ...requested,
+    reservationId: '33333333-3333-4333-8333-333333333333',
+    spaceId: 'space-2',
+    start: tokyo('2024-06-15T10:00'),
+    end: tokyo('2024-06-15T11:00'),
+  };
+  const ids = (items: { reservationId: string }[]) => items.map((r) => r.reservationId).sort();
+
+  it.each([
+    ['no filter', {}, [requested.reservationId, other.reservationId]],
+    ['by space', { spaceId: 'space-2' }, [other.reservationId]],
+    ['by one date', { from: '2024-06-14', to: '2024-06-14' }, [requested.reservationId]],
+    ['from a date', { from: '2024-06-15' }, [other.reservationId]],
+    ['to a date', { to: '2024-06-14' }, [requested.reservationId]],
+    ['space and dates that exclude each other', { spaceId: 'space-2', to: '2024-06-14' }, []],
+  ])('%s', async (_case, filter, expected) => {
+    const { deps, reservations } = world();
+    reservations.byId.set(other.reservationId, other);
+    expect(ids(await listRequests(deps, 'partner-1', filter))).toEqual(expected.sort());
   });
 });

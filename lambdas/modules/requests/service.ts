@@ -10,6 +10,7 @@ import type { TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { type ReservationRepository, startTimerOf } from '../booking';
+import { matchesFilter, type RequestFilter } from './rules/list';
 
 export interface RequestPorts {
   reservations: Pick<ReservationRepository, 'get' | 'change' | 'release' | 'requestsOfPartner'>;
@@ -43,9 +44,21 @@ function assertOpen(reservation: Reservation, now: Instant): void {
 const expiryOf = (reservation: Reservation): Instant =>
   Math.min(reservation.requestExpiresAt ?? reservation.start, reservation.start);
 
-/** Requests waiting for the partner's answer, of one facility or all of theirs. */
-export function listRequests(deps: Pick<RequestPorts, 'reservations'>, partnerId: string, facilityId?: string) {
-  return deps.reservations.requestsOfPartner(partnerId, facilityId);
+/**
+ * Requests waiting for the partner's answer, of one facility or all of theirs, of one space, starting on a
+ * facility date in `[from, to]`. One query on the requests index: the facility in its key condition, the
+ * space in its filter expression; the start dates here (the index is sorted by request time, not start).
+ */
+export async function listRequests(
+  deps: Pick<RequestPorts, 'reservations'>,
+  partnerId: string,
+  filter: RequestFilter = {},
+): Promise<Reservation[]> {
+  const found = await deps.reservations.requestsOfPartner(partnerId, {
+    ...(filter.facilityId === undefined ? {} : { facilityId: filter.facilityId }),
+    ...(filter.spaceId === undefined ? {} : { spaceId: filter.spaceId }),
+  });
+  return found.filter((r) => matchesFilter(r, filter));
 }
 
 /** Approves a request: it is confirmed, keeps its slot and uses, and gets its forced-checkout timer. */

@@ -188,7 +188,7 @@ describe('answering booking requests', () => {
     return { token, id: created.body.id as string };
   }
 
-  it('lists requests to the partner’s full and staff operators only, without the member’s identity', async () => {
+  it('lists requests to the partner’s full, staff and usage operators, without the member’s identity', async () => {
     const { id } = await request('2026-12-16');
     const listed = await api.get('/v1/operator/booking-requests?facilityId=tw-shibuya', staff);
     expect(listed.status).toBe(200);
@@ -199,10 +199,32 @@ describe('answering booking requests', () => {
       (await api.get('/v1/operator/booking-requests', full)).body.items.map((r: { id: string }) => r.id),
     ).toContain(id);
     expect((await api.get('/v1/operator/booking-requests', otherPartner)).body.items).toEqual([]);
-    expect(await api.get('/v1/operator/booking-requests', usage)).toMatchObject({
-      status: 403,
-      body: { code: 'FORBIDDEN' },
-    });
+    const read = await api.get('/v1/operator/booking-requests', usage);
+    expect(read.status).toBe(200);
+    expect(read.body.items.map((r: { id: string }) => r.id)).toContain(id);
+  });
+
+  it('filters by space and by the start date in facility time (from/to inclusive), and validates the range', async () => {
+    const { id } = await request('2026-12-21');
+    const list = async (query: string) => {
+      const answer = await api.get(`/v1/operator/booking-requests?${query}`, usage);
+      expect(answer.status).toBe(200);
+      return answer.body.items.map((r: { id: string }) => r.id) as string[];
+    };
+    expect(await list('spaceId=tw-shibuya-room-a')).toContain(id);
+    expect(await list('spaceId=tw-shibuya-desk')).not.toContain(id);
+    expect(await list('from=2026-12-21&to=2026-12-21')).toContain(id);
+    expect(await list('facilityId=tw-shibuya&spaceId=tw-shibuya-room-a&from=2026-12-01&to=2026-12-21')).toContain(id);
+    expect(await list('to=2026-12-20')).not.toContain(id);
+    expect(await list('from=2026-12-22')).not.toContain(id);
+    const reversed = await api.get('/v1/operator/booking-requests?from=2026-12-22&to=2026-12-21', usage);
+    expect(reversed).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    const fields = reversed.body.errors.map((e: { field?: string; path?: string }) => JSON.stringify(e)).join(' ');
+    expect(fields).toContain('from');
+    expect(fields).toContain('to');
+    const notADate = await api.get('/v1/operator/booking-requests?from=2026-12-32', usage);
+    expect(notADate).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(JSON.stringify(notADate.body.errors)).toContain('from');
   });
 
   it('approves: confirmed, and the request timer leaves it alone', async () => {
