@@ -89,7 +89,8 @@ export interface SpaceOption {
   optionId: string;
   name: string;
   unitPrice: number;
-  maxQuantity: number;
+  /** Most per booking; `null` = no maximum (the partner left it blank, 004 §2-5-5). */
+  maxQuantity: number | null;
 }
 
 export interface ExtensionPolicy {
@@ -107,9 +108,9 @@ export interface Space {
   type: SpaceType;
   status: 'active' | 'inactive';
   bookingType: BookingType;
-  /** Inclusive local dates; `null` = unbounded. */
-  bookableFrom: LocalDate | null;
-  bookableUntil: LocalDate | null;
+  /** The bookable period `[bookableFrom, bookableUntil)` of the start, as instants (004 p.4); `null` = unbounded. */
+  bookableFrom: Instant | null;
+  bookableUntil: Instant | null;
   windowDaysFrom: number;
   windowDaysTo: number;
   price15: number;

@@ -26,7 +26,8 @@ export const testFacilities: Array<{ facility: Facility; spaces: Space[] }> = [
         ...demoSpace('h1t-ryogoku-box'),
         spaceId: 'test-closure-seat',
         facilityId: 'test-closure',
-        bookableUntil: '2026-11-26',
+        // The last bookable start: 2026-11-26 (until 2026-11-27 00:00 Tokyo).
+        bookableUntil: Date.parse('2026-11-27T00:00:00+09:00'),
       },
     ],
   },
@@ -63,6 +64,10 @@ export const testFacilities: Array<{ facility: Facility; spaces: Space[] }> = [
         spaceId: 'test-extension-room',
         facilityId: 'test-extension',
         extension: { allowed: true, opensMinutesBeforeEnd: 15 },
+        // A bookable period given as date-times (004 p.4) and an option without a maximum (004 §2-5-5).
+        bookableFrom: Date.parse('2026-11-24T00:00:00+09:00'),
+        bookableUntil: Date.parse('2026-11-28T12:00:00+09:00'),
+        options: [{ optionId: 'water', name: '水', unitPrice: 100, maxQuantity: null }],
       },
       {
         ...demoSpace('h1t-kudanshita-box'),

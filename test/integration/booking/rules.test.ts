@@ -378,6 +378,25 @@ describe('extending', () => {
   });
 });
 
+describe('space contract (bookable period as instants, options without a maximum)', () => {
+  it('shows the bookable period as zoned instants and maxQuantity null, and books it', async () => {
+    const { token } = await newMember(api, 'premium');
+    const facility = await api.get('/v1/facilities/test-extension', token);
+    expect(facility.status).toBe(200);
+    expect(facility.body.spaces.find((s: { spaceId: string }) => s.spaceId === 'test-extension-room')).toMatchObject({
+      bookableFrom: '2026-11-24T00:00:00+09:00',
+      bookableUntil: '2026-11-28T12:00:00+09:00',
+      options: [{ optionId: 'water', maxQuantity: null }],
+    });
+    const many = await book(token, 'test-extension-room', at('2026-11-28', '11:00'), at('2026-11-28', '12:00'), {
+      options: [{ optionId: 'water', quantity: 50 }],
+    });
+    expect(many).toMatchObject({ status: 201, body: { options: [{ optionId: 'water', quantity: 50 }] } });
+    const atEnd = await book(token, 'test-extension-room', at('2026-11-28', '12:00'), at('2026-11-28', '13:00'));
+    expect(atEnd).toMatchObject({ status: 422, body: { code: 'OUTSIDE_BOOKING_WINDOW' } });
+  });
+});
+
 describe('listing', () => {
   it('sorts reservations into upcoming, current and past', async () => {
     const { token } = await newMember(api, 'premium');
