@@ -158,6 +158,15 @@ describe('refusals', () => {
     expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
   });
 
+  it.each([
+    ['an offset with 60 minutes', '2026-11-25T14:00:00+08:60', '2026-11-25T15:00:00+09:00'],
+    ['an offset past 23:59', '2026-11-25T14:00:00+99:99', '2026-11-25T15:00:00+09:00'],
+    ['24:00 as a time', '2026-11-25T13:00:00+09:00', '2026-11-25T24:00:00+09:00'],
+  ])('is 400 VALIDATION_FAILED for %s, not rolled over', async (_case, start, end) => {
+    const answer = await book(token, 'h1t-ryogoku-box', start, end);
+    expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('is 404 for an unknown space', async () => {
     const answer = await book(token, 'no-such-space', at(TODAY, '13:00'), at(TODAY, '14:00'));
     expect(answer.status).toBe(404);
