@@ -53,7 +53,13 @@ describe('parseInstant (contracts, no library): strict, nothing rolled over', ()
           const seconds = second === null ? '' : `:${second}${millis === null ? '' : `.${millis}`}`;
           const zone = offset ? `${offset[0]}${offset[1]}:${offset[2]}` : 'Z';
           const text = `${String(year).padStart(4, '0')}-${month}-${day}T${hour}:${minute}${seconds}${zone}`;
-          const [mo, d, h, mi, s] = [month, day, hour, minute, second ?? '00'].map(Number) as number[];
+          const [mo, d, h, mi, s] = [month, day, hour, minute, second ?? '00'].map(Number) as [
+            number,
+            number,
+            number,
+            number,
+            number,
+          ];
           const possible =
             mo >= 1 &&
             mo <= 12 &&
