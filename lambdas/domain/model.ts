@@ -232,7 +232,7 @@ export interface Reservation {
 }
 
 export type UnlockPurpose = 'entry' | 'reentry' | 'exit';
-/** `expired` is never stored: a `sent` command past its expiry shows as expired. */
+/** A `sent` command past its expiry shows as expired; `expired` is stored when a door's result arrives after it. */
 export type UnlockStatus = 'sent' | 'unlocked' | 'rejected' | 'failed' | 'expired';
 
 export interface UnlockCommand {
@@ -245,7 +245,7 @@ export interface UnlockCommand {
   timeZone: string;
   issuedAt: Instant;
   expiresAt: Instant;
-  status: Exclude<UnlockStatus, 'expired'>;
+  status: UnlockStatus;
   /** When the door reported its result. */
   resultAt: Instant | null;
   reason: string | null;

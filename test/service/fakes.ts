@@ -82,14 +82,17 @@ export class FakeUnlockCommands {
   recordResult = async (
     commandId: string,
     _doorId: string,
-    result: Exclude<UnlockCommand['status'], 'sent'>,
+    result: Exclude<UnlockCommand['status'], 'sent' | 'expired'>,
     _at: Instant,
     reason: string | null,
+    receivedAt: Instant = _at,
   ) => {
-    this.results.push({ commandId, result, reason });
     const command = this.byId.get(commandId);
-    if (command) this.byId.set(commandId, { ...command, status: result, reason });
-    return command !== undefined;
+    if (!command) return null;
+    const status = receivedAt < command.expiresAt ? result : 'expired';
+    this.results.push({ commandId, result: status, reason });
+    this.byId.set(commandId, { ...command, status, reason });
+    return status;
   };
 }
 
