@@ -179,12 +179,12 @@ export async function measureCost(
   );
   const short = await api.expect(
     201,
-    api.post('/v1/reservations', { spaceId: 'h1t-kudanshita-open', start: T, end: at(DAY, '11:45') }, extender.token),
+    api.post('/v1/reservations', { spaceId: 'tw-shibuya-desk', start: T, end: at(DAY, '11:45') }, extender.token),
     'booking to extend',
   );
   await measure(
     'extend-reservation',
-    'POST extend 15 min (last 15 min of a booking)',
+    'POST extend 15 min (during a booking, TIMEWORK desk)',
     () => api.post(`/v1/reservations/${short.body.id}/extend`, { minutes: 15 }, extender.token),
     200,
   );

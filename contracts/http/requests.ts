@@ -1,11 +1,26 @@
 /** Contracts of the booking-request routes of partners (api.md, partner routes). */
 import * as z from 'zod';
 import { reservationResponse } from './booking';
-import { id, itemsOf } from './common';
+import { id, itemsOf, localDate } from './common';
 
-export const bookingRequestsQuery = z.strictObject({
-  facilityId: id.optional().describe('Only the requests of this facility (one of the partner’s).'),
-});
+export const bookingRequestsQuery = z
+  .strictObject({
+    facilityId: id.optional().describe('Only the requests of this facility (one of the partner’s).'),
+    spaceId: id.optional().describe('Only the requests of this space.'),
+    from: localDate
+      .optional()
+      .describe('Only bookings starting on or after this date (YYYY-MM-DD, facility time, inclusive).'),
+    to: localDate
+      .optional()
+      .describe('Only bookings starting on or before this date (YYYY-MM-DD, facility time, inclusive).'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
+      for (const field of ['from', 'to'] as const) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'from must not be after to' });
+      }
+    }
+  });
 
 /** A reservation as a partner's operator sees it: the member number, never the member id. */
 export const operatorReservationResponse = z.strictObject({

@@ -111,7 +111,8 @@ export interface OptionSelection {
 
 /**
  * The options' charge, unit price × quantity summed; refused (VALIDATION_FAILED) for an unknown option,
- * an option listed twice, or a quantity that is not a whole number from 1 to the option's maximum.
+ * an option listed twice, or a quantity that is not a whole number from 1 to the option's maximum (any
+ * whole number from 1 when the option has none: `maxQuantity: null`).
  */
 export function optionsCharge(
   options: readonly SpaceOption[],
@@ -125,11 +126,12 @@ export function optionsCharge(
     if (seen.has(optionId))
       return { ok: false, code: 'VALIDATION_FAILED', detail: `Option ${optionId} is listed twice.` };
     seen.add(optionId);
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > option.maxQuantity) {
+    const max = option.maxQuantity;
+    if (!Number.isInteger(quantity) || quantity < 1 || (max !== null && quantity > max)) {
       return {
         ok: false,
         code: 'VALIDATION_FAILED',
-        detail: `Option ${optionId}: quantity must be from 1 to ${option.maxQuantity}.`,
+        detail: `Option ${optionId}: quantity must be ${max === null ? 'a whole number from 1' : `from 1 to ${max}`}.`,
       };
     }
     amount += option.unitPrice * quantity;

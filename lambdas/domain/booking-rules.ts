@@ -3,9 +3,11 @@
  *
  * Choices where the rules are silent:
  * - Drop-in spaces (`openSpace`) are never booked: the window check refuses them like an inactive space.
- * - The bookable period (`bookableFrom..bookableUntil`) is checked against the start's local date.
+ * - The bookable period is two instants (004 p.4: "公開日前日の23:55"): the start must lie in
+ *   `[bookableFrom, bookableUntil)`; either end may be open (`null`).
  */
 import { daysBetween, isOnGrid, isWithinBusinessHours, localDateOf, MINUTE_MS, SLOT_MINUTES } from './calendar';
+import { toZonedIso } from './format';
 import {
   type Facility,
   type FacilityCalendar,
@@ -64,7 +66,7 @@ export function isPublished(facility: Pick<Facility, 'publishFrom' | 'publishUnt
 /**
  * Refuses (OUTSIDE_BOOKING_WINDOW) when the space is inactive or a drop-in space, the facility is not
  * published at `now`, the start is in the past, the start's local date is not `windowDaysFrom..windowDaysTo`
- * calendar days after today (facility zone), or it is outside `bookableFrom..bookableUntil` (inclusive).
+ * calendar days after today (facility zone), or it is outside `[bookableFrom, bookableUntil)` (instants).
  */
 export function checkBookingWindow({
   now,
@@ -90,11 +92,11 @@ export function checkBookingWindow({
       `This space is bookable from ${space.windowDaysFrom} to ${space.windowDaysTo} days ahead.`,
     );
   }
-  if (space.bookableFrom !== null && startDate < space.bookableFrom) {
-    return refuse('OUTSIDE_BOOKING_WINDOW', `This space is bookable from ${space.bookableFrom}.`);
+  if (space.bookableFrom !== null && start < space.bookableFrom) {
+    return refuse('OUTSIDE_BOOKING_WINDOW', `This space is bookable from ${toZonedIso(space.bookableFrom, zone)}.`);
   }
-  if (space.bookableUntil !== null && startDate > space.bookableUntil) {
-    return refuse('OUTSIDE_BOOKING_WINDOW', `This space is bookable until ${space.bookableUntil}.`);
+  if (space.bookableUntil !== null && start >= space.bookableUntil) {
+    return refuse('OUTSIDE_BOOKING_WINDOW', `This space is bookable until ${toZonedIso(space.bookableUntil, zone)}.`);
   }
   return OK;
 }
@@ -192,8 +194,8 @@ export function checkSpaceConfig(space: Space): ConfigCheck {
   if (!isNonNegativeInteger(windowDaysFrom) || !isNonNegativeInteger(windowDaysTo) || windowDaysFrom > windowDaysTo) {
     problems.push('The booking window must satisfy 0 ≤ windowDaysFrom ≤ windowDaysTo.');
   }
-  if (space.bookableFrom !== null && space.bookableUntil !== null && space.bookableFrom > space.bookableUntil) {
-    problems.push('bookableFrom must not be after bookableUntil.');
+  if (space.bookableFrom !== null && space.bookableUntil !== null && space.bookableFrom >= space.bookableUntil) {
+    problems.push('bookableFrom must be before bookableUntil.');
   }
   if (!isNonNegativeInteger(space.price15) || (space.priceDay !== null && !isNonNegativeInteger(space.priceDay))) {
     problems.push('Prices are whole non-negative yen.');
@@ -217,10 +219,14 @@ export function checkSpaceConfig(space: Space): ConfigCheck {
   }
   const ids = space.options.map((o) => o.optionId);
   const badOption = space.options.some(
-    (o) => !isNonNegativeInteger(o.unitPrice) || !(Number.isInteger(o.maxQuantity) && o.maxQuantity >= 1),
+    (o) =>
+      !isNonNegativeInteger(o.unitPrice) ||
+      (o.maxQuantity !== null && !(Number.isInteger(o.maxQuantity) && o.maxQuantity >= 1)),
   );
   if (badOption || new Set(ids).size !== ids.length) {
-    problems.push('Options need unique ids, a whole non-negative price and a maximum quantity of at least 1.');
+    problems.push(
+      'Options need unique ids, a whole non-negative price and a maximum quantity of at least 1 (or none).',
+    );
   }
   const request = checkRequestSpaceConfig(space);
   return toConfigCheck([...problems, ...request.problems]);

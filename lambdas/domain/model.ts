@@ -89,7 +89,8 @@ export interface SpaceOption {
   optionId: string;
   name: string;
   unitPrice: number;
-  maxQuantity: number;
+  /** Most per booking; `null` = no maximum (the partner left it blank, 004 §2-5-5). */
+  maxQuantity: number | null;
 }
 
 export interface ExtensionPolicy {
@@ -107,9 +108,9 @@ export interface Space {
   type: SpaceType;
   status: 'active' | 'inactive';
   bookingType: BookingType;
-  /** Inclusive local dates; `null` = unbounded. */
-  bookableFrom: LocalDate | null;
-  bookableUntil: LocalDate | null;
+  /** The bookable period `[bookableFrom, bookableUntil)` of the start, as instants (004 p.4); `null` = unbounded. */
+  bookableFrom: Instant | null;
+  bookableUntil: Instant | null;
   windowDaysFrom: number;
   windowDaysTo: number;
   price15: number;
@@ -120,6 +121,8 @@ export interface Space {
   capacity: number;
   checkInOpensMinutesBefore: number;
   extension: ExtensionPolicy;
+  /** Linked to an external booking system (004 p.21): no extension in the app. Absent = false. */
+  externalLink?: boolean;
   cancellationFees: CancellationFeeRule[];
   options: SpaceOption[];
   doorIds: string[];
@@ -236,7 +239,7 @@ export interface Reservation {
 }
 
 export type UnlockPurpose = 'entry' | 'reentry' | 'exit';
-/** `expired` is never stored: a `sent` command past its expiry shows as expired. */
+/** A `sent` command past its expiry shows as expired; `expired` is stored when a door's result arrives after it. */
 export type UnlockStatus = 'sent' | 'unlocked' | 'rejected' | 'failed' | 'expired';
 
 export interface UnlockCommand {
@@ -249,7 +252,7 @@ export interface UnlockCommand {
   timeZone: string;
   issuedAt: Instant;
   expiresAt: Instant;
-  status: Exclude<UnlockStatus, 'expired'>;
+  status: UnlockStatus;
   /** When the door reported its result. */
   resultAt: Instant | null;
   reason: string | null;

@@ -77,10 +77,11 @@ function deny(code: ErrorCode, detail: string): ExtensionVerdict {
 }
 
 /**
- * Whether a booking ending at `end` may be extended by `minutes` at `now`. Refusals, in order:
- * EXTENSION_NOT_ALLOWED for a request space or one that disallows extension; INVALID_STATE unless
- * confirmed or checked in; INVALID_DURATION unless a positive multiple of 15 (and at most
- * `MAX_SLOTS_PER_BOOKING` slots); EXTENSION_NOT_ALLOWED when `now ≥ end`, before the button opens
+ * Whether a booking `[start, end)` may be extended by `minutes` at `now` (§5, 004 p.21). Refusals, in order:
+ * EXTENSION_NOT_ALLOWED for a request space, one that disallows extension or one linked to an external
+ * system (`externalLink`); INVALID_STATE unless confirmed or checked in; INVALID_DURATION unless a positive
+ * multiple of 15 (and at most `MAX_SLOTS_PER_BOOKING` slots); EXTENSION_NOT_ALLOWED outside the booked time
+ * (`now < start` or `now ≥ end`), before the button opens
  * (`end − opensMinutesBeforeEnd`), past the closing time, or past `freeUntil` (the start of the first slot
  * after `end` without capacity, computed by the caller; `null` = no limit). Extra uses are counted like a
  * booking: `usesFor(minutes, perCheckInLimitMinutes)` (limit 2 h, extend 2 h → +1). Affordability and the
@@ -90,14 +91,16 @@ export function checkExtension({
   now,
   space,
   status,
+  start,
   end,
   minutes,
   calendar,
   freeUntil,
 }: {
   now: Instant;
-  space: Pick<Space, 'bookingType' | 'extension' | 'perCheckInLimitMinutes'>;
+  space: Pick<Space, 'bookingType' | 'extension' | 'perCheckInLimitMinutes' | 'externalLink'>;
   status: ReservationStatus;
+  start: Instant;
   end: Instant;
   minutes: number;
   calendar: FacilityCalendar;
@@ -105,6 +108,9 @@ export function checkExtension({
 }): ExtensionVerdict {
   if (space.bookingType === 'request' || !space.extension.allowed) {
     return deny('EXTENSION_NOT_ALLOWED', 'This space does not allow extension.');
+  }
+  if (space.externalLink === true) {
+    return deny('EXTENSION_NOT_ALLOWED', 'This space is linked to an external system: extend it there.');
   }
   if (status !== 'confirmed' && status !== 'checkedIn') {
     return deny('INVALID_STATE', `A ${status} booking cannot be extended.`);
@@ -115,6 +121,7 @@ export function checkExtension({
   if (minutes / SLOT_MINUTES > MAX_SLOTS_PER_BOOKING) {
     return deny('INVALID_DURATION', `An extension lasts at most ${MAX_SLOTS_PER_BOOKING * SLOT_MINUTES} minutes.`);
   }
+  if (now < start) return deny('EXTENSION_NOT_ALLOWED', 'A booking is extended only during its time.');
   if (now >= end) return deny('EXTENSION_NOT_ALLOWED', 'The booking has ended.');
   const opensBefore = space.extension.opensMinutesBeforeEnd;
   if (opensBefore !== null && now < end - opensBefore * MINUTE_MS) {

@@ -10,11 +10,12 @@ import { forcedCheckoutAt } from './stay';
 export const REQUEST_EXPIRY_TIME = '01:00';
 
 /**
- * When an unanswered booking request is cancelled automatically: 01:00 (facility time) on the second day
- * after the local date it was made (made 2020-12-10 14:24 Tokyo → 2020-12-12 01:00 Tokyo).
+ * When an unanswered booking request is cancelled automatically (004 p.20, §3-3-5): the earlier of 01:00
+ * (facility time) on the second day after the local date it was made (made 2020-12-10 14:24 Tokyo →
+ * 2020-12-12 01:00 Tokyo) and the booking's start (a request is answered only before it starts).
  */
-export function requestExpiresAt(requestedAt: Instant, zone: string): Instant {
-  return atLocal(addDays(localDateOf(requestedAt, zone), 2), REQUEST_EXPIRY_TIME, zone);
+export function requestExpiresAt(requestedAt: Instant, zone: string, start: Instant): Instant {
+  return Math.min(atLocal(addDays(localDateOf(requestedAt, zone), 2), REQUEST_EXPIRY_TIME, zone), start);
 }
 
 /** A timer execution to start: which state machine, its deterministic name, its input. */

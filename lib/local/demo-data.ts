@@ -41,7 +41,11 @@ const facilityBase: Pick<
   basicPlanAllowed: true,
 };
 
-/** An NIKKEI OFFICE PASS style reservable space: instant, 0–7 days, check-in 5 min before, extension in the last 15 min. */
+/**
+ * An NIKKEI OFFICE PASS style reservable space: instant, 0–7 days, check-in 5 min before. No in-app extension
+ * (the current guide, 000 §2-06: "延長利用には新たに席を予約"); the older H1T button setting (15 min before the
+ * end) stays as the space's setting.
+ */
 const officePassSpace = (
   spaceId: string,
   facilityId: string,
@@ -59,7 +63,7 @@ const officePassSpace = (
   priceDay: null,
   minBookingMinutes: 15,
   checkInOpensMinutesBefore: 5,
-  extension: { allowed: true, opensMinutesBeforeEnd: 15 },
+  extension: { allowed: false, opensMinutesBeforeEnd: 15 },
   cancellationFees: [],
   options: [],
   ...fields,

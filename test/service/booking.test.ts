@@ -52,6 +52,15 @@ describe('createReservation', () => {
     expect(timers.started.map((t) => t.workflow)).toEqual(['request-expiry']);
   });
 
+  it('a request starting before 01:00 on the second day expires at its start (stored and timer)', async () => {
+    const { deps, timers } = world();
+    const start = tokyo('2024-06-11T09:00');
+    const tomorrow = { spaceId: request.spaceId, start, end: start + 60 * 60_000, options: [] };
+    const reservation = await createReservation(deps, member.memberId, tomorrow, now);
+    expect(reservation.requestExpiresAt).toBe(start);
+    expect(timers.started.map((t) => t.input.dueAt)).toEqual([new Date(start).toISOString()]);
+  });
+
   it('keeps the booking when the timer cannot be started, and says so in the log', async () => {
     const { deps, timers, reservations } = world();
     timers.down = true;
@@ -108,6 +117,17 @@ describe('cancelReservation and extendReservation', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(calls).toBe(3);
     expect(reservations.byId.get(reservation.reservationId)?.status).toBe('cancelled');
+  });
+
+  it('a member cancels an unanswered request without fee, uses given back, even within 2 hours of the start', async () => {
+    const { deps, reservations } = world();
+    const start = tokyo('2024-06-11T09:00');
+    const tomorrow = { spaceId: request.spaceId, start, end: start + 60 * 60_000, options: [] };
+    const reservation = await createReservation(deps, member.memberId, tomorrow, now);
+    const release = vi.spyOn(reservations, 'release');
+    const cancelled = await cancelReservation(deps, member.memberId, reservation.reservationId, start - 30 * 60_000);
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancellationFee: 0 });
+    expect(release.mock.calls[0]?.[1]).toMatchObject({ consumeUses: false, set: { cancellationFee: 0 } });
   });
 
   it('extend gives up after the stale retries', async () => {

@@ -55,8 +55,14 @@ export class FakeReservations {
     this.write(() => {
       if (this.byId.get(reservation.reservationId)?.status !== status) throw new Error('not in status');
     }, extra);
-  requestsOfPartner = async (partnerId: string) =>
-    [...this.byId.values()].filter((r) => r.partnerId === partnerId && r.status === 'requested');
+  requestsOfPartner = async (partnerId: string, only: { facilityId?: string; spaceId?: string } = {}) =>
+    [...this.byId.values()].filter(
+      (r) =>
+        r.partnerId === partnerId &&
+        r.status === 'requested' &&
+        (only.facilityId === undefined || r.facilityId === only.facilityId) &&
+        (only.spaceId === undefined || r.spaceId === only.spaceId),
+    );
   checkedInBefore = async (t: Instant) =>
     [...this.byId.values()]
       .filter((r) => r.status === 'checkedIn' && r.end < t)
@@ -76,14 +82,17 @@ export class FakeUnlockCommands {
   recordResult = async (
     commandId: string,
     _doorId: string,
-    result: Exclude<UnlockCommand['status'], 'sent'>,
+    result: Exclude<UnlockCommand['status'], 'sent' | 'expired'>,
     _at: Instant,
     reason: string | null,
+    receivedAt: Instant = _at,
   ) => {
-    this.results.push({ commandId, result, reason });
     const command = this.byId.get(commandId);
-    if (command) this.byId.set(commandId, { ...command, status: result, reason });
-    return command !== undefined;
+    if (!command) return null;
+    const status = receivedAt < command.expiresAt ? result : 'expired';
+    this.results.push({ commandId, result: status, reason });
+    this.byId.set(commandId, { ...command, status, reason });
+    return status;
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { approveRequest, expireRequest, rejectRequest } from '../../lambdas/modules/requests/service';
+import { approveRequest, expireRequest, listRequests, rejectRequest } from '../../lambdas/modules/requests/service';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { tokyo } from '../fixtures/domain';
@@ -71,5 +71,79 @@ describe('answering booking requests', () => {
       'kept changing',
     );
     expect(reservations.writes).toBe(1 + STALE_RETRIES);
+  });
+});
+
+describe('a request is answered before it starts (§3, 004 §3-3-5)', () => {
+  // Made 2024-06-10 14:24 for 2024-06-11 10:00: the start comes before 01:00 on the 12th.
+  const early = {
+    ...requested,
+    start: tokyo('2024-06-11T10:00'),
+    end: tokyo('2024-06-11T11:00'),
+    requestExpiresAt: tokyo('2024-06-11T10:00'),
+  };
+  // Stored before the rule: an expiry after the start.
+  const legacy = { ...early, requestExpiresAt: tokyo('2024-06-12T01:00') };
+
+  it.each([
+    ['approve', approveRequest],
+    ['reject', rejectRequest],
+  ] as const)('%s at or after the start is 409 INVALID_STATE and changes nothing', async (_name, answer) => {
+    for (const stored of [early, legacy]) {
+      for (const at of [tokyo('2024-06-11T10:00'), tokyo('2024-06-11T23:00')]) {
+        const { deps, reservations } = world();
+        reservations.byId.set(stored.reservationId, stored);
+        await expect(answer(deps, 'partner-1', stored.reservationId, at)).rejects.toMatchObject({
+          code: 'INVALID_STATE',
+        });
+        expect(reservations.byId.get(stored.reservationId)).toEqual(stored);
+      }
+    }
+  });
+
+  it('approve just before the start still confirms', async () => {
+    const { deps, reservations } = world();
+    reservations.byId.set(early.reservationId, early);
+    const confirmed = await approveRequest(deps, 'partner-1', early.reservationId, tokyo('2024-06-11T09:59'));
+    expect(confirmed.status).toBe('confirmed');
+  });
+
+  it('the expiry timer cancels at the start, even when the stored expiry is later', async () => {
+    const { deps, reservations } = world();
+    reservations.byId.set(legacy.reservationId, legacy);
+    expect(await expireRequest(deps, legacy.reservationId, tokyo('2024-06-11T09:59'))).toEqual({
+      action: 'wait',
+      reservationId: legacy.reservationId,
+      dueAt: new Date(tokyo('2024-06-11T10:00')).toISOString(),
+    });
+    expect(await expireRequest(deps, legacy.reservationId, tokyo('2024-06-11T10:00'))).toEqual({
+      action: 'done',
+      outcome: 'autoCancelled',
+    });
+    expect(reservations.byId.get(legacy.reservationId)?.status).toBe('autoCancelled');
+  });
+});
+
+describe('listing requests (api.md: spaceId, from, to on the start date in facility time)', () => {
+  const other = {
+    ...requested,
+    reservationId: '33333333-3333-4333-8333-333333333333',
+    spaceId: 'space-2',
+    start: tokyo('2024-06-15T10:00'),
+    end: tokyo('2024-06-15T11:00'),
+  };
+  const ids = (items: { reservationId: string }[]) => items.map((r) => r.reservationId).sort();
+
+  it.each([
+    ['no filter', {}, [requested.reservationId, other.reservationId]],
+    ['by space', { spaceId: 'space-2' }, [other.reservationId]],
+    ['by one date', { from: '2024-06-14', to: '2024-06-14' }, [requested.reservationId]],
+    ['from a date', { from: '2024-06-15' }, [other.reservationId]],
+    ['to a date', { to: '2024-06-14' }, [requested.reservationId]],
+    ['space and dates that exclude each other', { spaceId: 'space-2', to: '2024-06-14' }, []],
+  ])('%s', async (_case, filter, expected) => {
+    const { deps, reservations } = world();
+    reservations.byId.set(other.reservationId, other);
+    expect(ids(await listRequests(deps, 'partner-1', filter))).toEqual(expected.sort());
   });
 });

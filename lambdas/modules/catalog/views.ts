@@ -26,7 +26,8 @@ export function facilitySummaryView(facility: Facility, distanceM: number | null
   };
 }
 
-export function spaceView(space: Space): SpaceResponse {
+/** A space as the API shows it; its bookable period as instants in the facility's zone. */
+export function spaceView(space: Space, zone: string): SpaceResponse {
   return {
     spaceId: space.spaceId,
     name: space.name,
@@ -39,10 +40,11 @@ export function spaceView(space: Space): SpaceResponse {
     perCheckInLimitMinutes: space.perCheckInLimitMinutes,
     windowDaysFrom: space.windowDaysFrom,
     windowDaysTo: space.windowDaysTo,
-    bookableFrom: space.bookableFrom,
-    bookableUntil: space.bookableUntil,
+    bookableFrom: space.bookableFrom === null ? null : toZonedIso(space.bookableFrom, zone),
+    bookableUntil: space.bookableUntil === null ? null : toZonedIso(space.bookableUntil, zone),
     checkInOpensMinutesBefore: space.checkInOpensMinutesBefore,
     extension: space.extension,
+    externalLink: space.externalLink ?? false,
     cancellationFees: space.cancellationFees,
     options: space.options,
     doorIds: space.doorIds,
@@ -61,6 +63,6 @@ export function facilityView(facility: Facility, spaces: readonly Space[]): Faci
     publishUntil: facility.publishUntil === null ? null : toZonedIso(facility.publishUntil, zone),
     hours: hoursView(facility.calendar),
     doors: facility.doors,
-    spaces: spaces.filter((s) => s.status === 'active').map(spaceView),
+    spaces: spaces.filter((s) => s.status === 'active').map((s) => spaceView(s, zone)),
   };
 }

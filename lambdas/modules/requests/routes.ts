@@ -7,7 +7,8 @@ export const rows = {
     module: 'requests',
     method: 'GET',
     path: '/v1/operator/booking-requests',
-    caller: { role: 'operator', operatorRoles: ['full', 'staff'] },
+    // the usage role reads it too: it sits in the partner site's usage menu (api.md)
+    caller: { role: 'operator', operatorRoles: ['full', 'staff', 'usage'] },
     tableActions: ['dynamodb:Query'],
     maxTableCommands: 1,
   },

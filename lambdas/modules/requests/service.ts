@@ -1,6 +1,7 @@
 /**
- * A partner's answer to booking requests: approve (confirmed) or reject (rejected). Answers are final.
- * An unanswered request is cancelled by its expiry timer.
+ * A partner's answer to booking requests: approve (confirmed) or reject (rejected). Answers are final and
+ * given before the booking starts (004 §3-3-5). An unanswered request is cancelled by its expiry timer at
+ * the earlier of 01:00 on the second day and its start.
  */
 import type { TimerAnswer } from '../../../contracts/workflows';
 import type { Instant, Reservation } from '../../domain/model';
@@ -9,6 +10,7 @@ import type { TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { type ReservationRepository, startTimerOf } from '../booking';
+import { matchesFilter, type RequestFilter } from './rules/list';
 
 export interface RequestPorts {
   reservations: Pick<ReservationRepository, 'get' | 'change' | 'release' | 'requestsOfPartner'>;
@@ -30,14 +32,33 @@ function assertOpen(reservation: Reservation, now: Instant): void {
   if (reservation.status !== 'requested') {
     throw new ApiError('INVALID_STATE', `The request was already answered (${reservation.status}); answers are final`);
   }
+  if (now >= reservation.start) {
+    throw new ApiError('INVALID_STATE', 'The booking has started: a request is answered only before its start');
+  }
   if (reservation.requestExpiresAt !== null && now >= reservation.requestExpiresAt) {
     throw new ApiError('INVALID_STATE', 'The request expired and is being cancelled automatically');
   }
 }
 
-/** Requests waiting for the partner's answer, of one facility or all of theirs. */
-export function listRequests(deps: Pick<RequestPorts, 'reservations'>, partnerId: string, facilityId?: string) {
-  return deps.reservations.requestsOfPartner(partnerId, facilityId);
+/** When an unanswered request is cancelled: its stored expiry, never after its start (requests stored before that rule). */
+const expiryOf = (reservation: Reservation): Instant =>
+  Math.min(reservation.requestExpiresAt ?? reservation.start, reservation.start);
+
+/**
+ * Requests waiting for the partner's answer, of one facility or all of theirs, of one space, starting on a
+ * facility date in `[from, to]`. One query on the requests index: the facility in its key condition, the
+ * space in its filter expression; the start dates here (the index is sorted by request time, not start).
+ */
+export async function listRequests(
+  deps: Pick<RequestPorts, 'reservations'>,
+  partnerId: string,
+  filter: RequestFilter = {},
+): Promise<Reservation[]> {
+  const found = await deps.reservations.requestsOfPartner(partnerId, {
+    ...(filter.facilityId === undefined ? {} : { facilityId: filter.facilityId }),
+    ...(filter.spaceId === undefined ? {} : { spaceId: filter.spaceId }),
+  });
+  return found.filter((r) => matchesFilter(r, filter));
 }
 
 /** Approves a request: it is confirmed, keeps its slot and uses, and gets its forced-checkout timer. */
@@ -73,7 +94,10 @@ export function rejectRequest(
   }, changed);
 }
 
-/** At 01:00 on the second day after a request: an unanswered request becomes `autoCancelled`, its slot and uses released. */
+/**
+ * At the earlier of 01:00 on the second day after a request and its start: an unanswered request becomes
+ * `autoCancelled`, its slot and uses released.
+ */
 export function expireRequest(
   deps: Pick<RequestPorts, 'reservations'>,
   reservationId: string,
@@ -83,9 +107,9 @@ export function expireRequest(
     async () => {
       const reservation = await deps.reservations.get(reservationId);
       if (!reservation) return { action: 'done', outcome: 'missing' };
-      if (reservation.status !== 'requested' || reservation.requestExpiresAt === null)
-        return { action: 'done', outcome: 'nothing' };
-      if (now < reservation.requestExpiresAt) return waitUntil(reservation, reservation.requestExpiresAt);
+      if (reservation.status !== 'requested') return { action: 'done', outcome: 'nothing' };
+      const due = expiryOf(reservation);
+      if (now < due) return waitUntil(reservation, due);
       const written = await deps.reservations.release(reservation, {
         set: { status: 'autoCancelled' },
         releaseFrom: reservation.start,

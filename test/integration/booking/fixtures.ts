@@ -26,7 +26,8 @@ export const testFacilities: Array<{ facility: Facility; spaces: Space[] }> = [
         ...demoSpace('h1t-ryogoku-box'),
         spaceId: 'test-closure-seat',
         facilityId: 'test-closure',
-        bookableUntil: '2026-11-26',
+        // The last bookable start: 2026-11-26 (until 2026-11-27 00:00 Tokyo).
+        bookableUntil: Date.parse('2026-11-27T00:00:00+09:00'),
       },
     ],
   },
@@ -46,6 +47,36 @@ export const testFacilities: Array<{ facility: Facility; spaces: Space[] }> = [
       publishUntil: Date.parse('2026-11-01T00:00:00+09:00'),
     },
     spaces: [{ ...demoSpace('h1t-ryogoku-box'), spaceId: 'test-hidden-seat', facilityId: 'test-hidden' }],
+  },
+  {
+    // The older H1T guide (002): extension from 15 minutes before the end, a space setting the demo H1T
+    // spaces no longer use (the current guide has no in-app extension).
+    facility: { ...demoFacility('h1t-kudanshita'), facilityId: 'test-extension', dailyCheckInLimit: null },
+    spaces: [
+      {
+        ...demoSpace('h1t-kudanshita-box'),
+        spaceId: 'test-extension-box',
+        facilityId: 'test-extension',
+        extension: { allowed: true, opensMinutesBeforeEnd: 15 },
+      },
+      {
+        ...demoSpace('h1t-kudanshita-room'),
+        spaceId: 'test-extension-room',
+        facilityId: 'test-extension',
+        extension: { allowed: true, opensMinutesBeforeEnd: 15 },
+        // A bookable period given as date-times (004 p.4) and an option without a maximum (004 §2-5-5).
+        bookableFrom: Date.parse('2026-11-24T00:00:00+09:00'),
+        bookableUntil: Date.parse('2026-11-28T12:00:00+09:00'),
+        options: [{ optionId: 'water', name: '水', unitPrice: 100, maxQuantity: null }],
+      },
+      {
+        ...demoSpace('h1t-kudanshita-box'),
+        spaceId: 'test-extension-linked',
+        facilityId: 'test-extension',
+        extension: { allowed: true, opensMinutesBeforeEnd: null },
+        externalLink: true,
+      },
+    ],
   },
 ];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../lib/local/stack';
-import { client, memberToken, startTestStack } from '../support/local-stack';
+import { client, memberToken, operatorToken, startTestStack } from '../support/local-stack';
 import { at, newMember, putTestFacilities } from './fixtures';
 
 // Tuesday 2026-11-24, 10:00 in Tokyo.
@@ -49,7 +49,7 @@ describe('creating a reservation', () => {
 
   it('stores a request space as requested, with its automatic cancellation at 01:00 two days later', async () => {
     const { token } = await newMember(api, 'premium');
-    const answer = await book(token, 'tw-shibuya-room-a', at('2026-11-25', '10:00'), at('2026-11-25', '11:00'), {
+    const answer = await book(token, 'tw-shibuya-room-a', at('2026-11-26', '10:00'), at('2026-11-26', '11:00'), {
       options: [{ optionId: 'coffee', quantity: 2 }],
     });
     expect(answer.status).toBe(201);
@@ -60,7 +60,13 @@ describe('creating a reservation', () => {
       price: { amount: 2000 + 600, tax: 260, total: 2860 },
       options: [{ optionId: 'coffee', quantity: 2 }],
     });
-    expect(await remainingAt('tw-shibuya-room-a', '2026-11-25', at('2026-11-25', '10:00'), token)).toBe(0);
+    expect(await remainingAt('tw-shibuya-room-a', '2026-11-26', at('2026-11-26', '10:00'), token)).toBe(0);
+  });
+
+  it('a request starting before 01:00 on the second day is cancelled automatically at its start', async () => {
+    const { token } = await newMember(api, 'premium');
+    const answer = await book(token, 'tw-shibuya-room-a', at('2026-11-25', '10:00'), at('2026-11-25', '11:00'));
+    expect(answer.body).toMatchObject({ status: 'requested', requestExpiresAt: '2026-11-25T10:00:00+09:00' });
   });
 
   it('counts every started block of the per-check-in limit (13:45–15:45 with 60 min → 2)', async () => {
@@ -149,6 +155,15 @@ describe('refusals', () => {
         options: [{ optionId: 'coffee', quantity: 11 }],
       },
     );
+    expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it.each([
+    ['an offset with 60 minutes', '2026-11-25T14:00:00+08:60', '2026-11-25T15:00:00+09:00'],
+    ['an offset past 23:59', '2026-11-25T14:00:00+99:99', '2026-11-25T15:00:00+09:00'],
+    ['24:00 as a time', '2026-11-25T13:00:00+09:00', '2026-11-25T24:00:00+09:00'],
+  ])('is 400 VALIDATION_FAILED for %s, not rolled over', async (_case, start, end) => {
+    const answer = await book(token, 'h1t-ryogoku-box', start, end);
     expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
   });
 
@@ -241,9 +256,12 @@ describe('cancelling', () => {
     expect(await remainingAt('h1t-kudanshita-room', TODAY, at(TODAY, '11:45'), token)).toBe(1);
   });
 
-  it('charges the partner’s fee by calendar days (3 days before: 30 %)', async () => {
+  it('charges the partner’s fee by calendar days (3 days before: 30 %) once the request is approved', async () => {
     const { token } = await newMember(api, 'premium');
     const created = await book(token, 'tw-shibuya-room-a', at('2026-11-27', '10:00'), at('2026-11-27', '11:00'));
+    const full = operatorToken('op-tw-full', 'partner-tw', 'full');
+    const approved = await api.post(`/v1/operator/booking-requests/${created.body.id}/approve`, undefined, full);
+    expect(approved.body.status).toBe('confirmed');
     const cancelled = await api.post(`/v1/reservations/${created.body.id}/cancel`, undefined, token);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellationFee: 600 });
   });
@@ -265,7 +283,7 @@ describe('cancelling', () => {
 describe('extending', () => {
   it('extends in the last 15 minutes, counting the extension’s uses (60-min limit: +1)', async () => {
     const { token } = await newMember(api, 'basic');
-    const created = await book(token, 'h1t-kudanshita-box', at('2026-11-26', '12:00'), at('2026-11-26', '13:00'));
+    const created = await book(token, 'test-extension-box', at('2026-11-26', '12:00'), at('2026-11-26', '13:00'));
     await setClock(at('2026-11-26', '12:40'));
     try {
       const early = await api.post(`/v1/reservations/${created.body.id}/extend`, { minutes: 30 }, token);
@@ -278,7 +296,7 @@ describe('extending', () => {
       });
       expect(extended.body.price.amount).toBe(200 * 6);
       expect((await me(token)).uses.held).toBe(2);
-      expect(await remainingAt('h1t-kudanshita-box', '2026-11-26', at('2026-11-26', '13:15'), token)).toBe(1);
+      expect(await remainingAt('test-extension-box', '2026-11-26', at('2026-11-26', '13:15'), token)).toBe(1);
     } finally {
       await setClock(NOW);
     }
@@ -287,9 +305,9 @@ describe('extending', () => {
   it('stops at the seat’s next booking, at closing time, and refuses request spaces', async () => {
     const first = await newMember(api, 'basic');
     const next = await newMember(api, 'basic');
-    const mine = await book(first.token, 'h1t-kudanshita-room', at('2026-11-26', '15:00'), at('2026-11-26', '16:00'));
-    await book(next.token, 'h1t-kudanshita-room', at('2026-11-26', '16:30'), at('2026-11-26', '17:00'));
-    const late = await book(first.token, 'h1t-ryogoku-box', at('2026-11-26', '20:00'), at('2026-11-26', '21:00'));
+    const mine = await book(first.token, 'test-extension-room', at('2026-11-26', '15:00'), at('2026-11-26', '16:00'));
+    await book(next.token, 'test-extension-room', at('2026-11-26', '16:30'), at('2026-11-26', '17:00'));
+    const late = await book(first.token, 'test-extension-box', at('2026-11-26', '20:00'), at('2026-11-26', '21:00'));
     const premium = await newMember(api, 'premium');
     const request = await book(
       premium.token,
@@ -311,6 +329,80 @@ describe('extending', () => {
     } finally {
       await setClock(NOW);
     }
+  });
+
+  it('only during the booked time (004 p.21): before the start is 422, from the start it extends', async () => {
+    const { token } = await newMember(api, 'premium');
+    const created = await book(token, 'tw-shibuya-desk', at('2026-11-27', '10:00'), at('2026-11-27', '11:00'));
+    expect(created.status).toBe(201);
+    try {
+      const daysBefore = await api.post(`/v1/reservations/${created.body.id}/extend`, { minutes: 15 }, token);
+      expect(daysBefore).toMatchObject({ status: 422, body: { code: 'EXTENSION_NOT_ALLOWED' } });
+      await setClock(at('2026-11-27', '09:59'));
+      const justBefore = await api.post(`/v1/reservations/${created.body.id}/extend`, { minutes: 15 }, token);
+      expect(justBefore).toMatchObject({ status: 422, body: { code: 'EXTENSION_NOT_ALLOWED' } });
+      expect((await api.get(`/v1/reservations/${created.body.id}`, token)).body.end).toBe('2026-11-27T11:00:00+09:00');
+      await setClock(at('2026-11-27', '10:00'));
+      const atStart = await api.post(`/v1/reservations/${created.body.id}/extend`, { minutes: 15 }, token);
+      expect(atStart).toMatchObject({ status: 200, body: { end: '2026-11-27T11:15:00+09:00' } });
+    } finally {
+      await setClock(NOW);
+    }
+  });
+
+  it('the demo H1T, いいオフィス and SoloTime spaces and a space linked to an external system allow none', async () => {
+    const { token } = await newMember(api, 'premium');
+    const spaces = [
+      'h1t-kudanshita-box',
+      'iioffice-shinjuku-private',
+      'solotime-shibuya-booth',
+      'test-extension-linked',
+    ];
+    const ids: string[] = [];
+    for (const [i, spaceId] of spaces.entries()) {
+      const hour = String(10 + i).padStart(2, '0');
+      const end = `${String(11 + i).padStart(2, '0')}:00`;
+      const created = await book(token, spaceId, at('2026-11-26', `${hour}:00`), at('2026-11-26', end));
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    try {
+      for (const [i, id] of ids.entries()) {
+        await setClock(at('2026-11-26', `${String(10 + i).padStart(2, '0')}:50`));
+        const extended = await api.post(`/v1/reservations/${id}/extend`, { minutes: 15 }, token);
+        expect(extended).toMatchObject({ status: 422, body: { code: 'EXTENSION_NOT_ALLOWED' } });
+      }
+    } finally {
+      await setClock(NOW);
+    }
+    const linked = (await api.get('/v1/facilities/test-extension', token)).body.spaces;
+    expect(linked.find((s: { spaceId: string }) => s.spaceId === 'test-extension-linked')).toMatchObject({
+      externalLink: true,
+    });
+    const desk = (await api.get('/v1/facilities/tw-shibuya', token)).body.spaces;
+    expect(desk.find((s: { spaceId: string }) => s.spaceId === 'tw-shibuya-desk')).toMatchObject({
+      externalLink: false,
+      extension: { allowed: true },
+    });
+  });
+});
+
+describe('space contract (bookable period as instants, options without a maximum)', () => {
+  it('shows the bookable period as zoned instants and maxQuantity null, and books it', async () => {
+    const { token } = await newMember(api, 'premium');
+    const facility = await api.get('/v1/facilities/test-extension', token);
+    expect(facility.status).toBe(200);
+    expect(facility.body.spaces.find((s: { spaceId: string }) => s.spaceId === 'test-extension-room')).toMatchObject({
+      bookableFrom: '2026-11-24T00:00:00+09:00',
+      bookableUntil: '2026-11-28T12:00:00+09:00',
+      options: [{ optionId: 'water', maxQuantity: null }],
+    });
+    const many = await book(token, 'test-extension-room', at('2026-11-28', '11:00'), at('2026-11-28', '12:00'), {
+      options: [{ optionId: 'water', quantity: 50 }],
+    });
+    expect(many).toMatchObject({ status: 201, body: { options: [{ optionId: 'water', quantity: 50 }] } });
+    const atEnd = await book(token, 'test-extension-room', at('2026-11-28', '12:00'), at('2026-11-28', '13:00'));
+    expect(atEnd).toMatchObject({ status: 422, body: { code: 'OUTSIDE_BOOKING_WINDOW' } });
   });
 });
 

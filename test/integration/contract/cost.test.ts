@@ -131,9 +131,10 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     return { token, request: { path: `/v1/reservations/${id}/cancel`, body: {} } };
   },
   'extend-reservation': async () => {
-    // 10:00–10:30 (start = now is allowed); H1T allows extension from 15 minutes before the end.
+    // 10:00–10:30 (start = now is allowed) at the TIMEWORK desk, which allows extension during the stay
+    // (the demo H1T spaces allow none, as the current guide says).
     const { token } = await newMember(api, 'basic');
-    const { id } = await book(api, token, SPACE, NOW, at(TODAY, '10:30'));
+    const { id } = await book(api, token, 'tw-shibuya-desk', NOW, at(TODAY, '10:30'));
     const moved = await api.post('/local/clock', { now: at(TODAY, '10:20') });
     expect(moved.body.now).toBe(at(TODAY, '10:20'));
     return { token, request: { path: `/v1/reservations/${id}/extend`, body: { minutes: 15 } } };

@@ -52,12 +52,8 @@ describe('forced checkout', () => {
   });
 
   it('acts at the extended deadline, never the old one', async () => {
-    const { token, id } = await checkedInStay(
-      'h1t-kudanshita-box',
-      'h1t-kudanshita-side',
-      at(DAY, '12:00'),
-      at(DAY, '13:00'),
-    );
+    // The TIMEWORK desk allows extension during the stay (the demo H1T spaces allow none).
+    const { token, id } = await checkedInStay('tw-shibuya-desk', 'tw-shibuya-door', at(DAY, '12:00'), at(DAY, '13:00'));
     await setClock(at(DAY, '12:50'));
     const extended = await api.post(`/v1/reservations/${id}/extend`, { minutes: 30 }, token);
     expect(extended.body.end).toBe('2026-11-25T13:30:00+09:00');
@@ -136,6 +132,42 @@ describe('booking requests', () => {
     const slots = (await api.get('/v1/spaces/tw-shibuya-room-a/availability?date=2026-12-15', token)).body.slots;
     expect(slots.find((s: { start: string }) => s.start === at('2026-12-15', '10:00')).remaining).toBe(1);
   });
+
+  it('cancels a request starting before 01:00 on the second day at its start; the partner cannot answer it after', async () => {
+    const { token } = await newMember(api, 'basic', '2026-11-20');
+    await setClock('2026-12-10T14:24:00+09:00');
+    const created = await api.post(
+      '/v1/reservations',
+      { spaceId: 'tw-shibuya-room-a', start: at('2026-12-11', '10:00'), end: at('2026-12-11', '11:00') },
+      token,
+    );
+    expect(created.body).toMatchObject({ status: 'requested', requestExpiresAt: '2026-12-11T10:00:00+09:00' });
+    await setClock('2026-12-11T09:59:00+09:00');
+    expect(await status(token, created.body.id)).toBe('requested');
+    await setClock('2026-12-11T10:00:00+09:00');
+    expect(await status(token, created.body.id)).toBe('autoCancelled');
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 0, held: 0 });
+    const full = operatorToken('op-tw-full', 'partner-tw', 'full');
+    await setClock('2026-12-11T23:00:00+09:00');
+    const approve = await api.post(`/v1/operator/booking-requests/${created.body.id}/approve`, undefined, full);
+    expect(approve).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 0, held: 0 });
+  });
+
+  it('a member cancels an unanswered request free and gets the use back, even on the day', async () => {
+    const { token } = await newMember(api, 'basic', '2026-11-20');
+    await setClock('2026-12-10T14:24:00+09:00');
+    const created = await api.post(
+      '/v1/reservations',
+      { spaceId: 'tw-shibuya-room-a', start: at('2026-12-11', '11:00'), end: at('2026-12-11', '12:00') },
+      token,
+    );
+    expect(created.body.status).toBe('requested');
+    await setClock('2026-12-11T10:30:00+09:00');
+    const cancelled = await api.post(`/v1/reservations/${created.body.id}/cancel`, undefined, token);
+    expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled', cancellationFee: 0 } });
+    expect((await api.get('/v1/me', token)).body.uses).toMatchObject({ used: 0, held: 0 });
+  });
 });
 
 describe('answering booking requests', () => {
@@ -156,7 +188,7 @@ describe('answering booking requests', () => {
     return { token, id: created.body.id as string };
   }
 
-  it('lists requests to the partner’s full and staff operators only, without the member’s identity', async () => {
+  it('lists requests to the partner’s full, staff and usage operators, without the member’s identity', async () => {
     const { id } = await request('2026-12-16');
     const listed = await api.get('/v1/operator/booking-requests?facilityId=tw-shibuya', staff);
     expect(listed.status).toBe(200);
@@ -167,10 +199,32 @@ describe('answering booking requests', () => {
       (await api.get('/v1/operator/booking-requests', full)).body.items.map((r: { id: string }) => r.id),
     ).toContain(id);
     expect((await api.get('/v1/operator/booking-requests', otherPartner)).body.items).toEqual([]);
-    expect(await api.get('/v1/operator/booking-requests', usage)).toMatchObject({
-      status: 403,
-      body: { code: 'FORBIDDEN' },
-    });
+    const read = await api.get('/v1/operator/booking-requests', usage);
+    expect(read.status).toBe(200);
+    expect(read.body.items.map((r: { id: string }) => r.id)).toContain(id);
+  });
+
+  it('filters by space and by the start date in facility time (from/to inclusive), and validates the range', async () => {
+    const { id } = await request('2026-12-21');
+    const list = async (query: string) => {
+      const answer = await api.get(`/v1/operator/booking-requests?${query}`, usage);
+      expect(answer.status).toBe(200);
+      return answer.body.items.map((r: { id: string }) => r.id) as string[];
+    };
+    expect(await list('spaceId=tw-shibuya-room-a')).toContain(id);
+    expect(await list('spaceId=tw-shibuya-desk')).not.toContain(id);
+    expect(await list('from=2026-12-21&to=2026-12-21')).toContain(id);
+    expect(await list('facilityId=tw-shibuya&spaceId=tw-shibuya-room-a&from=2026-12-01&to=2026-12-21')).toContain(id);
+    expect(await list('to=2026-12-20')).not.toContain(id);
+    expect(await list('from=2026-12-22')).not.toContain(id);
+    const reversed = await api.get('/v1/operator/booking-requests?from=2026-12-22&to=2026-12-21', usage);
+    expect(reversed).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    const fields = reversed.body.errors.map((e: { field?: string; path?: string }) => JSON.stringify(e)).join(' ');
+    expect(fields).toContain('from');
+    expect(fields).toContain('to');
+    const notADate = await api.get('/v1/operator/booking-requests?from=2026-12-32', usage);
+    expect(notADate).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(JSON.stringify(notADate.body.errors)).toContain('from');
   });
 
   it('approves: confirmed, and the request timer leaves it alone', async () => {

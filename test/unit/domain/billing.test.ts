@@ -123,6 +123,18 @@ describe('optionsCharge (§7: unit price × quantity, up to the maximum)', () =>
     expect(optionsCharge(meetingRoom.options, selections)).toEqual({ ok: true, amount });
   });
 
+  describe('an option without a maximum (maxQuantity: null, 004 §2-5-5)', () => {
+    const options = [{ optionId: 'coffee', name: 'コーヒー', unitPrice: 300, maxQuantity: null }];
+    it.each([
+      [1, { ok: true, amount: 300 }],
+      [50, { ok: true, amount: 15_000 }],
+      [0, { ok: false, code: 'VALIDATION_FAILED' }],
+      [2.5, { ok: false, code: 'VALIDATION_FAILED' }],
+    ])('quantity %s → %j', (quantity, expected) => {
+      expect(optionsCharge(options, [{ optionId: 'coffee', quantity }])).toMatchObject(expected);
+    });
+  });
+
   it.each([
     ['unknown option', [{ optionId: 'coffee', quantity: 1 }]],
     ['over the maximum', [{ optionId: 'chair', quantity: 5 }]],

@@ -124,21 +124,47 @@ describe('checkBookingWindow (§3: 0–7 days ahead, not in the past, published,
     ['request space: next day', '2024-06-10T23:59', '2024-06-11T09:00', { windowDaysFrom: 1, windowDaysTo: 30 }, 'OK'],
     ['inactive space', '2024-06-10T09:00', '2024-06-10T14:00', { status: 'inactive' }, 'OUTSIDE_BOOKING_WINDOW'],
     ['drop-in space', '2024-06-10T09:00', '2024-06-10T14:00', { type: 'openSpace' }, 'OUTSIDE_BOOKING_WINDOW'],
-    ['first bookable day', '2024-06-10T09:00', '2024-06-12T09:00', { bookableFrom: '2024-06-12' }, 'OK'],
     [
-      'before the bookable period',
+      'at the start of the bookable period',
       '2024-06-10T09:00',
-      '2024-06-11T23:45',
-      { bookableFrom: '2024-06-12' },
+      '2024-06-12T09:00',
+      { bookableFrom: tokyo('2024-06-12T09:00') },
+      'OK',
+    ],
+    [
+      'before the bookable period (same day, 15 minutes early)',
+      '2024-06-10T09:00',
+      '2024-06-12T08:45',
+      { bookableFrom: tokyo('2024-06-12T09:00') },
       'OUTSIDE_BOOKING_WINDOW',
     ],
-    ['last bookable day', '2024-06-10T09:00', '2024-06-12T23:45', { bookableUntil: '2024-06-12' }, 'OK'],
     [
-      'after the bookable period',
+      '004 p.4: until 23:55 the day before publication, a start at 23:45 is in',
       '2024-06-10T09:00',
-      '2024-06-13T00:00',
-      { bookableUntil: '2024-06-12' },
+      '2024-06-11T23:45',
+      { bookableUntil: tokyo('2024-06-11T23:55') },
+      'OK',
+    ],
+    [
+      '004 p.4: until 23:55 the day before publication, a start at 00:00 is out',
+      '2024-06-10T09:00',
+      '2024-06-12T00:00',
+      { bookableUntil: tokyo('2024-06-11T23:55') },
       'OUTSIDE_BOOKING_WINDOW',
+    ],
+    [
+      'at the end of the bookable period (half-open)',
+      '2024-06-10T09:00',
+      '2024-06-12T12:00',
+      { bookableUntil: tokyo('2024-06-12T12:00') },
+      'OUTSIDE_BOOKING_WINDOW',
+    ],
+    [
+      'inside a bookable period',
+      '2024-06-10T09:00',
+      '2024-06-12T12:00',
+      { bookableFrom: tokyo('2024-06-12T00:00'), bookableUntil: tokyo('2024-06-13T00:00') },
+      'OK',
     ],
   ])('%s (now %s, start %s, %j) → %s', (_label, now, start, overrides, expected) => {
     const space = { ...seat, ...overrides };
@@ -259,6 +285,10 @@ describe('checkSpaceConfig', () => {
     ['valid seat', {}],
     ['valid request space', requestSpace],
     ['valid meeting room', meetingRoom],
+    [
+      'option without a maximum (004 §2-5-5)',
+      { options: [{ optionId: 'a', name: 'A', unitPrice: 100, maxQuantity: null }] },
+    ],
   ])('%s passes', (_label, overrides) => {
     expect(checkSpaceConfig(makeSpace(overrides))).toEqual({ ok: true, problems: [] });
   });
@@ -268,7 +298,8 @@ describe('checkSpaceConfig', () => {
     ['minimum not a multiple of 15', { minBookingMinutes: 40 }],
     ['window reversed', { windowDaysFrom: 3, windowDaysTo: 1 }],
     ['negative window', { windowDaysFrom: -1 }],
-    ['bookable period reversed', { bookableFrom: '2024-07-01', bookableUntil: '2024-06-01' }],
+    ['bookable period reversed', { bookableFrom: tokyo('2024-07-01T00:00'), bookableUntil: tokyo('2024-06-01T00:00') }],
+    ['bookable period empty', { bookableFrom: tokyo('2024-07-01T00:00'), bookableUntil: tokyo('2024-07-01T00:00') }],
     ['fractional price', { price15: 12.5 }],
     ['negative day price', { priceDay: -1 }],
     ['no capacity', { capacity: 0 }],
@@ -285,7 +316,7 @@ describe('checkSpaceConfig', () => {
         ],
       },
     ],
-    ['option without a maximum', { options: [{ optionId: 'a', name: 'A', unitPrice: 100, maxQuantity: 0 }] }],
+    ['option with a maximum of 0', { options: [{ optionId: 'a', name: 'A', unitPrice: 100, maxQuantity: 0 }] }],
     [
       'duplicate option ids',
       {

@@ -67,6 +67,7 @@ describe('checkExtension (§5)', () => {
     now: tokyo('2024-06-10T13:50'),
     space: h1tSpace,
     status: 'checkedIn' as ReservationStatus,
+    start: tokyo('2024-06-10T09:00'),
     end: tokyo('2024-06-10T14:00'),
     minutes: 120,
     calendar: officeCalendar,
@@ -94,6 +95,16 @@ describe('checkExtension (§5)', () => {
       { space: makeSpace({ extension: { allowed: false, opensMinutesBeforeEnd: null } }) },
       'EXTENSION_NOT_ALLOWED',
     ],
+    [
+      'space linked to an external system (004 p.21)',
+      { space: makeSpace({ externalLink: true, extension: { allowed: true, opensMinutesBeforeEnd: null } }) },
+      'EXTENSION_NOT_ALLOWED',
+    ],
+    [
+      'space not linked to an external system',
+      { space: makeSpace({ externalLink: false, extension: { allowed: true, opensMinutesBeforeEnd: null } }) },
+      'OK',
+    ],
     ['requested booking', { status: 'requested' }, 'INVALID_STATE'],
     ['checked-out booking', { status: 'checkedOut' }, 'INVALID_STATE'],
     ['confirmed booking', { status: 'confirmed' }, 'OK'],
@@ -112,6 +123,38 @@ describe('checkExtension (§5)', () => {
         space: makeSpace({ extension: { allowed: true, opensMinutesBeforeEnd: null } }),
       },
       'OK',
+    ],
+    [
+      '004 p.21: days before the start (extension any time during the stay)',
+      {
+        now: tokyo('2024-06-07T10:00'),
+        status: 'confirmed',
+        space: makeSpace({ extension: { allowed: true, opensMinutesBeforeEnd: null } }),
+      },
+      'EXTENSION_NOT_ALLOWED',
+    ],
+    [
+      '004 p.21: a minute before the start',
+      {
+        now: tokyo('2024-06-10T08:59'),
+        status: 'confirmed',
+        space: makeSpace({ extension: { allowed: true, opensMinutesBeforeEnd: null } }),
+      },
+      'EXTENSION_NOT_ALLOWED',
+    ],
+    [
+      '004 p.21: at the start',
+      {
+        now: tokyo('2024-06-10T09:00'),
+        status: 'confirmed',
+        space: makeSpace({ extension: { allowed: true, opensMinutesBeforeEnd: null } }),
+      },
+      'OK',
+    ],
+    [
+      'H1T window open but before a 10-minute booking starts',
+      { start: tokyo('2024-06-10T13:50'), now: tokyo('2024-06-10T13:49'), status: 'confirmed' },
+      'EXTENSION_NOT_ALLOWED',
     ],
     ['up to closing time', { end: tokyo('2024-06-10T17:00'), now: tokyo('2024-06-10T16:50'), minutes: 60 }, 'OK'],
     [

@@ -5,6 +5,9 @@ import { addDays, localDateOf } from '../../../lambdas/domain/calendar';
 import { requestExpiresAt } from '../../../lambdas/domain/timers';
 import { HOUR, tokyo, tokyoText, ZONE } from '../../fixtures/domain';
 
+/** A start far away: the 01:00 rule alone decides. */
+const FAR = tokyo('2099-01-01T00:00');
+
 describe('requestExpiresAt (§3: 01:00 on the second day after the request)', () => {
   it.each([
     ['2020-12-10T14:24', '2020-12-12T01:00'],
@@ -16,29 +19,55 @@ describe('requestExpiresAt (§3: 01:00 on the second day after the request)', ()
     ['2020-12-31T09:00', '2021-01-02T01:00'],
     ['2024-02-28T12:00', '2024-03-01T01:00'],
   ])('made %s Tokyo → cancelled %s Tokyo', (made, expires) => {
-    expect(tokyoText(requestExpiresAt(tokyo(made), ZONE))).toBe(tokyoText(tokyo(expires)));
+    expect(tokyoText(requestExpiresAt(tokyo(made), ZONE, FAR))).toBe(tokyoText(tokyo(expires)));
   });
 
   it('made 2020-12-10 14:24: still open at 2020-12-12 00:59, cancelled at 01:00', () => {
-    const expiry = requestExpiresAt(tokyo('2020-12-10T14:24'), ZONE);
+    const expiry = requestExpiresAt(tokyo('2020-12-10T14:24'), ZONE, FAR);
     expect(tokyo('2020-12-12T00:59')).toBeLessThan(expiry);
     expect(tokyo('2020-12-12T01:00')).toBe(expiry);
   });
 
   it('uses the facility day, not the UTC day (Tokyo 2020-12-10 08:00 is 2020-12-09 UTC)', () => {
-    expect(requestExpiresAt(tokyo('2020-12-10T08:00'), ZONE)).toBe(tokyo('2020-12-12T01:00'));
+    expect(requestExpiresAt(tokyo('2020-12-10T08:00'), ZONE, FAR)).toBe(tokyo('2020-12-12T01:00'));
   });
 
   it('is always 01:00 Tokyo on the request date + 2, between 22 and 49 hours later', () => {
     fc.assert(
       fc.property(fc.integer({ min: tokyo('2020-01-01T00:00'), max: tokyo('2035-01-01T00:00') }), (made) => {
-        const expiry = requestExpiresAt(made, ZONE);
+        const expiry = requestExpiresAt(made, ZONE, FAR);
         const local = DateTime.fromMillis(expiry, { zone: ZONE });
         expect([local.hour, local.minute, local.second, local.millisecond]).toEqual([1, 0, 0, 0]);
         expect(localDateOf(expiry, ZONE)).toBe(addDays(localDateOf(made, ZONE), 2));
         expect(expiry - made).toBeGreaterThan(22 * HOUR);
         expect(expiry - made).toBeLessThanOrEqual(49 * HOUR);
       }),
+    );
+  });
+});
+
+describe('requestExpiresAt (§3: or at the start, when that comes first)', () => {
+  it.each([
+    ['starts after the 01:00 deadline', '2020-12-10T14:24', '2020-12-12T10:00', '2020-12-12T01:00'],
+    ['starts the next morning', '2020-12-10T14:24', '2020-12-11T09:00', '2020-12-11T09:00'],
+    ['starts on the second day before 01:00', '2020-12-10T14:24', '2020-12-12T00:30', '2020-12-12T00:30'],
+    ['starts exactly at 01:00 on the second day', '2020-12-10T14:24', '2020-12-12T01:00', '2020-12-12T01:00'],
+  ])('%s: made %s, start %s → cancelled %s', (_case, made, start, expires) => {
+    expect(tokyoText(requestExpiresAt(tokyo(made), ZONE, tokyo(start)))).toBe(tokyoText(tokyo(expires)));
+  });
+
+  it('is never after the start nor after 01:00 on the second day', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: tokyo('2020-01-01T00:00'), max: tokyo('2035-01-01T00:00') }),
+        fc.integer({ min: 0, max: 10 * 24 * HOUR }),
+        (made, ahead) => {
+          const start = made + ahead;
+          const expiry = requestExpiresAt(made, ZONE, start);
+          expect(expiry).toBeLessThanOrEqual(start);
+          expect(expiry).toBe(Math.min(start, requestExpiresAt(made, ZONE, FAR)));
+        },
+      ),
     );
   });
 });

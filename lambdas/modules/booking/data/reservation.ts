@@ -275,14 +275,23 @@ export class ReservationRepository {
     return items.map((item) => ({ reservationId: String(item.reservationId) }));
   }
 
-  /** Requests waiting for an answer from a partner, optionally of one facility; oldest first. */
-  async requestsOfPartner(partnerId: string, facilityId?: string): Promise<Reservation[]> {
+  /**
+   * Requests waiting for an answer from a partner, optionally of one facility (key condition: the sort key
+   * starts with it) and of one space (filter expression); oldest first.
+   */
+  async requestsOfPartner(
+    partnerId: string,
+    only: { facilityId?: string; spaceId?: string } = {},
+  ): Promise<Reservation[]> {
+    const { facilityId, spaceId } = only;
     const items = await queryAll(this.doc, this.tableName, {
       IndexName: sparse.name,
       KeyConditionExpression: `${sparse.pk} = :pk${facilityId ? ` AND begins_with(${sparse.sk}, :facility)` : ''}`,
+      ...(spaceId ? { FilterExpression: 'spaceId = :space' } : {}),
       ExpressionAttributeValues: {
         ':pk': fill(REQUESTS.pk, { partnerId }),
         ...(facilityId ? { ':facility': fillPrefix(REQUESTS.sk, { facilityId }) } : {}),
+        ...(spaceId ? { ':space': spaceId } : {}),
       },
     });
     return items.map(reservationFromItem);

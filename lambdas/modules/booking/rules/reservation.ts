@@ -126,7 +126,7 @@ export function decideBooking({
     uses,
     slots: slotStarts(start, end),
     price: withTax(amount + chosen.amount),
-    requestExpiresAt: request ? requestExpiresAt(now, facility.calendar.timeZone) : null,
+    requestExpiresAt: request ? requestExpiresAt(now, facility.calendar.timeZone, start) : null,
   };
 }
 
@@ -164,6 +164,7 @@ export function decideExtension({
     now,
     space,
     status: reservation.status,
+    start: reservation.start,
     end: reservation.end,
     minutes,
     calendar: facility.calendar,
@@ -203,7 +204,10 @@ export interface CancellationDecision {
   fee: number;
 }
 
-/** Decides a member's cancellation: only a requested or confirmed booking, only before its start. */
+/**
+ * Decides a member's cancellation: a confirmed booking only before its start (2-hour rule, fee rules); a
+ * request never answered (`requested`) at any time, without fee, every use given back (domain-rules §3).
+ */
 export function decideCancellation({
   now,
   reservation,
@@ -216,6 +220,7 @@ export function decideCancellation({
   if (reservation.status !== 'requested' && reservation.status !== 'confirmed') {
     return refuse('INVALID_STATE', `A ${reservation.status} reservation cannot be cancelled.`) as Refusal;
   }
+  if (reservation.status === 'requested') return { ok: true, usesCounted: false, fee: 0 };
   const outcome = cancellationOutcome({
     now,
     start: reservation.start,

@@ -2,7 +2,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Space } from '../../../domain/model';
-import { stripStorage } from '../../../platform/dynamo/items';
+import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
 
@@ -11,6 +11,16 @@ const byFacility = indexAttributes(BY_FACILITY);
 const catalogue = indexAttributes(CATALOGUE);
 
 export const spaceKey = (spaceId: string) => itemKey('space', { spaceId });
+
+/** A stored space: its bookable period as ISO UTC instants, like every stored instant. */
+const spaceFromItem = (item: Record<string, unknown>): Space => {
+  const stored = stripStorage<Space>(item);
+  return {
+    ...stored,
+    bookableFrom: instantFromItem(stored.bookableFrom),
+    bookableUntil: instantFromItem(stored.bookableUntil),
+  };
+};
 
 export class SpaceRepository {
   constructor(
@@ -29,6 +39,8 @@ export class SpaceRepository {
           ...indexKey(CATALOGUE, ids),
           entity: 'space',
           ...space,
+          bookableFrom: instantToItem(space.bookableFrom),
+          bookableUntil: instantToItem(space.bookableUntil),
         },
       }),
     );
@@ -36,7 +48,7 @@ export class SpaceRepository {
 
   async getSpace(spaceId: string): Promise<Space | undefined> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: spaceKey(spaceId) }));
-    return Item ? stripStorage<Space>(Item) : undefined;
+    return Item ? spaceFromItem(Item) : undefined;
   }
 
   /** Every space of every facility (search filters that look at spaces); one query on the catalogue index. */
@@ -46,7 +58,7 @@ export class SpaceRepository {
       KeyConditionExpression: `${catalogue.pk} = :pk`,
       ExpressionAttributeValues: { ':pk': fill(CATALOGUE.pk, {}) },
     });
-    return items.map((item) => stripStorage<Space>(item));
+    return items.map(spaceFromItem);
   }
 
   async spacesOfFacility(facilityId: string): Promise<Space[]> {
@@ -58,6 +70,6 @@ export class SpaceRepository {
         ':prefix': fillPrefix(BY_FACILITY.sk, {}),
       },
     });
-    return items.map((item) => stripStorage<Space>(item));
+    return items.map(spaceFromItem);
   }
 }

@@ -10,11 +10,7 @@ export const handler = httpHandler(
   rows.listBookingRequests,
   { query: bookingRequestsQuery, response: { status: 200, body: bookingRequestListResponse } },
   async ({ query, identity }) => {
-    const items = await listRequests(
-      { reservations: reservationRepository() },
-      partnerIdOf(identity),
-      query.facilityId,
-    );
+    const items = await listRequests({ reservations: reservationRepository() }, partnerIdOf(identity), query);
     return { items: items.map(operatorReservationView) };
   },
 );

@@ -54,33 +54,43 @@ export class UnlockCommandRepository {
   }
 
   /**
-   * Records a door's result on a command still `sent`, reported by the door it was for. Returns false
-   * when there is no such command or it already has a result (a repeated event changes nothing).
+   * Records a door's result on a command still `sent`, reported by the door it was for, as `result` when it
+   * arrives (`receivedAt`, the backend's clock; default `at`, for results the backend itself records) before the command's `expiresAt`, else as `expired` with the
+   * door's late result kept in `reason`. The backend's clock decides, not the door's `at`: the member has been
+   * shown `expired` since `expiresAt` (a `sent` command past it shows so), and a door's clock is not ours.
+   * Returns what was recorded, or `null` when there is no such command or it already has a result (a repeated
+   * event changes nothing). At most two conditional writes (the second only for a late result).
    */
   async recordResult(
     commandId: string,
     doorId: string,
-    result: Exclude<UnlockCommand['status'], 'sent'>,
+    result: Exclude<UnlockCommand['status'], 'sent' | 'expired'>,
     at: Instant,
     reason: string | null,
-  ): Promise<boolean> {
-    return writtenUnlessConditionFails(
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: commandKey(commandId),
-          UpdateExpression: 'SET #status = :result, resultAt = :at, reason = :reason',
-          ConditionExpression: 'attribute_exists(PK) AND doorId = :doorId AND #status = :sent',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':result': result,
-            ':at': isoUtc(at),
-            ':reason': reason,
-            ':doorId': doorId,
-            ':sent': 'sent',
-          },
-        }),
-      ),
-    );
+    receivedAt: Instant = at,
+  ): Promise<UnlockCommand['status'] | null> {
+    const write = (status: UnlockCommand['status'], expiry: string, why: string | null) =>
+      writtenUnlessConditionFails(
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: commandKey(commandId),
+            UpdateExpression: 'SET #status = :result, resultAt = :at, reason = :reason',
+            ConditionExpression: `attribute_exists(PK) AND doorId = :doorId AND #status = :sent AND ${expiry}`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':result': status,
+              ':at': isoUtc(at),
+              ':reason': why,
+              ':doorId': doorId,
+              ':sent': 'sent',
+              ':received': isoUtc(receivedAt),
+            },
+          }),
+        ),
+      );
+    if (await write(result, 'expiresAt > :received', reason)) return result;
+    const late = `late ${result}${reason === null ? '' : `: ${reason}`}`;
+    return (await write('expired', 'expiresAt <= :received', late)) ? 'expired' : null;
   }
 }

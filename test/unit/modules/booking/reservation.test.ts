@@ -3,11 +3,12 @@ import type { Member } from '../../../../lambdas/domain/model';
 import {
   type BookingDecision,
   decideBooking,
+  decideCancellation,
   ledgerFor,
   newReservation,
 } from '../../../../lambdas/modules/booking/rules/reservation';
 import * as demo from '../../../../lib/local/demo-data';
-import { HOUR, makeFacility, requestSpace, tokyo } from '../../../fixtures/domain';
+import { HOUR, makeFacility, requestSpace, tokyo, ZONE } from '../../../fixtures/domain';
 
 const demoMember = (id: string): Member => {
   const member = demo.members.find((m) => m.memberId === id);
@@ -125,5 +126,42 @@ describe('newReservation', () => {
     options.push({ optionId: 'water', quantity: 1 });
     expect(reservation.options).toEqual([{ optionId: 'coffee', quantity: 2 }]);
     expect(reservation).toMatchObject({ status: 'confirmed', requestExpiresAt: null, memberId: 'member-corporate' });
+  });
+});
+
+describe('decideCancellation (§3: an unanswered request is cancelled free, uses back, whatever the time)', () => {
+  const start = tokyo('2024-06-14T10:00');
+  const base = newReservation({
+    reservationId: 'r-1',
+    member: basic,
+    facility: makeFacility(),
+    space: requestSpace,
+    start,
+    end: start + HOUR,
+    options: [],
+    decision: {
+      ok: true,
+      status: 'requested',
+      uses: 1,
+      slots: [],
+      price: { amount: 2_000, tax: 200, total: 2_200 },
+      requestExpiresAt: start,
+    },
+    now: tokyo('2024-06-10T09:00'),
+  });
+  // requestSpace fees: same day 100 %, 1–3 days 30 %.
+  it.each([
+    ['requested, 4 days before', 'requested', '2024-06-10T09:00', { ok: true, usesCounted: false, fee: 0 }],
+    ['requested, 2 days before', 'requested', '2024-06-12T09:00', { ok: true, usesCounted: false, fee: 0 }],
+    ['requested, 30 minutes before', 'requested', '2024-06-14T09:30', { ok: true, usesCounted: false, fee: 0 }],
+    ['requested, at the start', 'requested', '2024-06-14T10:00', { ok: true, usesCounted: false, fee: 0 }],
+    ['confirmed, 2 days before: 30 %', 'confirmed', '2024-06-12T09:00', { ok: true, usesCounted: false, fee: 600 }],
+    ['confirmed, 30 minutes before', 'confirmed', '2024-06-14T09:30', { ok: true, usesCounted: true, fee: 2_000 }],
+    ['confirmed, at the start', 'confirmed', '2024-06-14T10:00', { ok: false, code: 'INVALID_STATE' }],
+    ['rejected', 'rejected', '2024-06-10T09:00', { ok: false, code: 'INVALID_STATE' }],
+  ] as const)('%s', (_case, status, at, expected) => {
+    expect(decideCancellation({ now: tokyo(at), reservation: { ...base, status }, timeZone: ZONE })).toMatchObject(
+      expected,
+    );
   });
 });
