@@ -14,7 +14,7 @@ import { facilityResponse, facilitySummaryListResponse, facilitySummaryResponse,
 import { emptyBody, problemResponse } from './common';
 import { corporateCodeBody, meResponse } from './membership';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
-import { doorBody, stayResponse, unlockCommandResponse } from './stay';
+import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 
 /** Answers, in the document as their output (what a client receives). */
 export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
@@ -38,6 +38,7 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [createReservationBody, 'NewReservation'],
   [extendBody, 'Extension'],
   [doorBody, 'AtDoor'],
+  [unlockBody, 'UnlockRequest'],
   [corporateCodeBody, 'CorporateCode'],
   [emptyBody, 'NoFields'],
 ];
