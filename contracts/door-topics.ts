@@ -22,6 +22,7 @@ function assertDoorId(doorId: string): void {
 export const topicTemplates = {
   unlock: (segment: string): string => `doors/${segment}/unlock`,
   events: (segment: string): string => `doors/${segment}/events`,
+  codes: (segment: string): string => `doors/${segment}/codes`,
 } as const;
 
 /** `doors/{doorId}/unlock`: the backend publishes unlock commands here; only that door subscribes. */
@@ -36,11 +37,20 @@ export function eventsTopic(doorId: string): string {
   return topicTemplates.events(doorId);
 }
 
+/** `doors/{doorId}/codes`: the backend publishes keypad codes (add, remove) here; only that door subscribes. */
+export function codesTopic(doorId: string): string {
+  assertDoorId(doorId);
+  return topicTemplates.codes(doorId);
+}
+
 /** MQTT filter matching every door's events topic (`doors/+/events`). */
 export const EVENTS_WILDCARD = topicTemplates.events('+');
 
 /** MQTT filter matching every door's unlock topic (`doors/+/unlock`). */
 export const UNLOCK_WILDCARD = topicTemplates.unlock('+');
+
+/** MQTT filter matching every door's codes topic (`doors/+/codes`). */
+export const CODES_WILDCARD = topicTemplates.codes('+');
 
 const eventsTopicPattern = /^doors\/([A-Za-z0-9_-]{1,128})\/events$/;
 const unlockTopicPattern = /^doors\/([A-Za-z0-9_-]{1,128})\/unlock$/;

@@ -59,3 +59,24 @@ export const doorEvent = z.object({
 });
 export type DoorEvent = z.infer<typeof doorEvent>;
 export type DoorEventResult = (typeof doorEventResults)[number];
+
+export const keypadCodeActions = ['add', 'remove'] as const;
+
+/**
+ * `doors/{doorId}/codes`, backend → keypad door, QoS 1: a stay's six-digit code, valid `[validFrom, validUntil)`,
+ * added at check-in and removed at checkout or forced checkout.
+ */
+export const keypadCodeMessage = z
+  .object({
+    action: z.enum(keypadCodeActions),
+    code: z.string().regex(/^[0-9]{6}$/, 'Six digits'),
+    reservationId: id,
+    validFrom: instant,
+    validUntil: instant,
+  })
+  .refine((c) => Date.parse(c.validUntil) > Date.parse(c.validFrom), {
+    message: 'validUntil must be after validFrom',
+    path: ['validUntil'],
+  });
+export type KeypadCodeMessage = z.infer<typeof keypadCodeMessage>;
+export type KeypadCodeAction = (typeof keypadCodeActions)[number];

@@ -4,10 +4,12 @@
  *
  * Flags fall back to DOOR_ID, MQTT_URL (else MQTT_PORT on 127.0.0.1), IOT_ENDPOINT, IOT_CERT, IOT_KEY,
  * IOT_CA, DOOR_HOLD_MS. Prints one line per command handled, and each lock open and close; stops cleanly on
- * SIGINT/SIGTERM. On a local broker it runs on the local stack's clock (`local/clock`, see local-clock.ts): times
+ * SIGINT/SIGTERM. A keypad: each line typed on stdin is a code (it opens only for a code the backend added, inside
+ * its validity); codes added and removed are printed without their digits. On a local broker it runs on the local stack's clock (`local/clock`, see local-clock.ts): times
  * it prints and command expiry follow the stack's clock, not the machine's.
  */
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { isDoorId } from '../contracts/mqtt';
 import { DEFAULT_HOLD_MS, type HandledCommand, startDoorClient } from './door-client';
@@ -16,7 +18,8 @@ import { consoleLock } from './lock-adapters';
 
 const usage = `Usage: npm run door -- --door <doorId> [--url mqtt://127.0.0.1:1883]
        npm run door -- --door <doorId> --endpoint <iot-endpoint> --cert <file> --key <file> [--ca <file>]
-Options: --hold <ms> (lock open time, default ${DEFAULT_HOLD_MS}), --client-id <id> (default the door id), --verbose`;
+Options: --hold <ms> (lock open time, default ${DEFAULT_HOLD_MS}), --client-id <id> (default the door id), --verbose
+Keypad: type a code and Enter on stdin.`;
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -98,12 +101,27 @@ async function main(): Promise<void> {
   door.on('error', (error) => {
     if (!values.verbose) console.error(`Door ${doorId}: ${error.message}`);
   });
+  door.on('code', (code) =>
+    console.log(
+      `${new Date(now()).toISOString()} code ${code.action} reservation=${code.reservationId} valid ${code.validFrom} – ${code.validUntil}`,
+    ),
+  );
+  const keypad = createInterface({ input: process.stdin, terminal: false });
+  keypad.on('line', (line) => {
+    if (line.trim() === '') return;
+    void door.enterCode(line).then((typed) => {
+      const reason = typed.reason ? ` (${typed.reason})` : '';
+      const reservation = typed.reservationId ? ` reservation=${typed.reservationId}` : '';
+      console.log(`${new Date(now()).toISOString()} keypad ${typed.outcome}${reason}${reservation}`);
+    });
+  });
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     console.error(`${signal}: stopping door ${doorId}`);
+    keypad.close();
     await door.stop();
     await clock?.stop();
     await lock.close?.();

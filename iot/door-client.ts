@@ -1,24 +1,30 @@
 /**
  * Door-controller reference client (api.md, "Door controllers"): subscribes to its own unlock topic,
- * opens the lock for fresh commands addressed to it, and reports every decision on its events topic.
+ * opens the lock for fresh commands addressed to it, and reports every decision on its events topic. A keypad
+ * door also keeps the codes the backend adds and removes on its codes topic, and opens for a typed code
+ * (`enterCode`) only inside its validity.
  *
  * MQTT 3.1.1 (the local broker speaks nothing else), QoS 1 both ways, persistent session
- * (`clean: false`, client id = thing name) so commands sent during a short outage are delivered on
+ * (`clean: false`, client id = thing name) so commands and codes sent during an outage are delivered on
  * reconnect; redeliveries are absorbed by the seen-set, stale ones by `expiresAt`.
  */
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import {
+  codesTopic,
   commandId as commandIdSchema,
   type DoorEvent,
   type DoorEventResult,
   doorEventReasons,
   eventsTopic,
   isDoorId,
+  type KeypadCodeMessage,
+  keypadCodeMessage,
   type UnlockCommand,
   unlockCommand,
   unlockTopic,
 } from '../contracts/mqtt';
 import { type BackoffOptions, backoffDelay } from './backoff';
+import { KeypadCodes, type TypedCodeRefusal } from './keypad-codes';
 import type { LockAdapter } from './lock-adapters';
 import { SeenSet } from './seen-set';
 
@@ -68,7 +74,18 @@ export interface HandledCommand {
   published: boolean;
 }
 
+/** What the door did with a typed code. */
+export interface TypedCode {
+  outcome: 'unlocked' | 'rejected' | 'failed';
+  reason?: TypedCodeRefusal | 'lock-error';
+  reservationId?: string;
+}
+
 export interface DoorClientEvents {
+  /** After each valid message on the codes topic was applied (an invalid one is reported through `error`). */
+  code: (message: KeypadCodeMessage) => void;
+  /** After each typed code was decided (and the lock opened for it). */
+  typed: (result: TypedCode) => void;
   /** After each message on the unlock topic has been handled (and its event published). */
   command: (handled: HandledCommand) => void;
   /** After an event was acknowledged by the broker. */
@@ -86,6 +103,10 @@ export interface DoorClient {
   /** Resolves once first connected and subscribed; rejects if stopped before that. */
   readonly connected: Promise<void>;
   on<E extends keyof DoorClientEvents>(event: E, listener: DoorClientEvents[E]): () => void;
+  /** A code typed on the keypad: opens the lock when a kept code matches and is valid now. */
+  enterCode(typed: string): Promise<TypedCode>;
+  /** Whether a code is kept (added, not removed, not yet past its validity when last checked). */
+  hasCode(code: string): boolean;
   /** Waits briefly for commands in progress, then disconnects. Idempotent. */
   stop(): Promise<void>;
   /** The underlying mqtt.js client (tests, diagnostics). */
@@ -103,8 +124,12 @@ export function startDoorClient(options: DoorClientOptions): DoorClient {
   const seen = new SeenSet(options.seenCapacity ?? DEFAULT_SEEN_CAPACITY);
   const commandTopic = unlockTopic(doorId);
   const reportTopic = eventsTopic(doorId);
+  const keypadTopic = codesTopic(doorId);
+  const codes = new KeypadCodes();
 
   const listeners: { [E in keyof DoorClientEvents]: Set<DoorClientEvents[E]> } = {
+    code: new Set(),
+    typed: new Set(),
     command: new Set(),
     event: new Set(),
     ready: new Set(),
@@ -164,18 +189,19 @@ export function startDoorClient(options: DoorClientOptions): DoorClient {
     // Subscribe on every connect: idempotent when the session survived, required when it did not
     // (a restarted broker, an expired IoT Core session).
     client
-      .subscribeAsync({ [commandTopic]: { qos: 1 } })
+      .subscribeAsync({ [commandTopic]: { qos: 1 }, [keypadTopic]: { qos: 1 } })
       .then((granted) => {
-        if (granted.some((g) => g.qos === 128)) {
-          fail(new Error(`Subscription to ${commandTopic} refused by the broker`));
+        const refused = granted.filter((g) => g.qos === 128).map((g) => g.topic);
+        if (refused.length > 0) {
+          fail(new Error(`Subscription to ${refused.join(', ')} refused by the broker`));
           return;
         }
-        log(`subscribed to ${commandTopic}`);
+        log(`subscribed to ${commandTopic} and ${keypadTopic}`);
         resolveConnected();
         emit('ready', { sessionPresent: connack.sessionPresent });
       })
       .catch((error: Error) => {
-        if (!stopped) fail(new Error(`Subscribing to ${commandTopic} failed: ${error.message}`));
+        if (!stopped) fail(new Error(`Subscribing to ${commandTopic} and ${keypadTopic} failed: ${error.message}`));
       });
   });
 
@@ -195,12 +221,50 @@ export function startDoorClient(options: DoorClientOptions): DoorClient {
 
   client.on('message', (topic, payload) => {
     if (stopped) return;
+    if (topic === keypadTopic) {
+      keep(payload);
+      return;
+    }
     const work = handle(topic, payload)
       .then((handled) => emit('command', handled))
       .catch((error: Error) => fail(error));
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   });
+
+  function keep(payload: Buffer): void {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(payload.toString('utf8'));
+    } catch {
+      raw = undefined;
+    }
+    const parsed = keypadCodeMessage.safeParse(raw);
+    if (!parsed.success) {
+      fail(new Error(`Dropped a malformed message on ${keypadTopic}`));
+      return;
+    }
+    codes.apply(parsed.data);
+    log(`code ${parsed.data.action} for reservation ${parsed.data.reservationId}`);
+    emit('code', parsed.data);
+  }
+
+  async function enterCode(typed: string): Promise<TypedCode> {
+    const decision = codes.decide(typed.trim(), now());
+    let result: TypedCode;
+    if (!decision.ok) result = { outcome: 'rejected', reason: decision.reason };
+    else {
+      try {
+        await lock.open(holdMs);
+        result = { outcome: 'unlocked', reservationId: decision.reservationId };
+      } catch (error) {
+        log(`lock failed for a typed code: ${(error as Error).message}`);
+        result = { outcome: 'failed', reason: 'lock-error', reservationId: decision.reservationId };
+      }
+    }
+    emit('typed', result);
+    return result;
+  }
 
   async function report(
     commandId: string,
@@ -293,6 +357,8 @@ export function startDoorClient(options: DoorClientOptions): DoorClient {
     connected,
     mqtt: client,
     stop,
+    enterCode,
+    hasCode: (code) => codes.has(code),
     on(event, listener) {
       listeners[event].add(listener);
       return () => {

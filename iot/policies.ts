@@ -27,8 +27,8 @@ function iotArn(region: string, account: string, resource: string, partition: st
 
 /**
  * The IoT policy attached to every door certificate: connect only as its own thing name (and only while
- * a thing is attached to the certificate), subscribe to and receive only its own unlock topic, publish
- * only to its own events topic. No wildcard resources.
+ * a thing is attached to the certificate), subscribe to and receive only its own unlock and codes topics,
+ * publish only to its own events topic. No wildcard resources.
  */
 export function doorThingPolicy(region: string, account: string, partition = 'aws'): PolicyDocument {
   const arn = (resource: string) => iotArn(region, account, resource, partition);
@@ -44,12 +44,18 @@ export function doorThingPolicy(region: string, account: string, partition = 'aw
       {
         Effect: 'Allow',
         Action: ['iot:Subscribe'],
-        Resource: [arn(`topicfilter/${topicTemplates.unlock(THING_NAME_VARIABLE)}`)],
+        Resource: [
+          arn(`topicfilter/${topicTemplates.unlock(THING_NAME_VARIABLE)}`),
+          arn(`topicfilter/${topicTemplates.codes(THING_NAME_VARIABLE)}`),
+        ],
       },
       {
         Effect: 'Allow',
         Action: ['iot:Receive'],
-        Resource: [arn(`topic/${topicTemplates.unlock(THING_NAME_VARIABLE)}`)],
+        Resource: [
+          arn(`topic/${topicTemplates.unlock(THING_NAME_VARIABLE)}`),
+          arn(`topic/${topicTemplates.codes(THING_NAME_VARIABLE)}`),
+        ],
       },
       {
         Effect: 'Allow',
@@ -60,11 +66,14 @@ export function doorThingPolicy(region: string, account: string, partition = 'aw
   };
 }
 
-/** IAM statement for the backend (Lambda roles) that publish unlock commands to any door. */
+/** IAM statement for the backend (Lambda roles) that publish unlock commands and keypad codes to any door. */
 export function backendPublishStatement(region: string, account: string, partition = 'aws'): PolicyStatement {
   return {
     Effect: 'Allow',
     Action: ['iot:Publish'],
-    Resource: [iotArn(region, account, `topic/${topicTemplates.unlock('*')}`, partition)],
+    Resource: [
+      iotArn(region, account, `topic/${topicTemplates.unlock('*')}`, partition),
+      iotArn(region, account, `topic/${topicTemplates.codes('*')}`, partition),
+    ],
   };
 }

@@ -76,6 +76,10 @@ export const reservationResponse = z.strictObject({
   requestExpiresAt: zoned.optional(),
   checkoutDeadline: zoned,
   createdAt: zoned,
+  /** While checked in after a check-in at a keypad door: the six-digit code (api.md, wave 2). */
+  keypadCode: z.string().optional(),
+  /** The same code with its door and validity, `[validFrom, validUntil)`. */
+  keypad: z.strictObject({ doorId: z.string(), code: z.string(), validFrom: zoned, validUntil: zoned }).optional(),
 });
 
 /** A page of the member's reservations: `nextCursor` (for `cursor=`) until the last page. */

@@ -21,7 +21,7 @@ import {
   purchaseResponse,
 } from './membership';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
-import { doorBody, stayResponse, unlockCommandResponse } from './stay';
+import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 
 /** Answers, in the document as their output (what a client receives). */
 export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
@@ -47,6 +47,7 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [createReservationBody, 'NewReservation'],
   [extendBody, 'Extension'],
   [doorBody, 'AtDoor'],
+  [unlockBody, 'UnlockRequest'],
   [corporateCodeBody, 'CorporateCode'],
   [planChangeBody, 'PlanChange'],
   [purchaseBody, 'NewPurchase'],

@@ -5,6 +5,8 @@ import { reservationResponse } from './booking';
 import { id, zoned } from './common';
 
 export const doorBody = z.strictObject({ doorId: id });
+/** Re-entry while checked in (the default), or an exit within 5 minutes after checkout (api.md, wave 2). */
+export const unlockBody = z.strictObject({ doorId: id, purpose: z.enum(['reentry', 'exit']).optional() });
 export const unlockCommandPath = z.strictObject({ commandId: z.string().uuid() });
 
 export const unlockStatuses = ['sent', ...doorEventResults, 'expired'] as const;

@@ -236,6 +236,18 @@ export interface Reservation {
   ledger: UsesLedger;
   /** Incremented on every change; writes are conditioned on it. */
   version: number;
+  /** The code issued at check-in at a keypad door (absent or `null` otherwise). */
+  keypad?: KeypadCode | null;
+}
+
+/** A keypad door's code for one stay: valid `[validFrom, validUntil)`, withdrawn at checkout or forced checkout. */
+export interface KeypadCode {
+  doorId: string;
+  /** Six digits. */
+  code: string;
+  validFrom: Instant;
+  validUntil: Instant;
+  withdrawnAt: Instant | null;
 }
 
 export type UnlockPurpose = 'entry' | 'reentry' | 'exit';

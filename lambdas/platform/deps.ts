@@ -3,7 +3,7 @@
  * environment (endpoints point them at the local stand-ins). Modules take what they use from here; a
  * function's bundle carries only the adapters it reaches.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { IotDoorPublisher } from './adapters/iot-door-publisher';
 import { SfnTimerStarter } from './adapters/sfn-timer-starter';
 import type { DoorPublisher, Ids, TimerStarter } from './ports';
@@ -13,6 +13,9 @@ export { tableContext } from './dynamo/client';
 
 /** Random UUIDs. */
 export const uuids: Ids = { next: () => randomUUID() };
+
+/** Six-digit keypad codes from the CSPRNG (leading zeros kept). */
+export const keypadCodes: Ids = { next: () => String(randomInt(0, 1_000_000)).padStart(6, '0') };
 
 let timers: TimerStarter | undefined;
 /** Step Functions, or the local runner (`SFN_ENDPOINT`). */

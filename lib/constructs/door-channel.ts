@@ -60,8 +60,9 @@ export interface DoorChannelProps {
  * The door channel on AWS IoT Core: the account's data endpoint (looked up at deploy time), the IoT policy
  * for door certificates, and the topic rule that hands `doors/+/events` to the door-event function, with an
  * error action writing to a log group; door events the function fails on (after 2 retries) go to a dead-letter
- * queue that alarms when not empty, and the function's errors alarm too. Also equips route functions to publish
- * unlock commands, through one managed policy allowing `iot:Publish` on `doors/*\/unlock` only.
+ * queue that alarms when not empty, and the function's errors alarm too. Also equips functions to publish
+ * unlock commands and keypad codes, through one managed policy allowing `iot:Publish` on `doors/*\/unlock` and
+ * `doors/*\/codes` only.
  */
 export class DoorChannel extends Construct implements UnlockPublisher {
   /** `https://<account prefix>-ats.iot.<region>.amazonaws.com`: the IoT data (ATS) endpoint. */
@@ -72,7 +73,7 @@ export class DoorChannel extends Construct implements UnlockPublisher {
   readonly doorEventDeadLetters: Queue;
   /** The door-event function's `Errors` reached `config.alarms.doorEventErrors` in 5 minutes. */
   readonly doorEventErrorsAlarm: Alarm;
-  /** `iot:Publish` on the unlock topics of every door; attached to the role of each publishing function. */
+  /** `iot:Publish` on the unlock and codes topics of every door; attached to the role of each publishing function. */
   readonly publishUnlocksPolicy: ManagedPolicy;
   /** `doors/+/events` → the door-event function. */
   readonly eventsRule: CfnTopicRule;
@@ -208,7 +209,7 @@ export class DoorChannel extends Construct implements UnlockPublisher {
     this.doorPolicyName = this.doorPolicy.ref;
 
     this.publishUnlocksPolicy = new ManagedPolicy(this, 'PublishUnlocks', {
-      description: `Publish unlock commands to the doors, doors/*/unlock only (${config.stage})`,
+      description: `Publish unlock commands and keypad codes to the doors, doors/*/unlock and doors/*/codes only (${config.stage})`,
       statements: [
         // pseudo parameters rather than the stack's values: the ARN (and the cdk-nag finding that names it)
         // is then the same whatever account the app is synthesized with
@@ -222,7 +223,7 @@ export class DoorChannel extends Construct implements UnlockPublisher {
 
   /**
    * Gives `fn` the data endpoint (`IOT_DATA_ENDPOINT`) and attaches {@link publishUnlocksPolicy} (`iot:Publish`
-   * on `doors/*\/unlock` only) to its role.
+   * on `doors/*\/unlock` and `doors/*\/codes` only) to its role.
    * @throws Error when `fn` has no role
    */
   allowPublishingUnlocks(fn: LambdaFunction): void {

@@ -22,6 +22,9 @@ import { tableAccessStatement } from './table';
 /** The step handler the schedule runs (not a workflow task). */
 export const SWEEPER = 'sweep-stays';
 
+/** Step handlers that publish to the doors: a forced checkout (timer or sweeper) removes the stay's keypad code. */
+export const DOOR_PUBLISHING_STEPS: readonly string[] = ['close-stay', SWEEPER];
+
 /** How often the sweeper runs. */
 export const SWEEP_INTERVAL = Duration.minutes(5);
 

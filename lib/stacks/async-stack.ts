@@ -4,7 +4,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config';
 import type { Alarms } from '../constructs/alarms';
 import { DoorChannel } from '../constructs/door-channel';
-import { Timers } from '../constructs/timers';
+import { DOOR_PUBLISHING_STEPS, Timers } from '../constructs/timers';
 
 /** Props of {@link AsyncStack}. */
 export interface AsyncStackProps extends StackProps {
@@ -31,6 +31,11 @@ export class AsyncStack extends Stack {
 
     this.doorChannel = new DoorChannel(this, 'DoorChannel', { config, table, alarms });
     this.timers = new Timers(this, 'Timers', { config, table, alarms });
+    for (const step of DOOR_PUBLISHING_STEPS) {
+      const fn = this.timers.stepFunctions.get(step);
+      if (!fn) throw new Error(`No step function ${step}`);
+      this.doorChannel.allowPublishingUnlocks(fn);
+    }
 
     new CfnOutput(this, 'DoorPolicyName', {
       value: this.doorChannel.doorPolicyName,

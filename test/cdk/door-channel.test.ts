@@ -14,6 +14,7 @@ import {
   doorEventFunctionName,
   doorPolicyName,
 } from '../../lib/constructs/door-channel';
+import { DOOR_PUBLISHING_STEPS, stepFunctionName } from '../../lib/constructs/timers';
 import { STACK_PARTS } from '../../lib/stacks/stack-names';
 import {
   actionList,
@@ -227,8 +228,14 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       const arn = `arn:aws:iot:${region}:${account}`;
       expect(byAction).toEqual({
         'iot:Connect': [`${arn}:client/${THING_NAME_VARIABLE}`],
-        'iot:Subscribe': [`${arn}:topicfilter/doors/${THING_NAME_VARIABLE}/unlock`],
-        'iot:Receive': [`${arn}:topic/doors/${THING_NAME_VARIABLE}/unlock`],
+        'iot:Subscribe': [
+          `${arn}:topicfilter/doors/${THING_NAME_VARIABLE}/unlock`,
+          `${arn}:topicfilter/doors/${THING_NAME_VARIABLE}/codes`,
+        ],
+        'iot:Receive': [
+          `${arn}:topic/doors/${THING_NAME_VARIABLE}/unlock`,
+          `${arn}:topic/doors/${THING_NAME_VARIABLE}/codes`,
+        ],
         'iot:Publish': [`${arn}:topic/doors/${THING_NAME_VARIABLE}/events`],
       });
       const connect = document.Statement.find((s) => actionList(s.Action).includes('iot:Connect'));
@@ -259,9 +266,15 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
         props: fn.Properties as Props,
       })),
     );
-    const publisherKeys = publishers
-      .map((r) => `${stackOfRow(r)}/${functionNamedIn(templates[stackOfRow(r)], routeFunctionName(config.prefix, r))}`)
-      .sort();
+    // the forced checkout (timer and sweeper) removes keypad codes
+    const publisherKeys = [
+      ...publishers.map(
+        (r) => `${stackOfRow(r)}/${functionNamedIn(templates[stackOfRow(r)], routeFunctionName(config.prefix, r))}`,
+      ),
+      ...DOOR_PUBLISHING_STEPS.map(
+        (step) => `async/${functionNamedIn(templates.async, stepFunctionName(config.prefix, step))}`,
+      ),
+    ].sort();
     const statementsOf = (fn: (typeof allFunctions)[number]) => functionStatements(templates[fn.part], fn.id, s);
     const endpointAddress = { 'Fn::GetAtt': [endpointId, 'endpointAddress'] };
     const endpointUrl = { 'Fn::Join': ['', ['https://', endpointAddress]] };
@@ -270,7 +283,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       expect(publishers.map((r) => r.id)).toEqual(expect.arrayContaining(['check-in', 'unlock', 'checkout']));
     });
 
-    it('is allowed exactly to the rows with publishesUnlocks: iot:Publish on doors/*/unlock only', () => {
+    it('is allowed exactly to the rows with publishesUnlocks and the forced-checkout steps: iot:Publish on doors/*/unlock and doors/*/codes only', () => {
       const canPublish = (st: Props) =>
         actionList(st.Action).some((a) => a === 'iot:Publish' || a === 'iot:*' || a === '*');
       const allowed = allFunctions.filter((fn) => statementsOf(fn).some(canPublish));
@@ -281,7 +294,8 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
         expect(actionList(publish[0]?.Action), fn.key).toEqual(['iot:Publish']);
         expect(publish[0]?.Effect, fn.key).toBe('Allow');
         // one managed policy (async stack) for every publisher, its ARN built from pseudo parameters
-        expect(asList(publish[0]?.Resource).map(flatten), fn.key).toEqual([
+        expect(asList(publish[0]?.Resource).map(flatten).sort(), fn.key).toEqual([
+          'arn:{AWS::Partition}:iot:{AWS::Region}:{AWS::AccountId}:topic/doors/*/codes',
           'arn:{AWS::Partition}:iot:{AWS::Region}:{AWS::AccountId}:topic/doors/*/unlock',
         ]);
       }

@@ -11,7 +11,13 @@ import { routes } from '../../lambdas/routes';
 import { getStageConfig, STAGES } from '../../lib/config';
 import { Alarms, alarmTopicName } from '../../lib/constructs/alarms';
 import { routeFunctionName } from '../../lib/constructs/api';
-import { STEP_TABLE_ACTIONS, stateMachineName, stepFunctionName, stepNames } from '../../lib/constructs/timers';
+import {
+  DOOR_PUBLISHING_STEPS,
+  STEP_TABLE_ACTIONS,
+  stateMachineName,
+  stepFunctionName,
+  stepNames,
+} from '../../lib/constructs/timers';
 import { STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
 import { aslOf, fillAsl, workflows } from '../../lib/workflows';
 import {
@@ -123,8 +129,11 @@ describe.each(STAGES)('timers (%s)', (stage) => {
         expect(dynamo[0]?.Effect, step).toBe('Allow');
         const tableArn = fromData({ 'Fn::GetAtt': [tableId, 'Arn'] }) as StackOutputRef;
         expect(asList(dynamo[0]?.Resource), step).toEqual(tableResourcesFor(tableArn, STEP_TABLE_ACTIONS));
-        // besides that, only the handler base (own logs, traces)
-        expectOnlyHandlerBase(template, stepId(step), dynamo);
+        // besides that, only the handler base (own logs, traces) and, for the forced checkout, publishing to the
+        // doors (the door channel's managed policy, checked in door-channel.test.ts)
+        const publish = statements.filter((s) => actionList(s.Action).includes('iot:Publish'));
+        expect(publish, step).toHaveLength(DOOR_PUBLISHING_STEPS.includes(step) ? 1 : 0);
+        expectOnlyHandlerBase(template, stepId(step), [...dynamo, ...publish]);
       }
     });
   });

@@ -3,6 +3,7 @@
  * for the failures real parts cannot easily produce (a door channel down, Step Functions refusing, a write
  * that keeps finding the state moved).
  */
+import type { KeypadCodeMessage } from '../../contracts/mqtt';
 import type { TimerTaskInput, WorkflowId } from '../../contracts/workflows';
 import type { Facility, Instant, Member, Reservation, Space, UnlockCommand } from '../../lambdas/domain/model';
 import type { BookingPorts } from '../../lambdas/modules/booking';
@@ -51,10 +52,14 @@ export class FakeReservations {
     this.write(() => this.put(reservation, change.set), change.extra);
   change: BookingPorts['reservations']['change'] = (reservation, set, extra = []) =>
     this.write(() => this.put(reservation, set), extra);
-  whileInStatus: BookingPorts['reservations']['whileInStatus'] = (reservation, status, extra) =>
-    this.write(() => {
-      if (this.byId.get(reservation.reservationId)?.status !== status) throw new Error('not in status');
-    }, extra);
+  whileInStatus: BookingPorts['reservations']['whileInStatus'] = (reservation, status, extra, same = {}) => {
+    const current = this.byId.get(reservation.reservationId);
+    const moved =
+      current?.status !== status || (same.checkedOutAt !== undefined && current.checkedOutAt !== same.checkedOutAt);
+    if (!moved) return this.write(() => undefined, extra);
+    this.writes++;
+    return Promise.resolve(STALE_OUTCOME);
+  };
   requestsOfPartner = async (partnerId: string, only: { facilityId?: string; spaceId?: string } = {}) =>
     [...this.byId.values()].filter(
       (r) =>
@@ -99,10 +104,15 @@ export class FakeUnlockCommands {
 /** A door channel that records what it sends, or fails every publish while `down`. */
 export class FakeDoors implements DoorPublisher {
   readonly sent: Array<{ doorId: string; commandId: string }> = [];
+  readonly codes: Array<{ doorId: string; message: KeypadCodeMessage }> = [];
   down = false;
   async publishUnlock(message: { doorId: string; commandId: string }): Promise<void> {
     if (this.down) throw new Error('IoT data plane unavailable');
     this.sent.push({ doorId: message.doorId, commandId: message.commandId });
+  }
+  async publishCode(doorId: string, message: KeypadCodeMessage): Promise<void> {
+    if (this.down) throw new Error('IoT data plane unavailable');
+    this.codes.push({ doorId, message });
   }
 }
 

@@ -44,5 +44,22 @@ export function reservationView(reservation: Reservation): ReservationResponse {
     ...(reservation.requestExpiresAt === null ? {} : { requestExpiresAt: zoned(reservation.requestExpiresAt) }),
     checkoutDeadline: zoned(reservation.end),
     createdAt: zoned(reservation.createdAt),
+    ...keypadView(reservation),
+  };
+}
+
+/** A keypad code shows while the stay it was issued for is checked in and the code not withdrawn. */
+function keypadView(reservation: Reservation): Pick<ReservationResponse, 'keypadCode' | 'keypad'> {
+  const keypad = reservation.keypad;
+  if (reservation.status !== 'checkedIn' || !keypad || keypad.withdrawnAt !== null) return {};
+  const zoned = (t: Instant) => toZonedIso(t, reservation.timeZone);
+  return {
+    keypadCode: keypad.code,
+    keypad: {
+      doorId: keypad.doorId,
+      code: keypad.code,
+      validFrom: zoned(keypad.validFrom),
+      validUntil: zoned(keypad.validUntil),
+    },
   };
 }

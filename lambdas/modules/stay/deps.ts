@@ -1,4 +1,4 @@
-import { doorPublisher, tableContext, uuids } from '../../platform/deps';
+import { doorPublisher, keypadCodes, tableContext, uuids } from '../../platform/deps';
 import { reservationRepository } from '../booking';
 import { catalogDeps } from '../catalog';
 import { UnlockCommandRepository } from './data/unlock-command';
@@ -24,9 +24,11 @@ export function stayDeps(): StayDeps {
   cached ??= {
     reservations: reservationRepository(),
     spaces: catalogDeps().spaces,
+    facilities: catalogDeps().facilities,
     unlockCommands: unlockCommandRepository(),
     doors: doorPublisher(),
     ids: uuids,
+    keypadCodes,
   };
   return cached;
 }

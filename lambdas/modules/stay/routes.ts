@@ -10,8 +10,8 @@ export const rows = {
     path: '/v1/reservations/{id}/check-in',
     caller: MEMBER,
     tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
-    // the reservation; its space; the transaction (reservation and command)
-    maxTableCommands: 3,
+    // the reservation; its space; its facility (the door's key type); the transaction (reservation and command)
+    maxTableCommands: 4,
     publishesUnlocks: true,
   },
   unlock: {
@@ -22,7 +22,7 @@ export const rows = {
     path: '/v1/reservations/{id}/unlock',
     caller: MEMBER,
     tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
-    // the reservation; its space; the transaction (condition on the stay and the command)
+    // the reservation; its space; the transaction (condition on the stay, or on its checkout for an exit, and the command)
     maxTableCommands: 3,
     publishesUnlocks: true,
   },

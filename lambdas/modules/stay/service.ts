@@ -1,26 +1,47 @@
 /**
- * The stay: check-in, re-entry and checkout. Each records its unlock command in the same transaction as
- * the change it belongs to, then publishes it to the door.
+ * The stay: check-in, re-entry, checkout and the exit unlock after it. Each records its unlock command (and a
+ * keypad door's code) in the same transaction as the change it belongs to, then publishes it to the door.
  */
 import { ceilToGrid } from '../../domain/calendar';
-import type { Instant, Reservation, Space, UnlockCommand, UnlockPurpose, Verdict } from '../../domain/model';
+import type {
+  Instant,
+  KeypadCode,
+  Reservation,
+  Space,
+  UnlockCommand,
+  UnlockPurpose,
+  Verdict,
+} from '../../domain/model';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
 import type { DoorPublisher, Ids } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { type BookingPorts, busy, ownReservation, settle } from '../booking';
+import type { CatalogReads } from '../catalog';
 import type { UnlockCommandRepository } from './data/unlock-command';
-import { decideCheckIn, decideDoorWhileIn, newUnlockCommand } from './rules/doors';
-import { unlockMessage } from './views';
+import {
+  decideCheckIn,
+  decideDoorWhileIn,
+  decideUnlock,
+  keypadCodeFor,
+  newUnlockCommand,
+  type UnlockRequestPurpose,
+  withdrawnKeypadCode,
+} from './rules/doors';
+import { keypadCodeMessage, unlockMessage } from './views';
 
 /** What the stay flows read and write, and the ports they use. */
 export interface StayPorts {
   reservations: Pick<BookingPorts['reservations'], 'get' | 'change' | 'release' | 'whileInStatus'>;
   spaces: BookingPorts['spaces'];
+  /** The facility, for the key type of the door a member checks in at. */
+  facilities: CatalogReads['facilities'];
   unlockCommands: Pick<UnlockCommandRepository, 'get' | 'putItem' | 'recordResult'>;
   doors: DoorPublisher;
   ids: Ids;
+  /** Six-digit keypad codes (a CSPRNG; tests fix them). */
+  keypadCodes: Ids;
 }
 
 export interface StayAnswer {
@@ -52,6 +73,28 @@ async function send(deps: Pick<StayPorts, 'doors' | 'unlockCommands'>, command: 
   }
 }
 
+/**
+ * Publishes a keypad code's `add` or `remove`. A failed publish is logged, not thrown: the change it belongs to is
+ * written, and a code the door never removes still ends at its `validUntil` (the forced-checkout instant).
+ */
+export async function sendKeypadCode(
+  doors: Pick<DoorPublisher, 'publishCode'>,
+  action: 'add' | 'remove',
+  reservation: Pick<Reservation, 'reservationId' | 'timeZone'>,
+  keypad: KeypadCode,
+): Promise<void> {
+  try {
+    await doors.publishCode(keypad.doorId, keypadCodeMessage(action, reservation, keypad));
+  } catch (error) {
+    logger.error('Keypad code publish failed', {
+      reservationId: reservation.reservationId,
+      doorId: keypad.doorId,
+      action,
+      error: error as Error,
+    });
+  }
+}
+
 /** One stay step: how it decides, which door purpose it opens for, and what it writes with its command. */
 interface Step {
   decide: (reservation: Reservation, space: Space) => Verdict;
@@ -60,6 +103,8 @@ interface Step {
     reservation: Reservation,
     command: UnlockCommand,
   ) => Promise<{ outcome: TransactOutcome; after: Reservation }>;
+  /** What else goes to the doors once the write is done (a keypad code added or removed). */
+  publish?: (before: Reservation, after: Reservation) => Promise<void>;
 }
 
 /** Runs a stay step on fresh state until its write is not stale, then publishes its command. */
@@ -71,61 +116,88 @@ function step(deps: StayPorts, memberId: string, id: string, doorId: string, now
     const command = newUnlockCommand({ commandId: deps.ids.next(), doorId, reservation, purpose: how.purpose, now });
     const { outcome, after } = await how.write(reservation, command);
     if (settle(outcome) === STALE) return STALE;
-    return { reservation: after, command: await send(deps, command) };
+    const sent = await send(deps, command);
+    await how.publish?.(reservation, after);
+    return { reservation: after, command: sent };
   }, busy);
 }
 
-/** Check-in at a door of the space: the stay starts and the door opens. */
+/** Check-in at a door of the space: the stay starts and the door opens; a keypad door also gets the stay's code. */
 export function checkIn(deps: StayPorts, memberId: string, id: string, doorId: string, now: Instant) {
   return step(deps, memberId, id, doorId, now, {
     purpose: 'entry',
     decide: (reservation, space) => decideCheckIn({ now, reservation, space, doorId }),
     write: async (reservation, command) => {
-      const after: Reservation = {
-        ...reservation,
-        status: 'checkedIn',
-        checkedInAt: now,
-        version: reservation.version + 1,
-      };
-      const outcome = await deps.reservations.change(reservation, { status: after.status, checkedInAt: now }, [
-        deps.unlockCommands.putItem(command),
-      ]);
+      const facility = await deps.facilities.getFacility(reservation.facilityId);
+      if (!facility) throw notFound('Facility');
+      const keypad = keypadCodeFor({
+        doors: facility.doors,
+        doorId,
+        code: deps.keypadCodes.next(),
+        now,
+        reservation,
+      });
+      const set = { status: 'checkedIn' as const, checkedInAt: now, ...(keypad ? { keypad } : {}) };
+      const after: Reservation = { ...reservation, ...set, version: reservation.version + 1 };
+      const outcome = await deps.reservations.change(reservation, set, [deps.unlockCommands.putItem(command)]);
       return { outcome, after };
+    },
+    publish: async (_, after) => {
+      if (after.keypad) await sendKeypadCode(deps.doors, 'add', after, after.keypad);
     },
   });
 }
 
-/** Re-entry while checked in, at any door of the space. */
-export function unlock(deps: StayPorts, memberId: string, id: string, doorId: string, now: Instant) {
+/**
+ * Re-entry while checked in, at any door of the space; or (`exit`) another exit unlock within 5 minutes after
+ * checkout, recorded only while the reservation is still checked out by that same checkout.
+ */
+export function unlock(
+  deps: StayPorts,
+  memberId: string,
+  id: string,
+  doorId: string,
+  now: Instant,
+  purpose: UnlockRequestPurpose = 'reentry',
+) {
   return step(deps, memberId, id, doorId, now, {
-    purpose: 'reentry',
-    decide: (reservation, space) => decideDoorWhileIn({ reservation, space, doorId }),
+    purpose,
+    decide: (reservation, space) => decideUnlock({ now, reservation, space, doorId, purpose }),
     write: async (reservation, command) => ({
-      outcome: await deps.reservations.whileInStatus(reservation, 'checkedIn', [deps.unlockCommands.putItem(command)]),
+      outcome:
+        purpose === 'exit' && reservation.checkedOutAt !== null
+          ? await deps.reservations.whileInStatus(reservation, 'checkedOut', [deps.unlockCommands.putItem(command)], {
+              checkedOutAt: reservation.checkedOutAt,
+            })
+          : await deps.reservations.whileInStatus(reservation, 'checkedIn', [deps.unlockCommands.putItem(command)]),
       after: reservation,
     }),
   });
 }
 
-/** Checkout at a door: one exit unlock, then the stay is over; the rest of the booking is freed from the next 15-minute boundary. */
+/**
+ * Checkout at a door: one exit unlock, then the stay is over; the rest of the booking is freed from the next
+ * 15-minute boundary; a keypad code is withdrawn.
+ */
 export function checkout(deps: StayPorts, memberId: string, id: string, doorId: string, now: Instant) {
   return step(deps, memberId, id, doorId, now, {
     purpose: 'exit',
     decide: (reservation, space) => decideDoorWhileIn({ reservation, space, doorId }),
     write: async (reservation, command) => {
-      const after: Reservation = {
-        ...reservation,
-        status: 'checkedOut',
-        checkedOutAt: now,
-        version: reservation.version + 1,
-      };
+      const keypad = withdrawnKeypadCode(reservation, now);
+      const set = { status: 'checkedOut' as const, checkedOutAt: now, ...(keypad ? { keypad } : {}) };
+      const after: Reservation = { ...reservation, ...set, version: reservation.version + 1 };
       const outcome = await deps.reservations.release(reservation, {
-        set: { status: after.status, checkedOutAt: now },
+        set,
         releaseFrom: ceilToGrid(now, reservation.timeZone),
         consumeUses: true,
         extra: [deps.unlockCommands.putItem(command)],
       });
       return { outcome, after };
+    },
+    publish: async (before, after) => {
+      if (before.keypad?.withdrawnAt === null && after.keypad)
+        await sendKeypadCode(deps.doors, 'remove', after, after.keypad);
     },
   });
 }

@@ -8,14 +8,21 @@ import { ceilToGrid } from '../../domain/calendar';
 import type { Instant } from '../../domain/model';
 import { FORCED_CHECKOUT_DELAY_MS, forcedCheckoutAt } from '../../domain/stay';
 import { waitUntil } from '../../domain/timers';
+import type { DoorPublisher } from '../../platform/ports';
 import { retryOnStale, STALE } from '../../platform/retry';
 import type { ReservationRepository } from '../booking';
+import { withdrawnKeypadCode } from './rules/doors';
+import { sendKeypadCode } from './service';
 
-type Repos = { reservations: Pick<ReservationRepository, 'get' | 'release' | 'checkedInBefore'> };
+type Repos = {
+  reservations: Pick<ReservationRepository, 'get' | 'release' | 'checkedInBefore'>;
+  /** Where a forced checkout withdraws a keypad code. */
+  doors: Pick<DoorPublisher, 'publishCode'>;
+};
 
 /**
  * At deadline + 5 minutes: a stay still checked in becomes `forcedCheckout` (no door opens for it
- * afterwards), a booking never checked in becomes `noShow`; both consume their uses. If an extension moved
+ * afterwards, its keypad code is withdrawn in the same write and then removed from the door), a booking never checked in becomes `noShow`; both consume their uses. If an extension moved
  * the deadline, the answer is to wait until the new one.
  */
 export function closeStay(repos: Repos, reservationId: string, now: Instant): Promise<TimerAnswer> {
@@ -28,12 +35,18 @@ export function closeStay(repos: Repos, reservationId: string, now: Instant): Pr
       const due = forcedCheckoutAt(reservation.end);
       if (now < due) return waitUntil(reservation, due);
       const outcome = reservation.status === 'checkedIn' ? 'forcedCheckout' : 'noShow';
+      const keypad = outcome === 'forcedCheckout' ? withdrawnKeypadCode(reservation, now) : null;
       const written = await repos.reservations.release(reservation, {
-        set: outcome === 'forcedCheckout' ? { status: outcome, checkedOutAt: now } : { status: outcome },
+        set:
+          outcome === 'forcedCheckout'
+            ? { status: outcome, checkedOutAt: now, ...(keypad ? { keypad } : {}) }
+            : { status: outcome },
         releaseFrom: ceilToGrid(now, reservation.timeZone),
         consumeUses: true,
       });
-      return written.ok ? { action: 'done', outcome } : STALE;
+      if (!written.ok) return STALE;
+      if (keypad) await sendKeypadCode(repos.doors, 'remove', reservation, keypad);
+      return { action: 'done', outcome };
     },
     () => new Error(`Reservation ${reservationId} kept changing while its stay was being closed`),
   );

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventsTopic, unlockTopic } from '../../../contracts/mqtt';
+import { codesTopic, eventsTopic, unlockTopic } from '../../../contracts/mqtt';
 import { type DoorClient, type DoorClientOptions, startDoorClient } from '../../../iot/door-client';
 import { type LocalBroker, startBroker } from '../../../lib/local/broker';
 import { doorClientScenarios } from './scenarios';
@@ -56,7 +56,7 @@ describe('door client edge cases (aedes)', () => {
     expect(lock.opens).toEqual([]);
   });
 
-  it('subscribes only to its own unlock topic and never sees another door’s commands', async () => {
+  it('subscribes only to its own unlock and codes topics and never sees another door’s commands', async () => {
     const subscriptions: string[][] = [];
     const onSubscribe = (subs: { topic: string }[], client: { id: string }) => {
       if (client.id === mine) subscriptions.push(subs.map((s) => s.topic));
@@ -65,7 +65,7 @@ describe('door client edge cases (aedes)', () => {
     broker.aedes.on('subscribe', onSubscribe);
     const { lock, handled } = await door({ doorId: mine });
     broker.aedes.off('subscribe', onSubscribe);
-    expect(subscriptions).toEqual([[unlockTopic(mine)]]);
+    expect(subscriptions).toEqual([[unlockTopic(mine), codesTopic(mine)]]);
 
     const other = await door();
     // Addressed to `mine` in the payload, but sent on the other door's topic.

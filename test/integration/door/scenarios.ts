@@ -2,7 +2,7 @@
  * Door-client scenarios shared by every broker (aedes in process, Mosquitto as a child process).
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { eventsTopic } from '../../../contracts/mqtt';
+import { codesTopic, eventsTopic, type KeypadCodeMessage } from '../../../contracts/mqtt';
 import { type DoorClient, startDoorClient } from '../../../iot/door-client';
 import {
   expiredCommand,
@@ -34,9 +34,9 @@ export function doorClientScenarios(start: () => Promise<TestBroker>): void {
     await broker?.stop();
   });
 
-  async function door(doorId = uniqueDoorId()) {
+  async function door(doorId = uniqueDoorId(), now?: () => number) {
     const lock = fakeLock();
-    const client = startDoorClient({ doorId, url: broker.url, lock, holdMs: 0 });
+    const client = startDoorClient({ doorId, url: broker.url, lock, holdMs: 0, ...(now ? { now } : {}) });
     doors.push(client);
     const handled = recordCommands(client);
     await client.connected;
@@ -83,5 +83,48 @@ export function doorClientScenarios(start: () => Promise<TestBroker>): void {
     expect(handled.map((h) => h.outcome).sort()).toEqual(['duplicate', 'unlocked']);
     expect(lock.opens).toEqual([0]);
     expect(observer.eventsFor(command.commandId).map((e) => e.result)).toEqual(['unlocked']);
+  });
+
+  const code = (overrides: Partial<KeypadCodeMessage> = {}): KeypadCodeMessage => ({
+    action: 'add',
+    code: '042917',
+    reservationId: 'res-keypad',
+    validFrom: '2026-11-24T14:00:00+09:00',
+    validUntil: '2026-11-24T15:05:00+09:00',
+    ...overrides,
+  });
+  const sendCode = (doorId: string, message: KeypadCodeMessage) =>
+    observer.client.publishAsync(codesTopic(doorId), JSON.stringify(message), { qos: 1 });
+
+  it('keeps the codes sent to it and opens for a typed code only inside its validity, until it is removed', async () => {
+    let now = Date.parse('2026-11-24T13:59:00+09:00');
+    const { doorId, lock, client } = await door(uniqueDoorId('keypad'), () => now);
+    await sendCode(doorId, code());
+    await waitFor(() => client.hasCode('042917'), 'the code kept');
+    expect(await client.enterCode('042917')).toEqual({ outcome: 'rejected', reason: 'not-yet-valid' });
+    now = Date.parse('2026-11-24T14:30:00+09:00');
+    expect(await client.enterCode('111111')).toEqual({ outcome: 'rejected', reason: 'unknown-code' });
+    expect(await client.enterCode('042917')).toEqual({ outcome: 'unlocked', reservationId: 'res-keypad' });
+    expect(lock.opens).toEqual([0]);
+    await sendCode(doorId, code({ action: 'remove' }));
+    await waitFor(() => !client.hasCode('042917'), 'the code removed');
+    expect(await client.enterCode('042917')).toEqual({ outcome: 'rejected', reason: 'unknown-code' });
+    await sendCode(doorId, code({ reservationId: 'res-late' }));
+    await waitFor(() => client.hasCode('042917'), 'another code kept');
+    now = Date.parse('2026-11-24T15:05:00+09:00');
+    expect(await client.enterCode('042917')).toEqual({ outcome: 'rejected', reason: 'expired' });
+    expect(lock.opens).toEqual([0]);
+  });
+
+  it('gets the codes sent while it was offline when it reconnects (persistent session, QoS 1)', async () => {
+    const now = () => Date.parse('2026-11-24T14:30:00+09:00');
+    const doorId = uniqueDoorId('keypad');
+    const first = await door(doorId, now);
+    await first.client.stop();
+    await sendCode(doorId, code());
+    const again = await door(doorId, now);
+    await waitFor(() => again.client.hasCode('042917'), 'the code sent while offline');
+    expect(await again.client.enterCode('042917')).toMatchObject({ outcome: 'unlocked' });
+    expect(again.lock.opens).toEqual([0]);
   });
 }

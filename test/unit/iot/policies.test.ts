@@ -52,12 +52,14 @@ describe('doorThingPolicy', () => {
     expect(connect.Condition).toEqual({ Bool: { 'iot:Connection.Thing.IsAttached': 'true' } });
   });
 
-  it('lets a door subscribe to and receive only its unlock topic, publish only to its events topic', () => {
+  it('lets a door subscribe to and receive only its unlock and codes topics, publish only to its events topic', () => {
     expect(statementFor('iot:Subscribe').Resource).toEqual([
       `${prefix}topicfilter/doors/\${iot:Connection.Thing.ThingName}/unlock`,
+      `${prefix}topicfilter/doors/\${iot:Connection.Thing.ThingName}/codes`,
     ]);
     expect(statementFor('iot:Receive').Resource).toEqual([
       `${prefix}topic/doors/\${iot:Connection.Thing.ThingName}/unlock`,
+      `${prefix}topic/doors/\${iot:Connection.Thing.ThingName}/codes`,
     ]);
     expect(statementFor('iot:Publish').Resource).toEqual([
       `${prefix}topic/doors/\${iot:Connection.Thing.ThingName}/events`,
@@ -75,18 +77,18 @@ describe('doorThingPolicy', () => {
 });
 
 describe('backendPublishStatement', () => {
-  it('allows publishing unlock commands to any door, nothing else', () => {
+  it('allows publishing unlock commands and keypad codes to any door, nothing else', () => {
     expect(backendPublishStatement(region, account)).toEqual({
       Effect: 'Allow',
       Action: ['iot:Publish'],
-      Resource: [`${prefix}topic/doors/*/unlock`],
+      Resource: [`${prefix}topic/doors/*/unlock`, `${prefix}topic/doors/*/codes`],
     });
   });
 
   it('never grants a bare * resource', () => {
     for (const resource of backendPublishStatement(region, account).Resource) {
       expect(resource).not.toBe('*');
-      expect(resource.endsWith('/unlock')).toBe(true);
+      expect(resource).toMatch(/\/(unlock|codes)$/);
     }
   });
 });

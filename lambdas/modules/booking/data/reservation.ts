@@ -297,21 +297,29 @@ export class ReservationRepository {
     return items.map(reservationFromItem);
   }
 
-  /** Writes `extra` only while the reservation is still in `status` (a door opens only for a live stay). */
+  /**
+   * Writes `extra` only while the reservation is still in `status` (a door opens only for a live stay) and, when
+   * given, still has the same `checkedOutAt` (an exit unlock after checkout belongs to that checkout).
+   */
   whileInStatus(
     reservation: Reservation,
     status: Reservation['status'],
     extra: readonly TaggedItem[],
+    same: { checkedOutAt?: Instant } = {},
   ): Promise<TransactOutcome> {
+    const checkedOut = same.checkedOutAt === undefined ? null : instantToItem(same.checkedOutAt);
     return transact(this.doc, [
       {
         item: {
           ConditionCheck: {
             TableName: this.tableName,
             Key: reservationKey(reservation.reservationId),
-            ConditionExpression: '#status = :status',
+            ConditionExpression: `#status = :status${checkedOut === null ? '' : ' AND checkedOutAt = :checkedOutAt'}`,
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':status': status },
+            ExpressionAttributeValues: {
+              ':status': status,
+              ...(checkedOut === null ? {} : { ':checkedOutAt': checkedOut }),
+            },
           },
         },
         onConditionFailed: 'stale',

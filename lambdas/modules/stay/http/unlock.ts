@@ -1,5 +1,5 @@
 import { reservationPath } from '../../../../contracts/http/common';
-import { doorBody, unlockCommandResponse } from '../../../../contracts/http/stay';
+import { unlockBody, unlockCommandResponse } from '../../../../contracts/http/stay';
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
 import { stayDeps } from '../deps';
@@ -9,9 +9,9 @@ import { unlockCommandView } from '../views';
 
 export const handler = httpHandler(
   rows.unlock,
-  { path: reservationPath, body: doorBody, response: { status: 202, body: unlockCommandResponse } },
+  { path: reservationPath, body: unlockBody, response: { status: 202, body: unlockCommandResponse } },
   async ({ path, body, identity, now }) => {
-    const { command } = await unlock(stayDeps(), memberIdOf(identity), path.id, body.doorId, now);
+    const { command } = await unlock(stayDeps(), memberIdOf(identity), path.id, body.doorId, now, body.purpose);
     return unlockCommandView(command, now);
   },
 );

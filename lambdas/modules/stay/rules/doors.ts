@@ -3,8 +3,11 @@
  */
 
 import { UNLOCK_COMMAND_TTL_MS } from '../../../../contracts/mqtt';
+import { MINUTE_MS } from '../../../domain/calendar';
 import {
+  type Door,
   type Instant,
+  type KeypadCode,
   OK,
   type Reservation,
   refuse,
@@ -14,7 +17,7 @@ import {
   type UnlockStatus,
   type Verdict,
 } from '../../../domain/model';
-import { checkCheckIn } from '../../../domain/stay';
+import { checkCheckIn, forcedCheckoutAt } from '../../../domain/stay';
 
 /** How long a door accepts an unlock command after it was issued (a wire constant: api.md, issuedAt + 30 s). */
 export { UNLOCK_COMMAND_TTL_MS };
@@ -58,6 +61,71 @@ export function decideDoorWhileIn({
     return refuse('INVALID_STATE', `The stay is ${reservation.status}: no door opens for it.`);
   }
   return checkDoor(space, doorId);
+}
+
+/** How long after checkout the member may still ask for an exit unlock (never locked in, domain-rules §5). */
+export const EXIT_AFTER_CHECKOUT_MS = 5 * MINUTE_MS;
+
+/** What a member may ask of `POST /v1/reservations/{id}/unlock`: re-entry (the default) or an exit after checkout. */
+export type UnlockRequestPurpose = Extract<UnlockPurpose, 'reentry' | 'exit'>;
+
+/**
+ * An unlock the member asks for: re-entry only while checked in; an exit only after a checkout (not a forced
+ * one), for 5 minutes from it (`[checkedOutAt, checkedOutAt + 5 min)`); both at any door of the space.
+ */
+export function decideUnlock({
+  now,
+  reservation,
+  space,
+  doorId,
+  purpose,
+}: {
+  now: Instant;
+  reservation: Pick<Reservation, 'status' | 'checkedOutAt'>;
+  space: Pick<Space, 'doorIds'>;
+  doorId: string;
+  purpose: UnlockRequestPurpose;
+}): Verdict {
+  if (purpose === 'reentry') return decideDoorWhileIn({ reservation, space, doorId });
+  if (reservation.status === 'checkedIn') return refuse('INVALID_STATE', 'Still checked in: check out to leave.');
+  if (reservation.status !== 'checkedOut' || reservation.checkedOutAt === null) {
+    return refuse('INVALID_STATE', `The stay is ${reservation.status}: no exit unlock for it.`);
+  }
+  if (now >= reservation.checkedOutAt + EXIT_AFTER_CHECKOUT_MS) {
+    return refuse('INVALID_STATE', 'An exit unlock can be asked for only within 5 minutes after checkout.');
+  }
+  return checkDoor(space, doorId);
+}
+
+/** Whether `code` is a keypad code: six digits. */
+export const isKeypadCode = (code: string): boolean => /^[0-9]{6}$/.test(code);
+
+/**
+ * The code a check-in at `doorId` issues: none unless that door of the facility is a keypad door; valid from the
+ * check-in to the forced-checkout instant (the deadline + 5 minutes).
+ */
+export function keypadCodeFor({
+  doors,
+  doorId,
+  code,
+  now,
+  reservation,
+}: {
+  doors: readonly Pick<Door, 'doorId' | 'keyType'>[];
+  doorId: string;
+  code: string;
+  now: Instant;
+  reservation: Pick<Reservation, 'end'>;
+}): KeypadCode | null {
+  if (doors.find((door) => door.doorId === doorId)?.keyType !== 'keypad') return null;
+  if (!isKeypadCode(code)) throw new Error('A keypad code is six digits');
+  return { doorId, code, validFrom: now, validUntil: forcedCheckoutAt(reservation.end), withdrawnAt: null };
+}
+
+/** The reservation's code withdrawn at `now` (checkout, forced checkout), or `null` when it has none still live. */
+export function withdrawnKeypadCode(reservation: Pick<Reservation, 'keypad'>, now: Instant): KeypadCode | null {
+  const keypad = reservation.keypad;
+  return keypad && keypad.withdrawnAt === null ? { ...keypad, withdrawnAt: now } : null;
 }
 
 /** A new unlock command for a door (status `sent`, valid for 30 seconds). */

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod';
 import { clock } from '../../../platform/clock';
+import { doorPublisher } from '../../../platform/deps';
 import { logger, metrics } from '../../../platform/instrument';
 import { stepHandler } from '../../../platform/step-handler';
 import { reservationRepository } from '../../booking';
@@ -8,7 +9,7 @@ import { sweepStays } from '../timers';
 
 /** Scheduled every 5 minutes (EventBridge): closes checked-in stays that a failed timer left open. */
 export const handler = stepHandler(z.unknown(), async () => {
-  const { closed } = await sweepStays({ reservations: reservationRepository() }, clock.now());
+  const { closed } = await sweepStays({ reservations: reservationRepository(), doors: doorPublisher() }, clock.now());
   metrics.addMetric('SweptStays', MetricUnit.Count, closed);
   if (closed > 0) logger.warn('The sweeper closed stays a timer missed', { closed });
   return { closed };
