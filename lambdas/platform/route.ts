@@ -44,7 +44,7 @@ export interface Route {
   readonly idempotent?: boolean;
   /** The timers (Step Functions state machines) the function starts executions of; it may start no other. */
   readonly startsTimers?: readonly WorkflowId[];
-  /** The function publishes unlock commands to the doors (IoT topics `doors/{doorId}/unlock`). */
+  /** The function publishes to the doors: unlock commands and keypad codes (`doors/{doorId}/unlock|codes`). */
   readonly publishesUnlocks?: boolean;
   /**
    * The api.md codes its own rules can refuse with, besides those every route can answer (`declaredProblems` in

@@ -5,7 +5,7 @@ import { logger } from '../../lambdas/platform/instrument';
 import { ApiError } from '../../lambdas/platform/problems';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { makeFacility, makeSpace, requestSpace, tokyo } from '../fixtures/domain';
-import { bookingWorld } from './fakes';
+import { bookingWorld, FakeDoors } from './fakes';
 
 const member: Member = {
   memberId: 'member-1',
@@ -135,8 +135,51 @@ describe('cancelReservation and extendReservation', () => {
     const reservation = await createReservation(deps, member.memberId, booking, now);
     reservations.staleWrites = true;
     await expect(
-      extendReservation(deps, member.memberId, reservation.reservationId, 15, tokyo('2024-06-10T10:50')),
+      extendReservation(
+        { ...deps, doors: new FakeDoors() },
+        member.memberId,
+        reservation.reservationId,
+        15,
+        tokyo('2024-06-10T10:50'),
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(reservations.byId.get(reservation.reservationId)?.end).toBe(reservation.end);
+  });
+
+  it('moves a live keypad code to the new forced-checkout instant, writes it with the extension, resends it', async () => {
+    const { deps, reservations } = world();
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    const keypad = {
+      doorId: 'door-1',
+      code: '042917',
+      validFrom: tokyo('2024-06-10T10:00'),
+      validUntil: tokyo('2024-06-10T11:05'),
+      withdrawnAt: null,
+    };
+    reservations.byId.set(reservation.reservationId, { ...reservation, status: 'checkedIn', keypad });
+    const doors = new FakeDoors();
+    const extend = vi.spyOn(reservations, 'extend');
+    const extended = await extendReservation(
+      { ...deps, doors },
+      member.memberId,
+      reservation.reservationId,
+      15,
+      tokyo('2024-06-10T10:50'),
+    );
+    const moved = { ...keypad, validUntil: tokyo('2024-06-10T11:20') };
+    expect(extended.keypad).toEqual(moved);
+    expect(extend.mock.calls[0]?.[1]).toMatchObject({ keypad: moved });
+    expect(doors.codes).toEqual([
+      {
+        doorId: 'door-1',
+        message: {
+          action: 'add',
+          code: '042917',
+          reservationId: reservation.reservationId,
+          validFrom: '2024-06-10T10:00:00+09:00',
+          validUntil: '2024-06-10T11:20:00+09:00',
+        },
+      },
+    ]);
   });
 });

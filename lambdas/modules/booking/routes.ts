@@ -86,6 +86,8 @@ export const rows = {
     tableActions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', ...WRITE_ACTIONS],
     // the reservation; space, facility, member, holds; the seat's next slots; counters; the transaction
     maxTableCommands: 8,
+    // a keypad door's code, valid to the new forced-checkout instant
+    publishesUnlocks: true,
   },
 } as const satisfies Record<string, Route>;
 

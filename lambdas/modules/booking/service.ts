@@ -5,9 +5,11 @@
  */
 import { closingTimeAfter, localDateOf } from '../../domain/calendar';
 import { companyMonth } from '../../domain/contract';
+import { extendedKeypadCode, keypadCodeMessage } from '../../domain/keypad';
 import {
   type Facility,
   type Instant,
+  type KeypadCode,
   type Member,
   type OptionChoice,
   type Plan,
@@ -21,7 +23,7 @@ import { timerFor } from '../../domain/timers';
 import { planLimit } from '../../domain/uses';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
-import type { Ids, TimerStarter } from '../../platform/ports';
+import type { DoorPublisher, Ids, TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE, type Stale } from '../../platform/retry';
 import { type CatalogReads, spaceWithFacility } from '../catalog';
@@ -131,6 +133,19 @@ export async function startTimerOf(timers: TimerStarter, reservation: Reservatio
   }
 }
 
+/** Sends a moved keypad code to its door; a failure is logged (the door still honours the old validity). */
+async function resendKeypadCode(
+  doors: Pick<DoorPublisher, 'publishCode'>,
+  reservation: Reservation,
+  keypad: KeypadCode,
+) {
+  try {
+    await doors.publishCode(keypad.doorId, keypadCodeMessage('add', reservation, keypad));
+  } catch (error) {
+    logger.error('Keypad code publish failed', { reservationId: reservation.reservationId, error: error as Error });
+  }
+}
+
 /** Books `[start, end)` of a space for a member: instant spaces are confirmed, request spaces requested. */
 export function createReservation(
   deps: BookingPorts,
@@ -201,9 +216,12 @@ export function cancelReservation(
   }, busy);
 }
 
-/** Extends a member's stay by `minutes` (instant spaces that allow it). */
+/**
+ * Extends a member's stay by `minutes` (instant spaces that allow it). A keypad door's live code is valid to the
+ * new forced-checkout instant: written with the extension, then sent to the door again.
+ */
 export function extendReservation(
-  deps: Omit<BookingPorts, 'timers' | 'ids'>,
+  deps: Omit<BookingPorts, 'timers' | 'ids'> & { doors: Pick<DoorPublisher, 'publishCode'> },
   memberId: string,
   id: string,
   minutes: number,
@@ -226,14 +244,24 @@ export function extendReservation(
     const { situation, limits } = await situationFor(deps, member, facility, reservation.ledger, holds);
     const decision = decideExtension({ now, reservation, facility, space, minutes, freeUntil, situation });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
-    const outcome = await deps.reservations.extend(reservation, decision, space.capacity, record.holdsVersion, limits);
+    const keypad = extendedKeypadCode(reservation, decision.newEnd);
+    const outcome = await deps.reservations.extend(
+      reservation,
+      { ...decision, keypad },
+      space.capacity,
+      record.holdsVersion,
+      limits,
+    );
     if (settle(outcome) === STALE) return STALE;
-    return {
+    const extended = {
       ...reservation,
       end: decision.newEnd,
       uses: reservation.uses + decision.extraUses,
       price: decision.price,
       version: reservation.version + 1,
+      ...(keypad ? { keypad } : {}),
     } satisfies Reservation;
+    if (keypad) await resendKeypadCode(deps.doors, extended, keypad);
+    return extended;
   }, busy);
 }

@@ -1,9 +1,12 @@
 /** Unlock commands and stays as the API and the doors see them (api.md): instants in the facility's zone. */
 import type { StayResponse, UnlockCommandResponse } from '../../../contracts/http/stay';
-import type { KeypadCodeAction, KeypadCodeMessage, UnlockCommand as UnlockMessage } from '../../../contracts/mqtt';
+import type { UnlockCommand as UnlockMessage } from '../../../contracts/mqtt';
 import { toZonedIso } from '../../domain/format';
-import type { Instant, KeypadCode, Reservation, UnlockCommand } from '../../domain/model';
+import type { Instant, Reservation, UnlockCommand } from '../../domain/model';
 import { reservationView } from '../booking';
+
+export { keypadCodeMessage } from '../../domain/keypad';
+
 import { unlockStatusAt } from './rules/doors';
 
 /** The MQTT message of an unlock command (api.md, doors/{doorId}/unlock). */
@@ -15,21 +18,6 @@ export function unlockMessage(command: UnlockCommand): UnlockMessage {
     purpose: command.purpose,
     issuedAt: toZonedIso(command.issuedAt, command.timeZone),
     expiresAt: toZonedIso(command.expiresAt, command.timeZone),
-  };
-}
-
-/** The MQTT message of a keypad code (api.md, doors/{doorId}/codes). */
-export function keypadCodeMessage(
-  action: KeypadCodeAction,
-  reservation: Pick<Reservation, 'reservationId' | 'timeZone'>,
-  keypad: KeypadCode,
-): KeypadCodeMessage {
-  return {
-    action,
-    code: keypad.code,
-    reservationId: reservation.reservationId,
-    validFrom: toZonedIso(keypad.validFrom, reservation.timeZone),
-    validUntil: toZonedIso(keypad.validUntil, reservation.timeZone),
   };
 }
 

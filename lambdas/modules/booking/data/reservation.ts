@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import { slotStarts } from '../../../domain/calendar';
-import type { Instant, Reservation } from '../../../domain/model';
+import type { Instant, KeypadCode, Reservation } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
@@ -187,7 +187,14 @@ export class ReservationRepository {
   /** Moves the checkout deadline of a reservation by an extension, in one transaction. */
   extend(
     reservation: Reservation,
-    change: { newEnd: Instant; extraUses: number; slots: readonly Instant[]; price: Reservation['price'] },
+    change: {
+      newEnd: Instant;
+      extraUses: number;
+      slots: readonly Instant[];
+      price: Reservation['price'];
+      /** A live keypad code, valid to the new forced-checkout instant. */
+      keypad?: KeypadCode | null;
+    },
     capacity: number,
     holdsVersion: number,
     limits: CounterLimits,
@@ -201,7 +208,12 @@ export class ReservationRepository {
     return transact(this.doc, [
       this.updateReservation(
         reservation,
-        { end: change.newEnd, uses: extended.uses, price: extended.price },
+        {
+          end: change.newEnd,
+          uses: extended.uses,
+          price: extended.price,
+          ...(change.keypad ? { keypad: change.keypad } : {}),
+        },
         reservation.status === 'checkedIn' ? { put: checkedInKey(change.newEnd, reservation.reservationId) } : {},
       ),
       this.holds.delete(reservation),
