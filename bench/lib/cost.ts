@@ -56,8 +56,9 @@ export async function measureCost(
   progress.step('DynamoDB cost: one call per route, one journey');
   const rows: CostRow[] = [];
   const [traveller, extender, canceller, requester] = await newMembers(floor.doc, floor.tableName, 4);
-  const [linker] = await newMembers(floor.doc, floor.tableName, 1, 'basic');
-  if (!traveller || !extender || !canceller || !linker || !requester) throw new Error('members missing');
+  const [linker, buyer] = await newMembers(floor.doc, floor.tableName, 2, 'basic');
+  if (!traveller || !extender || !canceller || !linker || !requester || !buyer) throw new Error('members missing');
+  const admin = issueToken({ sub: 'admin-1', role: 'admin' });
   const operator = issueToken({ sub: 'op-tw-full', role: 'operator', partnerId: 'partner-tw', operatorRole: 'full' });
 
   /** One call in its own window; waits for the door's answer when the route opens a door. */
@@ -65,7 +66,10 @@ export async function measureCost(
     const route = routeById(routeId);
     observer.take();
     const answer = await api.expect(expected, send(), `${routeId} (cost)`);
-    const doorEvent = route.publishesUnlocks === true;
+    // a door answers the unlock command a call issued (check-in, unlock, checkout); a call that only publishes to the
+    // doors otherwise (an extension re-sending a keypad code) issues none
+    const body = answer.body as { commandId?: string; unlock?: { commandId?: string } } | undefined;
+    const doorEvent = route.publishesUnlocks === true && (body?.unlock?.commandId ?? body?.commandId) !== undefined;
     if (doorEvent) {
       const deadline = Date.now() + 5_000;
       while (observer.doorEvents.commands.length === 0) {
@@ -194,6 +198,27 @@ export async function measureCost(
     () => api.post('/v1/me/corporate-code', { code: '1234567890123456' }, linker.token),
     200,
   );
+
+  // Plans: the payment provider reports a purchase; the member changes the next renewal, stops it, lists purchases.
+  await measure(
+    'record-purchase',
+    'POST a purchase (admin)',
+    () =>
+      api.post(
+        `/v1/admin/members/${buyer.memberId}/purchases`,
+        { plan: 'basic', paidAt: at(DAY, '09:00'), amount: 9800 },
+        admin,
+      ),
+    201,
+  );
+  await measure(
+    'change-plan',
+    'POST plan change',
+    () => api.post('/v1/me/plan/change', { plan: 'premium' }, buyer.token),
+    200,
+  );
+  await measure('stop-renewal', 'POST stop renewal', () => api.post('/v1/me/plan/stop-renewal', {}, buyer.token), 200);
+  await measure('list-purchases', 'GET /v1/me/purchases', () => api.get('/v1/me/purchases', buyer.token), 200);
 
   // Partner routes: two booking requests to TIMEWORK渋谷, one approved, one rejected.
   const request = async (date: string) =>
