@@ -32,6 +32,15 @@ const instant = z.iso.datetime({ offset: true });
 
 export const commandId = id;
 
+/** A refinement: the instant `later` comes after the instant `earlier`. */
+const after = <E extends string, L extends string>(
+  earlier: E,
+  later: L,
+): [(message: Record<E | L, string>) => boolean, { message: string; path: PropertyKey[] }] => [
+  (message) => Date.parse(message[later]) > Date.parse(message[earlier]),
+  { message: `${later} must be after ${earlier}`, path: [later] },
+];
+
 /** `doors/{doorId}/unlock`, backend → door, QoS 1. */
 export const unlockCommand = z
   .object({
@@ -42,10 +51,7 @@ export const unlockCommand = z
     issuedAt: instant,
     expiresAt: instant,
   })
-  .refine((c) => Date.parse(c.expiresAt) > Date.parse(c.issuedAt), {
-    message: 'expiresAt must be after issuedAt',
-    path: ['expiresAt'],
-  });
+  .refine(...after('issuedAt', 'expiresAt'));
 export type UnlockCommand = z.infer<typeof unlockCommand>;
 export type UnlockPurpose = (typeof unlockPurposes)[number];
 
@@ -74,9 +80,6 @@ export const keypadCodeMessage = z
     validFrom: instant,
     validUntil: instant,
   })
-  .refine((c) => Date.parse(c.validUntil) > Date.parse(c.validFrom), {
-    message: 'validUntil must be after validFrom',
-    path: ['validUntil'],
-  });
+  .refine(...after('validFrom', 'validUntil'));
 export type KeypadCodeMessage = z.infer<typeof keypadCodeMessage>;
 export type KeypadCodeAction = (typeof keypadCodeActions)[number];
