@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'EXTENSION_NOT_ALLOWED'
   | 'UNKNOWN_DOOR'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'PRECONDITION_REQUIRED'
+  | 'VERSION_MISMATCH'
   /** Not a client error: a fault on our side (500). */
   | 'INTERNAL_ERROR';
 
@@ -42,6 +44,8 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   EXTENSION_NOT_ALLOWED: 422,
   UNKNOWN_DOOR: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
+  PRECONDITION_REQUIRED: 428,
+  VERSION_MISMATCH: 412,
   INTERNAL_ERROR: 500,
 };
 
@@ -64,5 +68,7 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   EXTENSION_NOT_ALLOWED: 'Extension not allowed',
   UNKNOWN_DOOR: 'Unknown door',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused with another request',
+  PRECONDITION_REQUIRED: 'If-Match is required',
+  VERSION_MISMATCH: 'The resource changed since you read it',
   INTERNAL_ERROR: 'Internal error',
 };

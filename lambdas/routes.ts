@@ -6,13 +6,21 @@
 import { routes as booking } from './modules/booking';
 import { routes as catalog } from './modules/catalog';
 import { routes as membership } from './modules/membership';
+import { routes as partnerFacilities } from './modules/partner/facilities';
 import { routes as requests } from './modules/requests';
 import { routes as stay } from './modules/stay';
 import type { Route } from './platform/route';
 
 export type { Caller, HttpMethod, Route, TableAction } from './platform/route';
 
-export const routes: readonly Route[] = [...catalog, ...booking, ...membership, ...stay, ...requests];
+export const routes: readonly Route[] = [
+  ...catalog,
+  ...booking,
+  ...membership,
+  ...stay,
+  ...requests,
+  ...partnerFacilities,
+];
 
 /** Source file of a route's handler, relative to the project root. */
 export const handlerEntry = (route: Route): string => `lambdas/modules/${route.module}/http/${route.id}.ts`;

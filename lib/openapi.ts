@@ -154,12 +154,31 @@ function operation(contract: Contract): JsonSchema {
         },
       ]
     : [];
+  const edit = ['PATCH', 'PUT', 'DELETE'].includes(route.method);
+  const ifMatch = edit
+    ? [
+        {
+          name: 'If-Match',
+          in: 'header',
+          required: true,
+          description: 'The ETag of the resource as last read; missing is 428, not the current version 412.',
+          schema: { type: 'string', maxLength: 40, pattern: '^(W/)?"?[0-9]{1,12}"?$' },
+        },
+      ]
+    : [];
+  const bodySchema = schemas.body ? { schema: ref(nameOf(BODY_NAMES, schemas.body, `The body of ${route.id}`)) } : {};
   const body = schemas.body
     ? {
         requestBody: {
           required: !schemas.body.safeParse(undefined).success,
-          description: `JSON, at most ${MAX_BODY_BYTES} bytes; an unknown field is a 400 that names it.`,
-          content: { 'application/json': { schema: ref(nameOf(BODY_NAMES, schemas.body, `The body of ${route.id}`)) } },
+          description:
+            route.method === 'PATCH'
+              ? `A JSON merge patch of the fields listed, at most ${MAX_BODY_BYTES} bytes; an unknown field is a 400 that names it.`
+              : `JSON, at most ${MAX_BODY_BYTES} bytes; an unknown field is a 400 that names it.`,
+          content:
+            route.method === 'PATCH'
+              ? { 'application/merge-patch+json': bodySchema, 'application/json': bodySchema }
+              : { 'application/json': bodySchema },
         },
       }
     : {};
@@ -175,11 +194,25 @@ function operation(contract: Contract): JsonSchema {
     description: `For ${caller}.`,
     tags: [route.caller.role],
     security: [route.caller.role === 'admin' ? { staffBearer: [] } : { bearer: [] }],
-    parameters: [...parameters(schemas.path, 'path'), ...parameters(schemas.query, 'query'), ...headers],
+    parameters: [...parameters(schemas.path, 'path'), ...parameters(schemas.query, 'query'), ...headers, ...ifMatch],
     ...body,
     responses: {
       [String(schemas.response.status)]: {
         description: 'Success',
+        ...(schemas.response.etag
+          ? {
+              headers: {
+                ETag: {
+                  description: 'The version of the resource: send it as If-Match to edit it',
+                  schema: { type: 'string', maxLength: 40, pattern: '^"[0-9]{1,12}"$' },
+                },
+                'Access-Control-Allow-Origin': {
+                  description: 'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag is exposed',
+                  schema: { type: 'string', maxLength: 200 },
+                },
+              },
+            }
+          : {}),
         content: {
           'application/json': {
             schema: ref(nameOf(ANSWER_NAMES, schemas.response.body, `The answer of ${route.id}`)),

@@ -20,6 +20,7 @@ import {
   purchaseListResponse,
   purchaseResponse,
 } from './membership';
+import { facilityPatchBody, operatorFacilityListResponse, operatorFacilityResponse } from './partner-facilities';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 
@@ -39,6 +40,8 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [purchaseListResponse, 'PurchaseList'],
   [operatorReservationResponse, 'BookingRequest'],
   [bookingRequestListResponse, 'BookingRequestList'],
+  [operatorFacilityResponse, 'OperatorFacility'],
+  [operatorFacilityListResponse, 'OperatorFacilityList'],
   [problemResponse, 'Problem'],
 ];
 
@@ -52,4 +55,5 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [planChangeBody, 'PlanChange'],
   [purchaseBody, 'NewPurchase'],
   [emptyBody, 'NoFields'],
+  [facilityPatchBody, 'FacilityPatch'],
 ];

@@ -55,6 +55,14 @@ export interface Door {
   keyType: KeyType;
 }
 
+/** A station near a facility and the walk from it. */
+export interface Station {
+  line: string;
+  station: string;
+  walkMinutes: number;
+  walkMeters: number;
+}
+
 export interface Facility {
   facilityId: string;
   /** Moves with every change; a partner's edit is conditioned on the version it read (ETag / If-Match). */
@@ -66,6 +74,14 @@ export interface Facility {
   address: { prefecture: string; city: string; line: string };
   location: { lat: number; lng: number };
   nearestStations: string[];
+  /** What the partner site shows besides (004 §2-2): reading of the name, postal code, contact, site, text. */
+  nameKana?: string | null;
+  postalCode?: string | null;
+  contact?: string | null;
+  url?: string | null;
+  description?: string | null;
+  /** Stations with the walk from each (the partner's entry; `nearestStations` are their names). */
+  stations?: Station[];
   amenities: string[];
   /** Publication window; outside it the facility is hidden from search and nothing is bookable. */
   publishFrom: Instant | null;

@@ -39,7 +39,12 @@ export interface RouteSchemas<B, Q, P, R> {
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
   /** The success answer: its one status and the schema of its body (`contracts/http/<module>.ts`). */
-  response: { status: 200 | 201 | 202; body: z.ZodType<R> };
+  response: {
+    status: 200 | 201 | 202;
+    body: z.ZodType<R>;
+    /** The version an editable resource's answer carries, sent as its `ETag` (api.md "Edits"). */
+    etag?: (answer: R) => number;
+  };
 }
 
 /** Set (to `true`) where every answer is checked against its route's response schema: the local stack and tests. */
@@ -97,6 +102,26 @@ const json = (status: number, body: unknown, contentType = 'application/json'): 
   body: body === undefined ? '' : JSON.stringify(body),
 });
 
+/** The methods that edit a resource: they need `If-Match` with its current version (api.md "Edits"). */
+const EDITS: readonly Route['method'][] = ['PATCH', 'PUT', 'DELETE'];
+
+/**
+ * The version an edit was made on, from `If-Match` (`"7"`, `W/"7"` or `7`): missing is 428
+ * `PRECONDITION_REQUIRED`, anything else than a version 400 naming the header. A stale one is for the write to
+ * find (412 `VERSION_MISMATCH`).
+ */
+export function expectedVersion(headers: Readonly<Record<string, string | undefined>>): number {
+  const value = headers['if-match'];
+  if (value === undefined) throw new ApiError('PRECONDITION_REQUIRED', 'Send If-Match with the ETag you read');
+  const match = /^(?:W\/)?"?(\d{1,12})"?$/.exec(value.trim());
+  if (!match) {
+    throw new ApiError('VALIDATION_FAILED', 'If-Match must be the ETag of the resource', [
+      { field: 'header.if-match', message: 'Expected an ETag such as "3"' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
 /** A problem a route may answer: its status and api.md code. */
 export interface DeclaredProblem {
   status: number;
@@ -111,6 +136,7 @@ export interface DeclaredProblem {
 export function declaredProblems(route: Route): DeclaredProblem[] {
   const codes: ErrorCode[] = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_ERROR'];
   if (route.idempotent) codes.push('IDEMPOTENCY_KEY_REUSED', 'INVALID_STATE');
+  if (EDITS.includes(route.method)) codes.push('PRECONDITION_REQUIRED', 'VERSION_MISMATCH');
   codes.push(...(route.refusals ?? []));
   const problems = [...new Set(codes)].map((code) => ({ status: STATUS_OF_CODE[code], code }));
   return [...problems, { status: 413, code: 'VALIDATION_FAILED' }];
@@ -224,7 +250,11 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
       : await answer(request);
     const { status, body: result } = checkedAnswer(route, schemas.response.body, answered);
     metrics.addMetric('Success', MetricUnit.Count, 1);
-    return json(status, result);
+    const answerWithTag = json(status, result);
+    if (schemas.response.etag) {
+      answerWithTag.headers = { ...answerWithTag.headers, etag: `"${schemas.response.etag(result as R)}"` };
+    }
+    return answerWithTag;
   };
   const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper(route));
   const contract = { route, schemas: schemas as RouteSchemas<unknown, unknown, unknown, unknown> };

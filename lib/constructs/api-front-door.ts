@@ -16,7 +16,7 @@ import { ALARM_PERIOD, type Alarms } from './alarms';
 import type { SharedHttpApi } from './api';
 
 /** Headers browsers may send cross-origin. */
-const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
+const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
 
 /** Namespace and name of the metric counting the stage's throttled requests (429), from its access logs. */
 export const throttledRequestsMetric = (prefix: string) => ({ namespace: `${prefix}/api`, name: 'ThrottledRequests' });
@@ -104,6 +104,8 @@ export class ApiFrontDoor extends Construct {
           CorsHttpMethod.OPTIONS,
         ],
         allowHeaders: CORS_ALLOW_HEADERS,
+        // editable resources answer their version; browsers see it only when exposed
+        exposeHeaders: ['etag'],
         maxAge: Duration.hours(1),
       },
     });

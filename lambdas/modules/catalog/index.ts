@@ -3,6 +3,6 @@ export { FacilityRepository, facilityKey } from './data/facility';
 export { OperatorRepository } from './data/operator';
 export { PartnerRepository } from './data/partner';
 export { SpaceRepository, spaceKey } from './data/space';
-export { catalogDeps } from './deps';
+export { type CatalogDeps, catalogDeps } from './deps';
 export { routes } from './routes';
 export { type CatalogReads, spaceWithFacility } from './service';

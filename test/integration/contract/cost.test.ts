@@ -196,6 +196,23 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     const id = await bookingRequest('15:00', '16:00');
     return { token: partnerOperator, request: { path: `/v1/operator/booking-requests/${id}/reject`, body: {} } };
   },
+  'list-operator-facilities': async () => ({ token: partnerOperator, request: { path: '/v1/operator/facilities' } }),
+  'get-operator-facility': async () => ({
+    token: partnerOperator,
+    request: { path: `/v1/operator/facilities/${REQUEST_FACILITY}` },
+  }),
+  'edit-facility': async () => {
+    const path = `/v1/operator/facilities/${REQUEST_FACILITY}`;
+    const current = await api.get(path, partnerOperator);
+    return {
+      token: partnerOperator,
+      request: {
+        path,
+        body: { description: 'いつでも使える個室と会議室' },
+        headers: { 'if-match': String(current.etag) },
+      },
+    };
+  },
 };
 
 /** The unlock command an answer carries (check-in and checkout: `unlock`; unlock: the command itself). */

@@ -77,7 +77,9 @@ describe('the OpenAPI document', () => {
       expect(committed.components.securitySchemes.bearer.description).toContain(API_SCOPE);
       const pathParams = ((op?.parameters ?? []) as Json[]).filter((p) => p.in === 'path').map((p) => p.name);
       expect(pathParams, route.id).toEqual(paramsOf(route));
-      expect(Boolean(op?.requestBody), route.id).toBe(route.method === 'POST');
+      expect(Boolean(op?.requestBody), route.id).toBe(route.method !== 'GET');
+      const ifMatch = ((op?.parameters ?? []) as Json[]).find((p) => p.name === 'If-Match');
+      expect(Boolean(ifMatch?.required), route.id).toBe(['PATCH', 'PUT', 'DELETE'].includes(route.method));
     }
     expect(committed.paths['/v1/reservations'].post.responses['201']).toBeDefined();
     expect(committed.paths['/v1/reservations/{id}/unlock'].post.responses['202']).toBeDefined();

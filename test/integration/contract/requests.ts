@@ -56,6 +56,10 @@ export const admittedOperator = (route: Route) =>
 
 type Builder = (route: Route, values: Record<string, string>) => RouteRequest;
 
+/** Partner routes name one of the request partner's facilities, unless the test gives another. */
+const operatorFacilityPath = (route: Route, values: Record<string, string>) =>
+  fillPath(route, { facilityId: values.facilityId === FACILITY ? REQUEST_FACILITY : (values.facilityId as string) });
+
 /** Operator routes name a booking request by `{id}`. */
 const requestPath = (route: Route, values: Record<string, string>) =>
   fillPath(route, values.requestId === undefined ? {} : { id: values.requestId });
@@ -89,6 +93,14 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'list-booking-requests': (route) => ({ path: `${fillPath(route, {})}?facilityId=${REQUEST_FACILITY}` }),
   'approve-booking-request': (route, values) => ({ path: requestPath(route, values), body: {} }),
   'reject-booking-request': (route, values) => ({ path: requestPath(route, values), body: {} }),
+  // the partner routes name one of the request partner's facilities (partner-tw)
+  'list-operator-facilities': (route) => ({ path: fillPath(route, {}) }),
+  'get-operator-facility': (route, values) => ({ path: operatorFacilityPath(route, values) }),
+  'edit-facility': (route, values) => ({
+    path: operatorFacilityPath(route, values),
+    body: { description: 'いつでも使える個室と会議室' },
+    headers: { 'if-match': '"1"' },
+  }),
 };
 
 /** The valid request of a route; throws for a row without a builder. */

@@ -17,6 +17,8 @@ export async function startTestStack(frozenAt: string): Promise<LocalStack> {
 export interface Answer {
   status: number;
   contentType: string;
+  /** The `ETag` of an editable resource's answer. */
+  etag?: string;
   // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field in assertions
   body: any;
 }
@@ -47,13 +49,16 @@ export function client(baseUrl: string) {
     } catch {
       body = text;
     }
-    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+    const etag = res.headers.get('etag') ?? undefined;
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', ...(etag ? { etag } : {}), body };
   };
   return {
     call,
     get: (path: string, token?: string) => call('GET', path, { token }),
     post: (path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
       call('POST', path, { body, token, headers }),
+    patch: (path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
+      call('PATCH', path, { body, token, headers }),
   };
 }
 

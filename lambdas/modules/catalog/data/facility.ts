@@ -5,6 +5,7 @@ import type { Facility } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
+import { writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
 
 const [BY_PREFECTURE] = ITEM_TYPES.facility.indexes;
 const byPrefecture = indexAttributes(BY_PREFECTURE);
@@ -31,23 +32,41 @@ export class FacilityRepository {
     private readonly tableName: string,
   ) {}
 
+  /**
+   * Writes a facility's new state over the one of `expectedVersion` (the new one carries the next version); false
+   * when the stored one is not that version any more (another edit came first), and nothing is written.
+   */
+  replaceFacility(facility: Facility, expectedVersion: number): Promise<boolean> {
+    return writtenUnlessConditionFails(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.itemOf(facility),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      ),
+    );
+  }
+
   async putFacility(facility: Facility): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.itemOf(facility) }));
+  }
+
+  /** The stored item of a facility: its keys, the prefecture index entry, instants as ISO UTC. */
+  private itemOf(facility: Facility): Record<string, unknown> {
     const item: FacilityItem = {
       ...facility,
       publishFrom: instantToItem(facility.publishFrom),
       publishUntil: instantToItem(facility.publishUntil),
     };
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...facilityKey(facility.facilityId),
-          ...indexKey(BY_PREFECTURE, { prefecture: facility.address.prefecture, facilityId: facility.facilityId }),
-          entity: 'facility',
-          ...item,
-        },
-      }),
-    );
+    return {
+      ...facilityKey(facility.facilityId),
+      ...indexKey(BY_PREFECTURE, { prefecture: facility.address.prefecture, facilityId: facility.facilityId }),
+      entity: 'facility',
+      ...item,
+    };
   }
 
   async getFacility(facilityId: string): Promise<Facility | undefined> {

@@ -1,0 +1,38 @@
+import type { Route } from '../../../platform/route';
+
+/** The partner's facility routes (rows of the one route table, lambdas/routes.ts). */
+export const rows = {
+  listOperatorFacilities: {
+    id: 'list-operator-facilities',
+    module: 'partner/facilities',
+    method: 'GET',
+    path: '/v1/operator/facilities',
+    caller: { role: 'operator', operatorRoles: ['full', 'staff'] },
+    tableActions: ['dynamodb:Query'],
+    // the facility index (the partner's are picked from it)
+    maxTableCommands: 1,
+  },
+  getOperatorFacility: {
+    id: 'get-operator-facility',
+    module: 'partner/facilities',
+    refusals: ['NOT_FOUND'],
+    method: 'GET',
+    path: '/v1/operator/facilities/{facilityId}',
+    caller: { role: 'operator', operatorRoles: ['full', 'staff'] },
+    tableActions: ['dynamodb:GetItem', 'dynamodb:Query'],
+    maxTableCommands: 2,
+  },
+  editFacility: {
+    id: 'edit-facility',
+    module: 'partner/facilities',
+    refusals: ['NOT_FOUND'],
+    method: 'PATCH',
+    path: '/v1/operator/facilities/{facilityId}',
+    caller: { role: 'operator', operatorRoles: ['full'] },
+    tableActions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+    // the facility and its spaces; the conditional write
+    maxTableCommands: 3,
+  },
+} as const satisfies Record<string, Route>;
+
+export const routes: readonly Route[] = /* @__PURE__ */ Object.values(rows);

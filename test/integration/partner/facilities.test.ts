@@ -1,0 +1,159 @@
+/**
+ * Partners read and edit their own facilities (api.md "Partner routes", "Edits"): roles from the route table,
+ * another partner's facility is 404, edits need If-Match (428) on the current version (412), one of two
+ * concurrent edits wins and nothing of the other is written, and every edit shows on the member routes at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../../lambdas/routes';
+import type { LocalStack } from '../../../lib/local/stack';
+import { client, memberToken, operatorToken, startTestStack } from '../support/local-stack';
+
+const NOW = '2026-11-24T10:00:00+09:00';
+const OWN = 'tw-shibuya';
+const PATH = `/v1/operator/facilities/${OWN}`;
+
+let stack: LocalStack;
+let api: ReturnType<typeof client>;
+beforeAll(async () => {
+  stack = await startTestStack(NOW);
+  api = client(stack.url);
+});
+afterAll(async () => stack?.stop());
+
+const tw = (role: 'full' | 'staff' | 'usage') => operatorToken(`op-tw-${role}`, 'partner-tw', role);
+const h1t = (role: 'full' | 'staff' | 'usage') => operatorToken(`op-h1t-${role}`, 'partner-h1t', role);
+const member = memberToken('member-basic');
+const current = async () => api.get(PATH, tw('full'));
+
+describe('reading own facilities', () => {
+  it('lists only the partner’s own facilities, to full and staff', async () => {
+    for (const role of ['full', 'staff'] as const) {
+      const own = await api.get('/v1/operator/facilities', tw(role));
+      expect(own.status, role).toBe(200);
+      expect(own.body.items.map((f: { facilityId: string }) => f.facilityId)).toEqual([OWN]);
+    }
+    const theirs = await api.get('/v1/operator/facilities', h1t('full'));
+    expect(theirs.body.items.map((f: { facilityId: string }) => f.facilityId)).not.toContain(OWN);
+  });
+
+  it('answers a facility with every field, its spaces and its version as ETag', async () => {
+    const answer = await current();
+    expect(answer.status).toBe(200);
+    expect(answer.etag).toBe(`"${answer.body.version}"`);
+    expect(answer.body).toMatchObject({
+      facilityId: OWN,
+      partnerId: 'partner-tw',
+      notificationEmails: expect.any(Array),
+    });
+    expect(answer.body.spaces.map((s: { spaceId: string }) => s.spaceId)).toContain('tw-shibuya-desk');
+    expect(JSON.stringify(answer.body)).not.toContain('memberId');
+  });
+});
+
+describe('every partner facility route × role × partner', () => {
+  const facilityRoutes = routes.filter((r) => r.path.startsWith('/v1/operator/facilities/{facilityId}'));
+
+  it.each(facilityRoutes.map((r) => [r.id, r] as const))(
+    '%s: another partner’s operator gets 404 with every role it admits, and nothing changes',
+    async (_, route) => {
+      const before = await current();
+      const admits = route.caller.role === 'operator' ? route.caller.operatorRoles : [];
+      for (const role of admits) {
+        const answer = await api.call(route.method, PATH, {
+          token: h1t(role),
+          ...(route.method === 'PATCH' ? { body: { name: 'よそ' }, headers: { 'if-match': String(before.etag) } } : {}),
+        });
+        expect(answer.status, `${route.id} ${role}`).toBe(404);
+        expect(answer.body.code).toBe('NOT_FOUND');
+      }
+      expect((await current()).body).toEqual(before.body);
+    },
+  );
+
+  it('is refused to roles and callers the rows do not admit (403), and nothing changes', async () => {
+    const before = await current();
+    for (const token of [tw('staff'), tw('usage'), member]) {
+      const answer = await api.patch(PATH, { name: 'x' }, token, { 'if-match': String(before.etag) });
+      expect(answer.status).toBe(403);
+    }
+    for (const token of [tw('usage'), member]) expect((await api.get(PATH, token)).status).toBe(403);
+    expect((await current()).body).toEqual(before.body);
+  });
+});
+
+describe('editing', () => {
+  it('needs If-Match (428), on the current version (412); neither writes anything', async () => {
+    const before = await current();
+    const missing = await api.patch(PATH, { name: '渋谷ベース' }, tw('full'));
+    expect(missing).toMatchObject({ status: 428, body: { code: 'PRECONDITION_REQUIRED' } });
+    const stale = await api.patch(PATH, { name: '渋谷ベース' }, tw('full'), { 'if-match': '"999"' });
+    expect(stale).toMatchObject({ status: 412, body: { code: 'VERSION_MISMATCH' } });
+    const garbled = await api.patch(PATH, { name: '渋谷ベース' }, tw('full'), { 'if-match': 'yesterday' });
+    expect(garbled.status).toBe(400);
+    expect((await current()).body).toEqual(before.body);
+  });
+
+  it('writes the patch, moves the version, and shows on the member routes at once', async () => {
+    const before = await current();
+    const stations = [{ line: 'JR山手線', station: '渋谷', walkMinutes: 4, walkMeters: 300 }];
+    const edited = await api.patch(
+      PATH,
+      { name: 'TIMEWORK渋谷（新）', stations, address: { street: '道玄坂1-1-1' }, contact: '03-0000-0000' },
+      tw('full'),
+      { 'if-match': String(before.etag) },
+    );
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      name: 'TIMEWORK渋谷（新）',
+      version: before.body.version + 1,
+      stations,
+      address: { street: '道玄坂1-1-1', prefecture: before.body.address.prefecture },
+      contact: '03-0000-0000',
+    });
+    expect(edited.etag).toBe(`"${before.body.version + 1}"`);
+    const seen = await api.get(`/v1/facilities/${OWN}`, member);
+    expect(seen.body).toMatchObject({ name: 'TIMEWORK渋谷（新）', nearestStations: ['渋谷'] });
+    expect(seen.body.address.line).toBe('道玄坂1-1-1');
+  });
+
+  it('of two operators editing the same version, one wins; the other gets 412 and nothing of theirs is written', async () => {
+    const before = await current();
+    const tag = { 'if-match': String(before.etag) };
+    const [a, b] = await Promise.all([
+      api.patch(PATH, { description: 'A の説明' }, tw('full'), tag),
+      api.patch(PATH, { contact: 'B の連絡先' }, tw('full'), tag),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 412]);
+    const after = (await current()).body;
+    expect(after.version).toBe(before.body.version + 1);
+    const [winner, loser] = a.status === 200 ? [a, b] : [b, a];
+    expect(loser.body.code).toBe('VERSION_MISMATCH');
+    expect(after).toEqual(winner.body);
+  });
+
+  it.each([
+    ['an unknown field', { floor: 3 }, 'body.floor'],
+    ['a bad e-mail', { notificationEmails: ['not-an-email'] }, 'body.notificationEmails.0'],
+    ['a URL that is not http(s)', { url: 'ftp://example.com' }, 'body.url'],
+    ['a latitude off the globe', { location: { lat: 91, lng: 139.7 } }, 'body.location.lat'],
+    [
+      'a walk of -1 minutes',
+      { stations: [{ line: 'L', station: 'S', walkMinutes: -1, walkMeters: 0 }] },
+      'body.stations.0.walkMinutes',
+    ],
+    ['a postal code of letters', { postalCode: 'abc-defg' }, 'body.postalCode'],
+    ['an empty patch', {}, 'body'],
+    [
+      'a window that ends before it starts',
+      { publishFrom: '2026-12-01T00:00:00+09:00', publishUntil: '2026-11-30T00:00:00+09:00' },
+      'body.publishUntil',
+    ],
+  ])('refuses %s with 400 naming the field, and writes nothing', async (_, body, field) => {
+    const before = await current();
+    const answer = await api.patch(PATH, body, tw('full'), { 'if-match': String(before.etag) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe('VALIDATION_FAILED');
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect((await current()).body).toEqual(before.body);
+  });
+});
