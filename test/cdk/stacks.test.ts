@@ -287,6 +287,9 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'list-booking-requests',
       'approve-booking-request',
       'reject-booking-request',
+      'list-operator-facilities',
+      'get-operator-facility',
+      'edit-facility',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);
