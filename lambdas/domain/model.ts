@@ -210,8 +210,12 @@ export interface UsesLedger {
 
 export interface Reservation {
   reservationId: string;
+  /** The human reservation number (`R-XXXX-XXXX-XXXX`), unique; absent on reservations stored before numbers. */
+  number?: string;
   memberId: string;
   memberNumber: string;
+  /** The company of a corporate member at booking time; absent for individual plans (and on older items). */
+  companyName?: string;
   facilityId: string;
   partnerId: string;
   spaceId: string;

@@ -252,9 +252,13 @@ export function ledgerFor(
   };
 }
 
-/** The reservation an accepted booking makes: version 1, nothing checked in or cancelled yet. */
+/**
+ * The reservation an accepted booking makes: version 1, nothing checked in or cancelled yet. It carries its
+ * number and, for a corporate member, the company's name at booking time (operators see it, never the member).
+ */
 export function newReservation({
   reservationId,
+  number,
   member,
   facility,
   space,
@@ -265,7 +269,9 @@ export function newReservation({
   now,
 }: {
   reservationId: string;
-  member: Pick<Member, 'memberId' | 'memberNumber' | 'plan' | 'contractStart' | 'companyId'>;
+  /** The reservation number, `R-XXXX-XXXX-XXXX`. */
+  number: string;
+  member: Pick<Member, 'memberId' | 'memberNumber' | 'plan' | 'contractStart' | 'companyId' | 'companyName'>;
   facility: Facility;
   space: Space;
   start: Instant;
@@ -276,8 +282,10 @@ export function newReservation({
 }): Reservation {
   return {
     reservationId,
+    number,
     memberId: member.memberId,
     memberNumber: member.memberNumber,
+    ...(member.plan === 'corporate' && member.companyName ? { companyName: member.companyName } : {}),
     facilityId: facility.facilityId,
     partnerId: facility.partnerId,
     spaceId: space.spaceId,

@@ -67,6 +67,7 @@ describe('newReservation', () => {
     if (!decision.ok) throw new Error(decision.detail);
     const reservation = newReservation({
       reservationId: 'r-1',
+      number: 'R-2447-7582-6513',
       member: basic,
       facility,
       space: requestSpace,
@@ -78,6 +79,7 @@ describe('newReservation', () => {
     });
     expect(reservation).toEqual({
       reservationId: 'r-1',
+      number: 'R-2447-7582-6513',
       memberId: 'member-basic',
       memberNumber: 'TW000001',
       facilityId: 'tw-shibuya',
@@ -114,6 +116,7 @@ describe('newReservation', () => {
     };
     const reservation = newReservation({
       reservationId: 'r-2',
+      number: 'R-0000-0000-0002',
       member: corporate,
       facility,
       space: requestSpace,
@@ -127,12 +130,41 @@ describe('newReservation', () => {
     expect(reservation.options).toEqual([{ optionId: 'coffee', quantity: 2 }]);
     expect(reservation).toMatchObject({ status: 'confirmed', requestExpiresAt: null, memberId: 'member-corporate' });
   });
+
+  it("carries a corporate member's company name at booking time, and none for an individual plan", () => {
+    const decision: BookingDecision = {
+      ok: true,
+      status: 'confirmed',
+      uses: 1,
+      slots: [start],
+      price: { amount: 1600, tax: 160, total: 1760 },
+      requestExpiresAt: null,
+    };
+    const made = (member: Member) =>
+      newReservation({
+        reservationId: 'r-3',
+        number: 'R-0000-0000-0003',
+        member,
+        facility,
+        space: requestSpace,
+        start,
+        end,
+        options: [],
+        decision,
+        now,
+      });
+    expect(made(corporate)).toMatchObject({ companyName: 'Example Corp', memberNumber: corporate.memberNumber });
+    expect(made(basic)).not.toHaveProperty('companyName');
+    // A member who left the company (plan no longer corporate) books without one.
+    expect(made({ ...corporate, plan: 'premium' })).not.toHaveProperty('companyName');
+  });
 });
 
 describe('decideCancellation (§3: an unanswered request is cancelled free, uses back, whatever the time)', () => {
   const start = tokyo('2024-06-14T10:00');
   const base = newReservation({
     reservationId: 'r-1',
+    number: 'R-0000-0000-0001',
     member: basic,
     facility: makeFacility(),
     space: requestSpace,
