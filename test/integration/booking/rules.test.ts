@@ -1,7 +1,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRICE_HISTORY_START } from '../../../lambdas/domain/billing';
+import type { Facility, Space } from '../../../lambdas/domain/model';
 import { reservationKey } from '../../../lambdas/modules/booking';
+import { FacilityRepository, SpaceRepository } from '../../../lambdas/modules/catalog';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
+import { facilities, spaces } from '../../../lib/local/demo-data';
 import type { LocalStack } from '../../../lib/local/stack';
 import { client, memberToken, operatorToken, startTestStack } from '../support/local-stack';
 import { at, memberWithoutPlan, newMember, putTestFacilities } from './fixtures';
@@ -149,6 +153,38 @@ describe('reservation numbers and companies (api.md, wave 2)', () => {
     const listed = await api.get('/v1/reservations?scope=upcoming', token);
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(made.body.id);
+  });
+});
+
+describe('prices by use date (§7, 004 資料1 ※1)', () => {
+  it('a stored price history is kept, and the estimate takes the prices in force on the use date', async () => {
+    const { doc, tableName } = tableContext();
+    const facility = facilities.find((f) => f.facilityId === 'h1t-kudanshita') as Facility;
+    const box = spaces.find((s) => s.spaceId === 'h1t-kudanshita-box') as Space;
+    const space: Space = {
+      ...box,
+      spaceId: 'test-prices-box',
+      facilityId: 'test-prices',
+      price15: 200,
+      priceHistory: [
+        { from: PRICE_HISTORY_START, price15: 200, priceDay: null },
+        { from: '2026-11-26', price15: 300, priceDay: null },
+      ],
+    };
+    await new FacilityRepository(doc, tableName).putFacility({
+      ...facility,
+      facilityId: 'test-prices',
+      dailyCheckInLimit: null,
+    });
+    await new SpaceRepository(doc, tableName).putSpace(space);
+    expect((await new SpaceRepository(doc, tableName).getSpace(space.spaceId))?.priceHistory).toEqual(
+      space.priceHistory,
+    );
+    const { token } = await newMember(api, 'premium');
+    const before = await book(token, space.spaceId, at('2026-11-25', '10:00'), at('2026-11-25', '11:00'));
+    expect(before.body.price).toEqual({ amount: 800, tax: 80, total: 880 });
+    const from = await book(token, space.spaceId, at('2026-11-26', '10:00'), at('2026-11-26', '11:00'));
+    expect(from.body.price).toEqual({ amount: 1_200, tax: 120, total: 1_320 });
   });
 });
 

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { PRICE_HISTORY_START } from '../../../../lambdas/domain/billing';
 import type { Member } from '../../../../lambdas/domain/model';
 import {
   type BookingDecision,
   decideBooking,
   decideCancellation,
+  decideExtension,
   ledgerFor,
   newReservation,
 } from '../../../../lambdas/modules/booking/rules/reservation';
 import * as demo from '../../../../lib/local/demo-data';
-import { HOUR, makeFacility, requestSpace, tokyo, ZONE } from '../../../fixtures/domain';
+import { HOUR, makeFacility, makeSpace, requestSpace, tokyo, ZONE } from '../../../fixtures/domain';
+import { makeReservation } from '../../../service/fakes';
 
 const demoMember = (id: string): Member => {
   const member = demo.members.find((m) => m.memberId === id);
@@ -195,5 +198,58 @@ describe('decideCancellation (§3: an unanswered request is cancelled free, uses
     expect(decideCancellation({ now: tokyo(at), reservation: { ...base, status }, timeZone: ZONE })).toMatchObject(
       expected,
     );
+  });
+});
+
+describe('the estimate reads the prices in force on the use date (§7, 004 資料1 ※1)', () => {
+  // Today's prices are 500 yen; the history says 300 until 2024-06-13 and 400 from 2024-06-14 on.
+  const space = makeSpace({
+    price15: 500,
+    priceHistory: [
+      { from: PRICE_HISTORY_START, price15: 300, priceDay: null },
+      { from: '2024-06-14', price15: 400, priceDay: null },
+    ],
+  });
+  const facility = makeFacility();
+  const now = tokyo('2024-06-10T08:00');
+  const situation = {
+    plan: 'premium' as const,
+    member: { limit: null, used: 0, held: 0 },
+    company: null,
+    usedThatDay: 0,
+    holds: [],
+  };
+  const priced = (s: typeof space, start: number) => {
+    const decision = decideBooking({ now, start, end: start + HOUR, facility, space: s, options: [], situation });
+    if (!decision.ok) throw new Error(decision.detail);
+    return decision.price;
+  };
+
+  it.each([
+    ['a use before the change', '2024-06-11T10:00', 1_200],
+    ['a use on the day of the change', '2024-06-14T12:00', 1_600],
+  ])('%s (%s) → %i yen', (_label, start, amount) => {
+    expect(priced(space, tokyo(start))).toEqual({ amount, tax: amount / 10, total: amount + amount / 10 });
+  });
+
+  it("a space without a history is estimated at today's prices", () => {
+    const { priceHistory: _none, ...plain } = space;
+    expect(priced(plain, tokyo('2024-06-11T10:00')).amount).toBe(2_000);
+  });
+
+  it('an extension prices the whole reservation at its use date (the start date)', () => {
+    const start = tokyo('2024-06-14T12:00');
+    const booked = makeReservation({ spaceId: space.spaceId, start, end: start + HOUR, status: 'checkedIn' });
+    const decision = decideExtension({
+      now: start + 50 * 60_000,
+      reservation: booked,
+      facility,
+      space,
+      minutes: 15,
+      freeUntil: null,
+      situation,
+    });
+    if (!decision.ok) throw new Error(decision.detail);
+    expect(decision.price.amount).toBe(2_000);
   });
 });
