@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRICE_HISTORY_START } from '../../../lambdas/domain/billing';
 import type { Facility, Space } from '../../../lambdas/domain/model';
-import { reservationKey } from '../../../lambdas/modules/booking';
+import { ReservationNumberRepository, reservationKey } from '../../../lambdas/modules/booking';
 import { FacilityRepository, SpaceRepository } from '../../../lambdas/modules/catalog';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
 import { facilities, spaces } from '../../../lib/local/demo-data';
@@ -99,6 +99,11 @@ describe('reservation numbers and companies (api.md, wave 2)', () => {
     expect(second.body.number).not.toBe(first.body.number);
     expect(first.body).not.toHaveProperty('companyName');
     expect((await api.get(`/v1/reservations/${first.body.id}`, token)).body.number).toBe(first.body.number);
+    // Each number is taken by an item of its own, written with the booking: the next one drawn cannot have it.
+    const { doc, tableName } = tableContext();
+    const numbers = new ReservationNumberRepository(doc, tableName);
+    expect(await numbers.reservationIdOf(first.body.number)).toBe(first.body.id);
+    expect(await numbers.reservationIdOf(second.body.number)).toBe(second.body.id);
   });
 
   it("a corporate member's booking carries the company; the operator's list shows it and the member number, no member id", async () => {
