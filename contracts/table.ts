@@ -70,6 +70,8 @@ export const ITEM_TYPES = {
       { index: 'GSI2', pk: 'STAYS#CHECKEDIN', sk: '{utcEnd}#{reservationId}', when: 'checked in' },
     ],
   },
+  /** A reservation number taken (`R-XXXX-XXXX-XXXX`): written with the booking, only if no other has it. */
+  reservationNumber: { pk: 'RESNO#{number}', sk: '#META' },
   member: { pk: 'MEMBER#{memberId}', sk: '#PROFILE' },
   memberHold: { pk: 'MEMBER#{memberId}', sk: 'HOLD#{utcEnd}#{reservationId}' },
   memberUses: { pk: 'MEMBER#{memberId}', sk: 'USES#{periodStart}' },

@@ -21,6 +21,7 @@ import {
 import { ceilToGrid, dayGrid } from '../../lambdas/domain/calendar';
 import { companyMonth } from '../../lambdas/domain/contract';
 import type { Facility, Member, Reservation, Space } from '../../lambdas/domain/model';
+import { reservationNumber } from '../../lambdas/domain/reservation-number';
 import { planLimit } from '../../lambdas/domain/uses';
 import { ReservationRepository, reservationKey, SlotCounterRepository } from '../../lambdas/modules/booking';
 import { decideBooking, decideCancellation, newReservation } from '../../lambdas/modules/booking/rules/reservation';
@@ -28,6 +29,7 @@ import { facilityKey, spaceKey } from '../../lambdas/modules/catalog';
 import { MemberRepository, UseCounterRepository } from '../../lambdas/modules/membership';
 import { UnlockCommandRepository } from '../../lambdas/modules/stay/data/unlock-command';
 import { newUnlockCommand } from '../../lambdas/modules/stay/rules/doors';
+import { reservationNumberDigits } from '../../lambdas/platform/deps';
 import { makeDocumentClient } from '../../lambdas/platform/dynamo/client';
 import { recordingClient } from './fixtures';
 
@@ -187,6 +189,7 @@ export class Floor {
     if (!decision.ok) throw new Error(`floor booking refused: ${decision.code} ${decision.detail}`);
     const reservation = newReservation({
       reservationId: randomUUID(),
+      number: reservationNumber(reservationNumberDigits.next()),
       member,
       facility,
       space,

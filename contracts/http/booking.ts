@@ -50,6 +50,9 @@ export const reservationStatuses = [
   'noShow',
 ] as const;
 
+/** A human reservation number, `R-` and 12 digits in groups of four (api.md, wave 2): unique. */
+export const reservationNumber = z.string().regex(/^R-\d{4}-\d{4}-\d{4}$/, 'Expected R-XXXX-XXXX-XXXX');
+
 const optionChoice = z.strictObject({ optionId: z.string(), quantity: z.number().int().min(1) });
 
 export const availabilityResponse = z.strictObject({
@@ -60,7 +63,13 @@ export const availabilityResponse = z.strictObject({
 
 export const reservationResponse = z.strictObject({
   id: z.string(),
+  /** Every reservation booked since numbers exist has one; absent only on reservations stored before them. */
+  number: reservationNumber
+    .optional()
+    .describe('Human reservation number, unique (absent only on reservations made before numbers existed).'),
   memberId: z.string(),
+  /** The company of a corporate member at booking time; absent for individual plans. */
+  companyName: z.string().optional().describe('The company of a corporate member at booking time.'),
   facilityId: z.string(),
   spaceId: z.string(),
   start: zoned,

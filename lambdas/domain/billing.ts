@@ -8,6 +8,10 @@
  *   (`price15 × minutes / 15`, rounded down once).
  * - Tax on a negative amount (a refund) is rounded toward zero, mirroring the positive case.
  * - An option selected twice in one request is refused rather than summed.
+ * - Prices by use date (004 資料1 ※1): a reservation's use date is the local date of its start, and the whole
+ *   reservation is charged at the prices in force on it (a booking across midnight does not switch prices).
+ *   A history starts with the prices it replaced (from `PRICE_HISTORY_START`); a use date before its first
+ *   entry takes that entry; two changes on one day: the later one is in force for the whole day.
  * - Business days are Monday–Friday; no public-holiday calendar is applied (Japanese holidays are not
  *   skipped), so the notice and payment dates are upper bounds only on weeks without holidays.
  */
@@ -22,7 +26,7 @@ import {
   SLOT_MINUTES,
 } from './calendar';
 import type { DatePeriod } from './contract';
-import type { FacilityCalendar, Instant, LocalDate, Price, SpaceOption } from './model';
+import type { FacilityCalendar, Instant, LocalDate, Price, PriceEntry, SpaceOption } from './model';
 
 /** Consumption tax, in percent. */
 export const CONSUMPTION_TAX_PERCENT = 10;
@@ -80,6 +84,68 @@ export function reservedCharge({
     else minutes += (to - from) / MINUTE_MS;
   }
   return dayCharges + chargeForMinutes(price15, minutes);
+}
+
+/** The prices of a space on one day. */
+export type Prices = Pick<PriceEntry, 'price15' | 'priceDay'>;
+
+/** What prices are read from: today's prices and, once they changed, the history by use date. */
+export interface PricedSpace extends Prices {
+  priceHistory?: readonly PriceEntry[];
+}
+
+/** The `from` of a history's first entry: the prices a space had before its first change. */
+export const PRICE_HISTORY_START: LocalDate = '2000-01-01';
+
+/**
+ * The prices in force on `useDate` (004 資料1 ※1): the entry with the greatest `from` ≤ `useDate` (the last one
+ * listed when a day has two); `today` when the history is empty or absent. A date before the first entry
+ * takes the first entry (the history starts with the prices its first change replaced).
+ */
+export function priceOn(history: readonly PriceEntry[] | undefined, useDate: LocalDate, today: Prices): Prices {
+  let inForce: PriceEntry | undefined;
+  let earliest: PriceEntry | undefined;
+  for (const entry of history ?? []) {
+    if (entry.from <= useDate && (inForce === undefined || entry.from >= inForce.from)) inForce = entry;
+    if (earliest === undefined || entry.from < earliest.from) earliest = entry;
+  }
+  const chosen = inForce ?? earliest ?? today;
+  return { price15: chosen.price15, priceDay: chosen.priceDay };
+}
+
+/** The prices of a space in force on `useDate`: its history when it has one, else today's prices. */
+export const pricesOn = (space: PricedSpace, useDate: LocalDate): Prices => priceOn(space.priceHistory, useDate, space);
+
+/**
+ * The history after a price change made on `changedOn` (a local date): the new prices are in force for uses
+ * from that day on, uses before it keep theirs. The first change also records the prices it replaces (from
+ * {@link PRICE_HISTORY_START}); a second change on the same day replaces the first. Unchanged prices leave the
+ * history as it is.
+ */
+export function recordPriceChange(space: PricedSpace, changedOn: LocalDate, next: Prices): PriceEntry[] {
+  const history: PriceEntry[] =
+    space.priceHistory && space.priceHistory.length > 0
+      ? [...space.priceHistory]
+      : [{ from: PRICE_HISTORY_START, price15: space.price15, priceDay: space.priceDay }];
+  const current = priceOn(history, changedOn, space);
+  if (current.price15 === next.price15 && current.priceDay === next.priceDay) return [...(space.priceHistory ?? [])];
+  return [
+    ...history.filter((entry) => entry.from < changedOn),
+    { from: changedOn, price15: next.price15, priceDay: next.priceDay },
+  ];
+}
+
+/**
+ * A reserved space's charge at the prices in force on its use date, the local date of `start` (see
+ * {@link reservedCharge}). Read at booking, with the history as it is then, it is the estimate the member is
+ * shown; read on the use date, with the history as it is then, it is the charge.
+ */
+export function reservedChargeOn(
+  space: PricedSpace,
+  booking: { start: Instant; end: Instant; calendar: FacilityCalendar },
+): number {
+  const prices = pricesOn(space, localDateOf(booking.start, booking.calendar.timeZone));
+  return reservedCharge({ ...prices, ...booking });
 }
 
 /**

@@ -109,6 +109,16 @@ export interface SpaceOption {
   maxQuantity: number | null;
 }
 
+/**
+ * Prices in force from a local date (the facility's zone) until the next entry's `from` (004 資料1 ※1: a price
+ * change applies to uses from the day it is made).
+ */
+export interface PriceEntry {
+  from: LocalDate;
+  price15: number;
+  priceDay: number | null;
+}
+
 export interface ExtensionPolicy {
   allowed: boolean;
   /** Extension may be asked from this many minutes before the end; `null` = during the whole stay. */
@@ -129,8 +139,14 @@ export interface Space {
   bookableUntil: Instant | null;
   windowDaysFrom: number;
   windowDaysTo: number;
+  /** Today's prices (what the catalogue shows). */
   price15: number;
   priceDay: number | null;
+  /**
+   * The prices in force by use date, oldest first, once the prices have changed (see `recordPriceChange`);
+   * absent or empty = `price15`/`priceDay` on every date.
+   */
+  priceHistory?: PriceEntry[];
   minBookingMinutes: number;
   /** Minutes one use covers; `null` = no time limit (one use per visit). */
   perCheckInLimitMinutes: number | null;
@@ -226,8 +242,12 @@ export interface UsesLedger {
 
 export interface Reservation {
   reservationId: string;
+  /** The human reservation number (`R-XXXX-XXXX-XXXX`), unique; absent on reservations stored before numbers. */
+  number?: string;
   memberId: string;
   memberNumber: string;
+  /** The company of a corporate member at booking time; absent for individual plans (and on older items). */
+  companyName?: string;
   facilityId: string;
   partnerId: string;
   spaceId: string;

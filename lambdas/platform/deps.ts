@@ -17,6 +17,11 @@ export const uuids: Ids = { next: () => randomUUID() };
 /** Six-digit keypad codes from the CSPRNG (leading zeros kept). */
 export const keypadCodes: Ids = { next: () => String(randomInt(0, 1_000_000)).padStart(6, '0') };
 
+/** Twelve digits from the CSPRNG (leading zeros kept): a reservation number before its `R-` and dashes. */
+export const reservationNumberDigits: Ids = {
+  next: () => String(randomInt(0, 1_000_000_000_000)).padStart(12, '0'),
+};
+
 let timers: TimerStarter | undefined;
 /** Step Functions, or the local runner (`SFN_ENDPOINT`). */
 export function timerStarter(): TimerStarter {

@@ -1,11 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
+import { reservationResponse } from '../../contracts/http/booking';
+import { operatorReservationResponse } from '../../contracts/http/requests';
 import type { Member } from '../../lambdas/domain/model';
 import { cancelReservation, createReservation, extendReservation } from '../../lambdas/modules/booking/service';
+import { reservationView } from '../../lambdas/modules/booking/views';
+import { operatorReservationView } from '../../lambdas/modules/requests/views';
 import { logger } from '../../lambdas/platform/instrument';
 import { ApiError } from '../../lambdas/platform/problems';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { makeFacility, makeSpace, requestSpace, tokyo } from '../fixtures/domain';
-import { bookingWorld, FakeDoors } from './fakes';
+import { bookingWorld, FakeDoors, fixedDigits, makeReservation } from './fakes';
 
 const member: Member = {
   memberId: 'member-1',
@@ -86,6 +90,70 @@ describe('createReservation', () => {
     expect(reservations.writes).toBe(1 + STALE_RETRIES);
     expect(reservations.byId.size).toBe(0);
     expect(timers.attempts).toBe(0);
+  });
+});
+
+describe('reservation numbers', () => {
+  it('carries the number drawn for it, in the stored item and the member view', async () => {
+    const { deps, reservations } = world();
+    deps.reservationNumbers = fixedDigits('244775826513');
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    expect(reservation.number).toBe('R-2447-7582-6513');
+    expect(reservations.byId.get(reservation.reservationId)?.number).toBe('R-2447-7582-6513');
+    expect(reservationView(reservation)).toMatchObject({ id: reservation.reservationId, number: 'R-2447-7582-6513' });
+    expect(reservationView(reservation)).not.toHaveProperty('companyName');
+  });
+
+  it('a number another reservation has is a stale write: the booking is decided again with a new number', async () => {
+    const { deps, reservations } = world();
+    reservations.numbers.add('R-2447-7582-6513');
+    deps.reservationNumbers = fixedDigits('244775826513', '244775826513', '100000000007');
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    expect(reservation.number).toBe('R-1000-0000-0007');
+    expect(reservations.writes).toBe(3);
+    expect([...reservations.byId.values()].map((r) => r.number)).toEqual(['R-1000-0000-0007']);
+  });
+
+  it('two bookings never share a number, even when the digits repeat', async () => {
+    const { deps, reservations } = world();
+    deps.reservationNumbers = fixedDigits('000000000001', '000000000001', '000000000002');
+    const first = await createReservation(deps, member.memberId, booking, now);
+    const later = { ...booking, start: tokyo('2024-06-10T12:00'), end: tokyo('2024-06-10T13:00') };
+    const second = await createReservation(deps, member.memberId, later, now);
+    expect([first.number, second.number]).toEqual(['R-0000-0000-0001', 'R-0000-0000-0002']);
+    expect(reservations.numbers.size).toBe(2);
+  });
+
+  it("a corporate member's booking carries the company name; operators see it and the member number, not the id", async () => {
+    const corporate: Member = {
+      memberId: 'member-corp',
+      memberNumber: 'TW000004',
+      plan: 'corporate',
+      contractStart: null,
+      companyId: 'example-corp',
+      companyName: 'Example Corp',
+    };
+    const { deps } = bookingWorld({ facility, spaces: [seat], members: [corporate] });
+    deps.reservationNumbers = fixedDigits('555566667777');
+    const reservation = await createReservation(deps, corporate.memberId, booking, now);
+    expect(reservation.companyName).toBe('Example Corp');
+    expect(reservationView(reservation)).toMatchObject({ number: 'R-5555-6666-7777', companyName: 'Example Corp' });
+    const operator = operatorReservationView(reservation);
+    expect(operator).toMatchObject({
+      number: 'R-5555-6666-7777',
+      companyName: 'Example Corp',
+      memberNumber: 'TW000004',
+    });
+    expect(operator).not.toHaveProperty('memberId');
+    expect(JSON.stringify(operator)).not.toContain('member-corp');
+  });
+
+  it('a reservation stored before numbers existed still shows, without number and company', () => {
+    const { number: _none, ...old } = makeReservation();
+    const view = reservationView(old);
+    expect(view).not.toHaveProperty('number');
+    expect(reservationResponse.safeParse(view).success).toBe(true);
+    expect(operatorReservationResponse.safeParse(operatorReservationView(old)).success).toBe(true);
   });
 });
 

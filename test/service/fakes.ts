@@ -18,9 +18,14 @@ const marker = (name: string): TaggedItem => ({
   item: { ConditionCheck: { TableName: 'fake', Key: { name }, ConditionExpression: 'attribute_exists(name)' } },
 });
 
-/** Reservations and holds in memory; `staleWrites` answers every write "the state moved" while it is on. */
+/**
+ * Reservations and holds in memory; `staleWrites` answers every write "the state moved" while it is on. A
+ * reservation number already in `numbers` makes a creation stale, as its conditioned number item does.
+ */
 export class FakeReservations {
   readonly byId = new Map<string, Reservation>();
+  /** Reservation numbers taken (the `RESNO#` items). */
+  readonly numbers = new Set<string>();
   /** Writes attempted, stale ones included. */
   writes = 0;
   staleWrites = false;
@@ -45,7 +50,16 @@ export class FakeReservations {
       .filter((r) => r.memberId === memberId && r.end > endingAfter)
       .filter((r) => r.status === 'requested' || r.status === 'confirmed' || r.status === 'checkedIn')
       .map((r) => ({ reservationId: r.reservationId, start: r.start, end: r.end }));
-  create = (reservation: Reservation) => this.write(() => this.byId.set(reservation.reservationId, reservation));
+  create = (reservation: Reservation) => {
+    if (reservation.number && this.numbers.has(reservation.number)) {
+      this.writes++;
+      return Promise.resolve(STALE_OUTCOME);
+    }
+    return this.write(() => {
+      this.byId.set(reservation.reservationId, reservation);
+      if (reservation.number) this.numbers.add(reservation.number);
+    });
+  };
   extend: BookingPorts['reservations']['extend'] = (reservation, change) =>
     this.write(() => this.put(reservation, { end: change.newEnd, price: change.price }));
   release: BookingPorts['reservations']['release'] = (reservation, change) =>
@@ -134,6 +148,12 @@ export function sequentialIds(): Ids {
   return { next: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
 }
 
+/** Reservation-number digits from a list (fixed numbers in tests), then `000000000001`, `000000000002`… */
+export function fixedDigits(...list: string[]): Ids {
+  let n = 0;
+  return { next: () => list.shift() ?? String(++n).padStart(12, '0') };
+}
+
 const NO_COUNTERS: MemberCounters = { company: null, uses: { used: 0, held: 0 }, companyUses: null, usedThatDay: 0 };
 
 /** Every port of the booking flows over the fakes, with one facility, its spaces and members. */
@@ -154,6 +174,7 @@ export function bookingWorld(setup: { facility: Facility; spaces: Space[]; membe
     counters: { countersOf: async () => NO_COUNTERS },
     timers,
     ids: sequentialIds(),
+    reservationNumbers: fixedDigits(),
   };
   return { deps, reservations, timers };
 }

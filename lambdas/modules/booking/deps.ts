@@ -1,4 +1,4 @@
-import { tableContext, timerStarter, uuids } from '../../platform/deps';
+import { reservationNumberDigits, tableContext, timerStarter, uuids } from '../../platform/deps';
 import { catalogDeps } from '../catalog';
 import { membershipDeps } from '../membership';
 import { ReservationRepository } from './data/reservation';
@@ -29,7 +29,7 @@ export function slotCounters(): SlotCounterRepository {
 }
 
 /** The repositories of the booking flows (no ports): what extending a booking needs. */
-export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids'> {
+export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids' | 'reservationNumbers'> {
   const { facilities, spaces } = catalogDeps();
   const { members, counters } = membershipDeps();
   return { reservations: reservationRepository(), slots: slotCounters(), facilities, spaces, members, counters };
@@ -37,6 +37,6 @@ export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids'> {
 
 /** What the booking flows need, made once over the process-wide table and ports. */
 export function bookingDeps(): BookingDeps {
-  cached ??= { ...bookingReads(), timers: timerStarter(), ids: uuids };
+  cached ??= { ...bookingReads(), timers: timerStarter(), ids: uuids, reservationNumbers: reservationNumberDigits };
   return cached;
 }

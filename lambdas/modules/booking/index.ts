@@ -1,5 +1,6 @@
 /** The booking module: reservations, availability and the counters a booking takes. What other modules may use of it. */
 export { ReservationRepository, reservationKey } from './data/reservation';
+export { ReservationNumberRepository } from './data/reservation-number';
 export { SlotCounterRepository, slotKey } from './data/slot-counter';
 export { reservationRepository } from './deps';
 export { routes } from './routes';

@@ -19,6 +19,7 @@ import {
   type UsesLedger,
 } from '../../domain/model';
 import { checkPlanInForce, effectivePlan } from '../../domain/plans';
+import { reservationNumber } from '../../domain/reservation-number';
 import { timerFor } from '../../domain/timers';
 import { planLimit } from '../../domain/uses';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
@@ -52,6 +53,8 @@ export interface BookingPorts extends CatalogReads {
   counters: Pick<UseCounterRepository, 'countersOf'>;
   timers: TimerStarter;
   ids: Ids;
+  /** Twelve random digits a try (CSPRNG): the reservation number's. */
+  reservationNumbers: Ids;
 }
 
 /** A member with the plan in force at `now`, or 403 `PLAN_REQUIRED` (no plan yet, or it lapsed). */
@@ -146,7 +149,11 @@ async function resendKeypadCode(
   }
 }
 
-/** Books `[start, end)` of a space for a member: instant spaces are confirmed, request spaces requested. */
+/**
+ * Books `[start, end)` of a space for a member: instant spaces are confirmed, request spaces requested. Each
+ * try draws a new reservation number: one another reservation has makes the write stale, and the next try
+ * draws again.
+ */
 export function createReservation(
   deps: BookingPorts,
   memberId: string,
@@ -168,6 +175,7 @@ export function createReservation(
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
     const reservation = newReservation({
       reservationId: deps.ids.next(),
+      number: reservationNumber(deps.reservationNumbers.next()),
       member,
       facility,
       space,
@@ -221,7 +229,7 @@ export function cancelReservation(
  * new forced-checkout instant: written with the extension, then sent to the door again.
  */
 export function extendReservation(
-  deps: Omit<BookingPorts, 'timers' | 'ids'> & { doors: Pick<DoorPublisher, 'publishCode'> },
+  deps: Omit<BookingPorts, 'timers' | 'ids' | 'reservationNumbers'> & { doors: Pick<DoorPublisher, 'publishCode'> },
   memberId: string,
   id: string,
   minutes: number,

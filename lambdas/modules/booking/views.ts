@@ -28,7 +28,10 @@ export function reservationView(reservation: Reservation): ReservationResponse {
   const zoned = (t: Instant) => toZonedIso(t, reservation.timeZone);
   return {
     id: reservation.reservationId,
+    // Reservations stored before numbers existed have none: the answer leaves it out rather than invent one.
+    ...(reservation.number ? { number: reservation.number } : {}),
     memberId: reservation.memberId,
+    ...(reservation.companyName ? { companyName: reservation.companyName } : {}),
     facilityId: reservation.facilityId,
     spaceId: reservation.spaceId,
     start: zoned(reservation.start),

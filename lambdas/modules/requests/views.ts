@@ -3,7 +3,10 @@ import type { OperatorReservationResponse } from '../../../contracts/http/reques
 import type { Reservation } from '../../domain/model';
 import { reservationView } from '../booking';
 
-/** A reservation as a partner's operator sees it: the member number, never who the member is. */
+/**
+ * A reservation as a partner's operator sees it: the company name (corporate members) and the member number,
+ * never the member id or name.
+ */
 export function operatorReservationView(reservation: Reservation): OperatorReservationResponse {
   const { memberId: _hidden, ...view } = reservationView(reservation);
   return { ...view, memberNumber: reservation.memberNumber };

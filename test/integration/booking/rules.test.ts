@@ -1,7 +1,14 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRICE_HISTORY_START } from '../../../lambdas/domain/billing';
+import type { Facility, Space } from '../../../lambdas/domain/model';
+import { ReservationNumberRepository, reservationKey } from '../../../lambdas/modules/booking';
+import { FacilityRepository, SpaceRepository } from '../../../lambdas/modules/catalog';
+import { tableContext } from '../../../lambdas/platform/dynamo/client';
+import { facilities, spaces } from '../../../lib/local/demo-data';
 import type { LocalStack } from '../../../lib/local/stack';
 import { client, memberToken, operatorToken, startTestStack } from '../support/local-stack';
-import { at, newMember, putTestFacilities } from './fixtures';
+import { at, memberWithoutPlan, newMember, putTestFacilities } from './fixtures';
 
 // Tuesday 2026-11-24, 10:00 in Tokyo.
 const NOW = '2026-11-24T10:00:00+09:00';
@@ -75,6 +82,114 @@ describe('creating a reservation', () => {
     expect(answer.body.uses).toBe(2);
     const short = await book(token, 'h1t-ryogoku-box', at(TODAY, '16:15'), at(TODAY, '17:30'));
     expect(short.body.uses).toBe(2);
+  });
+});
+
+describe('reservation numbers and companies (api.md, wave 2)', () => {
+  const NUMBER = /^R-\d{4}-\d{4}-\d{4}$/;
+
+  it('every booking answers with its own number, and shows it again when read', async () => {
+    const { token } = await newMember(api, 'premium');
+    const first = await book(token, 'h1t-kudanshita-box', at('2026-11-25', '10:00'), at('2026-11-25', '11:00'));
+    const second = await book(token, 'h1t-kudanshita-box', at('2026-11-25', '12:00'), at('2026-11-25', '13:00'));
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(first.body.number).toMatch(NUMBER);
+    expect(second.body.number).toMatch(NUMBER);
+    expect(second.body.number).not.toBe(first.body.number);
+    expect(first.body).not.toHaveProperty('companyName');
+    expect((await api.get(`/v1/reservations/${first.body.id}`, token)).body.number).toBe(first.body.number);
+    // Each number is taken by an item of its own, written with the booking: the next one drawn cannot have it.
+    const { doc, tableName } = tableContext();
+    const numbers = new ReservationNumberRepository(doc, tableName);
+    expect(await numbers.reservationIdOf(first.body.number)).toBe(first.body.id);
+    expect(await numbers.reservationIdOf(second.body.number)).toBe(second.body.id);
+  });
+
+  it("a corporate member's booking carries the company; the operator's list shows it and the member number, no member id", async () => {
+    const member = await memberWithoutPlan(api);
+    const linked = await api.post('/v1/me/corporate-code', { code: '1234567890123456' }, member.token);
+    expect(linked.body).toMatchObject({ plan: 'corporate', companyName: 'Example Corp' });
+    const requested = await book(
+      member.token,
+      'tw-shibuya-room-a',
+      at('2026-11-27', '15:00'),
+      at('2026-11-27', '16:00'),
+    );
+    expect(requested.status).toBe(201);
+    expect(requested.body).toMatchObject({
+      status: 'requested',
+      number: expect.stringMatching(NUMBER),
+      companyName: 'Example Corp',
+    });
+    const usage = operatorToken('op-tw-usage', 'partner-tw', 'usage');
+    const listed = await api.get('/v1/operator/booking-requests?facilityId=tw-shibuya', usage);
+    expect(listed.status).toBe(200);
+    const item = listed.body.items.find((r: { id: string }) => r.id === requested.body.id);
+    expect(item).toMatchObject({
+      number: requested.body.number,
+      companyName: 'Example Corp',
+      memberNumber: (await me(member.token)).memberNumber,
+    });
+    expect(item).not.toHaveProperty('memberId');
+    expect(JSON.stringify(listed.body)).not.toContain(member.memberId);
+    const full = operatorToken('op-tw-full', 'partner-tw', 'full');
+    const approved = await api.post(`/v1/operator/booking-requests/${requested.body.id}/approve`, undefined, full);
+    expect(approved.body).toMatchObject({ number: requested.body.number, companyName: 'Example Corp' });
+    expect(approved.body).not.toHaveProperty('memberId');
+  });
+
+  it('a reservation stored before numbers existed still reads, without a number', async () => {
+    const { token } = await newMember(api, 'premium');
+    const made = await book(token, 'h1t-kudanshita-box', at('2026-11-26', '10:00'), at('2026-11-26', '11:00'));
+    const { doc, tableName } = tableContext();
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: reservationKey(made.body.id),
+        UpdateExpression: 'REMOVE #n',
+        ExpressionAttributeNames: { '#n': 'number' },
+      }),
+    );
+    const read = await api.get(`/v1/reservations/${made.body.id}`, token);
+    expect(read.status).toBe(200);
+    expect(read.body).not.toHaveProperty('number');
+    expect(read.body).toMatchObject({ id: made.body.id, status: 'confirmed' });
+    const listed = await api.get('/v1/reservations?scope=upcoming', token);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(made.body.id);
+  });
+});
+
+describe('prices by use date (§7, 004 資料1 ※1)', () => {
+  it('a stored price history is kept, and the estimate takes the prices in force on the use date', async () => {
+    const { doc, tableName } = tableContext();
+    const facility = facilities.find((f) => f.facilityId === 'h1t-kudanshita') as Facility;
+    const box = spaces.find((s) => s.spaceId === 'h1t-kudanshita-box') as Space;
+    const space: Space = {
+      ...box,
+      spaceId: 'test-prices-box',
+      facilityId: 'test-prices',
+      price15: 200,
+      priceHistory: [
+        { from: PRICE_HISTORY_START, price15: 200, priceDay: null },
+        { from: '2026-11-26', price15: 300, priceDay: null },
+      ],
+    };
+    await new FacilityRepository(doc, tableName).putFacility({
+      ...facility,
+      facilityId: 'test-prices',
+      dailyCheckInLimit: null,
+    });
+    await new SpaceRepository(doc, tableName).putSpace(space);
+    expect((await new SpaceRepository(doc, tableName).getSpace(space.spaceId))?.priceHistory).toEqual(
+      space.priceHistory,
+    );
+    const { token } = await newMember(api, 'premium');
+    const before = await book(token, space.spaceId, at('2026-11-25', '10:00'), at('2026-11-25', '11:00'));
+    expect(before.body.price).toEqual({ amount: 800, tax: 80, total: 880 });
+    const from = await book(token, space.spaceId, at('2026-11-26', '10:00'), at('2026-11-26', '11:00'));
+    expect(from.body.price).toEqual({ amount: 1_200, tax: 120, total: 1_320 });
   });
 });
 

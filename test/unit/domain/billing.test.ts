@@ -5,12 +5,19 @@ import {
   isBusinessDay,
   openSpaceCharge,
   optionsCharge,
+  PRICE_HISTORY_START,
+  type PricedSpace,
   partnerPayout,
+  priceOn,
+  pricesOn,
+  recordPriceChange,
   reservedCharge,
+  reservedChargeOn,
   settlementPeriod,
   settlementSchedule,
   withTax,
 } from '../../../lambdas/domain/billing';
+import type { PriceEntry } from '../../../lambdas/domain/model';
 import { allDayCalendar, meetingRoom, officeCalendar, tokyo } from '../../fixtures/domain';
 
 describe('withTax (§7: 10 %, yen rounded down)', () => {
@@ -198,5 +205,113 @@ describe('settlement (§7, 004 資料1)', () => {
     ['2024-06-17', true],
   ])('isBusinessDay(%s) = %s (Mon–Fri, no holiday calendar)', (date, expected) => {
     expect(isBusinessDay(date)).toBe(expected);
+  });
+});
+
+describe('priceOn (§7, 004 資料1 ※1: the prices in force on the use date)', () => {
+  const today = { price15: 999, priceDay: 9_999 };
+  const history: PriceEntry[] = [
+    { from: '2000-01-01', price15: 300, priceDay: null },
+    { from: '2024-06-12', price15: 400, priceDay: 10_000 },
+    { from: '2024-06-20', price15: 250, priceDay: 8_000 },
+  ];
+  it.each([
+    ['a use long before any change', '2024-01-01', { price15: 300, priceDay: null }],
+    ['the day before a change', '2024-06-11', { price15: 300, priceDay: null }],
+    ['the day of a change', '2024-06-12', { price15: 400, priceDay: 10_000 }],
+    ['between two changes', '2024-06-19', { price15: 400, priceDay: 10_000 }],
+    ['the day of the later change', '2024-06-20', { price15: 250, priceDay: 8_000 }],
+    ['after the last change', '2025-01-01', { price15: 250, priceDay: 8_000 }],
+  ])('%s (%s)', (_label, useDate, prices) => {
+    expect(priceOn(history, useDate, today)).toEqual(prices);
+  });
+
+  it("takes today's prices when there is no history", () => {
+    expect(priceOn(undefined, '2024-06-12', today)).toEqual(today);
+    expect(priceOn([], '2024-06-12', today)).toEqual(today);
+    expect(pricesOn({ ...today }, '2030-01-01')).toEqual(today);
+  });
+
+  it('does not depend on the order of the entries; a date before the first entry takes the first', () => {
+    expect(priceOn([...history].reverse(), '2024-06-15', today)).toEqual({ price15: 400, priceDay: 10_000 });
+    expect(priceOn(history.slice(1), '2024-06-01', today)).toEqual({ price15: 400, priceDay: 10_000 });
+  });
+});
+
+describe('recordPriceChange (a change applies to uses from the day it is made)', () => {
+  const seat = { price15: 300, priceDay: null };
+
+  it('records the prices it replaces, then the new ones from the day of the change', () => {
+    const history = recordPriceChange(seat, '2024-06-12', { price15: 400, priceDay: null });
+    expect(history).toEqual([
+      { from: PRICE_HISTORY_START, price15: 300, priceDay: null },
+      { from: '2024-06-12', price15: 400, priceDay: null },
+    ]);
+    const changed = { price15: 400, priceDay: null, priceHistory: history };
+    expect(pricesOn(changed, '2024-06-11').price15).toBe(300);
+    expect(pricesOn(changed, '2024-06-12').price15).toBe(400);
+    expect(pricesOn(changed, '2024-07-01').price15).toBe(400);
+  });
+
+  it('a second change on the same day replaces the first; a later change keeps the earlier ones', () => {
+    const first = {
+      price15: 400,
+      priceDay: null,
+      priceHistory: recordPriceChange(seat, '2024-06-12', { price15: 400, priceDay: null }),
+    };
+    const again = recordPriceChange(first, '2024-06-12', { price15: 350, priceDay: null });
+    expect(again.map((e) => [e.from, e.price15])).toEqual([
+      [PRICE_HISTORY_START, 300],
+      ['2024-06-12', 350],
+    ]);
+    const later = recordPriceChange({ ...first, price15: 350, priceHistory: again }, '2024-06-20', {
+      price15: 500,
+      priceDay: 12_000,
+    });
+    expect(later.map((e) => [e.from, e.price15, e.priceDay])).toEqual([
+      [PRICE_HISTORY_START, 300, null],
+      ['2024-06-12', 350, null],
+      ['2024-06-20', 500, 12_000],
+    ]);
+  });
+
+  it('unchanged prices leave the history as it is', () => {
+    expect(recordPriceChange(seat, '2024-06-12', { price15: 300, priceDay: null })).toEqual([]);
+  });
+});
+
+describe('estimate at booking vs charge on the use date (§7: the price shown at booking is an estimate)', () => {
+  // Booked on Monday 2024-06-10 for Friday 2024-06-14 12:00–14:00 (2 hours); the partner raises the price
+  // from 300 to 400 yen per 15 minutes on Wednesday 2024-06-12, between the booking and the use.
+  const booking = { start: tokyo('2024-06-14T12:00'), end: tokyo('2024-06-14T14:00'), calendar: officeCalendar };
+  const atBooking = { price15: 300, priceDay: null };
+  const changedOn = (date: string, space: PricedSpace = atBooking) => ({
+    price15: 400,
+    priceDay: null,
+    priceHistory: recordPriceChange(space, date, { price15: 400, priceDay: null }),
+  });
+  /** What the member is shown at booking: the space as it is then. */
+  const estimate = (space: PricedSpace) => reservedChargeOn(space, booking);
+  /** What is charged when the use is settled: the space as it is on the use date. */
+  const chargeOn = (space: PricedSpace) => reservedChargeOn(space, booking);
+
+  it.each([
+    ['a change after the booking, before the use: estimated old, charged new', '2024-06-12', 2_400, 3_200],
+    ['a change on the use date itself applies to that use', '2024-06-14', 2_400, 3_200],
+    ['a change the day after the use does not touch it', '2024-06-15', 2_400, 2_400],
+  ])('%s', (_label, date, estimated, charged) => {
+    expect(estimate(atBooking)).toBe(estimated);
+    expect(chargeOn(changedOn(date))).toBe(charged);
+  });
+
+  it('a booking made after the change is estimated at the new price', () => {
+    expect(estimate(changedOn('2024-06-10'))).toBe(3_200);
+  });
+
+  it("uses the start's local date for the whole booking (across midnight at an all-day facility)", () => {
+    const space = changedOn('2024-06-11');
+    const night = { start: tokyo('2024-06-10T23:00'), end: tokyo('2024-06-11T01:00'), calendar: allDayCalendar };
+    expect(reservedChargeOn(space, night)).toBe(2_400);
+    expect(reservedChargeOn(space, { ...night, start: tokyo('2024-06-11T00:00') })).toBe(1_600);
   });
 });

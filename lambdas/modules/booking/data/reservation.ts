@@ -20,6 +20,7 @@ import {
   UseCounterRepository,
 } from '../../membership';
 import { HoldRepository } from './hold';
+import { ReservationNumberRepository } from './reservation-number';
 import { SlotCounterRepository } from './slot-counter';
 
 const [BY_MEMBER, REQUESTS, CHECKED_IN] = ITEM_TYPES.reservation.indexes;
@@ -77,6 +78,7 @@ export interface MemberReservationPosition {
 /** Reservations, and every item a booking writes with them (holds, slot counters, use counters), in one transaction. */
 export class ReservationRepository {
   private readonly holds: HoldRepository;
+  private readonly numbers: ReservationNumberRepository;
   private readonly slots: SlotCounterRepository;
   private readonly members: MemberRepository;
   private readonly counters: UseCounterRepository;
@@ -86,6 +88,7 @@ export class ReservationRepository {
     private readonly tableName: string,
   ) {
     this.holds = new HoldRepository(doc, tableName);
+    this.numbers = new ReservationNumberRepository(doc, tableName);
     this.slots = new SlotCounterRepository(doc, tableName);
     this.members = new MemberRepository(doc, tableName);
     this.counters = new UseCounterRepository(doc, tableName);
@@ -146,7 +149,10 @@ export class ReservationRepository {
     return this.holds.holdsOf(memberId, endingAfter);
   }
 
-  /** Creates a reservation with its slot counters, hold and use counters in one transaction. */
+  /**
+   * Creates a reservation with its number, slot counters, hold and use counters in one transaction. A number
+   * another reservation has makes the write stale (decide again with a new number).
+   */
   create(
     reservation: Reservation,
     slots: readonly Instant[],
@@ -172,6 +178,7 @@ export class ReservationRepository {
         },
         onConditionFailed: 'stale',
       },
+      ...(reservation.number ? [this.numbers.take(reservation.number, reservation.reservationId)] : []),
       this.holds.put(reservation),
       ...this.taking(reservation, {
         holdsVersion,

@@ -2,7 +2,7 @@
  * Decisions about one reservation that need stored counts as input but no I/O: booking, extension and
  * cancellation. Capacity is not decided here: the slot counters of the write transaction decide it.
  */
-import { optionsCharge, reservedCharge, withTax } from '../../../domain/billing';
+import { optionsCharge, reservedChargeOn, withTax } from '../../../domain/billing';
 import { validateBooking } from '../../../domain/booking-rules';
 import { localDateOf, slotStarts } from '../../../domain/calendar';
 import { companyMonth } from '../../../domain/contract';
@@ -112,13 +112,8 @@ export function decideBooking({
   const uses = usesFor((end - start) / 60_000, space.perCheckInLimitMinutes);
   const affordable = checkUses(situation, uses, facility.dailyCheckInLimit);
   if (!affordable.ok) return affordable;
-  const amount = reservedCharge({
-    price15: space.price15,
-    priceDay: space.priceDay,
-    start,
-    end,
-    calendar: facility.calendar,
-  });
+  // The estimate: the prices in force on the use date as the space's history stands now (§7).
+  const amount = reservedChargeOn(space, { start, end, calendar: facility.calendar });
   const request = space.bookingType === 'request';
   return {
     ok: true,
@@ -181,9 +176,7 @@ export function decideExtension({
   const affordable = checkUses(situation, verdict.extraUses, facility.dailyCheckInLimit);
   if (!affordable.ok) return affordable;
   const optionsAmount = optionsCharge(space.options, reservation.options);
-  const amount = reservedCharge({
-    price15: space.price15,
-    priceDay: space.priceDay,
+  const amount = reservedChargeOn(space, {
     start: reservation.start,
     end: verdict.newEnd,
     calendar: facility.calendar,
@@ -252,9 +245,13 @@ export function ledgerFor(
   };
 }
 
-/** The reservation an accepted booking makes: version 1, nothing checked in or cancelled yet. */
+/**
+ * The reservation an accepted booking makes: version 1, nothing checked in or cancelled yet. It carries its
+ * number and, for a corporate member, the company's name at booking time (operators see it, never the member).
+ */
 export function newReservation({
   reservationId,
+  number,
   member,
   facility,
   space,
@@ -265,7 +262,9 @@ export function newReservation({
   now,
 }: {
   reservationId: string;
-  member: Pick<Member, 'memberId' | 'memberNumber' | 'plan' | 'contractStart' | 'companyId'>;
+  /** The reservation number, `R-XXXX-XXXX-XXXX`. */
+  number: string;
+  member: Pick<Member, 'memberId' | 'memberNumber' | 'plan' | 'contractStart' | 'companyId' | 'companyName'>;
   facility: Facility;
   space: Space;
   start: Instant;
@@ -276,8 +275,10 @@ export function newReservation({
 }): Reservation {
   return {
     reservationId,
+    number,
     memberId: member.memberId,
     memberNumber: member.memberNumber,
+    ...(member.plan === 'corporate' && member.companyName ? { companyName: member.companyName } : {}),
     facilityId: facility.facilityId,
     partnerId: facility.partnerId,
     spaceId: space.spaceId,

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { PRICE_HISTORY_START } from '../../../../lambdas/domain/billing';
 import type { Member } from '../../../../lambdas/domain/model';
 import {
   type BookingDecision,
   decideBooking,
   decideCancellation,
+  decideExtension,
   ledgerFor,
   newReservation,
 } from '../../../../lambdas/modules/booking/rules/reservation';
 import * as demo from '../../../../lib/local/demo-data';
-import { HOUR, makeFacility, requestSpace, tokyo, ZONE } from '../../../fixtures/domain';
+import { HOUR, makeFacility, makeSpace, requestSpace, tokyo, ZONE } from '../../../fixtures/domain';
+import { makeReservation } from '../../../service/fakes';
 
 const demoMember = (id: string): Member => {
   const member = demo.members.find((m) => m.memberId === id);
@@ -67,6 +70,7 @@ describe('newReservation', () => {
     if (!decision.ok) throw new Error(decision.detail);
     const reservation = newReservation({
       reservationId: 'r-1',
+      number: 'R-2447-7582-6513',
       member: basic,
       facility,
       space: requestSpace,
@@ -78,6 +82,7 @@ describe('newReservation', () => {
     });
     expect(reservation).toEqual({
       reservationId: 'r-1',
+      number: 'R-2447-7582-6513',
       memberId: 'member-basic',
       memberNumber: 'TW000001',
       facilityId: 'tw-shibuya',
@@ -114,6 +119,7 @@ describe('newReservation', () => {
     };
     const reservation = newReservation({
       reservationId: 'r-2',
+      number: 'R-0000-0000-0002',
       member: corporate,
       facility,
       space: requestSpace,
@@ -127,12 +133,41 @@ describe('newReservation', () => {
     expect(reservation.options).toEqual([{ optionId: 'coffee', quantity: 2 }]);
     expect(reservation).toMatchObject({ status: 'confirmed', requestExpiresAt: null, memberId: 'member-corporate' });
   });
+
+  it("carries a corporate member's company name at booking time, and none for an individual plan", () => {
+    const decision: BookingDecision = {
+      ok: true,
+      status: 'confirmed',
+      uses: 1,
+      slots: [start],
+      price: { amount: 1600, tax: 160, total: 1760 },
+      requestExpiresAt: null,
+    };
+    const made = (member: Member) =>
+      newReservation({
+        reservationId: 'r-3',
+        number: 'R-0000-0000-0003',
+        member,
+        facility,
+        space: requestSpace,
+        start,
+        end,
+        options: [],
+        decision,
+        now,
+      });
+    expect(made(corporate)).toMatchObject({ companyName: 'Example Corp', memberNumber: corporate.memberNumber });
+    expect(made(basic)).not.toHaveProperty('companyName');
+    // A member who left the company (plan no longer corporate) books without one.
+    expect(made({ ...corporate, plan: 'premium' })).not.toHaveProperty('companyName');
+  });
 });
 
 describe('decideCancellation (§3: an unanswered request is cancelled free, uses back, whatever the time)', () => {
   const start = tokyo('2024-06-14T10:00');
   const base = newReservation({
     reservationId: 'r-1',
+    number: 'R-0000-0000-0001',
     member: basic,
     facility: makeFacility(),
     space: requestSpace,
@@ -163,5 +198,58 @@ describe('decideCancellation (§3: an unanswered request is cancelled free, uses
     expect(decideCancellation({ now: tokyo(at), reservation: { ...base, status }, timeZone: ZONE })).toMatchObject(
       expected,
     );
+  });
+});
+
+describe('the estimate reads the prices in force on the use date (§7, 004 資料1 ※1)', () => {
+  // Today's prices are 500 yen; the history says 300 until 2024-06-13 and 400 from 2024-06-14 on.
+  const space = makeSpace({
+    price15: 500,
+    priceHistory: [
+      { from: PRICE_HISTORY_START, price15: 300, priceDay: null },
+      { from: '2024-06-14', price15: 400, priceDay: null },
+    ],
+  });
+  const facility = makeFacility();
+  const now = tokyo('2024-06-10T08:00');
+  const situation = {
+    plan: 'premium' as const,
+    member: { limit: null, used: 0, held: 0 },
+    company: null,
+    usedThatDay: 0,
+    holds: [],
+  };
+  const priced = (s: typeof space, start: number) => {
+    const decision = decideBooking({ now, start, end: start + HOUR, facility, space: s, options: [], situation });
+    if (!decision.ok) throw new Error(decision.detail);
+    return decision.price;
+  };
+
+  it.each([
+    ['a use before the change', '2024-06-11T10:00', 1_200],
+    ['a use on the day of the change', '2024-06-14T12:00', 1_600],
+  ])('%s (%s) → %i yen', (_label, start, amount) => {
+    expect(priced(space, tokyo(start))).toEqual({ amount, tax: amount / 10, total: amount + amount / 10 });
+  });
+
+  it("a space without a history is estimated at today's prices", () => {
+    const { priceHistory: _none, ...plain } = space;
+    expect(priced(plain, tokyo('2024-06-11T10:00')).amount).toBe(2_000);
+  });
+
+  it('an extension prices the whole reservation at its use date (the start date)', () => {
+    const start = tokyo('2024-06-14T12:00');
+    const booked = makeReservation({ spaceId: space.spaceId, start, end: start + HOUR, status: 'checkedIn' });
+    const decision = decideExtension({
+      now: start + 50 * 60_000,
+      reservation: booked,
+      facility,
+      space,
+      minutes: 15,
+      freeUntil: null,
+      situation,
+    });
+    if (!decision.ok) throw new Error(decision.detail);
+    expect(decision.price.amount).toBe(2_000);
   });
 });

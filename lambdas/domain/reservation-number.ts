@@ -1,0 +1,16 @@
+/**
+ * Human reservation numbers (api.md, wave 2): `R-` and 12 random digits in groups of four, e.g.
+ * `R-2447-7582-6513`. The digits come from a CSPRNG through a port; uniqueness is not left to chance: the
+ * booking transaction takes the number only if no reservation has it, and draws again when one does.
+ */
+
+/** Digits in a reservation number. */
+export const RESERVATION_NUMBER_DIGITS = 12;
+
+/** The reservation number of 12 digits (`244775826513` → `R-2447-7582-6513`); anything else is refused. */
+export function reservationNumber(digits: string): string {
+  if (!new RegExp(`^\\d{${RESERVATION_NUMBER_DIGITS}}$`).test(digits)) {
+    throw new RangeError(`A reservation number takes ${RESERVATION_NUMBER_DIGITS} digits, not "${digits}"`);
+  }
+  return `R-${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
+}
