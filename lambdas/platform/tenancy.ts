@@ -12,6 +12,11 @@ export function ownedByPartner<T extends { partnerId: string }>(
   resource: T | undefined,
   what: string,
 ): T {
-  if (!resource || resource.partnerId !== partnerIdOf(identity)) throw notFound(what);
+  return ownedBy(partnerIdOf(identity), resource, what);
+}
+
+/** The same guard for a service that was handed the caller's partner id. */
+export function ownedBy<T extends { partnerId: string }>(partnerId: string, resource: T | undefined, what: string): T {
+  if (!resource || resource.partnerId !== partnerId) throw notFound(what);
   return resource;
 }

@@ -7,8 +7,9 @@ import type { TimerAnswer } from '../../../contracts/workflows';
 import type { Instant, Reservation } from '../../domain/model';
 import { waitUntil } from '../../domain/timers';
 import type { TimerStarter } from '../../platform/ports';
-import { ApiError, notFound } from '../../platform/problems';
+import { ApiError } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
+import { ownedBy } from '../../platform/tenancy';
 import { type ReservationRepository, startTimerOf } from '../booking';
 import { matchesFilter, type RequestFilter } from './rules/list';
 
@@ -22,10 +23,8 @@ const changed = () => new ApiError('INVALID_STATE', 'The request changed while w
 /** A request of the partner's, or 404 (another partner's is not revealed). */
 async function partnerRequest(deps: Pick<RequestPorts, 'reservations'>, partnerId: string, id: string) {
   const reservation = await deps.reservations.get(id);
-  if (!reservation || reservation.partnerId !== partnerId || reservation.bookingType !== 'request') {
-    throw notFound('Booking request');
-  }
-  return reservation;
+  // a reservation that is not a request is not one either
+  return ownedBy(partnerId, reservation?.bookingType === 'request' ? reservation : undefined, 'Booking request');
 }
 
 function assertOpen(reservation: Reservation, now: Instant): void {
