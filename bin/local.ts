@@ -1,6 +1,6 @@
 /**
- * `npm start`: the whole product on this machine. DynamoDB Local, the table with demo data, the local
- * gateway and the controllable clock. Ctrl-C or SIGTERM stops everything.
+ * `npm start`: the whole product on this machine. DynamoDB Local, the table with demo data, a local S3 with
+ * the photos bucket, the local gateway and the controllable clock. Ctrl-C or SIGTERM stops everything.
  */
 import { toZonedIso } from '../lambdas/domain/format';
 import { SERVICE_TIME_ZONE } from '../lambdas/domain/model';
@@ -9,6 +9,7 @@ import { startLocalStack } from '../lib/local/stack';
 const port = Number(process.env.PORT ?? 3000);
 const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const mqttPort = Number(process.env.MQTT_PORT ?? 1883);
+const s3Port = Number(process.env.S3_PORT ?? 4569);
 /** An instant of the stack's clock as the API shows it, to the second: `2026-11-24T14:00:05+09:00`. */
 const stackTime = (now: number) => toZonedIso(now, SERVICE_TIME_ZONE).replace(/\.\d+/, '');
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     port,
     dynamodbPort,
     mqttPort,
+    s3Port,
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
     doorLog: (line, now) => console.log(`  ${stackTime(now)}  ${line}`),
   });
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     `  Clock          ${stack.url}/local/clock   (POST { "advanceMinutes": 60 } moves it)`,
     `  DynamoDB Local ${stack.dynamodbEndpoint}   table ${stack.tableName}`,
     `  MQTT broker    ${stack.mqttUrl}   doors: ${[...stack.doors.keys()].join(', ')}`,
+    `  Local S3       ${stack.s3Endpoint}   bucket ${stack.photosBucket} (path-style; emptied at stop)`,
     '',
     '  A token:  npm run token -- member-basic',
     `      or:   curl -s -X POST ${stack.url}/local/tokens -H 'content-type: application/json' \\`,

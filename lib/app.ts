@@ -48,7 +48,7 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
 
   const data = new DataStack(app, stackName(config.stage, 'data'), {
     ...common,
-    description: describe('table, user pool, HTTP API front door, alarm topic'),
+    description: describe('table, photos bucket, user pool, HTTP API front door, alarm topic'),
   });
   const async = new AsyncStack(app, stackName(config.stage, 'async'), {
     ...common,
@@ -66,6 +66,7 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
       table: data.data.table,
       unlockPublisher: async.doorChannel,
       timerStarter: async.timers,
+      photoStorer: data.photos,
       handlerEntry: options.handlerEntry,
     });
   const memberApi = apiStack('member', 'memberApi', 'member API routes');

@@ -95,6 +95,15 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'the reservation names, so iot:Publish is allowed on the codes topic of every door (doors/*/codes).',
   },
   {
+    stacks: ['data'],
+    path: 'Photos/StorePhotos',
+    ruleId: 'AwsSolutions-IAM5',
+    appliesTo: 'Resource::<PhotosBucket4131342A.Arn>/photos/*',
+    reason:
+      'Photo keys are made per upload (photos/<photo id>), so the functions that presign uploads and downloads ' +
+      'and delete photos get object actions on photos/* of the photos bucket only: no listing, no other bucket.',
+  },
+  {
     stacks: ['async'],
     path: 'DoorChannel/DoorEventDeadLetters',
     ruleId: 'AwsSolutions-SQS3',

@@ -4,9 +4,11 @@
  * function's bundle carries only the adapters it reaches.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { PHOTOS_BUCKET_ENV, PHOTOS_KEY_PREFIX, S3_ENDPOINT_ENV } from '../../contracts/files';
 import { IotDoorPublisher } from './adapters/iot-door-publisher';
+import { S3FileStore } from './adapters/s3-file-store';
 import { SfnTimerStarter } from './adapters/sfn-timer-starter';
-import type { DoorPublisher, Ids, TimerStarter } from './ports';
+import type { DoorPublisher, FileStore, Ids, TimerStarter } from './ports';
 
 export { clock } from './clock';
 export { tableContext } from './dynamo/client';
@@ -34,4 +36,18 @@ let doors: DoorPublisher | undefined;
 export function doorPublisher(): DoorPublisher {
   doors ??= new IotDoorPublisher(process.env.IOT_DATA_ENDPOINT);
   return doors;
+}
+
+let photos: FileStore | undefined;
+/**
+ * The photos bucket (`PHOTOS_BUCKET`, given to rows with `storesPhotos`), keys under `photos/` only; a local S3 when
+ * `S3_ENDPOINT` is set.
+ */
+export function photoStore(): FileStore {
+  if (!photos) {
+    const bucket = process.env[PHOTOS_BUCKET_ENV];
+    if (!bucket) throw new Error(`${PHOTOS_BUCKET_ENV} is not set`);
+    photos = new S3FileStore({ bucket, endpoint: process.env[S3_ENDPOINT_ENV], keyPrefix: PHOTOS_KEY_PREFIX });
+  }
+  return photos;
 }

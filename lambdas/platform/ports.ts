@@ -28,3 +28,29 @@ export interface Clock {
 export interface Ids {
   next(): string;
 }
+
+/** A presigned POST: the form's action `url` and the `fields` to send before the file (as S3 answers it). */
+export interface PresignedUpload {
+  url: string;
+  fields: Record<string, string>;
+}
+
+/** What a presigned upload allows: one object at `key`, of exactly `contentType`, 1 to `maxBytes` bytes. */
+export interface PresignedUploadRequest {
+  key: string;
+  contentType: string;
+  maxBytes: number;
+  expiresInSeconds: number;
+}
+
+/**
+ * Files clients upload and download themselves (S3): a handler hands out presigned URLs and never carries the
+ * bytes. The policy of an upload enforces the content type and a content-length range of 1 to `maxBytes`.
+ */
+export interface FileStore {
+  presignedUpload(request: PresignedUploadRequest): Promise<PresignedUpload>;
+  /** A URL that GETs the object at `key` for `expiresInSeconds`. */
+  presignedDownload(key: string, expiresInSeconds: number): Promise<string>;
+  /** Deletes the object at `key`; deleting a missing key is fine. */
+  delete(key: string): Promise<void>;
+}

@@ -47,6 +47,11 @@ export interface Route {
   /** The function publishes to the doors: unlock commands and keypad codes (`doors/{doorId}/unlock|codes`). */
   readonly publishesUnlocks?: boolean;
   /**
+   * The function stores photos: it gets the photos bucket's name (`PHOTOS_BUCKET`) and `s3:PutObject`,
+   * `s3:GetObject`, `s3:DeleteObject` on `photos/*` of that bucket (to presign uploads and downloads, and delete).
+   */
+  readonly storesPhotos?: boolean;
+  /**
    * The api.md codes its own rules can refuse with, besides those every route can answer (`declaredProblems` in
    * http.ts). The OpenAPI document declares them; locally an answer with another code is a fault.
    */

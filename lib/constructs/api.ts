@@ -60,6 +60,11 @@ export interface TimerStarter {
   allowStartingTimers(fn: LambdaFunction, workflowIds: readonly WorkflowId[]): void;
 }
 
+/** Gives a function what storing photos takes (the bucket's name, object actions on `photos/*` of it). */
+export interface PhotoStorer {
+  allowStoringPhotos(fn: LambdaFunction): void;
+}
+
 /** Props of {@link Api}. */
 export interface ApiProps {
   /** Stage settings: names, Lambda sizing, log retention, Powertools. */
@@ -77,6 +82,8 @@ export interface ApiProps {
   readonly unlockPublisher: UnlockPublisher;
   /** Equips the functions of rows with `startsTimers` to start the state machines the row names. */
   readonly timerStarter: TimerStarter;
+  /** Equips the functions of rows with `storesPhotos` to store photos in the photos bucket. */
+  readonly photoStorer: PhotoStorer;
   /**
    * Handler source of a row, relative to the project root.
    * @default handlerEntry (lambdas/routes.ts)
@@ -101,7 +108,7 @@ const pascalCase = (id: string): string =>
  * Routes of the shared HTTP API: one NodejsFunction and one JWT-authorized route per row it is given, the
  * function's permission and integration in this construct's stack. Rows with `publishesUnlocks` get what
  * publishing unlock commands takes from the `unlockPublisher`, rows with `startsTimers` what starting timers
- * takes from the `timerStarter`. Per row: function, role (grants inline), log group, permission,
+ * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`. Per row: function, role (grants inline), log group, permission,
  * integration, route.
  */
 export class Api extends Construct {
@@ -133,6 +140,7 @@ export class Api extends Construct {
 
       if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
       if (route.startsTimers) props.timerStarter.allowStartingTimers(fn, route.startsTimers);
+      if (route.storesPhotos) props.photoStorer.allowStoringPhotos(fn);
 
       new HttpRoute(this, `${name}Route`, {
         httpApi: api.httpApi,

@@ -1,10 +1,12 @@
 /**
  * The whole local stack in one process: DynamoDB Local (started here or reused), the table with demo
- * data, the controllable clock and the local gateway serving the route table and the local-only routes.
+ * data, a local S3 with the photos bucket (started here or reused), the controllable clock and the local gateway
+ * serving the route table and the local-only routes.
  */
 import './env';
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
+import { PHOTOS_BUCKET_ENV, S3_ENDPOINT_ENV } from '../../contracts/files';
 import {
   localClockAdvanceBody,
   localClockBody,
@@ -36,6 +38,7 @@ import { startDynamoDbLocal } from './dynamodb-local';
 import { type LocalRouteHandler, loadHandlers, startGateway } from './gateway';
 import { startIotEndpoint } from './iot-endpoint';
 import { lambdaContext } from './lambda-context';
+import { LOCAL_PHOTOS_BUCKET, startLocalS3 } from './s3';
 import { seedDemoData } from './seed';
 import { LocalStepFunctions, startStepFunctionsEndpoint } from './step-functions';
 import { createTable } from './table';
@@ -56,6 +59,12 @@ export interface LocalStackOptions {
   /** Reuse a running DynamoDB Local (tests) instead of starting one on `dynamodbPort`. */
   dynamodbEndpoint?: string;
   dynamodbPort?: number;
+  /** Reuse a running local S3 (tests) holding `photosBucket`, instead of starting one on `s3Port`. */
+  s3Endpoint?: string;
+  /** Local S3 port; 0 (the default) picks a free one (`npm start` passes `S3_PORT`, default 4569). */
+  s3Port?: number;
+  /** The photos bucket (default `coworking-local-photos`), created when the local S3 is started here. */
+  photosBucket?: string;
   tableName?: string;
   seed?: boolean;
   /** Freeze the clock at this instant (tests); otherwise it starts at wall time and runs. */
@@ -74,6 +83,10 @@ export interface LocalStack {
   doors: ReadonlyMap<string, DoorClient>;
   dynamodbEndpoint: string;
   tableName: string;
+  /** The local S3 (`S3_ENDPOINT` of the handlers), path-style. */
+  s3Endpoint: string;
+  /** The photos bucket (`PHOTOS_BUCKET` of the handlers). */
+  photosBucket: string;
   clock: ControllableClock;
   /** The local Step Functions runner (timers). */
   timers: LocalStepFunctions;
@@ -233,7 +246,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.TABLE_NAME = tableName;
   process.env[VALIDATE_RESPONSES_ENV] = String(options.validateResponses ?? true);
+  const photosBucket = options.photosBucket ?? LOCAL_PHOTOS_BUCKET;
+  let s3: { endpoint: string; stop(): Promise<void> } | undefined;
   try {
+    s3 = options.s3Endpoint
+      ? { endpoint: options.s3Endpoint, stop: async () => undefined }
+      : await startLocalS3({ port: options.s3Port ?? 0, buckets: [photosBucket] });
+    process.env[S3_ENDPOINT_ENV] = s3.endpoint;
+    process.env[PHOTOS_BUCKET_ENV] = photosBucket;
     const { doc } = tableContext();
     await createTable(doc, tableName);
     if (options.seed ?? true) await seedDemoData(doc, tableName);
@@ -257,16 +277,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       doors: channel.doors,
       dynamodbEndpoint: dynamo.endpoint,
       tableName,
+      s3Endpoint: s3.endpoint,
+      photosBucket,
       clock,
       timers,
       stop: async () => {
         await gateway.close();
         await sfnEndpoint.stop();
         await channel.stop();
+        await s3?.stop();
         await dynamo.stop();
       },
     };
   } catch (error) {
+    await s3?.stop();
     await dynamo.stop();
     throw error;
   }

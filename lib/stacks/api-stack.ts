@@ -19,7 +19,16 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.audience = props.audience;
-    const { config, rows, api, table, unlockPublisher, timerStarter, handlerEntry } = props;
-    this.api = new Api(this, 'Api', { config, rows, api, table, unlockPublisher, timerStarter, handlerEntry });
+    const { config, rows, api, table, unlockPublisher, timerStarter, photoStorer, handlerEntry } = props;
+    this.api = new Api(this, 'Api', {
+      config,
+      rows,
+      api,
+      table,
+      unlockPublisher,
+      timerStarter,
+      photoStorer,
+      handlerEntry,
+    });
   }
 }

@@ -4,6 +4,7 @@ import type { StageConfig } from '../config';
 import { Alarms } from '../constructs/alarms';
 import { ApiFrontDoor } from '../constructs/api-front-door';
 import { Auth } from '../constructs/auth';
+import { Photos } from '../constructs/photos';
 import { CoworkingTable } from '../constructs/table';
 
 /** Props of {@link DataStack}. */
@@ -13,13 +14,15 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * Data and identity, and what every other stack of the stage refers to: the alarm topic, the table, the user pool
- * with its triggers, and the front door of the one HTTP API (API, authorizer, stage, access logs, API alarms;
- * the routes live in the API stacks). Outputs ApiUrl, UserPoolId, UserPoolClientId, TableName, AlarmTopicArn.
+ * Data and identity, and what every other stack of the stage refers to: the alarm topic, the table, the photos
+ * bucket (and its access-log bucket), the user pool with its triggers, and the front door of the one HTTP API (API,
+ * authorizer, stage, access logs, API alarms; the routes live in the API stacks). Outputs ApiUrl, UserPoolId,
+ * UserPoolClientId, TableName, PhotosBucketName, AlarmTopicArn.
  */
 export class DataStack extends Stack {
   readonly alarms: Alarms;
   readonly data: CoworkingTable;
+  readonly photos: Photos;
   readonly auth: Auth;
   readonly api: ApiFrontDoor;
 
@@ -29,6 +32,7 @@ export class DataStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', { config });
     this.data = new CoworkingTable(this, 'Data', { config });
+    this.photos = new Photos(this, 'Photos', { config });
     this.auth = new Auth(this, 'Auth', { config, table: this.data.table });
     this.api = new ApiFrontDoor(this, 'Api', {
       config,
@@ -42,6 +46,10 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'PhotosBucketName', {
+      value: this.photos.bucket.bucketName,
+      description: 'Private bucket of facility and space photos (presigned uploads and downloads only)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
       description: 'SNS topic every alarm notifies; subscribe on-call addresses to it',

@@ -396,14 +396,19 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
     }
   });
 
-  it('grants a route function nothing else than its table actions, unlocks and timers as its row says, logs and traces', () => {
+  it('grants a route function nothing else than its table actions, unlocks, timers and photos as its row says, logs and traces', () => {
     for (const row of routes) {
       const own = statementsOf(row).filter((st) =>
-        actionList(st.Action).some((a) => /^(dynamodb|iot|states):/.test(a)),
+        actionList(st.Action).some((a) => /^(dynamodb|iot|states|s3):/.test(a)),
       );
       const services = new Set(own.flatMap((st) => actionList(st.Action).map((a) => a.split(':')[0])));
       expect([...services].sort(), row.id).toEqual(
-        ['dynamodb', ...(row.publishesUnlocks ? ['iot'] : []), ...(row.startsTimers ? ['states'] : [])].sort(),
+        [
+          'dynamodb',
+          ...(row.publishesUnlocks ? ['iot'] : []),
+          ...(row.startsTimers ? ['states'] : []),
+          ...(row.storesPhotos ? ['s3'] : []),
+        ].sort(),
       );
       expectOnlyHandlerBase(templates[stackOfRow(row)], functionOf(row), own, s);
     }
@@ -496,7 +501,7 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
     expect(dependsOn('operations')).toEqual(['async', 'data']);
   });
 
-  it('output the API URL, user pool, client, table and alarm topic (data), the door policy and IoT endpoint (async), the dashboard (operations)', () => {
+  it('output the API URL, user pool, client, table, photos bucket and alarm topic (data), the door policy and IoT endpoint (async), the dashboard (operations)', () => {
     const outputsOf = (part: StackPart) =>
       (templates[part].toJSON().Outputs ?? {}) as Record<string, { Value: unknown; Export?: unknown }>;
     const named = (part: StackPart) =>
@@ -504,7 +509,14 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
         .filter(([name]) => !name.startsWith('PublishOutput'))
         .map(([name]) => name)
         .sort();
-    expect(named('data')).toEqual(['AlarmTopicArn', 'ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(named('data')).toEqual([
+      'AlarmTopicArn',
+      'ApiUrl',
+      'PhotosBucketName',
+      'TableName',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
     expect(named('async')).toEqual(['DoorPolicyName', 'IotDataEndpoint']);
     expect(named('memberApi')).toEqual([]);
     expect(named('partnerApi')).toEqual([]);
@@ -515,6 +527,9 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
     expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: onlyResource(data, 'AWS::Cognito::UserPoolClient')[0] });
     expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain(`.execute-api.${config.env.region}.`);
     expect(outputs.AlarmTopicArn?.Value).toEqual({ Ref: onlyResource(data, 'AWS::SNS::Topic')[0] });
+    expect(outputs.PhotosBucketName?.Value).toEqual({
+      Ref: data.getResourceId('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }),
+    });
     expect(outputsOf('operations').DashboardName?.Value).toEqual({
       Ref: onlyResource(templates.operations, 'AWS::CloudWatch::Dashboard')[0],
     });

@@ -3,12 +3,14 @@ import { inject } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../lib/local/stack';
 import { issueToken, type TokenSubject } from '../../../lib/local/tokens';
 
-/** A local stack on a free port with its own table, on the shared DynamoDB Local of the test run. */
+/** A local stack on a free port with its own table, on the shared DynamoDB Local and local S3 of the test run. */
 export async function startTestStack(frozenAt: string): Promise<LocalStack> {
   return startLocalStack({
     port: 0,
     mqttPort: 0,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    photosBucket: inject('photosBucket'),
     tableName: `it-${randomUUID()}`,
     frozenAt: Date.parse(frozenAt),
   });

@@ -1,0 +1,13 @@
+/**
+ * Where uploaded files live: the one photos bucket of a stage (`PHOTOS_BUCKET` names it to the functions allowed
+ * to use it) and the key prefix those functions may write, read and delete under (their IAM grant covers only it).
+ */
+
+/** The environment variable holding the photos bucket's name. */
+export const PHOTOS_BUCKET_ENV = 'PHOTOS_BUCKET';
+
+/** The environment variable pointing the S3 client at a local S3 (`npm start`, tests); unset in the cloud. */
+export const S3_ENDPOINT_ENV = 'S3_ENDPOINT';
+
+/** Every photo key starts with this; the functions' grant is on `photos/*` of the bucket. */
+export const PHOTOS_KEY_PREFIX = 'photos/';
