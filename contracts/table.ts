@@ -81,6 +81,11 @@ export const ITEM_TYPES = {
   companyUses: { pk: 'COMPANY#{companyId}', sk: 'USES#{month}' },
   corporateCode: { pk: 'CORPCODE#{code}', sk: '#META' },
   operator: { pk: 'OPERATOR#{operatorId}', sk: '#PROFILE' },
+  photo: {
+    pk: 'PHOTO#{photoId}',
+    sk: '#META',
+    indexes: [{ index: 'GSI2', pk: 'PHOTOS#{facilityId}', sk: '{utcCreatedAt}#{photoId}' }],
+  },
   partner: { pk: 'PARTNER#{partnerId}', sk: '#META' },
   unlockCommand: {
     pk: 'CMD#{commandId}',

@@ -20,7 +20,14 @@ import {
   purchaseListResponse,
   purchaseResponse,
 } from './membership';
-import { facilityPatchBody, operatorFacilityListResponse, operatorFacilityResponse } from './partner-facilities';
+import {
+  facilityPatchBody,
+  newPhotoBody,
+  newPhotoResponse,
+  operatorFacilityListResponse,
+  operatorFacilityResponse,
+  photoResponse,
+} from './partner-facilities';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 
@@ -42,6 +49,8 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [bookingRequestListResponse, 'BookingRequestList'],
   [operatorFacilityResponse, 'OperatorFacility'],
   [operatorFacilityListResponse, 'OperatorFacilityList'],
+  [photoResponse, 'Photo'],
+  [newPhotoResponse, 'PhotoUpload'],
   [problemResponse, 'Problem'],
 ];
 
@@ -56,4 +65,5 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [purchaseBody, 'NewPurchase'],
   [emptyBody, 'NoFields'],
   [facilityPatchBody, 'FacilityPatch'],
+  [newPhotoBody, 'NewPhoto'],
 ];

@@ -46,6 +46,15 @@ export const facilityPatchBody = z
 
 export type FacilityPatch = z.infer<typeof facilityPatchBody>;
 
+export const photoResponse = z.strictObject({
+  photoId: z.string(),
+  spaceId: z.string().optional(),
+  top: z.boolean(),
+  contentType: z.string(),
+  /** A presigned GET of the photo, valid for an hour. */
+  url: z.string(),
+});
+
 /** A facility as its partner's operators see it: every field they edit, its spaces and its version. */
 export const operatorFacilityResponse = z.strictObject({
   facilityId: z.string(),
@@ -71,6 +80,8 @@ export const operatorFacilityResponse = z.strictObject({
   checkInMethod: z.enum(['app', 'qr']),
   dailyCheckInLimit: z.number().int().min(1).nullable(),
   basicPlanAllowed: z.boolean(),
+  /** Absent in the list of facilities. */
+  photos: z.array(photoResponse).optional(),
   spaces: z.array(
     z.strictObject({
       spaceId: z.string(),
@@ -83,5 +94,22 @@ export const operatorFacilityResponse = z.strictObject({
 });
 
 export const operatorFacilityListResponse = itemsOf(operatorFacilityResponse);
+
+/** The largest photo a partner may upload (api.md: ≤ 5 MB). */
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** A photo to upload (api.md POST photos): its type and size; of a space of the facility, or its top photo. */
+export const newPhotoBody = z.strictObject({
+  contentType: z.enum(['image/jpeg', 'image/gif']),
+  bytes: z.number().int().min(1).max(MAX_PHOTO_BYTES),
+  spaceId: id.optional(),
+  top: z.boolean().optional(),
+});
+
+/** Where to upload it: an S3 presigned POST (form fields first, the file last) that takes exactly that file. */
+export const newPhotoResponse = z.strictObject({
+  photoId: z.string(),
+  upload: z.strictObject({ url: z.string(), fields: z.record(z.string(), z.string()) }),
+});
 
 export type OperatorFacilityResponse = z.infer<typeof operatorFacilityResponse>;

@@ -290,6 +290,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'list-operator-facilities',
       'get-operator-facility',
       'edit-facility',
+      'new-photo',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);

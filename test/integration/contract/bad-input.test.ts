@@ -73,6 +73,11 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['minutes 15.5', { minutes: 15.5 }, 'body.minutes'],
     ['minutes missing', { minutes: undefined }, 'body.minutes'],
   ],
+  'new-photo': [
+    ['a PNG', { contentType: 'image/png' }, 'body.contentType'],
+    ['over 5 MB', { bytes: 5 * 1024 * 1024 + 1 }, 'body.bytes'],
+    ['bytes a string', { bytes: '2048' }, 'body.bytes'],
+  ],
   'change-plan': [
     ['plan corporate', { plan: 'corporate' }, 'body.plan'],
     ['plan missing', { plan: undefined }, 'body.plan'],

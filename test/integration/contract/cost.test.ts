@@ -201,6 +201,13 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     token: partnerOperator,
     request: { path: `/v1/operator/facilities/${REQUEST_FACILITY}` },
   }),
+  'new-photo': async () => ({
+    token: partnerOperator,
+    request: {
+      path: `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,
+      body: { contentType: 'image/gif', bytes: 4096, top: true },
+    },
+  }),
   'edit-facility': async () => {
     const path = `/v1/operator/facilities/${REQUEST_FACILITY}`;
     const current = await api.get(path, partnerOperator);

@@ -96,6 +96,10 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   // the partner routes name one of the request partner's facilities (partner-tw)
   'list-operator-facilities': (route) => ({ path: fillPath(route, {}) }),
   'get-operator-facility': (route, values) => ({ path: operatorFacilityPath(route, values) }),
+  'new-photo': (route, values) => ({
+    path: operatorFacilityPath(route, values),
+    body: { contentType: 'image/jpeg', bytes: 2048 },
+  }),
   'edit-facility': (route, values) => ({
     path: operatorFacilityPath(route, values),
     body: { description: 'いつでも使える個室と会議室' },

@@ -157,3 +157,49 @@ describe('editing', () => {
     expect((await current()).body).toEqual(before.body);
   });
 });
+
+/** A 1×1 greyscale JPEG (134 bytes, JFIF). */
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
+
+/** POSTs `bytes` to a presigned upload as a browser form would. */
+async function upload(target: { url: string; fields: Record<string, string> }, bytes: Uint8Array, type = 'image/jpeg') {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(target.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes], { type }), 'photo.jpg');
+  return (await fetch(target.url, { method: 'POST', body: form })).status;
+}
+
+describe('photos through presigned uploads', () => {
+  const photos = `${PATH}/photos`;
+
+  it('records a photo, takes exactly the declared file, and lists it with a URL that serves it', async () => {
+    const created = await api.post(photos, { contentType: 'image/jpeg', bytes: JPEG.length, top: true }, tw('full'));
+    expect(created.status).toBe(201);
+    expect(created.body.upload.fields).toMatchObject({ 'Content-Type': 'image/jpeg' });
+    // one byte more than declared is refused by the upload's policy
+    expect(await upload(created.body.upload, Buffer.concat([JPEG, Buffer.from([0])]))).toBeGreaterThanOrEqual(400);
+    expect([200, 201, 204]).toContain(await upload(created.body.upload, JPEG));
+    const facility = await current();
+    const photo = facility.body.photos.find((p: { photoId: string }) => p.photoId === created.body.photoId);
+    expect(photo).toMatchObject({ top: true, contentType: 'image/jpeg' });
+    const served = await fetch(photo.url);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(JPEG)).toBe(true);
+  });
+
+  it('is refused for another partner’s facility (404), a space of another facility (404) and the staff role (403)', async () => {
+    const before = (await current()).body.photos;
+    expect((await api.post(photos, { contentType: 'image/gif', bytes: 10 }, h1t('full'))).status).toBe(404);
+    const strange = await api.post(
+      photos,
+      { contentType: 'image/gif', bytes: 10, spaceId: 'h1t-kudanshita-box' },
+      tw('full'),
+    );
+    expect(strange).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect((await api.post(photos, { contentType: 'image/gif', bytes: 10 }, tw('staff'))).status).toBe(403);
+    expect((await current()).body.photos).toHaveLength(before.length);
+  });
+});

@@ -20,7 +20,9 @@ export const rows = {
     path: '/v1/operator/facilities/{facilityId}',
     caller: { role: 'operator', operatorRoles: ['full', 'staff'] },
     tableActions: ['dynamodb:GetItem', 'dynamodb:Query'],
-    maxTableCommands: 2,
+    // the facility, its spaces, its photos
+    maxTableCommands: 3,
+    storesPhotos: true,
   },
   editFacility: {
     id: 'edit-facility',
@@ -30,8 +32,21 @@ export const rows = {
     path: '/v1/operator/facilities/{facilityId}',
     caller: { role: 'operator', operatorRoles: ['full'] },
     tableActions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
-    // the facility and its spaces; the conditional write
+    // the facility and its spaces; the conditional write; its photos
+    maxTableCommands: 4,
+    storesPhotos: true,
+  },
+  newPhoto: {
+    id: 'new-photo',
+    module: 'partner/facilities',
+    refusals: ['NOT_FOUND'],
+    method: 'POST',
+    path: '/v1/operator/facilities/{facilityId}/photos',
+    caller: { role: 'operator', operatorRoles: ['full'] },
+    tableActions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+    // the facility and its spaces; the photo
     maxTableCommands: 3,
+    storesPhotos: true,
   },
 } as const satisfies Record<string, Route>;
 

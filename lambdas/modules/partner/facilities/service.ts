@@ -1,16 +1,80 @@
 /** A partner reads and edits its own facilities; another partner's are not there for it (404). */
+
+import { PHOTOS_KEY_PREFIX } from '../../../../contracts/files';
 import type { Facility, Space } from '../../../domain/model';
 import type { Identity } from '../../../platform/identity';
 import { partnerIdOf } from '../../../platform/identity';
-import { ApiError } from '../../../platform/problems';
+import type { FileStore, Ids } from '../../../platform/ports';
+import { ApiError, notFound } from '../../../platform/problems';
 import { ownedByPartner } from '../../../platform/tenancy';
 import type { CatalogDeps } from '../../catalog';
+import type { Photo, PhotoRepository } from './data/photo';
 import { applyFacilityPatch, type FacilityPatchFields } from './rules/patch';
+import type { PhotoView } from './views';
 
 export type FacilityPorts = {
   facilities: Pick<CatalogDeps['facilities'], 'getFacility' | 'listFacilities' | 'replaceFacility'>;
   spaces: Pick<CatalogDeps['spaces'], 'spacesOfFacility'>;
 };
+
+/** What the photo flows read and write: the photo items, the photos bucket, ids. */
+export type PhotoPorts = FacilityPorts & {
+  photos: Pick<PhotoRepository, 'put' | 'ofFacility'>;
+  files: Pick<FileStore, 'presignedUpload' | 'presignedDownload'>;
+  ids: Ids;
+};
+
+/** How long a presigned upload or download stays valid. */
+const PRESIGNED_SECONDS = 3600;
+
+/** A facility's photos, each with a presigned GET valid for an hour. */
+export async function photosOf(deps: PhotoPorts, facilityId: string): Promise<PhotoView[]> {
+  const photos = await deps.photos.ofFacility(facilityId);
+  return Promise.all(
+    photos.map(async (p) => ({
+      photoId: p.photoId,
+      ...(p.spaceId ? { spaceId: p.spaceId } : {}),
+      top: p.top,
+      contentType: p.contentType,
+      url: await deps.files.presignedDownload(p.key, PRESIGNED_SECONDS),
+    })),
+  );
+}
+
+/**
+ * A new photo of one of the caller's partner's facilities (or of one of its spaces): recorded, and a presigned POST
+ * that takes exactly the declared file (its type, at most its size) for an hour.
+ */
+export async function newPhoto(
+  deps: PhotoPorts,
+  identity: Identity,
+  facilityId: string,
+  input: { contentType: 'image/jpeg' | 'image/gif'; bytes: number; spaceId?: string; top?: boolean },
+  now: number,
+) {
+  const { facility, spaces } = await ownFacility(deps, identity, facilityId);
+  if (input.spaceId && !spaces.some((s) => s.spaceId === input.spaceId)) throw notFound('Space');
+  const photoId = deps.ids.next();
+  const photo: Photo = {
+    photoId,
+    facilityId,
+    partnerId: facility.partnerId,
+    ...(input.spaceId ? { spaceId: input.spaceId } : {}),
+    top: input.top ?? false,
+    contentType: input.contentType,
+    bytes: input.bytes,
+    key: `${PHOTOS_KEY_PREFIX}${facilityId}/${photoId}`,
+    createdAt: now,
+  };
+  await deps.photos.put(photo);
+  const upload = await deps.files.presignedUpload({
+    key: photo.key,
+    contentType: photo.contentType,
+    maxBytes: photo.bytes,
+    expiresInSeconds: PRESIGNED_SECONDS,
+  });
+  return { photoId, upload };
+}
 
 /** The caller's partner's facilities. */
 export async function ownFacilities(deps: FacilityPorts, identity: Identity): Promise<Facility[]> {

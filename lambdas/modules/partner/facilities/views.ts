@@ -3,7 +3,20 @@ import type { OperatorFacilityResponse } from '../../../../contracts/http/partne
 import { toZonedIso } from '../../../domain/format';
 import type { Facility, Space } from '../../../domain/model';
 
-export function operatorFacilityView(facility: Facility, spaces: readonly Space[]): OperatorFacilityResponse {
+/** A photo with a presigned GET of it. */
+export interface PhotoView {
+  photoId: string;
+  spaceId?: string;
+  top: boolean;
+  contentType: string;
+  url: string;
+}
+
+export function operatorFacilityView(
+  facility: Facility,
+  spaces: readonly Space[],
+  photos?: readonly PhotoView[],
+): OperatorFacilityResponse {
   const zone = facility.calendar.timeZone;
   return {
     facilityId: facility.facilityId,
@@ -29,6 +42,7 @@ export function operatorFacilityView(facility: Facility, spaces: readonly Space[
     checkInMethod: facility.checkInMethod,
     dailyCheckInLimit: facility.dailyCheckInLimit,
     basicPlanAllowed: facility.basicPlanAllowed,
+    ...(photos ? { photos: [...photos] } : {}),
     spaces: spaces.map((s) => ({
       spaceId: s.spaceId,
       name: s.name,

@@ -4,9 +4,9 @@ import {
   operatorFacilityResponse,
 } from '../../../../../contracts/http/partner-facilities';
 import { expectedVersion, httpHandler } from '../../../../platform/http';
-import { catalogDeps } from '../../../catalog';
+import { photoDeps } from '../deps';
 import { rows } from '../routes';
-import { editFacility } from '../service';
+import { editFacility, photosOf } from '../service';
 import { operatorFacilityView } from '../views';
 
 export const handler = httpHandler(
@@ -18,7 +18,8 @@ export const handler = httpHandler(
   },
   async ({ path, body, identity, headers }) => {
     const version = expectedVersion(headers);
-    const { facility, spaces } = await editFacility(catalogDeps(), identity, path.facilityId, body, version);
-    return operatorFacilityView(facility, spaces);
+    const deps = photoDeps();
+    const { facility, spaces } = await editFacility(deps, identity, path.facilityId, body, version);
+    return operatorFacilityView(facility, spaces, await photosOf(deps, facility.facilityId));
   },
 );

@@ -1,8 +1,8 @@
 import { operatorFacilityPath, operatorFacilityResponse } from '../../../../../contracts/http/partner-facilities';
 import { httpHandler } from '../../../../platform/http';
-import { catalogDeps } from '../../../catalog';
+import { photoDeps } from '../deps';
 import { rows } from '../routes';
-import { ownFacility } from '../service';
+import { ownFacility, photosOf } from '../service';
 import { operatorFacilityView } from '../views';
 
 export const handler = httpHandler(
@@ -12,7 +12,8 @@ export const handler = httpHandler(
     response: { status: 200, body: operatorFacilityResponse, etag: (answer) => answer.version },
   },
   async ({ path, identity }) => {
-    const { facility, spaces } = await ownFacility(catalogDeps(), identity, path.facilityId);
-    return operatorFacilityView(facility, spaces);
+    const deps = photoDeps();
+    const { facility, spaces } = await ownFacility(deps, identity, path.facilityId);
+    return operatorFacilityView(facility, spaces, await photosOf(deps, facility.facilityId));
   },
 );
