@@ -256,6 +256,34 @@ export async function measureCost(
     200,
   );
 
+  // The partner's catalogue: its facilities, one read for its version, an edit on it, a photo to upload.
+  const facilityPath = '/v1/operator/facilities/tw-shibuya';
+  await measure(
+    'list-operator-facilities',
+    'GET own facilities',
+    () => api.get('/v1/operator/facilities', operator),
+    200,
+  );
+  const facility = await measure(
+    'get-operator-facility',
+    'GET own facility',
+    () => api.get(facilityPath, operator),
+    200,
+  );
+  const version = (facility.body as { version: number }).version;
+  await measure(
+    'edit-facility',
+    'PATCH own facility (description)',
+    () => api.call('PATCH', facilityPath, { description: 'bench' }, operator, { 'if-match': `"${version}"` }),
+    200,
+  );
+  await measure(
+    'new-photo',
+    'POST a photo (presigned upload)',
+    () => api.post(`${facilityPath}/photos`, { contentType: 'image/jpeg', bytes: 2048 }, operator),
+    201,
+  );
+
   const covered = new Set(rows.map((r) => r.route));
   return {
     rows,

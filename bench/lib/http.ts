@@ -30,9 +30,15 @@ export class Api {
     this.port = Number(url.port);
   }
 
-  call(method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Answer> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const headers: Record<string, string | number> = {};
+    const headers: Record<string, string | number> = { ...extraHeaders };
     if (token) headers.authorization = `Bearer ${token}`;
     if (payload) {
       headers['content-type'] = 'application/json';
