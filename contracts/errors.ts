@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'PRECONDITION_REQUIRED'
   | 'VERSION_MISMATCH'
+  | 'INVALID_SPACE_CONFIG'
   /** Not a client error: a fault on our side (500). */
   | 'INTERNAL_ERROR';
 
@@ -46,6 +47,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   PRECONDITION_REQUIRED: 428,
   VERSION_MISMATCH: 412,
+  INVALID_SPACE_CONFIG: 422,
   INTERNAL_ERROR: 500,
 };
 
@@ -70,5 +72,6 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused with another request',
   PRECONDITION_REQUIRED: 'If-Match is required',
   VERSION_MISMATCH: 'The resource changed since you read it',
+  INVALID_SPACE_CONFIG: 'The settings break a rule',
   INTERNAL_ERROR: 'Internal error',
 };

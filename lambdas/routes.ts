@@ -7,6 +7,7 @@ import { routes as booking } from './modules/booking';
 import { routes as catalog } from './modules/catalog';
 import { routes as membership } from './modules/membership';
 import { routes as partnerFacilities } from './modules/partner/facilities';
+import { routes as partnerSpaces } from './modules/partner/spaces';
 import { routes as requests } from './modules/requests';
 import { routes as stay } from './modules/stay';
 import type { Route } from './platform/route';
@@ -20,6 +21,7 @@ export const routes: readonly Route[] = [
   ...stay,
   ...requests,
   ...partnerFacilities,
+  ...partnerSpaces,
 ];
 
 /** Source file of a route's handler, relative to the project root. */

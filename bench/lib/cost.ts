@@ -284,6 +284,23 @@ export async function measureCost(
     201,
   );
 
+  const spacePath = '/v1/operator/spaces/tw-shibuya-desk';
+  const space = await measure('get-operator-space', 'GET own space', () => api.get(spacePath, operator), 200);
+  const spaceVersion = (space.body as { version: number }).version;
+  await measure(
+    'edit-space',
+    'PATCH own space (intro)',
+    () => api.call('PATCH', spacePath, { intro: 'bench' }, operator, { 'if-match': `"${spaceVersion}"` }),
+    200,
+  );
+  await measure(
+    'create-space',
+    'POST a meeting room',
+    () =>
+      api.post(`${facilityPath}/spaces`, { kind: 'meetingRoom', name: 'bench', capacity: 4, price15: 400 }, operator),
+    201,
+  );
+
   const covered = new Set(rows.map((r) => r.route));
   return {
     rows,

@@ -28,6 +28,7 @@ import {
   operatorFacilityResponse,
   photoResponse,
 } from './partner-facilities';
+import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 
@@ -50,6 +51,7 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [operatorFacilityResponse, 'OperatorFacility'],
   [operatorFacilityListResponse, 'OperatorFacilityList'],
   [photoResponse, 'Photo'],
+  [operatorSpaceResponse, 'OperatorSpace'],
   [newPhotoResponse, 'PhotoUpload'],
   [problemResponse, 'Problem'],
 ];
@@ -66,4 +68,6 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [emptyBody, 'NoFields'],
   [facilityPatchBody, 'FacilityPatch'],
   [newPhotoBody, 'NewPhoto'],
+  [spacePatchBody, 'SpacePatch'],
+  [newSpaceBody, 'NewSpace'],
 ];

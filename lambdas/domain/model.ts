@@ -107,6 +107,8 @@ export interface SpaceOption {
   unitPrice: number;
   /** Most per booking; `null` = no maximum (the partner left it blank, 004 §2-5-5). */
   maxQuantity: number | null;
+  /** What one is counted in (個, 時間 …), as the partner wrote it. */
+  unit?: string;
 }
 
 /**
@@ -162,6 +164,11 @@ export interface Space {
   qrValue?: string;
   /** Guests per visit for open spaces; `null` = unlimited, 0 = none. */
   guestLimit?: number | null;
+  /** What the partner writes about it (004 §2-3): an introduction, its area, its amenities, a note for booking mails. */
+  intro?: string | null;
+  areaSqm?: number | null;
+  amenities?: string[];
+  bookingMailMessage?: string | null;
 }
 
 export interface Member {

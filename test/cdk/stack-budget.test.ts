@@ -18,7 +18,7 @@ const MAX_RESOURCES_PER_STACK = 400;
 
 /**
  * How many more partner rows the stacks must have room for: the rest of wave 2's partner and back-office routes
- * (about 45 in all, 7 of them in the table now) with a margin. At the split the partner stack had room for 60 more;
+ * (about 45 in all, 11 of them in the table now) with a margin. At the split the partner stack had room for 60 more;
  * a row costs 6 resources, so the stack holds 66 rows at most: when the table nears that, the back office gets a
  * stack of its own (`audienceOf` is the one place to say so).
  */

@@ -291,6 +291,9 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-operator-facility',
       'edit-facility',
       'new-photo',
+      'get-operator-space',
+      'edit-space',
+      'create-space',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);

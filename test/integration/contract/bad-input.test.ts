@@ -73,6 +73,11 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['minutes 15.5', { minutes: 15.5 }, 'body.minutes'],
     ['minutes missing', { minutes: undefined }, 'body.minutes'],
   ],
+  'create-space': [
+    ['kind openSpace', { kind: 'openSpace' }, 'body.kind'],
+    ['capacity a string', { capacity: '4' }, 'body.capacity'],
+    ['name missing', { name: undefined }, 'body.name'],
+  ],
   'new-photo': [
     ['a PNG', { contentType: 'image/png' }, 'body.contentType'],
     ['over 5 MB', { bytes: 5 * 1024 * 1024 + 1 }, 'body.bytes'],

@@ -201,6 +201,25 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     token: partnerOperator,
     request: { path: `/v1/operator/facilities/${REQUEST_FACILITY}` },
   }),
+  'get-operator-space': async () => ({
+    token: partnerOperator,
+    request: { path: `/v1/operator/spaces/${REQUEST_SPACE}` },
+  }),
+  'edit-space': async () => {
+    const path = `/v1/operator/spaces/${REQUEST_SPACE}`;
+    const current = await api.get(path, partnerOperator);
+    return {
+      token: partnerOperator,
+      request: { path, body: { intro: '駅から近い' }, headers: { 'if-match': String(current.etag) } },
+    };
+  },
+  'create-space': async () => ({
+    token: partnerOperator,
+    request: {
+      path: `/v1/operator/facilities/${REQUEST_FACILITY}/spaces`,
+      body: { kind: 'seat', name: 'デスクZ', capacity: 2, price15: 300 },
+    },
+  }),
   'new-photo': async () => ({
     token: partnerOperator,
     request: {

@@ -60,6 +60,10 @@ type Builder = (route: Route, values: Record<string, string>) => RouteRequest;
 const operatorFacilityPath = (route: Route, values: Record<string, string>) =>
   fillPath(route, { facilityId: values.facilityId === FACILITY ? REQUEST_FACILITY : (values.facilityId as string) });
 
+/** Partner routes name one of the request partner's spaces, unless the test gives another. */
+const operatorSpacePath = (route: Route, values: Record<string, string>) =>
+  fillPath(route, { spaceId: values.spaceId === SPACE ? REQUEST_SPACE : (values.spaceId as string) });
+
 /** Operator routes name a booking request by `{id}`. */
 const requestPath = (route: Route, values: Record<string, string>) =>
   fillPath(route, values.requestId === undefined ? {} : { id: values.requestId });
@@ -96,6 +100,16 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   // the partner routes name one of the request partner's facilities (partner-tw)
   'list-operator-facilities': (route) => ({ path: fillPath(route, {}) }),
   'get-operator-facility': (route, values) => ({ path: operatorFacilityPath(route, values) }),
+  'get-operator-space': (route, values) => ({ path: operatorSpacePath(route, values) }),
+  'edit-space': (route, values) => ({
+    path: operatorSpacePath(route, values),
+    body: { intro: '駅から近い会議室' },
+    headers: { 'if-match': '"1"' },
+  }),
+  'create-space': (route, values) => ({
+    path: operatorFacilityPath(route, values),
+    body: { kind: 'meetingRoom', name: '会議室Z', capacity: 4, price15: 400 },
+  }),
   'new-photo': (route, values) => ({
     path: operatorFacilityPath(route, values),
     body: { contentType: 'image/jpeg', bytes: 2048 },

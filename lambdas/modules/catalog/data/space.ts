@@ -5,6 +5,7 @@ import type { Space } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
+import { writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
 
 const [BY_FACILITY, CATALOGUE] = ITEM_TYPES.space.indexes;
 const byFacility = indexAttributes(BY_FACILITY);
@@ -28,22 +29,50 @@ export class SpaceRepository {
     private readonly tableName: string,
   ) {}
 
-  async putSpace(space: Space): Promise<void> {
-    const ids = { facilityId: space.facilityId, spaceId: space.spaceId };
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...spaceKey(space.spaceId),
-          ...indexKey(BY_FACILITY, ids),
-          ...indexKey(CATALOGUE, ids),
-          entity: 'space',
-          ...space,
-          bookableFrom: instantToItem(space.bookableFrom),
-          bookableUntil: instantToItem(space.bookableUntil),
-        },
-      }),
+  /** Writes a space's new state over the one of `expectedVersion`; false when another edit came first. */
+  replaceSpace(space: Space, expectedVersion: number): Promise<boolean> {
+    return writtenUnlessConditionFails(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.itemOf(space),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      ),
     );
+  }
+
+  /** Writes a new space; false when its id is taken. */
+  createSpace(space: Space): Promise<boolean> {
+    return writtenUnlessConditionFails(
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.itemOf(space),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      ),
+    );
+  }
+
+  async putSpace(space: Space): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.itemOf(space) }));
+  }
+
+  /** The stored item of a space: its keys, its two index entries, instants as ISO UTC. */
+  private itemOf(space: Space): Record<string, unknown> {
+    const ids = { facilityId: space.facilityId, spaceId: space.spaceId };
+    return {
+      ...spaceKey(space.spaceId),
+      ...indexKey(BY_FACILITY, ids),
+      ...indexKey(CATALOGUE, ids),
+      entity: 'space',
+      ...space,
+      bookableFrom: instantToItem(space.bookableFrom),
+      bookableUntil: instantToItem(space.bookableUntil),
+    };
   }
 
   async getSpace(spaceId: string): Promise<Space | undefined> {

@@ -1,0 +1,2 @@
+/** The partner's spaces: create, read and set their own (api.md "Partner routes"). What other modules may use of it. */
+export { routes } from './routes';

@@ -1,0 +1,75 @@
+/** A partner reads, creates and sets its own spaces; another partner's are not there for it (404). */
+import { localDateOf } from '../../../domain/calendar';
+import type { Facility, Instant, Space } from '../../../domain/model';
+import type { Identity } from '../../../platform/identity';
+import type { Ids } from '../../../platform/ports';
+import { ApiError } from '../../../platform/problems';
+import { ownedByPartner } from '../../../platform/tenancy';
+import type { CatalogDeps } from '../../catalog';
+import { applySpaceSettings, newSpaceDefaults, type SpaceSettings } from './rules/space-settings';
+
+export type SpacePorts = {
+  facilities: Pick<CatalogDeps['facilities'], 'getFacility'>;
+  spaces: Pick<CatalogDeps['spaces'], 'getSpace' | 'replaceSpace' | 'createSpace'>;
+  ids: Ids;
+};
+
+/** One of the caller's partner's spaces with its facility, or 404. */
+export async function ownSpace(
+  deps: Pick<SpacePorts, 'facilities' | 'spaces'>,
+  identity: Identity,
+  spaceId: string,
+): Promise<{ space: Space; facility: Facility }> {
+  const space = await deps.spaces.getSpace(spaceId);
+  const facility = space ? await deps.facilities.getFacility(space.facilityId) : undefined;
+  ownedByPartner(identity, facility, 'Space');
+  return { space: space as Space, facility: facility as Facility };
+}
+
+const refused = (problems: string[]) => new ApiError('INVALID_SPACE_CONFIG', problems.join(' '));
+const stale = () => new ApiError('VERSION_MISMATCH', 'The space changed since you read it: read it again');
+
+/**
+ * Sets one of the caller's partner's spaces, on the version the caller read (`If-Match`): 412 when it is not the
+ * current one or another edit lands first, 422 when the result breaks a rule; nothing is written then. A price
+ * change applies to uses from today (the facility's date).
+ */
+export async function editSpace(
+  deps: SpacePorts,
+  identity: Identity,
+  spaceId: string,
+  settings: SpaceSettings,
+  expectedVersion: number,
+  now: Instant,
+): Promise<{ space: Space; facility: Facility }> {
+  const { space, facility } = await ownSpace(deps, identity, spaceId);
+  if (space.version !== expectedVersion) throw stale();
+  const applied = applySpaceSettings(space, settings, localDateOf(now, facility.calendar.timeZone));
+  if (!applied.ok) throw refused(applied.problems);
+  if (!(await deps.spaces.replaceSpace(applied.space, expectedVersion))) throw stale();
+  return { space: applied.space, facility };
+}
+
+/** A new reservable space of one of the caller's partner's facilities, at its doors. */
+export async function createSpace(
+  deps: SpacePorts,
+  identity: Identity,
+  facilityId: string,
+  input: SpaceSettings & { kind: 'seat' | 'meetingRoom' },
+  now: Instant,
+): Promise<{ space: Space; facility: Facility }> {
+  const facility = ownedByPartner(identity, await deps.facilities.getFacility(facilityId), 'Facility');
+  const { kind, ...settings } = input;
+  const base = newSpaceDefaults({
+    spaceId: `${facilityId}-${deps.ids.next().slice(0, 8)}`,
+    facilityId,
+    kind,
+    doorIds: facility.doors.map((d) => d.doorId),
+  });
+  const applied = applySpaceSettings(base, settings, localDateOf(now, facility.calendar.timeZone));
+  if (!applied.ok) throw refused(applied.problems);
+  // a new space starts at version 1 with today's prices and no history
+  const space: Space = { ...applied.space, version: 1, priceHistory: [] };
+  if (!(await deps.spaces.createSpace(space))) throw new Error(`Space id ${space.spaceId} is taken`);
+  return { space, facility };
+}
