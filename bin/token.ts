@@ -1,9 +1,10 @@
 /**
  * `npm run token -- <sub> [role] [partnerId] [operatorRole]`: prints a token the local gateway accepts.
- * Examples: `npm run token -- member-basic`, `npm run token -- op-tw-full operator partner-tw full`.
+ * Examples: `npm run token -- member-basic`, `npm run token -- op-tw-staff` (a demo operator), `npm run token --
+ * admin-1` (the demo admin), `npm run token -- op-x operator partner-tw full`.
  */
 
-import { operators } from '../lib/local/demo-data';
+import { admins, operators } from '../lib/local/demo-data';
 import { issueToken, type TokenSubject } from '../lib/local/tokens';
 
 const [sub, roleArg, partnerArg, operatorRoleArg] = process.argv.slice(2);
@@ -12,7 +13,8 @@ if (!sub) {
   process.exit(2);
 }
 const demoOperator = operators.find((o) => o.operatorId === sub);
-const role = (roleArg ?? (demoOperator ? 'operator' : 'member')) as TokenSubject['role'];
+const role = (roleArg ??
+  (demoOperator ? 'operator' : admins.includes(sub) ? 'admin' : 'member')) as TokenSubject['role'];
 if (!['member', 'operator', 'admin'].includes(role)) {
   console.error(`unknown role ${role}: use member, operator or admin`);
   process.exit(2);

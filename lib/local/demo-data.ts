@@ -404,4 +404,15 @@ export const operators: Operator[] = [
   { operatorId: 'op-h1t-staff', partnerId: 'partner-h1t', operatorRole: 'staff' },
   { operatorId: 'op-h1t-usage', partnerId: 'partner-h1t', operatorRole: 'usage' },
   { operatorId: 'op-tw-full', partnerId: 'partner-tw', operatorRole: 'full' },
+  { operatorId: 'op-tw-staff', partnerId: 'partner-tw', operatorRole: 'staff' },
+  { operatorId: 'op-tw-usage', partnerId: 'partner-tw', operatorRole: 'usage' },
+  { operatorId: 'op-regus-full', partnerId: 'partner-regus', operatorRole: 'full' },
+  { operatorId: 'op-regus-staff', partnerId: 'partner-regus', operatorRole: 'staff' },
+  { operatorId: 'op-kaikatsu-full', partnerId: 'partner-kaikatsu', operatorRole: 'full' },
+  { operatorId: 'op-kaikatsu-staff', partnerId: 'partner-kaikatsu', operatorRole: 'staff' },
+  { operatorId: 'op-iioffice-full', partnerId: 'partner-iioffice', operatorRole: 'full' },
+  { operatorId: 'op-solotime-full', partnerId: 'partner-solotime', operatorRole: 'full' },
 ];
+
+/** The service's own staff (api.md: the back office). */
+export const admins: readonly string[] = ['admin-1'];
