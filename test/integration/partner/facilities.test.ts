@@ -3,36 +3,25 @@
  * another partner's facility is 404, edits need If-Match (428) on the current version (412), one of two
  * concurrent edits wins and nothing of the other is written, and every edit shows on the member routes at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lambdas/routes';
-import type { LocalStack } from '../../../lib/local/stack';
-import { client, memberToken, operatorToken, startTestStack } from '../support/local-stack';
+import { h1t, member, partnerStack, tw } from './support';
 
-const NOW = '2026-11-24T10:00:00+09:00';
 const OWN = 'tw-shibuya';
 const PATH = `/v1/operator/facilities/${OWN}`;
 
-let stack: LocalStack;
-let api: ReturnType<typeof client>;
-beforeAll(async () => {
-  stack = await startTestStack(NOW);
-  api = client(stack.url);
-});
-afterAll(async () => stack?.stop());
+const stackApi = partnerStack();
 
-const tw = (role: 'full' | 'staff' | 'usage') => operatorToken(`op-tw-${role}`, 'partner-tw', role);
-const h1t = (role: 'full' | 'staff' | 'usage') => operatorToken(`op-h1t-${role}`, 'partner-h1t', role);
-const member = memberToken('member-basic');
-const current = async () => api.get(PATH, tw('full'));
+const current = async () => stackApi().get(PATH, tw('full'));
 
 describe('reading own facilities', () => {
   it('lists only the partner’s own facilities, to full and staff', async () => {
     for (const role of ['full', 'staff'] as const) {
-      const own = await api.get('/v1/operator/facilities', tw(role));
+      const own = await stackApi().get('/v1/operator/facilities', tw(role));
       expect(own.status, role).toBe(200);
       expect(own.body.items.map((f: { facilityId: string }) => f.facilityId)).toEqual([OWN]);
     }
-    const theirs = await api.get('/v1/operator/facilities', h1t('full'));
+    const theirs = await stackApi().get('/v1/operator/facilities', h1t('full'));
     expect(theirs.body.items.map((f: { facilityId: string }) => f.facilityId)).not.toContain(OWN);
   });
 
@@ -59,7 +48,7 @@ describe('every partner facility route × role × partner', () => {
       const before = await current();
       const admits = route.caller.role === 'operator' ? route.caller.operatorRoles : [];
       for (const role of admits) {
-        const answer = await api.call(route.method, PATH, {
+        const answer = await stackApi().call(route.method, PATH, {
           token: h1t(role),
           ...(route.method === 'PATCH' ? { body: { name: 'よそ' }, headers: { 'if-match': String(before.etag) } } : {}),
         });
@@ -73,10 +62,10 @@ describe('every partner facility route × role × partner', () => {
   it('is refused to roles and callers the rows do not admit (403), and nothing changes', async () => {
     const before = await current();
     for (const token of [tw('staff'), tw('usage'), member]) {
-      const answer = await api.patch(PATH, { name: 'x' }, token, { 'if-match': String(before.etag) });
+      const answer = await stackApi().patch(PATH, { name: 'x' }, token, { 'if-match': String(before.etag) });
       expect(answer.status).toBe(403);
     }
-    for (const token of [tw('usage'), member]) expect((await api.get(PATH, token)).status).toBe(403);
+    for (const token of [tw('usage'), member]) expect((await stackApi().get(PATH, token)).status).toBe(403);
     expect((await current()).body).toEqual(before.body);
   });
 });
@@ -84,11 +73,11 @@ describe('every partner facility route × role × partner', () => {
 describe('editing', () => {
   it('needs If-Match (428), on the current version (412); neither writes anything', async () => {
     const before = await current();
-    const missing = await api.patch(PATH, { name: '渋谷ベース' }, tw('full'));
+    const missing = await stackApi().patch(PATH, { name: '渋谷ベース' }, tw('full'));
     expect(missing).toMatchObject({ status: 428, body: { code: 'PRECONDITION_REQUIRED' } });
-    const stale = await api.patch(PATH, { name: '渋谷ベース' }, tw('full'), { 'if-match': '"999"' });
+    const stale = await stackApi().patch(PATH, { name: '渋谷ベース' }, tw('full'), { 'if-match': '"999"' });
     expect(stale).toMatchObject({ status: 412, body: { code: 'VERSION_MISMATCH' } });
-    const garbled = await api.patch(PATH, { name: '渋谷ベース' }, tw('full'), { 'if-match': 'yesterday' });
+    const garbled = await stackApi().patch(PATH, { name: '渋谷ベース' }, tw('full'), { 'if-match': 'yesterday' });
     expect(garbled.status).toBe(400);
     expect((await current()).body).toEqual(before.body);
   });
@@ -96,7 +85,7 @@ describe('editing', () => {
   it('writes the patch, moves the version, and shows on the member routes at once', async () => {
     const before = await current();
     const stations = [{ line: 'JR山手線', station: '渋谷', walkMinutes: 4, walkMeters: 300 }];
-    const edited = await api.patch(
+    const edited = await stackApi().patch(
       PATH,
       { name: 'TIMEWORK渋谷（新）', stations, address: { street: '道玄坂1-1-1' }, contact: '03-0000-0000' },
       tw('full'),
@@ -111,7 +100,7 @@ describe('editing', () => {
       contact: '03-0000-0000',
     });
     expect(edited.etag).toBe(`"${before.body.version + 1}"`);
-    const seen = await api.get(`/v1/facilities/${OWN}`, member);
+    const seen = await stackApi().get(`/v1/facilities/${OWN}`, member);
     expect(seen.body).toMatchObject({ name: 'TIMEWORK渋谷（新）', nearestStations: ['渋谷'] });
     expect(seen.body.address.line).toBe('道玄坂1-1-1');
   });
@@ -120,8 +109,8 @@ describe('editing', () => {
     const before = await current();
     const tag = { 'if-match': String(before.etag) };
     const [a, b] = await Promise.all([
-      api.patch(PATH, { description: 'A の説明' }, tw('full'), tag),
-      api.patch(PATH, { contact: 'B の連絡先' }, tw('full'), tag),
+      stackApi().patch(PATH, { description: 'A の説明' }, tw('full'), tag),
+      stackApi().patch(PATH, { contact: 'B の連絡先' }, tw('full'), tag),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
     const after = (await current()).body;
@@ -150,7 +139,7 @@ describe('editing', () => {
     ],
   ])('refuses %s with 400 naming the field, and writes nothing', async (_, body, field) => {
     const before = await current();
-    const answer = await api.patch(PATH, body, tw('full'), { 'if-match': String(before.etag) });
+    const answer = await stackApi().patch(PATH, body, tw('full'), { 'if-match': String(before.etag) });
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe('VALIDATION_FAILED');
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -176,7 +165,11 @@ describe('photos through presigned uploads', () => {
   const photos = `${PATH}/photos`;
 
   it('records a photo, takes exactly the declared file, and lists it with a URL that serves it', async () => {
-    const created = await api.post(photos, { contentType: 'image/jpeg', bytes: JPEG.length, top: true }, tw('full'));
+    const created = await stackApi().post(
+      photos,
+      { contentType: 'image/jpeg', bytes: JPEG.length, top: true },
+      tw('full'),
+    );
     expect(created.status).toBe(201);
     expect(created.body.upload.fields).toMatchObject({ 'Content-Type': 'image/jpeg' });
     // one byte more than declared is refused by the upload's policy
@@ -192,14 +185,14 @@ describe('photos through presigned uploads', () => {
 
   it('is refused for another partner’s facility (404), a space of another facility (404) and the staff role (403)', async () => {
     const before = (await current()).body.photos;
-    expect((await api.post(photos, { contentType: 'image/gif', bytes: 10 }, h1t('full'))).status).toBe(404);
-    const strange = await api.post(
+    expect((await stackApi().post(photos, { contentType: 'image/gif', bytes: 10 }, h1t('full'))).status).toBe(404);
+    const strange = await stackApi().post(
       photos,
       { contentType: 'image/gif', bytes: 10, spaceId: 'h1t-kudanshita-box' },
       tw('full'),
     );
     expect(strange).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
-    expect((await api.post(photos, { contentType: 'image/gif', bytes: 10 }, tw('staff'))).status).toBe(403);
+    expect((await stackApi().post(photos, { contentType: 'image/gif', bytes: 10 }, tw('staff'))).status).toBe(403);
     expect((await current()).body.photos).toHaveLength(before.length);
   });
 });

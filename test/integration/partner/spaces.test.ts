@@ -3,36 +3,25 @@
  * wrong types as 400, If-Match as for every edit, another partner's space 404, prices by use date, and every
  * change on the member routes at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../../lib/local/stack';
-import { client, memberToken, operatorToken, startTestStack } from '../support/local-stack';
+import { describe, expect, it } from 'vitest';
+import { h1t, member, partnerStack, tw } from './support';
 
-const NOW = '2026-11-24T10:00:00+09:00';
 const FACILITY = 'tw-shibuya';
 const SPACE = 'tw-shibuya-desk';
 const PATH = `/v1/operator/spaces/${SPACE}`;
 
-let stack: LocalStack;
-let api: ReturnType<typeof client>;
-beforeAll(async () => {
-  stack = await startTestStack(NOW);
-  api = client(stack.url);
-});
-afterAll(async () => stack?.stop());
+const stackApi = partnerStack();
 
-const tw = (role: 'full' | 'staff' | 'usage') => operatorToken(`op-tw-${role}`, 'partner-tw', role);
-const h1t = (role: 'full' | 'staff') => operatorToken(`op-h1t-${role}`, 'partner-h1t', role);
-const member = memberToken('member-basic');
-const current = () => api.get(PATH, tw('full'));
+const current = () => stackApi().get(PATH, tw('full'));
 const memberSpace = async (spaceId: string) =>
-  (await api.get(`/v1/facilities/${FACILITY}`, member)).body.spaces.find(
+  (await stackApi().get(`/v1/facilities/${FACILITY}`, member)).body.spaces.find(
     (s: { spaceId: string }) => s.spaceId === spaceId,
   );
 
 describe('reading a space', () => {
   it('answers every field with its version as ETag, to full and staff; another partner gets 404', async () => {
     for (const role of ['full', 'staff'] as const) {
-      const answer = await api.get(PATH, tw(role));
+      const answer = await stackApi().get(PATH, tw(role));
       expect(answer.status, role).toBe(200);
       expect(answer.etag).toBe(`"${answer.body.version}"`);
       expect(answer.body).toMatchObject({
@@ -42,15 +31,15 @@ describe('reading a space', () => {
         minimumMinutes: expect.any(Number),
       });
     }
-    for (const role of ['full', 'staff'] as const) expect((await api.get(PATH, h1t(role))).status).toBe(404);
-    expect((await api.get(PATH, tw('usage'))).status).toBe(403);
+    for (const role of ['full', 'staff'] as const) expect((await stackApi().get(PATH, h1t(role))).status).toBe(404);
+    expect((await stackApi().get(PATH, tw('usage'))).status).toBe(403);
   });
 });
 
 describe('setting a space', () => {
   it('changes what it names, with If-Match, and the member routes show it at once', async () => {
     const before = await current();
-    const answer = await api.patch(PATH, { name: 'フリーデスク', capacity: 8 }, tw('full'), {
+    const answer = await stackApi().patch(PATH, { name: 'フリーデスク', capacity: 8 }, tw('full'), {
       'if-match': String(before.etag),
     });
     expect(answer.status).toBe(200);
@@ -60,7 +49,7 @@ describe('setting a space', () => {
 
   it('records a price change from today; the member sees the new price', async () => {
     const before = await current();
-    const answer = await api.patch(PATH, { price15: before.body.price15 + 100 }, tw('full'), {
+    const answer = await stackApi().patch(PATH, { price15: before.body.price15 + 100 }, tw('full'), {
       'if-match': String(before.etag),
     });
     expect(answer.body.priceHistory).toEqual(
@@ -78,7 +67,7 @@ describe('setting a space', () => {
     ['a request space bookable from today', { bookingType: 'request', windowDaysFrom: 0 }],
   ])('refuses %s with 422 INVALID_SPACE_CONFIG, and writes nothing', async (_, patch) => {
     const before = await current();
-    const answer = await api.patch(PATH, patch, tw('full'), { 'if-match': String(before.etag) });
+    const answer = await stackApi().patch(PATH, patch, tw('full'), { 'if-match': String(before.etag) });
     expect(answer).toMatchObject({ status: 422, body: { code: 'INVALID_SPACE_CONFIG' } });
     expect((await current()).body).toEqual(before.body);
   });
@@ -89,7 +78,7 @@ describe('setting a space', () => {
     ['a bookable start without an offset', { bookableFrom: '2026-12-01T00:00:00' }, 'body.bookableFrom'],
   ])('refuses %s with 400 naming the field, and writes nothing', async (_, patch, field) => {
     const before = await current();
-    const answer = await api.patch(PATH, patch, tw('full'), { 'if-match': String(before.etag) });
+    const answer = await stackApi().patch(PATH, patch, tw('full'), { 'if-match': String(before.etag) });
     expect(answer.status).toBe(400);
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect((await current()).body).toEqual(before.body);
@@ -97,17 +86,21 @@ describe('setting a space', () => {
 
   it('needs If-Match (428) on the current version (412), and is for full only (403)', async () => {
     const before = await current();
-    expect((await api.patch(PATH, { name: 'x' }, tw('full'))).status).toBe(428);
-    expect((await api.patch(PATH, { name: 'x' }, tw('full'), { 'if-match': '"999"' })).status).toBe(412);
-    expect((await api.patch(PATH, { name: 'x' }, tw('staff'), { 'if-match': String(before.etag) })).status).toBe(403);
-    expect((await api.patch(PATH, { name: 'x' }, h1t('full'), { 'if-match': String(before.etag) })).status).toBe(404);
+    expect((await stackApi().patch(PATH, { name: 'x' }, tw('full'))).status).toBe(428);
+    expect((await stackApi().patch(PATH, { name: 'x' }, tw('full'), { 'if-match': '"999"' })).status).toBe(412);
+    expect((await stackApi().patch(PATH, { name: 'x' }, tw('staff'), { 'if-match': String(before.etag) })).status).toBe(
+      403,
+    );
+    expect((await stackApi().patch(PATH, { name: 'x' }, h1t('full'), { 'if-match': String(before.etag) })).status).toBe(
+      404,
+    );
     expect((await current()).body).toEqual(before.body);
   });
 });
 
 describe('creating a space', () => {
   it('creates a meeting room at the facility’s doors, bookable by members at once', async () => {
-    const created = await api.post(
+    const created = await stackApi().post(
       `/v1/operator/facilities/${FACILITY}/spaces`,
       {
         kind: 'meetingRoom',
@@ -129,15 +122,16 @@ describe('creating a space', () => {
   });
 
   it('is refused for another partner’s facility (404) and for a rule broken (422), creating nothing', async () => {
-    const spaces = async () => (await api.get(`/v1/operator/facilities/${FACILITY}`, tw('full'))).body.spaces.length;
+    const spaces = async () =>
+      (await stackApi().get(`/v1/operator/facilities/${FACILITY}`, tw('full'))).body.spaces.length;
     const before = await spaces();
-    const other = await api.post(
+    const other = await stackApi().post(
       `/v1/operator/facilities/${FACILITY}/spaces`,
       { kind: 'seat', name: 'x', capacity: 1, price15: 1 },
       h1t('full'),
     );
     expect(other.status).toBe(404);
-    const broken = await api.post(
+    const broken = await stackApi().post(
       `/v1/operator/facilities/${FACILITY}/spaces`,
       { kind: 'seat', name: 'x', capacity: 0, price15: 1 },
       tw('full'),
