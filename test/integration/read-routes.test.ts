@@ -96,6 +96,8 @@ describe('GET /v1/facilities', () => {
   it.each([
     ['kind=dropin', ['kaikatsu-kanda', 'regus-marunouchi']],
     ['kind=meeting', ['tw-shibuya']],
+    // under every tab its spaces offer: TIMEWORK渋谷 has a desk seat and meeting rooms
+    ['kind=reservation', ['h1t-kudanshita', 'h1t-ryogoku', 'iioffice-shinjuku', 'solotime-shibuya', 'tw-shibuya']],
     ['prefecture=%E6%9D%B1%E4%BA%AC%E9%83%BD&kind=dropin', ['kaikatsu-kanda', 'regus-marunouchi']],
     ['prefecture=%E5%A4%A7%E9%98%AA%E5%BA%9C', []],
     ['amenities=phoneBooth', ['h1t-kudanshita', 'solotime-shibuya']],

@@ -13,7 +13,7 @@ export const handler = httpHandler(
     const { facilities, spaces: catalogue } = catalogDeps();
     const [all, spaces] = await Promise.all([
       facilities.listFacilities(query.prefecture),
-      query.noTimeLimit ? catalogue.listAllSpaces() : Promise.resolve([] as Space[]),
+      query.noTimeLimit || query.kind ? catalogue.listAllSpaces() : Promise.resolve([] as Space[]),
     ]);
     const near =
       query.lat !== undefined && query.lng !== undefined

@@ -30,11 +30,24 @@ export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** The search tab each kind of space offers (001 検索方法: drop-in, seats and rooms, meeting rooms). */
+const TAB_OF_SPACE: Readonly<Record<Space['type'], FacilityKind>> = {
+  openSpace: 'dropin',
+  seat: 'reservation',
+  meetingRoom: 'meeting',
+};
+
+/** The tabs a facility appears under: one for every kind of active space it has (domain-rules §3). */
+export function tabsOf(spaces: readonly Space[]): Set<FacilityKind> {
+  return new Set(spaces.filter((s) => s.status === 'active').map((s) => TAB_OF_SPACE[s.type]));
+}
+
 const hoursOf = (facility: Facility) => [...facility.calendar.regularHours, ...facility.calendar.specialOpenDays];
 
 /**
  * Facilities matching every given filter, published at `now`, with their distance when a point is given
- * (sorted nearest first; otherwise by id). `spacesOf` gives a facility's active spaces for `noTimeLimit`.
+ * (sorted nearest first; otherwise by id). `spacesOf` gives a facility's spaces: the tabs of `kind` and
+ * `noTimeLimit` look at them.
  */
 export function searchFacilities(
   facilities: readonly Facility[],
@@ -44,7 +57,7 @@ export function searchFacilities(
 ): Array<{ facility: Facility; distanceM: number | null }> {
   const matches = facilities
     .filter((f) => isPublished(f, now))
-    .filter((f) => filters.kind === undefined || f.kind === filters.kind)
+    .filter((f) => filters.kind === undefined || tabsOf(spacesOf(f.facilityId)).has(filters.kind))
     .filter((f) => filters.prefecture === undefined || f.address.prefecture === filters.prefecture)
     .filter((f) => (filters.amenities ?? []).every((a) => f.amenities.includes(a)))
     .filter((f) => !filters.openEarly || hoursOf(f).some((h) => h.open <= OPEN_EARLY_BY))

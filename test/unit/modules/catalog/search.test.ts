@@ -20,7 +20,15 @@ const osaka = makeFacility({
 });
 const hidden = makeFacility({ facilityId: 'd-hidden', publishUntil: now });
 const all: Facility[] = [osaka, hidden, shinjuku, ryogoku];
-const spaces: Record<string, Space[]> = { 'b-shinjuku': [makeSpace({ perCheckInLimitMinutes: null })] };
+const spaces: Record<string, Space[]> = {
+  'b-shinjuku': [makeSpace({ type: 'openSpace', perCheckInLimitMinutes: null })],
+  // seats and a meeting room; an inactive open space offers no tab
+  'a-ryogoku': [
+    makeSpace(),
+    makeSpace({ spaceId: 'room', type: 'meetingRoom' }),
+    makeSpace({ spaceId: 'lounge', type: 'openSpace', status: 'inactive' }),
+  ],
+};
 
 describe('distanceM', () => {
   it('is about 8.5 km from Ryogoku to Shinjuku and 0 to itself', () => {
@@ -33,7 +41,9 @@ describe('distanceM', () => {
 describe('searchFacilities', () => {
   it.each<[string, FacilitySearch, string[]]>([
     ['no filter: published, by id', {}, ['a-ryogoku', 'b-shinjuku', 'c-osaka']],
-    ['kind', { kind: 'dropin' }, ['b-shinjuku']],
+    ['kind: the drop-in tab', { kind: 'dropin' }, ['b-shinjuku']],
+    ['kind: the seats and rooms tab', { kind: 'reservation' }, ['a-ryogoku']],
+    ['kind: the meeting rooms tab (a facility under every tab its spaces offer)', { kind: 'meeting' }, ['a-ryogoku']],
     ['prefecture', { prefecture: '大阪府' }, ['c-osaka']],
     ['amenities', { amenities: ['電源'] }, ['b-shinjuku']],
     ['open early', { openEarly: true }, ['a-ryogoku', 'b-shinjuku']],
@@ -52,7 +62,8 @@ describe('searchFacilities', () => {
     expect(found.every((m) => (filters.near ? m.distanceM !== null : m.distanceM === null))).toBe(true);
   });
 
-  it('without spaces, no facility passes noTimeLimit', () => {
+  it('without spaces, no facility passes noTimeLimit or a tab', () => {
     expect(searchFacilities(all, { noTimeLimit: true }, now)).toEqual([]);
+    expect(searchFacilities(all, { kind: 'reservation' }, now)).toEqual([]);
   });
 });
