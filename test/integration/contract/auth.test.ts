@@ -247,6 +247,33 @@ describe('someone else’s resources', () => {
     },
   );
 
+  /** Operator routes that name a facility or space: the request partner's (TIMEWORK渋谷) in the valid request. */
+  const partnerCatalogue = routes.filter(
+    (r) => r.caller.role === 'operator' && paramsOf(r).some((p) => p === 'facilityId' || p === 'spaceId'),
+  );
+
+  it('covers the partner catalogue routes', () => {
+    expect(partnerCatalogue.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['get-operator-facility', 'edit-facility', 'get-operator-space', 'edit-space']),
+    );
+  });
+
+  it.each(rows(partnerCatalogue))(
+    '%s: another partner’s operator gets 404 NOT_FOUND with every role the row admits, writing nothing',
+    async (_, route) => {
+      const admits = route.caller.role === 'operator' ? route.caller.operatorRoles : [];
+      expect(admits.length).toBeGreaterThan(0);
+      for (const role of admits) {
+        const { result, commands } = await commandsDuring(() =>
+          send(api, route, validRequest(route), operatorToken(`op-h1t-${role}`, 'partner-h1t', role)),
+        );
+        expect(result.status, role).toBe(404);
+        expectProblem(result, 404, 'NOT_FOUND');
+        expect(writesIn(commands), role).toEqual([]);
+      }
+    },
+  );
+
   it('lists booking requests only to their own partner', async () => {
     const ids = (answer: { body: { items?: Array<{ id: string }> } }) => (answer.body.items ?? []).map((r) => r.id);
     const own = await api.get(
