@@ -4,5 +4,5 @@ export { ReservationNumberRepository } from './data/reservation-number';
 export { SlotCounterRepository, slotKey } from './data/slot-counter';
 export { reservationRepository } from './deps';
 export { routes } from './routes';
-export { type BookingPorts, busy, ownReservation, settle, startTimerOf } from './service';
+export { type BookingPorts, busy, ownReservation, sendKeypadCode, settle, startTimerOf } from './service';
 export { reservationView } from './views';

@@ -136,16 +136,25 @@ export async function startTimerOf(timers: TimerStarter, reservation: Reservatio
   }
 }
 
-/** Sends a moved keypad code to its door; a failure is logged (the door still honours the old validity). */
-async function resendKeypadCode(
+/**
+ * Publishes a keypad code's `add` or `remove`. A failed publish is logged, not thrown: the change it belongs to is
+ * written, and a code the door never removes still ends at its `validUntil` (the forced-checkout instant).
+ */
+export async function sendKeypadCode(
   doors: Pick<DoorPublisher, 'publishCode'>,
-  reservation: Reservation,
+  action: 'add' | 'remove',
+  reservation: Pick<Reservation, 'reservationId' | 'timeZone'>,
   keypad: KeypadCode,
-) {
+): Promise<void> {
   try {
-    await doors.publishCode(keypad.doorId, keypadCodeMessage('add', reservation, keypad));
+    await doors.publishCode(keypad.doorId, keypadCodeMessage(action, reservation, keypad));
   } catch (error) {
-    logger.error('Keypad code publish failed', { reservationId: reservation.reservationId, error: error as Error });
+    logger.error('Keypad code publish failed', {
+      reservationId: reservation.reservationId,
+      doorId: keypad.doorId,
+      action,
+      error: error as Error,
+    });
   }
 }
 
@@ -269,7 +278,7 @@ export function extendReservation(
       version: reservation.version + 1,
       ...(keypad ? { keypad } : {}),
     } satisfies Reservation;
-    if (keypad) await resendKeypadCode(deps.doors, extended, keypad);
+    if (keypad) await sendKeypadCode(deps.doors, 'add', extended, keypad);
     return extended;
   }, busy);
 }

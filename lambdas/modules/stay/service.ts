@@ -3,21 +3,13 @@
  * keypad door's code) in the same transaction as the change it belongs to, then publishes it to the door.
  */
 import { ceilToGrid } from '../../domain/calendar';
-import type {
-  Instant,
-  KeypadCode,
-  Reservation,
-  Space,
-  UnlockCommand,
-  UnlockPurpose,
-  Verdict,
-} from '../../domain/model';
+import type { Instant, Reservation, Space, UnlockCommand, UnlockPurpose, Verdict } from '../../domain/model';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
 import type { DoorPublisher, Ids } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
-import { type BookingPorts, busy, ownReservation, settle } from '../booking';
+import { type BookingPorts, busy, ownReservation, sendKeypadCode, settle } from '../booking';
 import type { CatalogReads } from '../catalog';
 import type { UnlockCommandRepository } from './data/unlock-command';
 import {
@@ -29,7 +21,7 @@ import {
   type UnlockRequestPurpose,
   withdrawnKeypadCode,
 } from './rules/doors';
-import { keypadCodeMessage, unlockMessage } from './views';
+import { unlockMessage } from './views';
 
 /** What the stay flows read and write, and the ports they use. */
 export interface StayPorts {
@@ -70,28 +62,6 @@ async function send(deps: Pick<StayPorts, 'doors' | 'unlockCommands'>, command: 
       'publish-failed',
     );
     return { ...command, status: 'failed', reason: 'publish-failed', resultAt: command.issuedAt };
-  }
-}
-
-/**
- * Publishes a keypad code's `add` or `remove`. A failed publish is logged, not thrown: the change it belongs to is
- * written, and a code the door never removes still ends at its `validUntil` (the forced-checkout instant).
- */
-export async function sendKeypadCode(
-  doors: Pick<DoorPublisher, 'publishCode'>,
-  action: 'add' | 'remove',
-  reservation: Pick<Reservation, 'reservationId' | 'timeZone'>,
-  keypad: KeypadCode,
-): Promise<void> {
-  try {
-    await doors.publishCode(keypad.doorId, keypadCodeMessage(action, reservation, keypad));
-  } catch (error) {
-    logger.error('Keypad code publish failed', {
-      reservationId: reservation.reservationId,
-      doorId: keypad.doorId,
-      action,
-      error: error as Error,
-    });
   }
 }
 

@@ -10,9 +10,8 @@ import { FORCED_CHECKOUT_DELAY_MS, forcedCheckoutAt } from '../../domain/stay';
 import { waitUntil } from '../../domain/timers';
 import type { DoorPublisher } from '../../platform/ports';
 import { retryOnStale, STALE } from '../../platform/retry';
-import type { ReservationRepository } from '../booking';
+import { type ReservationRepository, sendKeypadCode } from '../booking';
 import { withdrawnKeypadCode } from './rules/doors';
-import { sendKeypadCode } from './service';
 
 type Repos = {
   reservations: Pick<ReservationRepository, 'get' | 'release' | 'checkedInBefore'>;

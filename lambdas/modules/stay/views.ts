@@ -4,9 +4,6 @@ import type { UnlockCommand as UnlockMessage } from '../../../contracts/mqtt';
 import { toZonedIso } from '../../domain/format';
 import type { Instant, Reservation, UnlockCommand } from '../../domain/model';
 import { reservationView } from '../booking';
-
-export { keypadCodeMessage } from '../../domain/keypad';
-
 import { unlockStatusAt } from './rules/doors';
 
 /** The MQTT message of an unlock command (api.md, doors/{doorId}/unlock). */

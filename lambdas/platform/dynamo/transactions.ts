@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
+  PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -70,4 +71,38 @@ export async function writtenUnlessConditionFails(write: Promise<unknown>): Prom
     }
     throw error;
   }
+}
+
+/** Puts an item unless one with its key is stored: `false` when one is, and nothing is written. */
+export function putIfAbsent(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  item: Record<string, unknown>,
+): Promise<boolean> {
+  return writtenUnlessConditionFails(
+    doc.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' })),
+  );
+}
+
+/**
+ * Puts an item over the stored one of `expectedVersion` (the item carries the next version): `false` when the
+ * stored one is not that version any more (another edit came first), and nothing is written.
+ */
+export function putOverVersion(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  item: Record<string, unknown>,
+  expectedVersion: number,
+): Promise<boolean> {
+  return writtenUnlessConditionFails(
+    doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: item,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      }),
+    ),
+  );
 }

@@ -5,7 +5,7 @@ import type { Facility } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
-import { writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
+import { putOverVersion } from '../../../platform/dynamo/transactions';
 
 const [BY_PREFECTURE] = ITEM_TYPES.facility.indexes;
 const byPrefecture = indexAttributes(BY_PREFECTURE);
@@ -37,17 +37,7 @@ export class FacilityRepository {
    * when the stored one is not that version any more (another edit came first), and nothing is written.
    */
   replaceFacility(facility: Facility, expectedVersion: number): Promise<boolean> {
-    return writtenUnlessConditionFails(
-      this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.itemOf(facility),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      ),
-    );
+    return putOverVersion(this.doc, this.tableName, this.itemOf(facility), expectedVersion);
   }
 
   async putFacility(facility: Facility): Promise<void> {

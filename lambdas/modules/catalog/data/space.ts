@@ -5,7 +5,7 @@ import type { Space } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
-import { writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
+import { putIfAbsent, putOverVersion } from '../../../platform/dynamo/transactions';
 
 const [BY_FACILITY, CATALOGUE] = ITEM_TYPES.space.indexes;
 const byFacility = indexAttributes(BY_FACILITY);
@@ -31,30 +31,12 @@ export class SpaceRepository {
 
   /** Writes a space's new state over the one of `expectedVersion`; false when another edit came first. */
   replaceSpace(space: Space, expectedVersion: number): Promise<boolean> {
-    return writtenUnlessConditionFails(
-      this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.itemOf(space),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      ),
-    );
+    return putOverVersion(this.doc, this.tableName, this.itemOf(space), expectedVersion);
   }
 
   /** Writes a new space; false when its id is taken. */
   createSpace(space: Space): Promise<boolean> {
-    return writtenUnlessConditionFails(
-      this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.itemOf(space),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      ),
-    );
+    return putIfAbsent(this.doc, this.tableName, this.itemOf(space));
   }
 
   async putSpace(space: Space): Promise<void> {

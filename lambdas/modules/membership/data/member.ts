@@ -4,6 +4,7 @@ import type { Company, Member } from '../../../domain/model';
 import { stripStorage } from '../../../platform/dynamo/items';
 import { itemKey } from '../../../platform/dynamo/keys';
 import {
+  putIfAbsent,
   type TaggedItem,
   type TransactOutcome,
   transact,
@@ -21,15 +22,7 @@ export class MemberRepository {
 
   /** Creates a member unless one with that id exists; false when it did (a repeated trigger). */
   async createMember(member: Member): Promise<boolean> {
-    return writtenUnlessConditionFails(
-      this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...memberKey(member.memberId), entity: 'member', ...member },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      ),
-    );
+    return putIfAbsent(this.doc, this.tableName, { ...memberKey(member.memberId), entity: 'member', ...member });
   }
 
   async putMember(member: Member): Promise<void> {
