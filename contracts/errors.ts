@@ -1,5 +1,11 @@
 /** The error codes of the API contract (api.md), their HTTP statuses and titles. */
 
+/** One field a refusal names (`errors` of the problem): `body.x`, `path.y`, `query.z` or a header. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
@@ -22,6 +28,7 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'VERSION_MISMATCH'
   | 'INVALID_SPACE_CONFIG'
+  | 'CALENDAR_CONFLICT'
   /** Not a client error: a fault on our side (500). */
   | 'INTERNAL_ERROR';
 
@@ -48,6 +55,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   PRECONDITION_REQUIRED: 428,
   VERSION_MISMATCH: 412,
   INVALID_SPACE_CONFIG: 422,
+  CALENDAR_CONFLICT: 409,
   INTERNAL_ERROR: 500,
 };
 
@@ -73,5 +81,6 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   PRECONDITION_REQUIRED: 'If-Match is required',
   VERSION_MISMATCH: 'The resource changed since you read it',
   INVALID_SPACE_CONFIG: 'The settings break a rule',
+  CALENDAR_CONFLICT: 'The change would strand held bookings',
   INTERNAL_ERROR: 'Internal error',
 };

@@ -61,6 +61,11 @@ export const ITEM_TYPES = {
     ],
   },
   slotCounter: { pk: 'SPACE#{spaceId}', sk: 'SLOT#{utcSlotStart}' },
+  /**
+   * A reservation that holds time in a space (requested, confirmed, checked in), read by calendar changes. Keyed by
+   * the reservation alone, so that an extension updates it in place (a booking's transaction is near 100 items).
+   */
+  spaceHold: { pk: 'SPACE#{spaceId}', sk: 'HOLD#{reservationId}' },
   reservation: {
     pk: 'RES#{reservationId}',
     sk: '#META',

@@ -6,6 +6,7 @@
 import { routes as booking } from './modules/booking';
 import { routes as catalog } from './modules/catalog';
 import { routes as membership } from './modules/membership';
+import { routes as partnerCalendar } from './modules/partner/calendar';
 import { routes as partnerFacilities } from './modules/partner/facilities';
 import { routes as partnerSpaces } from './modules/partner/spaces';
 import { routes as requests } from './modules/requests';
@@ -22,6 +23,7 @@ export const routes: readonly Route[] = [
   ...requests,
   ...partnerFacilities,
   ...partnerSpaces,
+  ...partnerCalendar,
 ];
 
 /** Source file of a route's handler, relative to the project root. */

@@ -43,10 +43,6 @@ export const benchFacility: Facility = {
   ...template,
   facilityId: BENCH_FACILITY_ID,
   name: 'Bench hall',
-  calendar: {
-    ...template.calendar,
-    regularHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '00:00', close: '24:00' })),
-  },
   doors: demo.facilities.flatMap((f) => f.doors),
 };
 
@@ -56,6 +52,10 @@ export const benchSpaces: Space[] = Array.from({ length: BENCH_SPACE_COUNT }, (_
   facilityId: BENCH_FACILITY_ID,
   capacity: BENCH_CAPACITY,
   doorIds: DOORS,
+  calendar: {
+    ...seatTemplate.calendar,
+    regularHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '00:00', close: '24:00' })),
+  },
 }));
 
 export const benchSpace = (i: number) => benchSpaces[i % BENCH_SPACE_COUNT] as Space;

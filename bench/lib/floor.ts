@@ -18,7 +18,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ceilToGrid, dayGrid } from '../../lambdas/domain/calendar';
+import { calendarOf, ceilToGrid, dayGrid } from '../../lambdas/domain/calendar';
 import { companyMonth } from '../../lambdas/domain/contract';
 import type { Facility, Member, Reservation, Space } from '../../lambdas/domain/model';
 import { reservationNumber } from '../../lambdas/domain/reservation-number';
@@ -109,7 +109,7 @@ export class Floor {
 
   /** The slot query of `GET /availability` for a space and date (the facility's day grid). */
   async availabilityQuery(space: Space, facility: Facility, date: string): Promise<QueryCommandInput | undefined> {
-    const grid = dayGrid(facility.calendar, date);
+    const grid = dayGrid(calendarOf(facility, space), date);
     // A closed day has no grid, and the handler then reads no slots.
     if (grid.length === 0) return undefined;
     const recorder = recordingClient();
@@ -200,7 +200,7 @@ export class Floor {
       now,
     });
     const tx = await this.recorded((reservations) =>
-      reservations.create(reservation, decision.slots, space.capacity, 0, {
+      reservations.create(reservation, decision.slots, space, 0, {
         member: limit,
         company: null,
         daily: facility.dailyCheckInLimit,

@@ -1,5 +1,6 @@
 /** Contracts of the catalog routes: facility search and a facility with its spaces (api.md, member routes). */
 import * as z from 'zod';
+import { memberCalendarResponse } from './calendar';
 import { count, facilityKinds, flag, id, isoDate, itemsOf, localTime, queryNumber, yen, zoned } from './common';
 
 export const listFacilitiesQuery = z
@@ -79,6 +80,8 @@ export const spaceResponse = z.strictObject({
   ),
   doorIds: z.array(z.string()),
   qrValue: z.string().optional(),
+  /** The space's own calendar (domain-rules §2): hours, special days from today, closures of the coming month. */
+  calendar: memberCalendarResponse,
 });
 
 export const facilityResponse = z.strictObject({

@@ -80,4 +80,6 @@ export const problemResponse = z.strictObject({
   code: z.string(),
   detail: z.string(),
   errors: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+  /** `CALENDAR_CONFLICT`: the reservation numbers of the held bookings the change would strand. */
+  conflicts: z.array(z.string()).optional(),
 });

@@ -10,6 +10,7 @@ import {
   reservationResponse,
   reservationsPageResponse,
 } from './booking';
+import { calendarResponse, closureBody, closureCreatedResponse, hoursBody, specialDayBody } from './calendar';
 import { facilityResponse, facilitySummaryListResponse, facilitySummaryResponse, spaceResponse } from './catalog';
 import { emptyBody, problemResponse } from './common';
 import {
@@ -53,6 +54,8 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [photoResponse, 'Photo'],
   [operatorSpaceResponse, 'OperatorSpace'],
   [newPhotoResponse, 'PhotoUpload'],
+  [calendarResponse, 'SpaceCalendar'],
+  [closureCreatedResponse, 'ClosureCreated'],
   [problemResponse, 'Problem'],
 ];
 
@@ -70,4 +73,7 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [newPhotoBody, 'NewPhoto'],
   [spacePatchBody, 'SpacePatch'],
   [newSpaceBody, 'NewSpace'],
+  [hoursBody, 'WeekHours'],
+  [specialDayBody, 'SpecialDay'],
+  [closureBody, 'NewClosure'],
 ];

@@ -26,7 +26,7 @@ import {
   SLOT_MINUTES,
 } from './calendar';
 import type { DatePeriod } from './contract';
-import type { FacilityCalendar, Instant, LocalDate, Price, PriceEntry, SpaceOption } from './model';
+import type { Calendar, Instant, LocalDate, Price, PriceEntry, SpaceOption } from './model';
 
 /** Consumption tax, in percent. */
 export const CONSUMPTION_TAX_PERCENT = 10;
@@ -69,7 +69,7 @@ export function reservedCharge({
   priceDay: number | null;
   start: Instant;
   end: Instant;
-  calendar: FacilityCalendar;
+  calendar: Calendar;
 }): number {
   if (!(end > start)) return 0;
   const zone = calendar.timeZone;
@@ -142,7 +142,7 @@ export function recordPriceChange(space: PricedSpace, changedOn: LocalDate, next
  */
 export function reservedChargeOn(
   space: PricedSpace,
-  booking: { start: Instant; end: Instant; calendar: FacilityCalendar },
+  booking: { start: Instant; end: Instant; calendar: Calendar },
 ): number {
   const prices = pricesOn(space, localDateOf(booking.start, booking.calendar.timeZone));
   return reservedCharge({ ...prices, ...booking });

@@ -6,18 +6,17 @@
  * - The bookable period is two instants (004 p.4: "公開日前日の23:55"): the start must lie in
  *   `[bookableFrom, bookableUntil)`; either end may be open (`null`).
  */
-import { daysBetween, isOnGrid, isWithinBusinessHours, localDateOf, MINUTE_MS, SLOT_MINUTES } from './calendar';
-import { toZonedIso } from './format';
 import {
-  type Facility,
-  type FacilityCalendar,
-  type Instant,
-  OK,
-  type Plan,
-  refuse,
-  type Space,
-  type Verdict,
-} from './model';
+  bookingCalendars,
+  daysBetween,
+  isOnGrid,
+  isWithinBusinessHours,
+  localDateOf,
+  MINUTE_MS,
+  SLOT_MINUTES,
+} from './calendar';
+import { toZonedIso } from './format';
+import { type Calendar, type Facility, type Instant, OK, type Plan, refuse, type Space, type Verdict } from './model';
 
 /** Slots one booking may hold: a booking is one DynamoDB transaction of at most 100 items. */
 export const MAX_SLOTS_PER_BOOKING = 90;
@@ -76,14 +75,14 @@ export function checkBookingWindow({
 }: {
   now: Instant;
   start: Instant;
-  facility: Pick<Facility, 'publishFrom' | 'publishUntil' | 'calendar'>;
+  facility: Pick<Facility, 'publishFrom' | 'publishUntil' | 'timeZone'>;
   space: Pick<Space, 'status' | 'type' | 'windowDaysFrom' | 'windowDaysTo' | 'bookableFrom' | 'bookableUntil'>;
 }): Verdict {
   if (space.status !== 'active') return refuse('OUTSIDE_BOOKING_WINDOW', 'The space is not available.');
   if (space.type === 'openSpace') return refuse('OUTSIDE_BOOKING_WINDOW', 'Drop-in spaces take no bookings.');
   if (!isPublished(facility, now)) return refuse('OUTSIDE_BOOKING_WINDOW', 'The facility is not published.');
   if (start < now) return refuse('OUTSIDE_BOOKING_WINDOW', 'The start is in the past.');
-  const zone = facility.calendar.timeZone;
+  const zone = facility.timeZone;
   const startDate = localDateOf(start, zone);
   const days = daysBetween(localDateOf(now, zone), startDate);
   if (days < space.windowDaysFrom || days > space.windowDaysTo) {
@@ -101,9 +100,13 @@ export function checkBookingWindow({
   return OK;
 }
 
-/** Refuses (OUTSIDE_BUSINESS_HOURS) unless `[start, end)` lies wholly inside open hours, outside closures. */
-export function checkBusinessHours(calendar: FacilityCalendar, start: Instant, end: Instant): Verdict {
-  return isWithinBusinessHours(calendar, start, end)
+/**
+ * Refuses (OUTSIDE_BUSINESS_HOURS) unless `[start, end)` lies wholly inside open hours, outside closures, of every
+ * calendar given (a space's, and the change of it being checked: see `bookingCalendars`).
+ */
+export function checkBusinessHours(calendars: Calendar | readonly Calendar[], start: Instant, end: Instant): Verdict {
+  const all = Array.isArray(calendars) ? calendars : [calendars as Calendar];
+  return all.every((calendar) => isWithinBusinessHours(calendar, start, end))
     ? OK
     : refuse('OUTSIDE_BUSINESS_HOURS', 'The booking must lie within business hours.');
 }
@@ -131,17 +134,25 @@ export function validateBooking({
   now: Instant;
   start: Instant;
   end: Instant;
-  facility: Pick<Facility, 'publishFrom' | 'publishUntil' | 'calendar' | 'basicPlanAllowed'>;
+  facility: Pick<Facility, 'publishFrom' | 'publishUntil' | 'timeZone' | 'basicPlanAllowed'>;
   space: Pick<
     Space,
-    'status' | 'type' | 'windowDaysFrom' | 'windowDaysTo' | 'bookableFrom' | 'bookableUntil' | 'minBookingMinutes'
+    | 'status'
+    | 'type'
+    | 'windowDaysFrom'
+    | 'windowDaysTo'
+    | 'bookableFrom'
+    | 'bookableUntil'
+    | 'minBookingMinutes'
+    | 'calendar'
+    | 'calendarPending'
   >;
   plan: Plan;
 }): Verdict {
   const checks: Array<() => Verdict> = [
-    () => checkDuration({ start, end, space, timeZone: facility.calendar.timeZone }),
+    () => checkDuration({ start, end, space, timeZone: facility.timeZone }),
     () => checkBookingWindow({ now, start, facility, space }),
-    () => checkBusinessHours(facility.calendar, start, end),
+    () => checkBusinessHours(bookingCalendars(facility, space), start, end),
     () => checkPlanEligibility(plan, facility),
   ];
   for (const check of checks) {

@@ -9,7 +9,24 @@
  * - An all-day closure closes the whole local date `[00:00, 24:00)` (TIMEWORK stores it as 00:00–23:59).
  */
 import { DateTime } from 'luxon';
-import type { Closure, FacilityCalendar, Instant, LocalDate, LocalTime } from './model';
+import type { Calendar, Closure, Facility, Instant, LocalDate, LocalTime, Space, SpaceCalendar } from './model';
+
+/** A space's calendar in its facility's zone: what the rules below read for that space. */
+export function calendarOf(facility: Pick<Facility, 'timeZone'>, space: Pick<Space, 'calendar'>): Calendar {
+  return { timeZone: facility.timeZone, ...space.calendar };
+}
+
+/**
+ * The calendars a new booking (or extension) of a space must fit: its calendar and, while a change of it is being
+ * checked against held bookings, the pending one too.
+ */
+export function bookingCalendars(
+  facility: Pick<Facility, 'timeZone'>,
+  space: Pick<Space, 'calendar' | 'calendarPending'>,
+): Calendar[] {
+  const pending = space.calendarPending ? [{ timeZone: facility.timeZone, ...space.calendarPending }] : [];
+  return [calendarOf(facility, space), ...pending];
+}
 
 /** Length of one booking slot, in minutes. */
 export const SLOT_MINUTES = 15;
@@ -129,7 +146,7 @@ export function subtractIntervals(intervals: readonly Interval[], cuts: readonly
  * A date's hours before closures: the special open day's hours when the date has one (they replace the
  * regular hours), else the regular hours of its weekday. Sorted, merged; `[]` when closed.
  */
-export function scheduledIntervals(calendar: FacilityCalendar, date: LocalDate): Interval[] {
+export function scheduledIntervals(calendar: Calendar, date: LocalDate): Interval[] {
   const special = calendar.specialOpenDays.filter((d) => d.date === date);
   const weekday = isoWeekday(date);
   const entries = special.length > 0 ? special : calendar.regularHours.filter((h) => h.weekday === weekday);
@@ -144,7 +161,7 @@ function closureInterval(closure: Closure, zone: string): Interval {
 }
 
 /** The temporary closures registered for `date`, as intervals. */
-export function closureIntervals(calendar: FacilityCalendar, date: LocalDate): Interval[] {
+export function closureIntervals(calendar: Calendar, date: LocalDate): Interval[] {
   return mergeIntervals(
     calendar.closures.filter((c) => c.date === date).map((c) => closureInterval(c, calendar.timeZone)),
   );
@@ -154,12 +171,12 @@ export function closureIntervals(calendar: FacilityCalendar, date: LocalDate): I
  * The open intervals of a local date: special-day hours (or regular hours) minus that date's closures.
  * Sorted and non-overlapping.
  */
-export function openIntervals(calendar: FacilityCalendar, date: LocalDate): Interval[] {
+export function openIntervals(calendar: Calendar, date: LocalDate): Interval[] {
   return subtractIntervals(scheduledIntervals(calendar, date), closureIntervals(calendar, date));
 }
 
 /** The open intervals of every date from `from` to `to` (inclusive), merged across midnight. */
-export function openIntervalsBetween(calendar: FacilityCalendar, from: LocalDate, to: LocalDate): Interval[] {
+export function openIntervalsBetween(calendar: Calendar, from: LocalDate, to: LocalDate): Interval[] {
   const all: Interval[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) all.push(...openIntervals(calendar, date));
   return mergeIntervals(all);
@@ -169,7 +186,7 @@ export function openIntervalsBetween(calendar: FacilityCalendar, from: LocalDate
  * Whether `[start, end)` lies wholly inside the facility's open hours (closures excluded). Open intervals
  * that touch across midnight merge, so a 00:00–24:00 facility accepts 23:00–01:00. `end ≤ start` → false.
  */
-export function isWithinBusinessHours(calendar: FacilityCalendar, start: Instant, end: Instant): boolean {
+export function isWithinBusinessHours(calendar: Calendar, start: Instant, end: Instant): boolean {
   if (!(end > start)) return false;
   const zone = calendar.timeZone;
   const open = openIntervalsBetween(calendar, localDateOf(start, zone), localDateOf(end - 1, zone));
@@ -181,7 +198,7 @@ export function isWithinBusinessHours(calendar: FacilityCalendar, start: Instant
  * `lookaheadDays` days (a facility open around the clock "closes" there); `null` when `t` is closed.
  */
 export function closingTimeAfter(
-  calendar: FacilityCalendar,
+  calendar: Calendar,
   t: Instant,
   lookaheadDays: number = CLOSING_LOOKAHEAD_DAYS,
 ): Instant | null {
@@ -230,7 +247,7 @@ export function slotStarts(start: Instant, end: Instant): Instant[] {
  * (special-day or regular hours, before closures); a slot is open only when wholly inside an open interval
  * (closures and gaps between entries are closed). No hours that day → `[]`.
  */
-export function dayGrid(calendar: FacilityCalendar, date: LocalDate): GridSlot[] {
+export function dayGrid(calendar: Calendar, date: LocalDate): GridSlot[] {
   const scheduled = scheduledIntervals(calendar, date);
   const first = scheduled[0];
   const last = scheduled[scheduled.length - 1];
@@ -241,4 +258,53 @@ export function dayGrid(calendar: FacilityCalendar, date: LocalDate): GridSlot[]
     const end = start + SLOT_MS;
     return { start, end, open: open.some(([s, e]) => s <= start && end <= e) };
   });
+}
+
+const timeOfMinutes = (minutes: number): LocalTime =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Unites `[open, close)` local-time ranges: sorted, overlapping or touching ones merged, empty ones dropped. */
+function uniteTimes(entries: ReadonlyArray<{ open: LocalTime; close: LocalTime }>) {
+  const merged = mergeIntervals(entries.map((e): Interval => [minutesOfDay(e.open), minutesOfDay(e.close)]));
+  return merged.map(([open, close]) => ({ open: timeOfMinutes(open), close: timeOfMinutes(close) }));
+}
+
+/** Whether closure `c` (its date, all day or a range) lies inside one of `others` on the same date. */
+function closureCovered(c: Closure, others: readonly Closure[]): boolean {
+  const range = (x: Closure): [number, number] =>
+    x.allDay === true ? [0, 24 * 60] : [minutesOfDay(x.from), minutesOfDay(x.to)];
+  const [from, to] = range(c);
+  return others.some((o) => {
+    if (o.date !== c.date) return false;
+    const [s, e] = range(o);
+    return s <= from && to <= e;
+  });
+}
+
+/**
+ * What a facility shows of the calendars of its active spaces (domain-rules §2): on each weekday and special
+ * day the union of their hours, and the closures that close every one of them. Titles are the partner's own and
+ * are dropped. No spaces → closed every day.
+ */
+export function unitedCalendar(calendars: readonly SpaceCalendar[]): SpaceCalendar {
+  const regularHours = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) =>
+    uniteTimes(calendars.flatMap((c) => c.regularHours.filter((h) => h.weekday === weekday))).map((h) => ({
+      weekday,
+      ...h,
+    })),
+  );
+  const dates = [...new Set(calendars.flatMap((c) => c.specialOpenDays.map((d) => d.date)))].sort();
+  const specialOpenDays = dates.flatMap((date) =>
+    uniteTimes(calendars.flatMap((c) => c.specialOpenDays.filter((d) => d.date === date))).map((d) => ({
+      date,
+      ...d,
+    })),
+  );
+  const [first, ...rest] = calendars;
+  const closures = (first?.closures ?? [])
+    .filter((c) => rest.every((other) => closureCovered(c, other.closures)))
+    .map(
+      (c): Closure => (c.allDay === true ? { date: c.date, allDay: true } : { date: c.date, from: c.from, to: c.to }),
+    );
+  return { regularHours, specialOpenDays, closures };
 }

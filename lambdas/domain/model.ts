@@ -34,19 +34,32 @@ export interface SpecialOpenDay {
   date: LocalDate;
   open: LocalTime;
   close: LocalTime;
+  /** The partner's own label (004 §2-5-2 ②: never shown to members). */
+  title?: string | null;
 }
 
 /** A temporary closure: the whole day, or `[from, to)` in 15-minute steps. */
-export type Closure =
+export type Closure = (
   | { date: LocalDate; allDay: true }
-  | { date: LocalDate; allDay?: false; from: LocalTime; to: LocalTime };
+  | { date: LocalDate; allDay?: false; from: LocalTime; to: LocalTime }
+) & {
+  /** Given when the partner registers it (the id its deletion names). */
+  closureId?: string;
+  /** The partner's own label (004 §2-5-3 ②: never shown to members). */
+  title?: string | null;
+};
 
-export interface FacilityCalendar {
-  /** IANA zone, e.g. `Asia/Tokyo`. */
-  timeZone: string;
+/** A space's calendar (domain-rules §2: calendars belong to spaces), in its facility's zone. */
+export interface SpaceCalendar {
   regularHours: WeeklyHours[];
   specialOpenDays: SpecialOpenDay[];
   closures: Closure[];
+}
+
+/** A calendar with the zone its local dates and times are in: what the calendar rules read. */
+export interface Calendar extends SpaceCalendar {
+  /** IANA zone, e.g. `Asia/Tokyo`. */
+  timeZone: string;
 }
 
 export interface Door {
@@ -91,7 +104,8 @@ export interface Facility {
   /** Uses per member per local day at this facility; `null` = no limit. */
   dailyCheckInLimit: number | null;
   basicPlanAllowed: boolean;
-  calendar: FacilityCalendar;
+  /** IANA zone of the facility's local dates and times (its spaces' calendars, its publication window). */
+  timeZone: string;
   doors: Door[];
 }
 
@@ -169,6 +183,15 @@ export interface Space {
   areaSqm?: number | null;
   amenities?: string[];
   bookingMailMessage?: string | null;
+  /** Weekly hours, special open days and closures (004 §2-5), in the facility's zone. */
+  calendar: SpaceCalendar;
+  /** Moves with every calendar change, apart from `version` (the calendar has its own ETag, api.md). */
+  calendarVersion: number;
+  /**
+   * A calendar change being checked against held bookings: while it is here, a booking must fit both calendars,
+   * so that no booking made during the check can be stranded by it (see partner/calendar).
+   */
+  calendarPending?: SpaceCalendar | null;
 }
 
 export interface Member {

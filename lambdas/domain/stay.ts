@@ -10,8 +10,8 @@
 import { MAX_SLOTS_PER_BOOKING } from './booking-rules';
 import { ceilToGrid, closingTimeAfter, MINUTE_MS, SLOT_MINUTES } from './calendar';
 import {
+  type Calendar,
   type ErrorCode,
-  type FacilityCalendar,
   type Instant,
   OK,
   type ReservationStatus,
@@ -103,7 +103,7 @@ export function checkExtension({
   start: Instant;
   end: Instant;
   minutes: number;
-  calendar: FacilityCalendar;
+  calendar: Calendar;
   freeUntil: Instant | null;
 }): ExtensionVerdict {
   if (space.bookingType === 'request' || !space.extension.allowed) {

@@ -5,10 +5,10 @@ import type {
   Company,
   Door,
   Facility,
-  FacilityCalendar,
   Member,
   OperatorRole,
   Space,
+  SpaceCalendar,
   WeeklyHours,
 } from '../../lambdas/domain/model';
 
@@ -17,11 +17,21 @@ const everyDay = (open: string, close: string): WeeklyHours[] =>
   [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open, close }));
 const weekdays = (open: string, close: string): WeeklyHours[] =>
   [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open, close }));
-const calendar = (regularHours: WeeklyHours[]): FacilityCalendar => ({
-  timeZone: TOKYO,
-  regularHours,
-  specialOpenDays: [],
-  closures: [],
+const calendar = (regularHours: WeeklyHours[]): SpaceCalendar => ({ regularHours, specialOpenDays: [], closures: [] });
+
+/** The hours of each demo facility's spaces (calendars belong to spaces, domain-rules §2; here alike per facility). */
+const HOURS: Readonly<Record<string, WeeklyHours[]>> = {
+  'h1t-kudanshita': everyDay('08:00', '21:00'),
+  'h1t-ryogoku': everyDay('08:00', '21:00'),
+  'iioffice-shinjuku': everyDay('09:00', '22:00'),
+  'solotime-shibuya': everyDay('07:00', '23:00'),
+  'regus-marunouchi': weekdays('09:00', '18:00'),
+  'kaikatsu-kanda': everyDay('00:00', '24:00'),
+  'tw-shibuya': weekdays('09:00', '21:00'),
+};
+const calendarOfFacility = (facilityId: string): Pick<Space, 'calendar' | 'calendarVersion'> => ({
+  calendar: calendar(HOURS[facilityId] ?? []),
+  calendarVersion: 1,
 });
 const door = (doorId: string, name: string, keyType: Door['keyType'] = 'smartLock'): Door => ({
   doorId,
@@ -66,6 +76,7 @@ const officePassSpace = (
   extension: { allowed: false, opensMinutesBeforeEnd: 15 },
   cancellationFees: [],
   options: [],
+  ...calendarOfFacility(facilityId),
   ...fields,
 });
 
@@ -106,7 +117,7 @@ export const facilities: Facility[] = [
     nearestStations: ['九段下'],
     amenities: ['wifi', 'power', 'phoneOk', 'phoneBooth'],
     dailyCheckInLimit: 5,
-    calendar: calendar(everyDay('08:00', '21:00')),
+    timeZone: TOKYO,
     doors: [door('h1t-kudanshita-front', '正面入口'), door('h1t-kudanshita-side', '側面入口')],
   },
   {
@@ -122,7 +133,7 @@ export const facilities: Facility[] = [
     nearestStations: ['両国'],
     amenities: ['wifi', 'power', 'phoneOk'],
     dailyCheckInLimit: 5,
-    calendar: calendar(everyDay('08:00', '21:00')),
+    timeZone: TOKYO,
     doors: [door('h1t-ryogoku-front', '正面入口')],
   },
   {
@@ -137,7 +148,7 @@ export const facilities: Facility[] = [
     location: { lat: 35.6909, lng: 139.6995 },
     nearestStations: ['新宿'],
     amenities: ['wifi', 'power', 'freeDrink'],
-    calendar: calendar(everyDay('09:00', '22:00')),
+    timeZone: TOKYO,
     doors: [door('iioffice-shinjuku-door', '入口', 'keypad')],
   },
   {
@@ -152,7 +163,7 @@ export const facilities: Facility[] = [
     location: { lat: 35.658, lng: 139.6982 },
     nearestStations: ['渋谷'],
     amenities: ['wifi', 'power', 'phoneOk', 'phoneBooth'],
-    calendar: calendar(everyDay('07:00', '23:00')),
+    timeZone: TOKYO,
     doors: [door('solotime-shibuya-door', '入口')],
   },
   {
@@ -169,7 +180,7 @@ export const facilities: Facility[] = [
     amenities: ['wifi', 'power', 'freeDrink', 'meetingRoom'],
     checkInMethod: 'qr',
     basicPlanAllowed: false,
-    calendar: calendar(weekdays('09:00', '18:00')),
+    timeZone: TOKYO,
     doors: [],
   },
   {
@@ -186,7 +197,7 @@ export const facilities: Facility[] = [
     amenities: ['wifi', 'power', 'freeDrink'],
     checkInMethod: 'qr',
     dailyCheckInLimit: 1,
-    calendar: calendar(everyDay('00:00', '24:00')),
+    timeZone: TOKYO,
     doors: [],
   },
   {
@@ -202,7 +213,7 @@ export const facilities: Facility[] = [
     nearestStations: ['渋谷'],
     amenities: ['wifi', 'power', 'meetingRoom'],
     notificationEmails: ['ops@tw-shibuya.example'],
-    calendar: calendar(weekdays('09:00', '21:00')),
+    timeZone: TOKYO,
     doors: [door('tw-shibuya-door', '入口')],
   },
 ];
@@ -311,6 +322,7 @@ export const spaces: Space[] = [
     ],
     options: [{ optionId: 'coffee', name: 'コーヒー', unitPrice: 300, maxQuantity: 10 }],
     doorIds: ['tw-shibuya-door'],
+    ...calendarOfFacility('tw-shibuya'),
   },
   {
     spaceId: 'tw-shibuya-desk',
@@ -334,6 +346,7 @@ export const spaces: Space[] = [
     cancellationFees: [],
     options: [],
     doorIds: ['tw-shibuya-door'],
+    ...calendarOfFacility('tw-shibuya'),
   },
 ];
 

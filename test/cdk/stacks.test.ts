@@ -294,6 +294,10 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-operator-space',
       'edit-space',
       'create-space',
+      'get-space-calendar',
+      'set-space-hours',
+      'put-special-day',
+      'add-closure',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);

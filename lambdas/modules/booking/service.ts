@@ -3,7 +3,7 @@
  * transaction. A write that finds the state moved (another booking of the same member, a concurrent
  * change of the reservation) is decided again on fresh state.
  */
-import { closingTimeAfter, localDateOf } from '../../domain/calendar';
+import { calendarOf, closingTimeAfter, localDateOf } from '../../domain/calendar';
 import { companyMonth } from '../../domain/contract';
 import { extendedKeypadCode, keypadCodeMessage } from '../../domain/keypad';
 import {
@@ -194,13 +194,7 @@ export function createReservation(
       decision,
       now,
     });
-    const outcome = await deps.reservations.create(
-      reservation,
-      decision.slots,
-      space.capacity,
-      record.holdsVersion,
-      limits,
-    );
+    const outcome = await deps.reservations.create(reservation, decision.slots, space, record.holdsVersion, limits);
     if (settle(outcome) === STALE) return STALE;
     await startTimerOf(deps.timers, reservation);
     return reservation;
@@ -252,7 +246,7 @@ export function extendReservation(
       deps.reservations.holdsOf(memberId, reservation.end),
     ]);
     if (!record) throw notFound('Member');
-    const closing = closingTimeAfter(facility.calendar, reservation.end - 1) ?? reservation.end;
+    const closing = closingTimeAfter(calendarOf(facility, space), reservation.end - 1) ?? reservation.end;
     const held =
       closing > reservation.end ? await deps.slots.heldBetween(space.spaceId, reservation.end, closing) : new Map();
     const full = [...held.entries()].filter(([, n]) => n >= space.capacity).map(([slot]) => slot);
@@ -265,7 +259,7 @@ export function extendReservation(
     const outcome = await deps.reservations.extend(
       reservation,
       { ...decision, keypad },
-      space.capacity,
+      space,
       record.holdsVersion,
       limits,
     );

@@ -1,5 +1,6 @@
 /** Reservations and availability as the API shows them (api.md): instants in the facility's zone. */
 import type { AvailabilityResponse, ReservationResponse } from '../../../contracts/http/booking';
+import { calendarOf } from '../../domain/calendar';
 import { toZonedIso } from '../../domain/format';
 import type { Facility, Instant, LocalDate, Reservation, Space } from '../../domain/model';
 import { dayAvailability } from './rules/availability';
@@ -10,16 +11,18 @@ export function availabilityView(
   date: LocalDate,
   held: ReadonlyMap<Instant, number>,
 ): AvailabilityResponse {
-  const zone = facility.calendar.timeZone;
+  const zone = facility.timeZone;
   return {
     spaceId: space.spaceId,
     date,
-    slots: dayAvailability({ calendar: facility.calendar, date, capacity: space.capacity, held }).map((slot) => ({
-      start: toZonedIso(slot.start, zone),
-      end: toZonedIso(slot.end, zone),
-      remaining: slot.remaining,
-      symbol: slot.symbol,
-    })),
+    slots: dayAvailability({ calendar: calendarOf(facility, space), date, capacity: space.capacity, held }).map(
+      (slot) => ({
+        start: toZonedIso(slot.start, zone),
+        end: toZonedIso(slot.end, zone),
+        remaining: slot.remaining,
+        symbol: slot.symbol,
+      }),
+    ),
   };
 }
 

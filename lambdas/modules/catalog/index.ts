@@ -6,3 +6,4 @@ export { SpaceRepository, spaceKey } from './data/space';
 export { type CatalogDeps, catalogDeps } from './deps';
 export { routes } from './routes';
 export { type CatalogReads, spaceWithFacility } from './service';
+export { closureTimesView, memberCalendarView, weekView } from './views';

@@ -9,7 +9,7 @@ export const rows = {
     path: '/v1/facilities',
     caller: MEMBER,
     tableActions: ['dynamodb:Query'],
-    // the facility query, and the space catalogue when `noTimeLimit` asks about spaces
+    // the facility query, and the space catalogue (hours are the union of the spaces' calendars)
     maxTableCommands: 2,
   },
   getFacility: {

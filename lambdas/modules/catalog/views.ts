@@ -1,16 +1,58 @@
 /** Facilities and spaces as the API shows them (api.md): instants in the facility's zone. */
+import { type MemberCalendarResponse, WEEKDAYS } from '../../../contracts/http/calendar';
 import type { FacilityResponse, FacilitySummaryResponse, SpaceResponse } from '../../../contracts/http/catalog';
+import { addDays, localDateOf } from '../../domain/calendar';
 import { toZonedIso } from '../../domain/format';
-import type { Facility, FacilityCalendar, Space } from '../../domain/model';
+import type { Closure, Facility, Instant, LocalDate, Space, SpaceCalendar, WeeklyHours } from '../../domain/model';
+import { facilityCalendar } from './rules/search';
 
-const hoursView = (calendar: FacilityCalendar) => ({
-  timeZone: calendar.timeZone,
-  regular: calendar.regularHours,
-  specialOpenDays: calendar.specialOpenDays,
-  closures: calendar.closures,
-});
+/** How far ahead members see closures (004 §2-5-3: the coming month under the hours). */
+export const MEMBER_CLOSURE_DAYS = 31;
 
-export function facilitySummaryView(facility: Facility, distanceM: number | null): FacilitySummaryResponse {
+/**
+ * The week as api.md shows it, `mon` … `sun`: each weekday's hours or `null` (closed). The routes write one entry
+ * per weekday; were there several, the first is shown.
+ */
+export const weekView = (hours: readonly WeeklyHours[]) =>
+  Object.fromEntries(
+    WEEKDAYS.map((day, i) => {
+      const entry = hours.find((h) => h.weekday === i + 1);
+      return [day, entry ? { open: entry.open, close: entry.close } : null];
+    }),
+  ) as MemberCalendarResponse['hours'];
+
+/** A closure's times as api.md shows them: all day, or `[from, to)`. */
+export const closureTimesView = (c: Closure) =>
+  c.allDay === true ? { allDay: true as const } : { allDay: false as const, from: c.from, to: c.to };
+
+/** The dates a member sees special days (from today on) and closures (the coming month) of. */
+const memberDates = (now: Instant, timeZone: string) => {
+  const today = localDateOf(now, timeZone);
+  return { today, closuresUntil: addDays(today, MEMBER_CLOSURE_DAYS) };
+};
+
+/** A calendar as members see it: no partner titles, special days from today on, closures of the coming month. */
+export function memberCalendarView(
+  calendar: SpaceCalendar,
+  dates: { today: LocalDate; closuresUntil: LocalDate },
+): MemberCalendarResponse {
+  return {
+    hours: weekView(calendar.regularHours),
+    specialDays: calendar.specialOpenDays
+      .filter((d) => d.date >= dates.today)
+      .map((d) => ({ date: d.date, open: d.open, close: d.close })),
+    closures: calendar.closures
+      .filter((c) => c.date >= dates.today && c.date <= dates.closuresUntil)
+      .map((c) => ({ date: c.date, ...closureTimesView(c) })),
+  };
+}
+
+/** A facility in a search: its hours are the union of its active spaces' (domain-rules §2). */
+export function facilitySummaryView(
+  facility: Facility,
+  spaces: readonly Space[],
+  distanceM: number | null,
+): FacilitySummaryResponse {
   return {
     facilityId: facility.facilityId,
     name: facility.name,
@@ -21,13 +63,17 @@ export function facilitySummaryView(facility: Facility, distanceM: number | null
     nearestStations: facility.nearestStations,
     amenities: facility.amenities,
     basicPlanAllowed: facility.basicPlanAllowed,
-    hours: facility.calendar.regularHours,
+    hours: facilityCalendar(spaces).regularHours,
     ...(distanceM === null ? {} : { distanceM: Math.round(distanceM) }),
   };
 }
 
 /** A space as the API shows it; its bookable period as instants in the facility's zone. */
-export function spaceView(space: Space, zone: string): SpaceResponse {
+export function spaceView(
+  space: Space,
+  zone: string,
+  dates: { today: LocalDate; closuresUntil: LocalDate },
+): SpaceResponse {
   return {
     spaceId: space.spaceId,
     name: space.name,
@@ -49,20 +95,29 @@ export function spaceView(space: Space, zone: string): SpaceResponse {
     options: space.options,
     doorIds: space.doorIds,
     ...(space.qrValue ? { qrValue: space.qrValue } : {}),
+    calendar: memberCalendarView(space.calendar, dates),
   };
 }
 
-export function facilityView(facility: Facility, spaces: readonly Space[]): FacilityResponse {
-  const zone = facility.calendar.timeZone;
+export function facilityView(facility: Facility, spaces: readonly Space[], now: Instant): FacilityResponse {
+  const zone = facility.timeZone;
+  const dates = memberDates(now, zone);
+  const united = facilityCalendar(spaces);
+  const shown = memberCalendarView(united, dates);
   return {
-    ...facilitySummaryView(facility, null),
+    ...facilitySummaryView(facility, spaces, null),
     partnerId: facility.partnerId,
     checkInMethod: facility.checkInMethod,
     dailyCheckInLimit: facility.dailyCheckInLimit,
     publishFrom: facility.publishFrom === null ? null : toZonedIso(facility.publishFrom, zone),
     publishUntil: facility.publishUntil === null ? null : toZonedIso(facility.publishUntil, zone),
-    hours: hoursView(facility.calendar),
+    hours: {
+      timeZone: zone,
+      regular: united.regularHours,
+      specialOpenDays: shown.specialDays,
+      closures: shown.closures,
+    },
     doors: facility.doors,
-    spaces: spaces.filter((s) => s.status === 'active').map((s) => spaceView(s, zone)),
+    spaces: spaces.filter((s) => s.status === 'active').map((s) => spaceView(s, zone, dates)),
   };
 }

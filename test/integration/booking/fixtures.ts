@@ -15,17 +15,17 @@ export const testFacilities: Array<{ facility: Facility; spaces: Space[] }> = [
       ...demoFacility('h1t-ryogoku'),
       facilityId: 'test-closure',
       dailyCheckInLimit: null,
-      calendar: {
-        ...demoFacility('h1t-ryogoku').calendar,
-        closures: [{ date: '2026-11-25', from: '13:00', to: '15:00' }],
-        specialOpenDays: [],
-      },
     },
     spaces: [
       {
         ...demoSpace('h1t-ryogoku-box'),
         spaceId: 'test-closure-seat',
         facilityId: 'test-closure',
+        calendar: {
+          ...demoSpace('h1t-ryogoku-box').calendar,
+          closures: [{ date: '2026-11-25', from: '13:00', to: '15:00' }],
+          specialOpenDays: [],
+        },
         // The last bookable start: 2026-11-26 (until 2026-11-27 00:00 Tokyo).
         bookableUntil: Date.parse('2026-11-27T00:00:00+09:00'),
       },

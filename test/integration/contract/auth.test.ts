@@ -125,8 +125,11 @@ async function ownerState() {
 
 /** Path parameters that name a member's own resource (someone else's is 404), and the catalogue's. */
 const OWNED_PARAMS = ['id', 'commandId'];
-/** Named by the caller, owned by nobody in particular: the catalogue's, and the member an admin addresses. */
-const CATALOGUE_PARAMS = ['facilityId', 'spaceId', 'memberId'];
+/**
+ * Named by the caller, owned by nobody in particular: the catalogue's, the member an admin addresses, and a date of
+ * a space's calendar (the space's owner is checked).
+ */
+const CATALOGUE_PARAMS = ['facilityId', 'spaceId', 'memberId', 'date'];
 
 describe('the route table', () => {
   it('has a request builder for every row', () => {

@@ -78,6 +78,12 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['capacity a string', { capacity: '4' }, 'body.capacity'],
     ['name missing', { name: undefined }, 'body.name'],
   ],
+  'add-closure': [
+    ['date not a date', { date: '2026-12-32' }, 'body.date'],
+    ['from without to', { from: '12:00', to: undefined }, 'body.from'],
+    ['from not a time', { from: '25:00' }, 'body.from'],
+    ['title a number', { title: 7 }, 'body.title'],
+  ],
   'new-photo': [
     ['a PNG', { contentType: 'image/png' }, 'body.contentType'],
     ['over 5 MB', { bytes: 5 * 1024 * 1024 + 1 }, 'body.bytes'],

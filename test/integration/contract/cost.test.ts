@@ -14,7 +14,16 @@ import { type Route, routes } from '../../../lambdas/routes';
 import type { LocalStack } from '../../../lib/local/stack';
 import { memberWithBoughtPlan, memberWithoutPlan } from '../booking/fixtures';
 import { adminToken, memberToken, operatorToken, startTestStack } from '../support/local-stack';
-import { DOOR, REQUEST_FACILITY, REQUEST_PARTNER, REQUEST_SPACE, rows } from './requests';
+import {
+  DOOR,
+  QUIET_CLOSURE,
+  REQUEST_FACILITY,
+  REQUEST_PARTNER,
+  REQUEST_SPACE,
+  REQUEST_SPACE_HOURS,
+  rows,
+  SPECIAL_DAY,
+} from './requests';
 import {
   at,
   book,
@@ -226,6 +235,34 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       path: `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,
       body: { contentType: 'image/gif', bytes: 4096, top: true },
     },
+  }),
+  'get-space-calendar': async () => ({
+    token: partnerOperator,
+    request: { path: `/v1/operator/spaces/${REQUEST_SPACE}/calendar` },
+  }),
+  'set-space-hours': async () => {
+    const path = `/v1/operator/spaces/${REQUEST_SPACE}/calendar`;
+    const current = await api.get(path, partnerOperator);
+    return {
+      token: partnerOperator,
+      request: { path: `${path}/hours`, body: REQUEST_SPACE_HOURS, headers: { 'if-match': String(current.etag) } },
+    };
+  },
+  'put-special-day': async () => {
+    const path = `/v1/operator/spaces/${REQUEST_SPACE}/calendar`;
+    const current = await api.get(path, partnerOperator);
+    return {
+      token: partnerOperator,
+      request: {
+        path: `${path}/special-days/${SPECIAL_DAY}`,
+        body: { open: '10:00', close: '17:00' },
+        headers: { 'if-match': String(current.etag) },
+      },
+    };
+  },
+  'add-closure': async () => ({
+    token: partnerOperator,
+    request: { path: `/v1/operator/spaces/${REQUEST_SPACE}/calendar/closures`, body: QUIET_CLOSURE },
   }),
   'edit-facility': async () => {
     const path = `/v1/operator/facilities/${REQUEST_FACILITY}`;

@@ -23,6 +23,15 @@ export const REQUEST_PARTNER = 'partner-tw';
 export const REQUEST_FACILITY = 'tw-shibuya';
 export const REQUEST_SPACE = 'tw-shibuya-room-a';
 
+/** A Sunday (the request space is closed on Sundays) that calendar routes open as a special day. */
+export const SPECIAL_DAY = '2026-11-29';
+/** The request space's weekly hours, as the demo data has them (weekdays 09:00–21:00). */
+export const REQUEST_SPACE_HOURS = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, { open: '09:00', close: '21:00' }]),
+);
+/** A closure of the request space that no test books into. */
+export const QUIET_CLOSURE = { date: '2026-12-30', from: '12:00', to: '13:00' };
+
 /** A door of the demo spaces at H1T九段下. */
 export const DOOR = 'h1t-kudanshita-front';
 
@@ -32,6 +41,7 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   facilityId: FACILITY,
   spaceId: SPACE,
   memberId: ctx.memberId ?? 'member-basic',
+  date: SPECIAL_DAY,
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
 });
@@ -44,6 +54,7 @@ export const unknownPathValues = (): Record<string, string> => ({
   facilityId: `no-such-facility-${randomUUID().slice(0, 8)}`,
   spaceId: `no-such-space-${randomUUID().slice(0, 8)}`,
   memberId: `no-such-member-${randomUUID().slice(0, 8)}`,
+  date: SPECIAL_DAY,
 });
 
 /** A token of an operator of the request partner whom the (operator) route admits. */
@@ -62,7 +73,7 @@ const operatorFacilityPath = (route: Route, values: Record<string, string>) =>
 
 /** Partner routes name one of the request partner's spaces, unless the test gives another. */
 const operatorSpacePath = (route: Route, values: Record<string, string>) =>
-  fillPath(route, { spaceId: values.spaceId === SPACE ? REQUEST_SPACE : (values.spaceId as string) });
+  fillPath(route, { ...values, spaceId: values.spaceId === SPACE ? REQUEST_SPACE : (values.spaceId as string) });
 
 /** Operator routes name a booking request by `{id}`. */
 const requestPath = (route: Route, values: Record<string, string>) =>
@@ -119,6 +130,18 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     body: { description: 'いつでも使える個室と会議室' },
     headers: { 'if-match': '"1"' },
   }),
+  'get-space-calendar': (route, values) => ({ path: operatorSpacePath(route, values) }),
+  'set-space-hours': (route, values) => ({
+    path: operatorSpacePath(route, values),
+    body: REQUEST_SPACE_HOURS,
+    headers: { 'if-match': '"1"' },
+  }),
+  'put-special-day': (route, values) => ({
+    path: operatorSpacePath(route, values),
+    body: { title: '臨時営業', open: '10:00', close: '17:00' },
+    headers: { 'if-match': '"1"' },
+  }),
+  'add-closure': (route, values) => ({ path: operatorSpacePath(route, values), body: QUIET_CLOSURE }),
 };
 
 /** The valid request of a route; throws for a row without a builder. */

@@ -61,6 +61,10 @@ export function client(baseUrl: string) {
       call('POST', path, { body, token, headers }),
     patch: (path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
       call('PATCH', path, { body, token, headers }),
+    put: (path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
+      call('PUT', path, { body, token, headers }),
+    delete: (path: string, token?: string, headers?: Record<string, string>) =>
+      call('DELETE', path, { token, headers }),
   };
 }
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   atLocal,
+  bookingCalendars,
+  calendarOf,
   ceilToGrid,
   closingTimeAfter,
   closureIntervals,
@@ -23,8 +25,9 @@ import {
   scheduledIntervals,
   slotStarts,
   subtractIntervals,
+  unitedCalendar,
 } from '../../../lambdas/domain/calendar';
-import type { FacilityCalendar } from '../../../lambdas/domain/model';
+import type { Calendar, SpaceCalendar } from '../../../lambdas/domain/model';
 import { allDayCalendar, DAY, HOUR, MIN, officeCalendar, tokyo, ZONE } from '../../fixtures/domain';
 
 const span = (date: string, from: string, to: string): Interval => [tokyo(`${date}T${from}`), tokyo(`${date}T${to}`)];
@@ -162,7 +165,7 @@ describe('interval helpers', () => {
   });
 
   it('scheduledIntervals ignores an entry whose close is not after its open', () => {
-    const cal: FacilityCalendar = { ...officeCalendar, regularHours: [{ weekday: 1, open: '18:00', close: '09:00' }] };
+    const cal: Calendar = { ...officeCalendar, regularHours: [{ weekday: 1, open: '18:00', close: '09:00' }] };
     expect(scheduledIntervals(cal, '2024-06-10')).toEqual([]);
   });
 });
@@ -188,7 +191,7 @@ describe('openIntervals (§2: regular hours, special open days, closures)', () =
   });
 
   it('unites several entries of the same weekday', () => {
-    const cal: FacilityCalendar = {
+    const cal: Calendar = {
       ...officeCalendar,
       regularHours: [
         { weekday: 1, open: '13:00', close: '18:00' },
@@ -256,7 +259,7 @@ describe('closingTimeAfter', () => {
   });
 
   it('a facility open around the clock closes at the lookahead horizon', () => {
-    const always: FacilityCalendar = { ...allDayCalendar, closures: [] };
+    const always: Calendar = { ...allDayCalendar, closures: [] };
     expect(closingTimeAfter(always, tokyo('2024-06-10T10:00'), 2)).toBe(tokyo('2024-06-13T00:00'));
     expect(closingTimeAfter(always, tokyo('2024-06-10T10:00'))).toBe(tokyo('2024-06-10T00:00') + 32 * DAY);
   });
@@ -350,7 +353,7 @@ describe('dayGrid', () => {
   });
 
   it('gaps between two entries of a day are closed slots', () => {
-    const cal: FacilityCalendar = {
+    const cal: Calendar = {
       ...officeCalendar,
       regularHours: [
         { weekday: 1, open: '09:00', close: '10:00' },
@@ -361,7 +364,7 @@ describe('dayGrid', () => {
   });
 
   it('off-grid hours are widened to the grid; partial slots are closed', () => {
-    const cal: FacilityCalendar = {
+    const cal: Calendar = {
       ...officeCalendar,
       regularHours: [{ weekday: 1, open: '09:10', close: '09:50' }],
     };
@@ -396,5 +399,63 @@ describe('dayGrid', () => {
     expect(grid.slice(1).every((s, i) => s.start === grid[i]?.end)).toBe(true);
     expect(grid.at(-1)?.end).toBe(tokyo('2024-06-14T20:00'));
     expect((grid.at(-1)?.end ?? 0) - (grid[0]?.start ?? 0)).toBe(8 * HOUR);
+  });
+});
+
+describe('unitedCalendar (§2: what a facility shows of its spaces’ calendars)', () => {
+  const seats: SpaceCalendar = {
+    regularHours: [
+      { weekday: 1, open: '09:00', close: '12:00' },
+      { weekday: 2, open: '09:00', close: '18:00' },
+    ],
+    specialOpenDays: [{ date: '2024-06-16', open: '10:00', close: '12:00', title: '社内用' }],
+    closures: [
+      { closureId: 'a', date: '2024-06-12', allDay: true },
+      { closureId: 'b', date: '2024-06-13', from: '12:00', to: '13:00' },
+      { closureId: 'c', date: '2024-06-14', from: '09:00', to: '10:00' },
+    ],
+  };
+  const room: SpaceCalendar = {
+    regularHours: [
+      { weekday: 1, open: '12:00', close: '20:00' },
+      { weekday: 6, open: '10:00', close: '24:00' },
+    ],
+    specialOpenDays: [{ date: '2024-06-16', open: '11:00', close: '15:00' }],
+    closures: [
+      { closureId: 'x', date: '2024-06-12', from: '00:00', to: '24:00' },
+      { closureId: 'y', date: '2024-06-13', allDay: true },
+    ],
+  };
+
+  it('unites the hours of each weekday and special day (touching ranges merge), without titles', () => {
+    const united = unitedCalendar([seats, room]);
+    expect(united.regularHours).toEqual([
+      { weekday: 1, open: '09:00', close: '20:00' },
+      { weekday: 2, open: '09:00', close: '18:00' },
+      { weekday: 6, open: '10:00', close: '24:00' },
+    ]);
+    expect(united.specialOpenDays).toEqual([{ date: '2024-06-16', open: '10:00', close: '15:00' }]);
+  });
+
+  it('shows only the closures that close every space', () => {
+    expect(unitedCalendar([seats, room]).closures).toEqual([
+      { date: '2024-06-12', allDay: true },
+      { date: '2024-06-13', from: '12:00', to: '13:00' },
+    ]);
+    expect(unitedCalendar([seats]).closures).toHaveLength(3);
+  });
+
+  it('is closed every day without spaces', () => {
+    expect(unitedCalendar([])).toEqual({ regularHours: [], specialOpenDays: [], closures: [] });
+  });
+
+  it('is what calendarOf and bookingCalendars zone: a pending change is a second calendar to fit', () => {
+    const facility = { timeZone: ZONE };
+    expect(calendarOf(facility, { calendar: seats })).toEqual({ timeZone: ZONE, ...seats });
+    expect(bookingCalendars(facility, { calendar: seats, calendarPending: null })).toHaveLength(1);
+    expect(bookingCalendars(facility, { calendar: seats, calendarPending: room })[1]).toEqual({
+      timeZone: ZONE,
+      ...room,
+    });
   });
 });

@@ -1,17 +1,37 @@
 /**
- * A member's holds: one item per reservation that holds time (requested, confirmed, checked in), under the
- * member, sorted by end. Read to refuse overlapping bookings; written with the reservation it mirrors.
+ * Holds: one item per reservation that holds time (requested, confirmed, checked in), under the member and under
+ * the space, sorted by end. The member's are read to refuse overlapping bookings, the space's by a calendar change
+ * (which bookings it would strand); both are written with the reservation they mirror.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
-import type { Instant } from '../../../domain/model';
+import type { Instant, Reservation } from '../../../domain/model';
 import { fill, fillPrefix, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
 import type { TaggedItem } from '../../../platform/dynamo/transactions';
+import { updateExpression } from '../../../platform/dynamo/update';
 import type { OwnHold } from '../rules/reservation';
 
 const holdKey = (memberId: string, end: Instant, reservationId: string) =>
   itemKey('memberHold', { memberId, utcEnd: isoUtc(end), reservationId });
+const spaceHoldKey = (spaceId: string, reservationId: string) => itemKey('spaceHold', { spaceId, reservationId });
+
+/** A reservation as a space's hold shows it: what a calendar change names when it would strand it. */
+export interface SpaceHold {
+  reservationId: string;
+  /** The reservation number (`R-XXXX-XXXX-XXXX`). */
+  number: string;
+  start: Instant;
+  end: Instant;
+}
+
+type Holder = Pick<Reservation, 'memberId' | 'spaceId' | 'reservationId' | 'number' | 'start' | 'end'>;
+
+const holdFromItem = (item: Record<string, unknown>) => ({
+  reservationId: String(item.reservationId),
+  start: Date.parse(String(item.start)),
+  end: Date.parse(String(item.end)),
+});
 
 export class HoldRepository {
   constructor(
@@ -32,33 +52,67 @@ export class HoldRepository {
       },
       ConsistentRead: true,
     });
-    return items.map((item) => ({
-      reservationId: String(item.reservationId),
-      start: Date.parse(String(item.start)),
-      end: Date.parse(String(item.end)),
-    }));
+    return items.map(holdFromItem);
   }
 
-  put(hold: { memberId: string; reservationId: string; start: Instant; end: Instant }): TaggedItem {
-    return {
-      item: {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...holdKey(hold.memberId, hold.end, hold.reservationId),
-            entity: 'hold',
-            reservationId: hold.reservationId,
-            start: isoUtc(hold.start),
-            end: isoUtc(hold.end),
+  /**
+   * The space's holds that end after `t`: strongly consistent. A space's partition keeps only live holds (each goes
+   * with the end of its reservation's hold), so the filter drops few.
+   */
+  async holdsOfSpace(spaceId: string, endingAfter: Instant): Promise<SpaceHold[]> {
+    const { pk, sk } = ITEM_TYPES.spaceHold;
+    const items = await queryAll(this.doc, this.tableName, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      FilterExpression: '#end > :after',
+      ExpressionAttributeNames: { '#end': 'end' },
+      ExpressionAttributeValues: {
+        ':pk': fill(pk, { spaceId }),
+        ':prefix': fillPrefix(sk, {}),
+        ':after': isoUtc(endingAfter),
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => ({ ...holdFromItem(item), number: String(item.number ?? item.reservationId) }));
+  }
+
+  /** The hold items of a reservation: under its member and under its space. */
+  put(hold: Holder): TaggedItem[] {
+    const space = { ...this.keys(hold).space, entity: 'spaceHold', ...(hold.number ? { number: hold.number } : {}) };
+    return [this.putItem(hold, { ...this.keys(hold).member, entity: 'hold' }), this.putItem(hold, space)];
+  }
+
+  delete(hold: Holder): TaggedItem[] {
+    const keys = this.keys(hold);
+    return [keys.member, keys.space].map((Key) => ({ item: { Delete: { TableName: this.tableName, Key } } }));
+  }
+
+  /** The hold items of a reservation whose end moves (an extension): the member's re-keyed, the space's updated. */
+  moveEnd(hold: Holder, end: Instant): TaggedItem[] {
+    const moved = { ...hold, end };
+    return [
+      { item: { Delete: { TableName: this.tableName, Key: this.keys(hold).member } } },
+      this.putItem(moved, { ...this.keys(moved).member, entity: 'hold' }),
+      {
+        item: {
+          Update: {
+            TableName: this.tableName,
+            Key: this.keys(hold).space,
+            ...updateExpression({ set: { end: isoUtc(end) } }),
           },
         },
       },
-    };
+    ];
   }
 
-  delete(hold: { memberId: string; reservationId: string; end: Instant }): TaggedItem {
+  private putItem(hold: Holder, keyed: Record<string, string>): TaggedItem {
+    const fields = { reservationId: hold.reservationId, start: isoUtc(hold.start), end: isoUtc(hold.end) };
+    return { item: { Put: { TableName: this.tableName, Item: { ...keyed, ...fields } } } };
+  }
+
+  private keys(hold: Holder) {
     return {
-      item: { Delete: { TableName: this.tableName, Key: holdKey(hold.memberId, hold.end, hold.reservationId) } },
+      member: holdKey(hold.memberId, hold.end, hold.reservationId),
+      space: spaceHoldKey(hold.spaceId, hold.reservationId),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import { slotStarts } from '../../../domain/calendar';
-import type { Instant, KeypadCode, Reservation } from '../../../domain/model';
+import type { Instant, KeypadCode, Reservation, Space } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
@@ -12,6 +12,7 @@ import {
   transact,
 } from '../../../platform/dynamo/transactions';
 import { updateExpression } from '../../../platform/dynamo/update';
+import { SpaceRepository } from '../../catalog';
 import {
   type CounterDelta,
   type CounterLimits,
@@ -69,6 +70,9 @@ export interface MemberReservationRange {
   descending?: boolean;
 }
 
+/** What a booking takes of its space: room within capacity, on the calendar it was decided on. */
+export type SpaceTaken = Pick<Space, 'capacity' | 'calendarVersion'>;
+
 /** Where a listing of a member's reservations stopped: the last one read. */
 export interface MemberReservationPosition {
   start: Instant;
@@ -82,6 +86,7 @@ export class ReservationRepository {
   private readonly slots: SlotCounterRepository;
   private readonly members: MemberRepository;
   private readonly counters: UseCounterRepository;
+  private readonly spaces: SpaceRepository;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -92,6 +97,7 @@ export class ReservationRepository {
     this.slots = new SlotCounterRepository(doc, tableName);
     this.members = new MemberRepository(doc, tableName);
     this.counters = new UseCounterRepository(doc, tableName);
+    this.spaces = new SpaceRepository(doc, tableName);
   }
 
   async get(reservationId: string): Promise<Reservation | undefined> {
@@ -149,6 +155,11 @@ export class ReservationRepository {
     return this.holds.holdsOf(memberId, endingAfter);
   }
 
+  /** The space's holds (requested, confirmed, checked in) that end after `t`: strongly consistent. */
+  holdsOfSpace(spaceId: string, endingAfter: Instant) {
+    return this.holds.holdsOfSpace(spaceId, endingAfter);
+  }
+
   /**
    * Creates a reservation with its number, slot counters, hold and use counters in one transaction. A number
    * another reservation has makes the write stale (decide again with a new number).
@@ -156,7 +167,7 @@ export class ReservationRepository {
   create(
     reservation: Reservation,
     slots: readonly Instant[],
-    capacity: number,
+    space: SpaceTaken,
     holdsVersion: number,
     limits: CounterLimits,
   ): Promise<TransactOutcome> {
@@ -179,11 +190,11 @@ export class ReservationRepository {
         onConditionFailed: 'stale',
       },
       ...(reservation.number ? [this.numbers.take(reservation.number, reservation.reservationId)] : []),
-      this.holds.put(reservation),
+      ...this.holds.put(reservation),
       ...this.taking(reservation, {
         holdsVersion,
         slots,
-        capacity,
+        space,
         full: { code: 'SLOT_UNAVAILABLE', detail: 'The space is fully booked for some of that time.' },
         uses: reservation.uses,
         limits,
@@ -202,7 +213,7 @@ export class ReservationRepository {
       /** A live keypad code, valid to the new forced-checkout instant. */
       keypad?: KeypadCode | null;
     },
-    capacity: number,
+    space: SpaceTaken,
     holdsVersion: number,
     limits: CounterLimits,
   ): Promise<TransactOutcome> {
@@ -223,12 +234,11 @@ export class ReservationRepository {
         },
         reservation.status === 'checkedIn' ? { put: checkedInKey(change.newEnd, reservation.reservationId) } : {},
       ),
-      this.holds.delete(reservation),
-      this.holds.put(extended),
+      ...this.holds.moveEnd(reservation, change.newEnd),
       ...this.taking(reservation, {
         holdsVersion,
         slots: change.slots,
-        capacity,
+        space,
         full: {
           code: 'EXTENSION_NOT_ALLOWED',
           detail: 'The seat is booked by someone else right after your reservation.',
@@ -255,7 +265,7 @@ export class ReservationRepository {
     return transact(this.doc, [
       this.updateReservation(reservation, change.set, { remove: [sparse.pk, sparse.sk] }),
       ...(change.extra ?? []),
-      this.holds.delete(reservation),
+      ...this.holds.delete(reservation),
       ...slots.map((slot) => this.slots.release(reservation.spaceId, slot)),
       ...this.counters.updates(reservation, delta, 0, NO_LIMITS),
     ]);
@@ -348,15 +358,16 @@ export class ReservationRepository {
   }
 
   /**
-   * What a booking or an extension takes with it: the member's guard (bookings of one member one at a time),
-   * one more hold on each slot within capacity (`full` when one is not), and the uses within the limits.
+   * What a booking or an extension takes with it: the member's guard (bookings of one member one at a time), the
+   * space's calendar guard (decided on the calendar still in force), one more hold on each slot within capacity
+   * (`full` when one is not), and the uses within the limits.
    */
   private taking(
     reservation: Reservation,
     take: {
       holdsVersion: number;
       slots: readonly Instant[];
-      capacity: number;
+      space: SpaceTaken;
       full: ConditionMeaning;
       uses: number;
       limits: CounterLimits;
@@ -364,7 +375,8 @@ export class ReservationRepository {
   ): TaggedItem[] {
     return [
       this.members.guard(reservation.memberId, take.holdsVersion),
-      ...take.slots.map((slot) => this.slots.take(reservation.spaceId, slot, take.capacity, take.full)),
+      this.spaces.calendarGuard(reservation.spaceId, take.space.calendarVersion),
+      ...take.slots.map((slot) => this.slots.take(reservation.spaceId, slot, take.space.capacity, take.full)),
       ...this.counters.updates(reservation, { held: take.uses, used: 0, total: take.uses }, take.uses, take.limits),
     ];
   }

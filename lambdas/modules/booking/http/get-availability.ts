@@ -1,6 +1,6 @@
 import { availabilityQuery, availabilityResponse, spacePath } from '../../../../contracts/http/booking';
 import { isPublished } from '../../../domain/booking-rules';
-import { dayGrid } from '../../../domain/calendar';
+import { calendarOf, dayGrid } from '../../../domain/calendar';
 import { httpHandler } from '../../../platform/http';
 import { notFound } from '../../../platform/problems';
 import { catalogDeps, spaceWithFacility } from '../../catalog';
@@ -14,7 +14,7 @@ export const handler = httpHandler(
   async ({ path, query, now }) => {
     const found = await spaceWithFacility(catalogDeps(), path.spaceId);
     if (found?.space.status !== 'active' || !isPublished(found.facility, now)) throw notFound('Space');
-    const grid = dayGrid(found.facility.calendar, query.date);
+    const grid = dayGrid(calendarOf(found.facility, found.space), query.date);
     const held =
       grid.length === 0
         ? new Map<number, number>()

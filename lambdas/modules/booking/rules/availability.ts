@@ -2,7 +2,7 @@
  * Vacancy per 15-minute slot (domain-rules §3, 002 §4).
  */
 import { dayGrid } from '../../../domain/calendar';
-import type { FacilityCalendar, Instant, LocalDate } from '../../../domain/model';
+import type { Calendar, Instant, LocalDate } from '../../../domain/model';
 
 /** Vacancy symbol: `○` two or more left, `△` one left, `×` none left or closed. */
 export type VacancySymbol = '○' | '△' | '×';
@@ -31,7 +31,7 @@ export function dayAvailability({
   capacity,
   held,
 }: {
-  calendar: FacilityCalendar;
+  calendar: Calendar;
   date: LocalDate;
   capacity: number;
   held: ReadonlyMap<Instant, number>;

@@ -3,8 +3,8 @@
  * cancellation. Capacity is not decided here: the slot counters of the write transaction decide it.
  */
 import { optionsCharge, reservedChargeOn, withTax } from '../../../domain/billing';
-import { validateBooking } from '../../../domain/booking-rules';
-import { localDateOf, slotStarts } from '../../../domain/calendar';
+import { checkBusinessHours, validateBooking } from '../../../domain/booking-rules';
+import { bookingCalendars, calendarOf, localDateOf, slotStarts } from '../../../domain/calendar';
 import { companyMonth } from '../../../domain/contract';
 import {
   type Facility,
@@ -113,7 +113,7 @@ export function decideBooking({
   const affordable = checkUses(situation, uses, facility.dailyCheckInLimit);
   if (!affordable.ok) return affordable;
   // The estimate: the prices in force on the use date as the space's history stands now (§7).
-  const amount = reservedChargeOn(space, { start, end, calendar: facility.calendar });
+  const amount = reservedChargeOn(space, { start, end, calendar: calendarOf(facility, space) });
   const request = space.bookingType === 'request';
   return {
     ok: true,
@@ -121,7 +121,7 @@ export function decideBooking({
     uses,
     slots: slotStarts(start, end),
     price: withTax(amount + chosen.amount),
-    requestExpiresAt: request ? requestExpiresAt(now, facility.calendar.timeZone, start) : null,
+    requestExpiresAt: request ? requestExpiresAt(now, facility.timeZone, start) : null,
   };
 }
 
@@ -162,10 +162,14 @@ export function decideExtension({
     start: reservation.start,
     end: reservation.end,
     minutes,
-    calendar: facility.calendar,
+    calendar: calendarOf(facility, space),
     freeUntil,
   });
   if (!verdict.ok) return refuse(verdict.code, verdict.detail) as Refusal;
+  if (!checkBusinessHours(bookingCalendars(facility, space), reservation.end, verdict.newEnd).ok) {
+    // A change of the space's calendar is being checked: the extension must fit it too.
+    return refuse('EXTENSION_NOT_ALLOWED', 'The extension would pass the closing time.') as Refusal;
+  }
   const clash = overlappingHold(situation.holds, reservation.end, verdict.newEnd, reservation.reservationId);
   if (clash) {
     return refuse(
@@ -179,7 +183,7 @@ export function decideExtension({
   const amount = reservedChargeOn(space, {
     start: reservation.start,
     end: verdict.newEnd,
-    calendar: facility.calendar,
+    calendar: calendarOf(facility, space),
   });
   return {
     ok: true,
@@ -228,7 +232,7 @@ export function decideCancellation({
 
 /** The local date a booking's uses count on for a facility's daily limit. */
 export const dailyDateOf = (start: Instant, facility: Facility): string | null =>
-  facility.dailyCheckInLimit === null ? null : localDateOf(start, facility.calendar.timeZone);
+  facility.dailyCheckInLimit === null ? null : localDateOf(start, facility.timeZone);
 
 /** Where a booking starting at `start` counts its uses: the member's period, the company's month, the day. */
 export function ledgerFor(
@@ -282,7 +286,7 @@ export function newReservation({
     facilityId: facility.facilityId,
     partnerId: facility.partnerId,
     spaceId: space.spaceId,
-    timeZone: facility.calendar.timeZone,
+    timeZone: facility.timeZone,
     start,
     end,
     status: decision.status,

@@ -1,11 +1,15 @@
 /** Spaces: the seats and rooms of a facility, listed per facility and in one catalogue for search. */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
-import type { Space } from '../../../domain/model';
+import type { Space, SpaceCalendar } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
-import { putIfAbsent, putOverVersion } from '../../../platform/dynamo/transactions';
+import { putIfAbsent, type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
+import { updateExpression } from '../../../platform/dynamo/update';
+
+/** What a space's calendar writes own (the calendar's own version): a settings edit leaves them as stored. */
+const CALENDAR_ATTRIBUTES = ['calendar', 'calendarVersion', 'calendarPending'] as const;
 
 const [BY_FACILITY, CATALOGUE] = ITEM_TYPES.space.indexes;
 const byFacility = indexAttributes(BY_FACILITY);
@@ -29,9 +33,73 @@ export class SpaceRepository {
     private readonly tableName: string,
   ) {}
 
-  /** Writes a space's new state over the one of `expectedVersion`; false when another edit came first. */
+  /**
+   * Writes a space's new settings over those of `expectedVersion`; false when another edit came first, and nothing
+   * is written. Its calendar is not touched: it moves only through the calendar writes below, on its own version.
+   */
   replaceSpace(space: Space, expectedVersion: number): Promise<boolean> {
-    return putOverVersion(this.doc, this.tableName, this.itemOf(space), expectedVersion);
+    const { PK: _pk, SK: _sk, ...attributes } = this.itemOf(space);
+    for (const attribute of CALENDAR_ATTRIBUTES) delete attributes[attribute];
+    const set = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
+    return this.update(spaceKey(space.spaceId), { set }, 'version', expectedVersion);
+  }
+
+  /**
+   * Begins a calendar change on the calendar of `expectedVersion`: `pending` is stored beside the calendar (new
+   * bookings must fit both) and the calendar's version moves. False when the calendar is not of that version.
+   */
+  beginCalendarChange(spaceId: string, expectedVersion: number, pending: SpaceCalendar): Promise<boolean> {
+    const set = { calendarPending: pending, calendarVersion: expectedVersion + 1 };
+    return this.update(spaceKey(spaceId), { set }, 'calendarVersion', expectedVersion);
+  }
+
+  /**
+   * Ends the change begun at `beganVersion` (the version `beginCalendarChange` wrote) and drops the pending calendar.
+   * When it passed, `calendar` is stored and the version moves on; when it was refused (`null`), the calendar is as
+   * it was and so is its version (what a reader saw before is still true). False when another change began since,
+   * and nothing is written.
+   */
+  endCalendarChange(spaceId: string, beganVersion: number, calendar: SpaceCalendar | null): Promise<boolean> {
+    const set = calendar ? { calendar, calendarVersion: beganVersion + 1 } : { calendarVersion: beganVersion - 1 };
+    return this.update(spaceKey(spaceId), { set, remove: ['calendarPending'] }, 'calendarVersion', beganVersion);
+  }
+
+  /**
+   * In a booking's transaction: the space's calendar is still of `calendarVersion` (the one the booking was decided
+   * on), else the booking is decided again on the new one.
+   */
+  calendarGuard(spaceId: string, calendarVersion: number): TaggedItem {
+    return {
+      item: {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: spaceKey(spaceId),
+          ConditionExpression: '#calendarVersion = :calendarVersion',
+          ExpressionAttributeNames: { '#calendarVersion': 'calendarVersion' },
+          ExpressionAttributeValues: { ':calendarVersion': calendarVersion },
+        },
+      },
+      onConditionFailed: 'stale',
+    };
+  }
+
+  /** One conditional update of a stored space: `versionAttribute` must be `expected`. */
+  private update(
+    key: Record<string, string>,
+    parts: Parameters<typeof updateExpression>[0],
+    versionAttribute: 'version' | 'calendarVersion',
+    expected: number,
+  ): Promise<boolean> {
+    return writtenUnlessConditionFails(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          ...updateExpression(parts, { names: { '#v': versionAttribute }, values: { ':expected': expected } }),
+          ConditionExpression: '#v = :expected',
+        }),
+      ),
+    );
   }
 
   /** Writes a new space; false when its id is taken. */

@@ -16,6 +16,6 @@ export const handler = httpHandler(
       catalogue.spacesOfFacility(path.facilityId),
     ]);
     if (!facility || !isPublished(facility, now)) throw notFound('Facility');
-    return facilityView(facility, spaces);
+    return facilityView(facility, spaces, now);
   },
 );

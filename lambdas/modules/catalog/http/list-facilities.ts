@@ -11,17 +11,15 @@ export const handler = httpHandler(
   { query: listFacilitiesQuery, response: { status: 200, body: facilitySummaryListResponse } },
   async ({ query, now }) => {
     const { facilities, spaces: catalogue } = catalogDeps();
-    const [all, spaces] = await Promise.all([
-      facilities.listFacilities(query.prefecture),
-      query.noTimeLimit || query.kind ? catalogue.listAllSpaces() : Promise.resolve([] as Space[]),
-    ]);
+    // Spaces always: a facility's hours are the union of its spaces' calendars (domain-rules §2).
+    const [all, spaces] = await Promise.all([facilities.listFacilities(query.prefecture), catalogue.listAllSpaces()]);
+    const activeOf = (facilityId: string): Space[] =>
+      spaces.filter((s) => s.facilityId === facilityId && s.status === 'active');
     const near =
       query.lat !== undefined && query.lng !== undefined
         ? { lat: query.lat, lng: query.lng, radiusM: query.radiusM ?? 5_000 }
         : undefined;
-    const found = searchFacilities(all, { ...query, near }, now, (facilityId) =>
-      spaces.filter((s) => s.facilityId === facilityId && s.status === 'active'),
-    );
-    return { items: found.map((m) => facilitySummaryView(m.facility, m.distanceM)) };
+    const found = searchFacilities(all, { ...query, near }, now, activeOf);
+    return { items: found.map((m) => facilitySummaryView(m.facility, activeOf(m.facility.facilityId), m.distanceM)) };
   },
 );

@@ -1,5 +1,6 @@
 import { isPublished } from '../../../domain/booking-rules';
-import type { Facility, FacilityKind, LocalTime, Space } from '../../../domain/model';
+import { unitedCalendar } from '../../../domain/calendar';
+import type { Facility, FacilityKind, LocalTime, Space, SpaceCalendar } from '../../../domain/model';
 
 /** Search filters of `GET /v1/facilities` (001 絞り込み検索). */
 export interface FacilitySearch {
@@ -42,7 +43,9 @@ export function tabsOf(spaces: readonly Space[]): Set<FacilityKind> {
   return new Set(spaces.filter((s) => s.status === 'active').map((s) => TAB_OF_SPACE[s.type]));
 }
 
-const hoursOf = (facility: Facility) => [...facility.calendar.regularHours, ...facility.calendar.specialOpenDays];
+/** The hours a facility shows: the union of its active spaces' calendars (domain-rules §2). */
+export const facilityCalendar = (spaces: readonly Space[]): SpaceCalendar =>
+  unitedCalendar(spaces.filter((s) => s.status === 'active').map((s) => s.calendar));
 
 /**
  * Facilities matching every given filter, published at `now`, with their distance when a point is given
@@ -55,14 +58,18 @@ export function searchFacilities(
   now: number,
   spacesOf: (facilityId: string) => readonly Space[] = () => [],
 ): Array<{ facility: Facility; distanceM: number | null }> {
+  const hoursOf = (f: Facility) => {
+    const calendar = facilityCalendar(spacesOf(f.facilityId));
+    return { all: [...calendar.regularHours, ...calendar.specialOpenDays], weekly: calendar.regularHours };
+  };
   const matches = facilities
     .filter((f) => isPublished(f, now))
     .filter((f) => filters.kind === undefined || tabsOf(spacesOf(f.facilityId)).has(filters.kind))
     .filter((f) => filters.prefecture === undefined || f.address.prefecture === filters.prefecture)
     .filter((f) => (filters.amenities ?? []).every((a) => f.amenities.includes(a)))
-    .filter((f) => !filters.openEarly || hoursOf(f).some((h) => h.open <= OPEN_EARLY_BY))
-    .filter((f) => !filters.openLate || hoursOf(f).some((h) => h.close > OPEN_LATE_AFTER))
-    .filter((f) => !filters.weekends || f.calendar.regularHours.some((h) => h.weekday >= 6))
+    .filter((f) => !filters.openEarly || hoursOf(f).all.some((h) => h.open <= OPEN_EARLY_BY))
+    .filter((f) => !filters.openLate || hoursOf(f).all.some((h) => h.close > OPEN_LATE_AFTER))
+    .filter((f) => !filters.weekends || hoursOf(f).weekly.some((h) => h.weekday >= 6))
     .filter((f) => !filters.noTimeLimit || spacesOf(f.facilityId).some((s) => s.perCheckInLimitMinutes === null))
     .map((facility) => ({ facility, distanceM: filters.near ? distanceM(filters.near, facility.location) : null }))
     .filter((m) => !filters.near || (m.distanceM ?? 0) <= filters.near.radiusM);

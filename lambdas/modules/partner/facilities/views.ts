@@ -17,7 +17,7 @@ export function operatorFacilityView(
   spaces: readonly Space[],
   photos?: readonly PhotoView[],
 ): OperatorFacilityResponse {
-  const zone = facility.calendar.timeZone;
+  const zone = facility.timeZone;
   return {
     facilityId: facility.facilityId,
     version: facility.version,

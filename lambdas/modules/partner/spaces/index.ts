@@ -1,2 +1,3 @@
 /** The partner's spaces: create, read and set their own (api.md "Partner routes"). What other modules may use of it. */
 export { routes } from './routes';
+export { ownSpace } from './service';

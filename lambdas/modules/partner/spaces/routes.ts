@@ -20,8 +20,8 @@ export const rows = {
     method: 'PATCH',
     path: '/v1/operator/spaces/{spaceId}',
     caller: { role: 'operator', operatorRoles: ['full'] },
-    tableActions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-    // the space, its facility; the conditional write
+    tableActions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    // the space, its facility; the conditional write (settings only: the calendar has its own writes)
     maxTableCommands: 3,
   },
   createSpace: {

@@ -16,7 +16,7 @@ export type SpacePorts = {
 
 /** One of the caller's partner's spaces with its facility, or 404. */
 export async function ownSpace(
-  deps: Pick<SpacePorts, 'facilities' | 'spaces'>,
+  deps: { facilities: SpacePorts['facilities']; spaces: Pick<SpacePorts['spaces'], 'getSpace'> },
   identity: Identity,
   spaceId: string,
 ): Promise<{ space: Space; facility: Facility }> {
@@ -44,7 +44,7 @@ export async function editSpace(
 ): Promise<{ space: Space; facility: Facility }> {
   const { space, facility } = await ownSpace(deps, identity, spaceId);
   if (space.version !== expectedVersion) throw stale();
-  const applied = applySpaceSettings(space, settings, localDateOf(now, facility.calendar.timeZone));
+  const applied = applySpaceSettings(space, settings, localDateOf(now, facility.timeZone));
   if (!applied.ok) throw refused(applied.problems);
   if (!(await deps.spaces.replaceSpace(applied.space, expectedVersion))) throw stale();
   return { space: applied.space, facility };
@@ -66,7 +66,7 @@ export async function createSpace(
     kind,
     doorIds: facility.doors.map((d) => d.doorId),
   });
-  const applied = applySpaceSettings(base, settings, localDateOf(now, facility.calendar.timeZone));
+  const applied = applySpaceSettings(base, settings, localDateOf(now, facility.timeZone));
   if (!applied.ok) throw refused(applied.problems);
   // a new space starts at version 1 with today's prices and no history
   const space: Space = { ...applied.space, version: 1, priceHistory: [] };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility, Space } from '../../../../lambdas/domain/model';
 import { distanceM, type FacilitySearch, searchFacilities } from '../../../../lambdas/modules/catalog/rules/search';
-import { allDayCalendar, makeFacility, makeSpace, officeCalendar, tokyo } from '../../../fixtures/domain';
+import {
+  allDayCalendar,
+  makeFacility,
+  makeSpace,
+  officeCalendar,
+  spaceCalendarOf,
+  tokyo,
+} from '../../../fixtures/domain';
 
 const now = tokyo('2024-06-10T10:00');
 const ryogoku = makeFacility({ facilityId: 'a-ryogoku', location: { lat: 35.6965, lng: 139.7932 } });
@@ -10,18 +17,24 @@ const shinjuku = makeFacility({
   kind: 'dropin',
   amenities: ['Wi-Fi', '電源'],
   location: { lat: 35.6909, lng: 139.7003 },
-  calendar: allDayCalendar,
 });
 const osaka = makeFacility({
   facilityId: 'c-osaka',
   address: { prefecture: '大阪府', city: '大阪市', line: '梅田1-1' },
   location: { lat: 34.7025, lng: 135.4959 },
-  calendar: { ...officeCalendar, regularHours: [{ weekday: 1, open: '10:00', close: '17:00' }], specialOpenDays: [] },
+});
+const mondays = spaceCalendarOf({
+  ...officeCalendar,
+  regularHours: [{ weekday: 1, open: '10:00', close: '17:00' }],
+  specialOpenDays: [],
 });
 const hidden = makeFacility({ facilityId: 'd-hidden', publishUntil: now });
 const all: Facility[] = [osaka, hidden, shinjuku, ryogoku];
 const spaces: Record<string, Space[]> = {
-  'b-shinjuku': [makeSpace({ type: 'openSpace', perCheckInLimitMinutes: null })],
+  'b-shinjuku': [
+    makeSpace({ type: 'openSpace', perCheckInLimitMinutes: null, calendar: spaceCalendarOf(allDayCalendar) }),
+  ],
+  'c-osaka': [makeSpace({ spaceId: 'osaka-seat', calendar: mondays })],
   // seats and a meeting room; an inactive open space offers no tab
   'a-ryogoku': [
     makeSpace(),
@@ -42,7 +55,7 @@ describe('searchFacilities', () => {
   it.each<[string, FacilitySearch, string[]]>([
     ['no filter: published, by id', {}, ['a-ryogoku', 'b-shinjuku', 'c-osaka']],
     ['kind: the drop-in tab', { kind: 'dropin' }, ['b-shinjuku']],
-    ['kind: the seats and rooms tab', { kind: 'reservation' }, ['a-ryogoku']],
+    ['kind: the seats and rooms tab', { kind: 'reservation' }, ['a-ryogoku', 'c-osaka']],
     ['kind: the meeting rooms tab (a facility under every tab its spaces offer)', { kind: 'meeting' }, ['a-ryogoku']],
     ['prefecture', { prefecture: '大阪府' }, ['c-osaka']],
     ['amenities', { amenities: ['電源'] }, ['b-shinjuku']],
@@ -65,5 +78,24 @@ describe('searchFacilities', () => {
   it('without spaces, no facility passes noTimeLimit or a tab', () => {
     expect(searchFacilities(all, { noTimeLimit: true }, now)).toEqual([]);
     expect(searchFacilities(all, { kind: 'reservation' }, now)).toEqual([]);
+  });
+
+  it("uses the union of the facility's active spaces' hours (domain-rules §2)", () => {
+    const seat = makeSpace({ calendar: mondays });
+    const lateRoom = makeSpace({
+      spaceId: 'late-room',
+      type: 'meetingRoom',
+      calendar: { ...mondays, regularHours: [{ weekday: 6, open: '17:00', close: '22:00' }] },
+    });
+    const search = (filters: FacilitySearch, facilitySpaces: Space[]) =>
+      searchFacilities([osaka], filters, now, () => facilitySpaces).map((m) => m.facility.facilityId);
+    // the seat alone: Mondays 10–17, so neither late nor on weekends
+    expect(search({ openLate: true }, [seat])).toEqual([]);
+    expect(search({ weekends: true }, [seat])).toEqual([]);
+    // a meeting room open Saturday evenings makes the facility both
+    expect(search({ openLate: true }, [seat, lateRoom])).toEqual(['c-osaka']);
+    expect(search({ weekends: true }, [seat, lateRoom])).toEqual(['c-osaka']);
+    // unless it is inactive
+    expect(search({ weekends: true }, [seat, { ...lateRoom, status: 'inactive' }])).toEqual([]);
   });
 });

@@ -14,6 +14,6 @@ export const handler = httpHandler(
   },
   async ({ path, body, identity, now }) => {
     const { space, facility } = await createSpace(spaceDeps(), identity, path.facilityId, body, now);
-    return operatorSpaceView(space, facility.calendar.timeZone);
+    return operatorSpaceView(space, facility.timeZone);
   },
 );

@@ -15,6 +15,6 @@ export const handler = httpHandler(
   async ({ path, body, identity, headers, now }) => {
     const version = expectedVersion(headers);
     const { space, facility } = await editSpace(spaceDeps(), identity, path.spaceId, body, version, now);
-    return operatorSpaceView(space, facility.calendar.timeZone);
+    return operatorSpaceView(space, facility.timeZone);
   },
 );

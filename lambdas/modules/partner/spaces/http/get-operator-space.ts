@@ -10,6 +10,6 @@ export const handler = httpHandler(
   { path: operatorSpacePath, response: { status: 200, body: operatorSpaceResponse, etag: (answer) => answer.version } },
   async ({ path, identity }) => {
     const { space, facility } = await ownSpace(spaceDeps(), identity, path.spaceId);
-    return operatorSpaceView(space, facility.calendar.timeZone);
+    return operatorSpaceView(space, facility.timeZone);
   },
 );

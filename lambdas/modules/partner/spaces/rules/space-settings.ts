@@ -88,5 +88,8 @@ export function newSpaceDefaults(input: {
     cancellationFees: [],
     options: [],
     doorIds: input.doorIds,
+    // No business day until the partner registers them (004 §2-5-1: check every weekday before publishing).
+    calendar: { regularHours: [], specialOpenDays: [], closures: [] },
+    calendarVersion: 1,
   };
 }

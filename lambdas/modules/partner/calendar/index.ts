@@ -1,0 +1,2 @@
+/** The partner's space calendars: weekly hours, special open days, closures (api.md "Partner routes"). */
+export { routes } from './routes';
