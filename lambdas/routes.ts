@@ -13,6 +13,7 @@ import { routes as stay } from './modules/stay';
 import type { Route } from './platform/route';
 
 export type { Caller, HttpMethod, Route, TableAction } from './platform/route';
+export { needsIfMatch } from './platform/route';
 
 export const routes: readonly Route[] = [
   ...catalog,

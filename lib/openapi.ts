@@ -17,6 +17,7 @@ import {
   IDEMPOTENCY_HEADER,
   MAX_BODY_BYTES,
 } from '../lambdas/platform/http';
+import { needsIfMatch, type Route } from '../lambdas/platform/route';
 
 type JsonSchema = Record<string, unknown>;
 type Contract = ContractHandler['contract'];
@@ -154,8 +155,7 @@ function operation(contract: Contract): JsonSchema {
         },
       ]
     : [];
-  const edit = ['PATCH', 'PUT', 'DELETE'].includes(route.method);
-  const ifMatch = edit
+  const ifMatch = needsIfMatch(route)
     ? [
         {
           name: 'If-Match',
@@ -197,29 +197,35 @@ function operation(contract: Contract): JsonSchema {
     parameters: [...parameters(schemas.path, 'path'), ...parameters(schemas.query, 'query'), ...headers, ...ifMatch],
     ...body,
     responses: {
-      [String(schemas.response.status)]: {
-        description: 'Success',
-        ...(schemas.response.etag
-          ? {
-              headers: {
-                ETag: {
-                  description: 'The version of the resource: send it as If-Match to edit it',
-                  schema: { type: 'string', maxLength: 40, pattern: '^"[0-9]{1,12}"$' },
-                },
-                'Access-Control-Allow-Origin': {
-                  description: 'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag is exposed',
-                  schema: { type: 'string', maxLength: 200 },
-                },
-              },
-            }
-          : {}),
-        content: {
-          'application/json': {
-            schema: ref(nameOf(ANSWER_NAMES, schemas.response.body, `The answer of ${route.id}`)),
-          },
-        },
-      },
+      [String(schemas.response.status)]: success(route, schemas.response),
       ...problemResponses(declaredProblems(route)),
+    },
+  };
+}
+
+/** The success answer of a route: its body (none for 204), and the ETag of an editable resource. */
+function success(route: Route, response: Contract['schemas']['response']): JsonSchema {
+  if (!('body' in response)) return { description: 'Done: no content' };
+  return {
+    description: 'Success',
+    ...(response.etag
+      ? {
+          headers: {
+            ETag: {
+              description: 'The version of the resource: send it as If-Match to edit it',
+              schema: { type: 'string', maxLength: 40, pattern: '^"[0-9]{1,12}"$' },
+            },
+            'Access-Control-Allow-Origin': {
+              description: 'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag is exposed',
+              schema: { type: 'string', maxLength: 200 },
+            },
+          },
+        }
+      : {}),
+    content: {
+      'application/json': {
+        schema: ref(nameOf(ANSWER_NAMES, response.body, `The answer of ${route.id}`)),
+      },
     },
   };
 }

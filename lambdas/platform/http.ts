@@ -10,7 +10,7 @@ import { DynamoIdempotencyStore } from './idempotency-store';
 import { authorize, type Identity, identityOf } from './identity';
 import { instrument, logger, metrics } from './instrument';
 import { ApiError, type FieldProblem, problemBody, STATUS_OF_CODE } from './problems';
-import type { Route } from './route';
+import { needsIfMatch, type Route } from './route';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -33,18 +33,26 @@ export interface HttpAnswer {
   body: unknown;
 }
 
+/** A success answer with a body: its status and the schema of its body (`contracts/http/<module>.ts`). */
+export interface BodyAnswer<R> {
+  status: 200 | 201 | 202;
+  body: z.ZodType<R>;
+  /** The version an editable resource's answer carries, sent as its `ETag` (api.md "Edits"). */
+  etag?: (answer: R) => number;
+}
+
+/** A success answer without a body (a deletion): `204 No Content`; the route's body returns nothing. */
+export interface NoContent {
+  status: 204;
+}
+
 /** A route's contract: what it reads (path, query, body) and what it answers on success. */
 export interface RouteSchemas<B, Q, P, R> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
-  /** The success answer: its one status and the schema of its body (`contracts/http/<module>.ts`). */
-  response: {
-    status: 200 | 201 | 202;
-    body: z.ZodType<R>;
-    /** The version an editable resource's answer carries, sent as its `ETag` (api.md "Edits"). */
-    etag?: (answer: R) => number;
-  };
+  /** The success answer: its one status and, but for 204, the schema of its body. */
+  response: BodyAnswer<R> | NoContent;
 }
 
 /** Set (to `true`) where every answer is checked against its route's response schema: the local stack and tests. */
@@ -102,11 +110,9 @@ const json = (status: number, body: unknown, contentType = 'application/json'): 
   body: body === undefined ? '' : JSON.stringify(body),
 });
 
-/** The methods that edit a resource: they need `If-Match` with its current version (api.md "Edits"). */
-const EDITS: readonly Route['method'][] = ['PATCH', 'PUT', 'DELETE'];
-
 /**
- * The version an edit was made on, from `If-Match` (`"7"`, `W/"7"` or `7`): missing is 428
+ * The version an edit was made on, for the routes that need one (`needsIfMatch` in route.ts), from `If-Match` (`"7"`,
+ * `W/"7"` or `7`): missing is 428
  * `PRECONDITION_REQUIRED`, anything else than a version 400 naming the header. A stale one is for the write to
  * find (412 `VERSION_MISMATCH`).
  */
@@ -136,7 +142,7 @@ export interface DeclaredProblem {
 export function declaredProblems(route: Route): DeclaredProblem[] {
   const codes: ErrorCode[] = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_ERROR'];
   if (route.idempotent) codes.push('IDEMPOTENCY_KEY_REUSED', 'INVALID_STATE');
-  if (EDITS.includes(route.method)) codes.push('PRECONDITION_REQUIRED', 'VERSION_MISMATCH');
+  if (needsIfMatch(route)) codes.push('PRECONDITION_REQUIRED', 'VERSION_MISMATCH');
   codes.push(...(route.refusals ?? []));
   const problems = [...new Set(codes)].map((code) => ({ status: STATUS_OF_CODE[code], code }));
   return [...problems, { status: 413, code: 'VALIDATION_FAILED' }];
@@ -212,9 +218,13 @@ function withIdempotencyKey(
 }
 
 /** The answer of `route`, checked against its schema when {@link VALIDATE_RESPONSES_ENV} is set. */
-function checkedAnswer(route: Route, schema: z.ZodType, answer: HttpAnswer): HttpAnswer {
+function checkedAnswer<R>(route: Route, response: BodyAnswer<R> | NoContent, answer: HttpAnswer): HttpAnswer {
   if (process.env[VALIDATE_RESPONSES_ENV] !== 'true') return answer;
-  const checked = schema.safeParse(answer.body);
+  if (!('body' in response)) {
+    if (answer.body !== undefined) throw new Error(`${route.id} answers ${response.status}, yet returned a body`);
+    return answer;
+  }
+  const checked = response.body.safeParse(answer.body);
   if (!checked.success) {
     throw new Error(`The answer of ${route.id} does not match its schema: ${z.prettifyError(checked.error)}`);
   }
@@ -223,7 +233,8 @@ function checkedAnswer(route: Route, schema: z.ZodType, answer: HttpAnswer): Htt
 
 /**
  * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth and zod parsing →
- * error mapper. The body gets parsed input and returns the answer's body; the status is the contract's.
+ * error mapper. The body gets parsed input and returns the answer's body (nothing for a 204); the status is the
+ * contract's.
  */
 export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
   route: Route,
@@ -248,12 +259,12 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
     const answered = route.idempotent
       ? await withIdempotencyKey(route, request as HttpRequest<unknown, unknown, unknown>, () => answer(request))
       : await answer(request);
-    const { status, body: result } = checkedAnswer(route, schemas.response.body, answered);
+    const { response } = schemas;
+    const { status, body: result } = checkedAnswer(route, response, answered);
     metrics.addMetric('Success', MetricUnit.Count, 1);
+    if (!('body' in response)) return { statusCode: status, headers: {}, body: '' };
     const answerWithTag = json(status, result);
-    if (schemas.response.etag) {
-      answerWithTag.headers = { ...answerWithTag.headers, etag: `"${schemas.response.etag(result as R)}"` };
-    }
+    if (response.etag) answerWithTag.headers = { ...answerWithTag.headers, etag: `"${response.etag(result as R)}"` };
     return answerWithTag;
   };
   const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper(route));

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_SCOPE, CLAIMS } from '../../contracts/auth';
+import { declaredProblems, httpHandler, VALIDATE_RESPONSES_ENV } from '../../lambdas/platform/http';
 import { type Claim, type IdempotencyStore, idempotently } from '../../lambdas/platform/idempotency';
 import { retryOnStale, STALE, STALE_RETRIES } from '../../lambdas/platform/retry';
+import { MEMBER, needsIfMatch, type Route } from '../../lambdas/platform/route';
+import { lambdaContext } from '../../lib/local/lambda-context';
 
 /** The store's contract in memory: claims, answers, abandoned claims. */
 class MemoryStore<A> implements IdempotencyStore<A> {
@@ -82,5 +86,67 @@ describe('idempotently, given a store', () => {
     ).rejects.toThrow('boom');
     expect(store.records.size).toBe(0);
     expect(await idempotently(store, 'scope-1', {}, async () => 7)).toBe(7);
+  });
+});
+
+/** A synthetic row: a member's deletion (no table access). */
+const deletion: Route = {
+  id: 'delete-thing',
+  module: 'test',
+  method: 'DELETE',
+  path: '/v1/things/{thingId}',
+  caller: MEMBER,
+  tableActions: [],
+  maxTableCommands: 0,
+};
+/** A call of member-basic, as API Gateway hands it to a handler. */
+const event = (headers: Record<string, string> = {}) =>
+  ({
+    headers,
+    requestContext: {
+      authorizer: { jwt: { claims: { sub: 'member-basic', [CLAIMS.role]: 'member' }, scopes: [API_SCOPE] } },
+    },
+  }) as never;
+
+describe('edits and If-Match (api.md "Edits")', () => {
+  it('makes every PATCH, PUT and DELETE need If-Match, and declare 428 and 412, unless its row exempts it', () => {
+    for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
+      expect(needsIfMatch({ ...deletion, method }), method).toBe(true);
+      expect(declaredProblems({ ...deletion, method }).map((p) => p.code)).toEqual(
+        expect.arrayContaining(['PRECONDITION_REQUIRED', 'VERSION_MISMATCH']),
+      );
+    }
+    for (const method of ['GET', 'POST'] as const) expect(needsIfMatch({ ...deletion, method }), method).toBe(false);
+    const exempt = { ...deletion, withoutIfMatch: true } as const;
+    expect(needsIfMatch(exempt)).toBe(false);
+    const codes = declaredProblems(exempt).map((p) => p.code);
+    expect(codes).not.toContain('PRECONDITION_REQUIRED');
+    expect(codes).not.toContain('VERSION_MISMATCH');
+  });
+});
+
+describe('a 204 answer', () => {
+  const validating = process.env[VALIDATE_RESPONSES_ENV];
+  afterEach(() => {
+    if (validating === undefined) delete process.env[VALIDATE_RESPONSES_ENV];
+    else process.env[VALIDATE_RESPONSES_ENV] = validating;
+  });
+
+  it('is 204 with no body and no content type', async () => {
+    let deleted = 0;
+    const handler = httpHandler(deletion, { response: { status: 204 } }, async () => {
+      deleted++;
+    });
+    const result = await handler(event(), lambdaContext('delete-thing'));
+    expect(result).toEqual({ statusCode: 204, headers: {}, body: '' });
+    expect(deleted).toBe(1);
+  });
+
+  it('is a fault (500) where answers are checked when the route returns a body anyway', async () => {
+    process.env[VALIDATE_RESPONSES_ENV] = 'true';
+    const handler = httpHandler(deletion, { response: { status: 204 } }, async () => ({ deleted: true }) as never);
+    const result = await handler(event(), lambdaContext('delete-thing'));
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(String(result.body))).toMatchObject({ code: 'INTERNAL_ERROR' });
   });
 });
