@@ -10,7 +10,13 @@ import {
   reservationResponse,
   reservationsPageResponse,
 } from './booking';
-import { facilityResponse, facilitySummaryListResponse, facilitySummaryResponse, spaceResponse } from './catalog';
+import {
+  facilityResponse,
+  facilitySummaryListResponse,
+  facilitySummaryResponse,
+  photoResponse,
+  spaceResponse,
+} from './catalog';
 import { emptyBody, problemResponse } from './common';
 import {
   corporateCodeBody,
@@ -26,7 +32,6 @@ import {
   newPhotoResponse,
   operatorFacilityListResponse,
   operatorFacilityResponse,
-  photoResponse,
 } from './partner-facilities';
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';

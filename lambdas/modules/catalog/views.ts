@@ -1,5 +1,10 @@
 /** Facilities and spaces as the API shows them (api.md): instants in the facility's zone. */
-import type { FacilityResponse, FacilitySummaryResponse, SpaceResponse } from '../../../contracts/http/catalog';
+import type {
+  FacilityResponse,
+  FacilitySummaryResponse,
+  PhotoResponse,
+  SpaceResponse,
+} from '../../../contracts/http/catalog';
 import { toZonedIso } from '../../domain/format';
 import type { Facility, FacilityCalendar, Space } from '../../domain/model';
 
@@ -52,7 +57,26 @@ export function spaceView(space: Space, zone: string): SpaceResponse {
   };
 }
 
-export function facilityView(facility: Facility, spaces: readonly Space[]): FacilityResponse {
+/** A photo with its presigned GET. */
+export function photoView(
+  photo: { photoId: string; spaceId?: string; top: boolean; contentType: string },
+  url: string,
+): PhotoResponse {
+  return {
+    photoId: photo.photoId,
+    ...(photo.spaceId ? { spaceId: photo.spaceId } : {}),
+    top: photo.top,
+    contentType: photo.contentType,
+    url,
+  };
+}
+
+/** A facility as members see it: its active spaces, and the photos given (`photosOf`). */
+export function facilityView(
+  facility: Facility,
+  spaces: readonly Space[],
+  photos: readonly PhotoResponse[],
+): FacilityResponse {
   const zone = facility.calendar.timeZone;
   return {
     ...facilitySummaryView(facility, null),
@@ -64,5 +88,6 @@ export function facilityView(facility: Facility, spaces: readonly Space[]): Faci
     hours: hoursView(facility.calendar),
     doors: facility.doors,
     spaces: spaces.filter((s) => s.status === 'active').map((s) => spaceView(s, zone)),
+    photos: [...photos],
   };
 }

@@ -183,6 +183,38 @@ describe('photos through presigned uploads', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(JPEG)).toBe(true);
   });
 
+  it('shows members the photos, top first, with URLs that serve the uploaded bytes', async () => {
+    const post = async (body: object) => {
+      const created = await stackApi().post(
+        photos,
+        { contentType: 'image/jpeg', bytes: JPEG.length, ...body },
+        tw('full'),
+      );
+      expect(created.status).toBe(201);
+      expect([200, 201, 204]).toContain(await upload(created.body.upload, JPEG));
+      return created.body.photoId as string;
+    };
+    const plain = await post({});
+    const top = await post({ top: true, spaceId: 'tw-shibuya-desk' });
+    const seen = await stackApi().get(`/v1/facilities/${OWN}`, member);
+    expect(seen.status).toBe(200);
+    const shown: Array<{ photoId: string; top: boolean; spaceId?: string; url: string }> = seen.body.photos;
+    const ids = shown.map((p) => p.photoId);
+    expect(ids).toEqual(expect.arrayContaining([plain, top]));
+    expect(ids.indexOf(top)).toBeLessThan(ids.indexOf(plain));
+    // every top photo before every other
+    expect(shown.map((p) => p.top)).toEqual([...shown.map((p) => p.top)].sort((a, b) => Number(b) - Number(a)));
+    expect(shown.find((p) => p.photoId === top)).toMatchObject({ top: true, spaceId: 'tw-shibuya-desk' });
+    expect(shown.find((p) => p.photoId === plain)?.spaceId).toBeUndefined();
+    for (const id of [plain, top]) {
+      const served = await fetch(shown.find((p) => p.photoId === id)?.url as string);
+      expect(served.status).toBe(200);
+      expect(Buffer.from(await served.arrayBuffer()).equals(JPEG)).toBe(true);
+    }
+    // the operator's answer lists the same photos in the same order
+    expect((await current()).body.photos.map((p: { photoId: string }) => p.photoId)).toEqual(ids);
+  });
+
   it('is refused for another partner’s facility (404), a space of another facility (404) and the staff role (403)', async () => {
     const before = (await current()).body.photos;
     expect((await stackApi().post(photos, { contentType: 'image/gif', bytes: 10 }, h1t('full'))).status).toBe(404);

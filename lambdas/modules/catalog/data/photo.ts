@@ -1,9 +1,9 @@
 /** A facility's photos: one item each, listed per facility (newest last) on the GSI2 entry of the registry. */
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ITEM_TYPES } from '../../../../../contracts/table';
-import { instantFromItem, stripStorage } from '../../../../platform/dynamo/items';
-import { fill, indexAttributes, indexKey, isoUtc, itemKey } from '../../../../platform/dynamo/keys';
-import { queryAll } from '../../../../platform/dynamo/query';
+import { ITEM_TYPES } from '../../../../contracts/table';
+import { instantFromItem, stripStorage } from '../../../platform/dynamo/items';
+import { fill, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
+import { queryAll } from '../../../platform/dynamo/query';
 
 export interface Photo {
   photoId: string;
