@@ -4,6 +4,7 @@ import { photoResponse } from './catalog';
 import { facilityKinds, id, instant, itemsOf, zoned } from './common';
 
 export const operatorFacilityPath = z.strictObject({ facilityId: id });
+export const photoPath = z.strictObject({ photoId: id });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const station = z.strictObject({

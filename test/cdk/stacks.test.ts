@@ -291,6 +291,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-operator-facility',
       'edit-facility',
       'new-photo',
+      'delete-photo',
       'get-operator-space',
       'edit-space',
       'create-space',

@@ -227,6 +227,14 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       body: { contentType: 'image/gif', bytes: 4096, top: true },
     },
   }),
+  'delete-photo': async () => {
+    const photo = await api.post(
+      `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,
+      { contentType: 'image/jpeg', bytes: 1024 },
+      partnerOperator,
+    );
+    return { token: partnerOperator, request: { path: `/v1/operator/photos/${photo.body.photoId}` } };
+  },
   'edit-facility': async () => {
     const path = `/v1/operator/facilities/${REQUEST_FACILITY}`;
     const current = await api.get(path, partnerOperator);

@@ -16,6 +16,8 @@ export interface RequestContext {
   commandId?: string;
   /** A member for `{memberId}` of admin routes (default member-basic). */
   memberId?: string;
+  /** A photo of the request partner's facility for `{photoId}`, when the test has one. */
+  photoId?: string;
 }
 
 /** The partner, facility and request space of the demo booking requests (TIMEWORK渋谷). */
@@ -34,6 +36,7 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   memberId: ctx.memberId ?? 'member-basic',
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
+  ...(ctx.photoId === undefined ? {} : { photoId: ctx.photoId }),
 });
 
 /** Values for `{param}`s that name nothing. */
@@ -44,6 +47,7 @@ export const unknownPathValues = (): Record<string, string> => ({
   facilityId: `no-such-facility-${randomUUID().slice(0, 8)}`,
   spaceId: `no-such-space-${randomUUID().slice(0, 8)}`,
   memberId: `no-such-member-${randomUUID().slice(0, 8)}`,
+  photoId: randomUUID(),
 });
 
 /** A token of an operator of the request partner whom the (operator) route admits. */
@@ -114,6 +118,7 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     path: operatorFacilityPath(route, values),
     body: { contentType: 'image/jpeg', bytes: 2048 },
   }),
+  'delete-photo': (route, values) => ({ path: fillPath(route, values) }),
   'edit-facility': (route, values) => ({
     path: operatorFacilityPath(route, values),
     body: { description: 'いつでも使える個室と会議室' },

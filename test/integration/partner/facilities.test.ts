@@ -228,3 +228,82 @@ describe('photos through presigned uploads', () => {
     expect((await current()).body.photos).toHaveLength(before.length);
   });
 });
+
+describe('deleting a photo (DELETE /v1/operator/photos/{photoId}, no If-Match)', () => {
+  const remove = (photoId: string, token: string) =>
+    stackApi().call('DELETE', `/v1/operator/photos/${photoId}`, { token });
+  const memberPhotoIds = async () =>
+    (await stackApi().get(`/v1/facilities/${OWN}`, member)).body.photos.map((p: { photoId: string }) => p.photoId);
+
+  /** A photo of TIMEWORK渋谷 whose JPEG was uploaded, and the URL the operator's answer gives for it. */
+  async function uploadedPhoto(): Promise<{ photoId: string; url: string }> {
+    const created = await stackApi().post(
+      `${PATH}/photos`,
+      { contentType: 'image/jpeg', bytes: JPEG.length },
+      tw('full'),
+    );
+    expect(created.status).toBe(201);
+    expect([200, 201, 204]).toContain(await upload(created.body.upload, JPEG));
+    const listed = (await current()).body.photos.find((p: { photoId: string }) => p.photoId === created.body.photoId);
+    expect((await fetch(listed.url)).status).toBe(200);
+    return { photoId: created.body.photoId, url: listed.url };
+  }
+
+  it('answers 204 with no body; the photo is gone from both answers and its file from the bucket; again is 404', async () => {
+    const { photoId, url } = await uploadedPhoto();
+    expect(await memberPhotoIds()).toContain(photoId);
+    const deleted = await remove(photoId, tw('full'));
+    expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeUndefined();
+    expect((await current()).body.photos.map((p: { photoId: string }) => p.photoId)).not.toContain(photoId);
+    expect(await memberPhotoIds()).not.toContain(photoId);
+    expect((await fetch(url)).status).toBe(404);
+    const again = await remove(photoId, tw('full'));
+    expect(again).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
+  it('deletes a photo whose upload never came (no file to delete)', async () => {
+    const created = await stackApi().post(`${PATH}/photos`, { contentType: 'image/gif', bytes: 10 }, tw('full'));
+    expect((await remove(created.body.photoId, tw('full'))).status).toBe(204);
+    expect((await current()).body.photos.map((p: { photoId: string }) => p.photoId)).not.toContain(
+      created.body.photoId,
+    );
+  });
+
+  it.each([
+    ['another partner’s full operator', () => h1t('full'), 404, 'NOT_FOUND'],
+    ['the staff role', () => tw('staff'), 403, 'FORBIDDEN'],
+    ['the usage role', () => tw('usage'), 403, 'FORBIDDEN'],
+    ['a member', () => member, 403, 'FORBIDDEN'],
+  ])('is refused to %s (%i), and the photo and its file stay', async (_, token, status, code) => {
+    const { photoId, url } = await uploadedPhoto();
+    const before = await current();
+    const answer = await remove(photoId, token());
+    expect(answer).toMatchObject({ status, body: { code } });
+    expect((await current()).body).toEqual(before.body);
+    const served = await fetch(url);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(JPEG)).toBe(true);
+  });
+
+  it.each([
+    ['an unknown photo', 'f6a1c2d4-0000-4000-8000-000000000000', 404, 'NOT_FOUND'],
+    ['an id with a space', 'a%20b', 400, 'VALIDATION_FAILED'],
+    ['an id over 128 characters', 'p'.repeat(129), 400, 'VALIDATION_FAILED'],
+  ])('refuses %s (%i) and changes nothing', async (_, photoId, status, code) => {
+    const before = await current();
+    expect(await remove(photoId, tw('full'))).toMatchObject({ status, body: { code } });
+    expect((await current()).body).toEqual(before.body);
+  });
+
+  it('refuses a body with a field (400 naming it) and keeps the photo', async () => {
+    const { photoId } = await uploadedPhoto();
+    const answer = await stackApi().call('DELETE', `/v1/operator/photos/${photoId}`, {
+      token: tw('full'),
+      body: { photoId },
+    });
+    expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain('body.photoId');
+    expect(await memberPhotoIds()).toContain(photoId);
+  });
+});

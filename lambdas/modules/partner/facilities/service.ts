@@ -17,8 +17,8 @@ export type FacilityPorts = {
 
 /** What the photo flows read and write: the photo items, the photos bucket, ids. */
 export type PhotoPorts = FacilityPorts & {
-  photos: Pick<CatalogDeps['photos'], 'put' | 'ofFacility'>;
-  files: Pick<FileStore, 'presignedUpload' | 'presignedDownload'>;
+  photos: Pick<CatalogDeps['photos'], 'put' | 'ofFacility' | 'getPhoto' | 'remove'>;
+  files: Pick<FileStore, 'presignedUpload' | 'presignedDownload' | 'delete'>;
   ids: Ids;
 } & PhotoReads;
 
@@ -58,6 +58,21 @@ export async function newPhoto(
     expiresInSeconds: UPLOAD_SECONDS,
   });
   return { photoId, upload };
+}
+
+/**
+ * Deletes one of the caller's partner's photos: its file first (a missing one is fine), then its item, so that a
+ * retry after a failure between the two finishes the job. 404 when there is no such photo, when it is another
+ * partner's, or when a concurrent deletion took the item first.
+ */
+export async function deletePhoto(
+  deps: Pick<PhotoPorts, 'photos' | 'files'>,
+  identity: Identity,
+  photoId: string,
+): Promise<void> {
+  const photo = ownedByPartner(identity, await deps.photos.getPhoto(photoId), 'Photo');
+  await deps.files.delete(photo.key);
+  if (!(await deps.photos.remove(photo.photoId))) throw notFound('Photo');
 }
 
 /** The caller's partner's facilities. */
