@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'VERSION_MISMATCH'
   | 'INVALID_SPACE_CONFIG'
+  | 'EXPORT_TOO_LARGE'
   /** Not a client error: a fault on our side (500). */
   | 'INTERNAL_ERROR';
 
@@ -48,6 +49,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   PRECONDITION_REQUIRED: 428,
   VERSION_MISMATCH: 412,
   INVALID_SPACE_CONFIG: 422,
+  EXPORT_TOO_LARGE: 422,
   INTERNAL_ERROR: 500,
 };
 
@@ -73,5 +75,6 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   PRECONDITION_REQUIRED: 'If-Match is required',
   VERSION_MISMATCH: 'The resource changed since you read it',
   INVALID_SPACE_CONFIG: 'The settings break a rule',
+  EXPORT_TOO_LARGE: 'Too many lines for a CSV answer: use an export',
   INTERNAL_ERROR: 'Internal error',
 };

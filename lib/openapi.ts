@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { API_SCOPE } from '../contracts/auth';
+import { MAX_CSV_LINES } from '../contracts/csv/spec';
 import type { ErrorCode } from '../contracts/errors';
 import { instantText } from '../contracts/http/common';
 import { ANSWER_NAMES, BODY_NAMES } from '../contracts/http/names';
@@ -198,34 +199,55 @@ function operation(contract: Contract): JsonSchema {
     ...body,
     responses: {
       [String(schemas.response.status)]: success(route, schemas.response),
-      ...problemResponses(declaredProblems(route)),
+      ...problemResponses(declaredProblems(contract)),
     },
   };
 }
 
-/** The success answer of a route: its body (none for 204), and the ETag of an editable resource. */
+/** The success answer of a route: its body (none for 204; JSON, and CSV for a list that has one), its headers. */
 function success(route: Route, response: Contract['schemas']['response']): JsonSchema {
   if (!('body' in response)) return { description: 'Done: no content' };
-  return {
-    description: 'Success',
+  const headers: Record<string, JsonSchema> = {
     ...(response.etag
       ? {
-          headers: {
-            ETag: {
-              description: 'The version of the resource: send it as If-Match to edit it',
-              schema: { type: 'string', maxLength: 40, pattern: '^"[0-9]{1,12}"$' },
-            },
-            'Access-Control-Allow-Origin': {
-              description: 'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag is exposed',
-              schema: { type: 'string', maxLength: 200 },
-            },
+          ETag: {
+            description: 'The version of the resource: send it as If-Match to edit it',
+            schema: { type: 'string', maxLength: 40, pattern: '^"[0-9]{1,12}"$' },
+          },
+          'Access-Control-Allow-Origin': {
+            description: 'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag is exposed',
+            schema: { type: 'string', maxLength: 200 },
           },
         }
       : {}),
+    ...(response.csv
+      ? {
+          'Content-Disposition': {
+            description: `With Accept: text/csv: attachment; filename="${response.csv.fileName}"`,
+            schema: { type: 'string', maxLength: 200 },
+          },
+        }
+      : {}),
+  };
+  return {
+    description: 'Success',
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
     content: {
       'application/json': {
         schema: ref(nameOf(ANSWER_NAMES, response.body, `The answer of ${route.id}`)),
       },
+      ...(response.csv
+        ? {
+            'text/csv': {
+              schema: {
+                type: 'string',
+                description:
+                  `Asked with Accept: text/csv: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting, the partner ` +
+                  `site's Japanese column headers first, at most ${MAX_CSV_LINES} lines (else 422 EXPORT_TOO_LARGE).`,
+              },
+            },
+          }
+        : {}),
     },
   };
 }

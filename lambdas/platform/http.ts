@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import * as z from 'zod';
 import type { ErrorCode } from '../../contracts/errors';
 import { clock } from './clock';
+import { type CsvAnswer, csvFile, wantsCsv } from './csv';
 import { tableContext } from './dynamo/client';
 import { idempotently } from './idempotency';
 import { DynamoIdempotencyStore } from './idempotency-store';
@@ -39,6 +40,8 @@ export interface BodyAnswer<R> {
   body: z.ZodType<R>;
   /** The version an editable resource's answer carries, sent as its `ETag` (api.md "Edits"). */
   etag?: (answer: R) => number;
+  /** A list that also answers CSV when asked with `Accept: text/csv` (api.md "CSV"; `csvAnswer` in csv.ts). */
+  csv?: CsvAnswer<R>;
 }
 
 /** A success answer without a body (a deletion): `204 No Content`; the route's body returns nothing. */
@@ -137,12 +140,14 @@ export interface DeclaredProblem {
 /**
  * Every problem a route can answer: what any route can (401 without a valid token, 403 for another role, 400
  * for a field or query it does not take, 413 for a body over {@link MAX_BODY_BYTES}, 500), 409 and 422 of the
- * idempotency key where it takes one, and the refusals of its own rules (the row's `refusals`).
+ * idempotency key where it takes one, 428 and 412 of an edit that needs If-Match, 422 `EXPORT_TOO_LARGE` of a list
+ * that answers CSV, and the refusals of its own rules (the row's `refusals`).
  */
-export function declaredProblems(route: Route): DeclaredProblem[] {
+export function declaredProblems({ route, schemas }: ContractHandler['contract']): DeclaredProblem[] {
   const codes: ErrorCode[] = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_ERROR'];
   if (route.idempotent) codes.push('IDEMPOTENCY_KEY_REUSED', 'INVALID_STATE');
   if (needsIfMatch(route)) codes.push('PRECONDITION_REQUIRED', 'VERSION_MISMATCH');
+  if ('csv' in schemas.response && schemas.response.csv) codes.push('EXPORT_TOO_LARGE');
   codes.push(...(route.refusals ?? []));
   const problems = [...new Set(codes)].map((code) => ({ status: STATUS_OF_CODE[code], code }));
   return [...problems, { status: 413, code: 'VALIDATION_FAILED' }];
@@ -167,13 +172,14 @@ export function errorResult(error: unknown): HttpResult {
  * The answer of a failed request; where answers are checked ({@link VALIDATE_RESPONSES_ENV}), a problem the
  * route does not declare is a fault of ours: logged and answered as 500.
  */
-const errorMapper = (route: Route): MiddlewareObj<HttpEvent, HttpResult> => ({
+const errorMapper = (contract: ContractHandler['contract']): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
+    const { route } = contract;
     const error = request.error;
     const undeclared =
       error instanceof ApiError &&
       process.env[VALIDATE_RESPONSES_ENV] === 'true' &&
-      !declaredProblems(route).some((p) => p.code === error.code && p.status === error.status);
+      !declaredProblems(contract).some((p) => p.code === error.code && p.status === error.status);
     request.response = errorResult(
       undeclared ? new Error(`${route.id} answered ${error.status} ${error.code}, which it does not declare`) : error,
     );
@@ -232,6 +238,27 @@ function checkedAnswer<R>(route: Route, response: BodyAnswer<R> | NoContent, ans
 }
 
 /**
+ * A success answer as the contract says: no body for 204; CSV when a list that has one is asked for it (`Accept`),
+ * else JSON, with the resource's `ETag` where it has one. A list with both varies by `Accept`.
+ */
+function successResult<R>(
+  response: BodyAnswer<R> | NoContent,
+  status: number,
+  result: R,
+  headers: HttpRequest<unknown, unknown, unknown>['headers'],
+): HttpResult {
+  if (!('body' in response)) return { statusCode: status, headers: {}, body: '' };
+  const vary: Record<string, string> = response.csv ? { vary: 'accept' } : {};
+  if (response.csv && wantsCsv(headers.accept)) {
+    const file = csvFile(response.csv, result);
+    return { statusCode: status, headers: { ...file.headers, ...vary }, body: file.body };
+  }
+  const answer = json(status, result);
+  const etag: Record<string, string> = response.etag ? { etag: `"${response.etag(result)}"` } : {};
+  return { ...answer, headers: { ...answer.headers, ...etag, ...vary } };
+}
+
+/**
  * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth and zod parsing →
  * error mapper. The body gets parsed input and returns the answer's body (nothing for a 204); the status is the
  * contract's.
@@ -259,15 +286,12 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
     const answered = route.idempotent
       ? await withIdempotencyKey(route, request as HttpRequest<unknown, unknown, unknown>, () => answer(request))
       : await answer(request);
-    const { response } = schemas;
-    const { status, body: result } = checkedAnswer(route, response, answered);
+    const { status, body: result } = checkedAnswer(route, schemas.response, answered);
+    const success = successResult(schemas.response, status, result as R, request.headers);
     metrics.addMetric('Success', MetricUnit.Count, 1);
-    if (!('body' in response)) return { statusCode: status, headers: {}, body: '' };
-    const answerWithTag = json(status, result);
-    if (response.etag) answerWithTag.headers = { ...answerWithTag.headers, etag: `"${response.etag(result as R)}"` };
-    return answerWithTag;
+    return success;
   };
-  const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper(route));
   const contract = { route, schemas: schemas as RouteSchemas<unknown, unknown, unknown, unknown> };
+  const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper(contract));
   return Object.assign(handler, { contract });
 }
