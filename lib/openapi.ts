@@ -214,10 +214,6 @@ function success(route: Route, response: Contract['schemas']['response']): JsonS
             description: 'The version of the resource: send it as If-Match to edit it',
             schema: { type: 'string', maxLength: 40, pattern: '^"[0-9]{1,12}"$' },
           },
-          'Access-Control-Allow-Origin': {
-            description: 'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag is exposed',
-            schema: { type: 'string', maxLength: 200 },
-          },
         }
       : {}),
     ...(response.csv
@@ -229,6 +225,13 @@ function success(route: Route, response: Contract['schemas']['response']): JsonS
         }
       : {}),
   };
+  if (Object.keys(headers).length > 0) {
+    headers['Access-Control-Allow-Origin'] = {
+      description:
+        'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag and Content-Disposition are exposed',
+      schema: { type: 'string', maxLength: 200 },
+    };
+  }
   return {
     description: 'Success',
     ...(Object.keys(headers).length > 0 ? { headers } : {}),

@@ -106,3 +106,4 @@ export const newPhotoResponse = z.strictObject({
 });
 
 export type OperatorFacilityResponse = z.infer<typeof operatorFacilityResponse>;
+export type OperatorFacilityListResponse = z.infer<typeof operatorFacilityListResponse>;

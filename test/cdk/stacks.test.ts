@@ -470,6 +470,8 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: [...config.api.corsOrigins],
         AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
+        // the version of an editable resource, the file name of a CSV answer
+        ExposeHeaders: ['etag', 'content-disposition'],
       }),
     });
     expect(config.api.corsOrigins).not.toContain('*');

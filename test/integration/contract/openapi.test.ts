@@ -142,6 +142,13 @@ describe('the OpenAPI document', () => {
     expect(create.responses['409'].content['application/problem+json'].schema.allOf[1].properties.code.enum).toEqual(
       expect.arrayContaining(['SLOT_UNAVAILABLE', 'OVERLAPS_OWN_RESERVATION', 'INVALID_STATE']),
     );
+    // a list that answers CSV: both media types, its file name, and 422 EXPORT_TOO_LARGE
+    const facilities = committed.paths['/v1/operator/facilities'].get;
+    expect(Object.keys(facilities.responses['200'].content)).toEqual(['application/json', 'text/csv']);
+    expect(facilities.responses['200'].headers['Content-Disposition'].description).toContain('facilities.csv');
+    expect(
+      facilities.responses['422'].content['application/problem+json'].schema.allOf[1].properties.code.enum,
+    ).toEqual(['EXPORT_TOO_LARGE']);
     const key = (create.parameters as Json[]).find((p) => p.in === 'header');
     expect(key).toMatchObject({ name: 'Idempotency-Key', schema: { minLength: 1, maxLength: 64 } });
   });

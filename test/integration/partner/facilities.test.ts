@@ -307,3 +307,109 @@ describe('deleting a photo (DELETE /v1/operator/photos/{photoId}, no If-Match)',
     expect(await memberPhotoIds()).toContain(photoId);
   });
 });
+
+describe('the facility list as CSV (Accept: text/csv)', () => {
+  const HEADERS = [
+    '施設ID',
+    '施設名',
+    '施設名(カナ)',
+    '郵便番号',
+    '都道府県',
+    '市区町村',
+    '町名・番地・建物名',
+    '連絡先',
+    'URL',
+    '利用開始日時',
+    '利用終了日時',
+  ];
+
+  /** The list as the partner site downloads it: the raw bytes, not decoded by fetch (which would drop the BOM). */
+  async function download(token: string, accept = 'text/csv') {
+    const res = await fetch(`${stackApi().url}/v1/operator/facilities`, {
+      headers: { authorization: `Bearer ${token}`, accept },
+    });
+    return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+  }
+
+  /** The lines of a CSV file (CRLF ends each; a LF alone stays inside its quoted field). */
+  const linesOf = (bytes: Buffer) => bytes.subarray(3).toString('utf8').split('\r\n');
+  const jsonIds = async (token: string) =>
+    (await stackApi().get('/v1/operator/facilities', token)).body.items.map(
+      (f: { facilityId: string }) => f.facilityId,
+    );
+
+  it('is UTF-8 with a BOM, CRLF, the Japanese headers, one line per own facility, as an attachment', async () => {
+    const { res, bytes } = await download(tw('full'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="facilities.csv"');
+    expect(res.headers.get('vary')).toBe('accept');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = linesOf(bytes);
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toBe(HEADERS.join(','));
+    const rows = lines.slice(1, -1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.startsWith(`${OWN},`)).toBe(true);
+    expect(rows[0]?.split(',')).toHaveLength(HEADERS.length);
+    expect(bytes.toString('utf8')).not.toMatch(/h1t-/);
+  });
+
+  it('lists to each partner its own facilities only, as its JSON list does', async () => {
+    for (const token of [h1t('full'), h1t('staff'), tw('staff')]) {
+      const ids = await jsonIds(token);
+      expect(ids.length).toBeGreaterThan(0);
+      const rows = linesOf((await download(token)).bytes).slice(1, -1);
+      expect(rows.map((line) => line.split(',')[0])).toEqual(ids);
+    }
+    const theirs = linesOf((await download(h1t('full'))).bytes).slice(1, -1);
+    expect(theirs.map((line) => line.split(',')[0])).not.toContain(OWN);
+  });
+
+  it('quotes a field with a comma, a quote or a line break (quotes doubled), and writes times as the site does', async () => {
+    const before = await current();
+    const edited = await stackApi().patch(
+      PATH,
+      {
+        name: 'TIMEWORK渋谷, "本館"',
+        contact: '03-0000-0000\n平日のみ',
+        publishFrom: '2026-11-30T23:55:00+09:00',
+        publishUntil: null,
+      },
+      tw('full'),
+      { 'if-match': String(before.etag) },
+    );
+    expect(edited.status).toBe(200);
+    const text = (await download(tw('full'))).bytes.subarray(3).toString('utf8');
+    const [, row] = text.split('\r\n');
+    expect(row).toBe(
+      [
+        OWN,
+        '"TIMEWORK渋谷, ""本館"""',
+        edited.body.nameKana ?? '',
+        edited.body.postalCode ?? '',
+        edited.body.address.prefecture,
+        edited.body.address.city,
+        edited.body.address.street,
+        '"03-0000-0000\n平日のみ"',
+        edited.body.url ?? '',
+        '2026/11/30 23:55',
+        '',
+      ].join(','),
+    );
+  });
+
+  it('answers JSON without Accept: text/csv, and refuses the usage role and members (403 problem+json) as before', async () => {
+    const json = await download(tw('full'), 'application/json');
+    expect(json.res.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(json.bytes.toString('utf8')).items.map((f: { facilityId: string }) => f.facilityId)).toEqual([
+      OWN,
+    ]);
+    for (const token of [tw('usage'), member]) {
+      const refused = await download(token);
+      expect(refused.res.status).toBe(403);
+      expect(refused.res.headers.get('content-type')).toContain('application/problem+json');
+      expect(JSON.parse(refused.bytes.toString('utf8')).code).toBe('FORBIDDEN');
+    }
+  });
+});
