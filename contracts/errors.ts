@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'VERSION_MISMATCH'
   | 'INVALID_SPACE_CONFIG'
   | 'CALENDAR_CONFLICT'
+  | 'EXPORT_TOO_LARGE'
   /** Not a client error: a fault on our side (500). */
   | 'INTERNAL_ERROR';
 
@@ -56,6 +57,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   VERSION_MISMATCH: 412,
   INVALID_SPACE_CONFIG: 422,
   CALENDAR_CONFLICT: 409,
+  EXPORT_TOO_LARGE: 422,
   INTERNAL_ERROR: 500,
 };
 
@@ -82,5 +84,6 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   VERSION_MISMATCH: 'The resource changed since you read it',
   INVALID_SPACE_CONFIG: 'The settings break a rule',
   CALENDAR_CONFLICT: 'The change would strand held bookings',
+  EXPORT_TOO_LARGE: 'Too many lines for a CSV answer: use an export',
   INTERNAL_ERROR: 'Internal error',
 };

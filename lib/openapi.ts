@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { API_SCOPE } from '../contracts/auth';
+import { MAX_CSV_LINES } from '../contracts/csv/spec';
 import type { ErrorCode } from '../contracts/errors';
 import { instantText } from '../contracts/http/common';
 import { ANSWER_NAMES, BODY_NAMES } from '../contracts/http/names';
@@ -17,6 +18,7 @@ import {
   IDEMPOTENCY_HEADER,
   MAX_BODY_BYTES,
 } from '../lambdas/platform/http';
+import { needsIfMatch, type Route } from '../lambdas/platform/route';
 
 type JsonSchema = Record<string, unknown>;
 type Contract = ContractHandler['contract'];
@@ -154,8 +156,7 @@ function operation(contract: Contract): JsonSchema {
         },
       ]
     : [];
-  const edit = ['PATCH', 'PUT', 'DELETE'].includes(route.method);
-  const ifMatch = edit
+  const ifMatch = needsIfMatch(route)
     ? [
         {
           name: 'If-Match',
@@ -197,29 +198,59 @@ function operation(contract: Contract): JsonSchema {
     parameters: [...parameters(schemas.path, 'path'), ...parameters(schemas.query, 'query'), ...headers, ...ifMatch],
     ...body,
     responses: {
-      [String(schemas.response.status)]: {
-        description: 'Success',
-        ...(schemas.response.etag
-          ? {
-              headers: {
-                ETag: {
-                  description: 'The version of the resource: send it as If-Match to edit it',
-                  schema: { type: 'string', maxLength: 40, pattern: '^"[0-9]{1,12}"$' },
-                },
-                'Access-Control-Allow-Origin': {
-                  description: 'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag is exposed',
-                  schema: { type: 'string', maxLength: 200 },
-                },
-              },
-            }
-          : {}),
-        content: {
-          'application/json': {
-            schema: ref(nameOf(ANSWER_NAMES, schemas.response.body, `The answer of ${route.id}`)),
+      [String(schemas.response.status)]: success(route, schemas.response),
+      ...problemResponses(declaredProblems(contract)),
+    },
+  };
+}
+
+/** The success answer of a route: its body (none for 204; JSON, and CSV for a list that has one), its headers. */
+function success(route: Route, response: Contract['schemas']['response']): JsonSchema {
+  if (!('body' in response)) return { description: 'Done: no content' };
+  const headers: Record<string, JsonSchema> = {
+    ...(response.etag
+      ? {
+          ETag: {
+            description: 'The version of the resource: send it as If-Match to edit it',
+            schema: { type: 'string', maxLength: 40, pattern: '^"[0-9]{1,12}"$' },
           },
-        },
+        }
+      : {}),
+    ...(response.csv
+      ? {
+          'Content-Disposition': {
+            description: `With Accept: text/csv: attachment; filename="${response.csv.fileName}"`,
+            schema: { type: 'string', maxLength: 200 },
+          },
+        }
+      : {}),
+  };
+  if (Object.keys(headers).length > 0) {
+    headers['Access-Control-Allow-Origin'] = {
+      description:
+        'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag and Content-Disposition are exposed',
+      schema: { type: 'string', maxLength: 200 },
+    };
+  }
+  return {
+    description: 'Success',
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    content: {
+      'application/json': {
+        schema: ref(nameOf(ANSWER_NAMES, response.body, `The answer of ${route.id}`)),
       },
-      ...problemResponses(declaredProblems(route)),
+      ...(response.csv
+        ? {
+            'text/csv': {
+              schema: {
+                type: 'string',
+                description:
+                  `Asked with Accept: text/csv: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting, the partner ` +
+                  `site's Japanese column headers first, at most ${MAX_CSV_LINES} lines (else 422 EXPORT_TOO_LARGE).`,
+              },
+            },
+          }
+        : {}),
     },
   };
 }

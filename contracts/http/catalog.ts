@@ -84,6 +84,18 @@ export const spaceResponse = z.strictObject({
   calendar: memberCalendarResponse,
 });
 
+/** A photo of a facility or of one of its spaces, with a presigned GET of it (valid for an hour). */
+export const photoResponse = z.strictObject({
+  photoId: z.string(),
+  /** The space it shows; absent for a photo of the facility itself. */
+  spaceId: z.string().optional(),
+  /** Shown first (004 §2-1 トップ掲載写真). */
+  top: z.boolean(),
+  contentType: z.string(),
+  /** A presigned GET of the photo, valid for an hour. */
+  url: z.string(),
+});
+
 export const facilityResponse = z.strictObject({
   ...facilitySummaryResponse.omit({ hours: true, distanceM: true }).shape,
   partnerId: z.string(),
@@ -104,7 +116,11 @@ export const facilityResponse = z.strictObject({
   }),
   doors: z.array(z.strictObject({ doorId: z.string(), name: z.string(), keyType: z.enum(['smartLock', 'keypad']) })),
   spaces: z.array(spaceResponse),
+  /** The photos of the facility and of its spaces shown here: top photos first, then by creation. */
+  photos: z.array(photoResponse),
 });
+
+export type PhotoResponse = z.infer<typeof photoResponse>;
 
 /** Facilities a search found. */
 export const facilitySummaryListResponse = itemsOf(facilitySummaryResponse);

@@ -11,7 +11,13 @@ import {
   reservationsPageResponse,
 } from './booking';
 import { calendarResponse, closureBody, closureCreatedResponse, hoursBody, specialDayBody } from './calendar';
-import { facilityResponse, facilitySummaryListResponse, facilitySummaryResponse, spaceResponse } from './catalog';
+import {
+  facilityResponse,
+  facilitySummaryListResponse,
+  facilitySummaryResponse,
+  photoResponse,
+  spaceResponse,
+} from './catalog';
 import { emptyBody, problemResponse } from './common';
 import {
   corporateCodeBody,
@@ -27,7 +33,6 @@ import {
   newPhotoResponse,
   operatorFacilityListResponse,
   operatorFacilityResponse,
-  photoResponse,
 } from './partner-facilities';
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';

@@ -1,8 +1,10 @@
 /** Contracts of the partner's facility routes (api.md "Partner routes (operator)"): read and edit own facilities. */
 import * as z from 'zod';
+import { photoResponse } from './catalog';
 import { facilityKinds, id, instant, itemsOf, zoned } from './common';
 
 export const operatorFacilityPath = z.strictObject({ facilityId: id });
+export const photoPath = z.strictObject({ photoId: id });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const station = z.strictObject({
@@ -45,15 +47,6 @@ export const facilityPatchBody = z
   .refine((patch) => Object.keys(patch).length > 0, 'The patch names no field');
 
 export type FacilityPatch = z.infer<typeof facilityPatchBody>;
-
-export const photoResponse = z.strictObject({
-  photoId: z.string(),
-  spaceId: z.string().optional(),
-  top: z.boolean(),
-  contentType: z.string(),
-  /** A presigned GET of the photo, valid for an hour. */
-  url: z.string(),
-});
 
 /** A facility as its partner's operators see it: every field they edit, its spaces and its version. */
 export const operatorFacilityResponse = z.strictObject({
@@ -113,3 +106,4 @@ export const newPhotoResponse = z.strictObject({
 });
 
 export type OperatorFacilityResponse = z.infer<typeof operatorFacilityResponse>;
+export type OperatorFacilityListResponse = z.infer<typeof operatorFacilityListResponse>;

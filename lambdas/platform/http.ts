@@ -4,13 +4,14 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import * as z from 'zod';
 import type { ErrorCode } from '../../contracts/errors';
 import { clock } from './clock';
+import { type CsvAnswer, csvFile, wantsCsv } from './csv';
 import { tableContext } from './dynamo/client';
 import { idempotently } from './idempotency';
 import { DynamoIdempotencyStore } from './idempotency-store';
 import { authorize, type Identity, identityOf } from './identity';
 import { instrument, logger, metrics } from './instrument';
 import { ApiError, type FieldProblem, problemBody, STATUS_OF_CODE } from './problems';
-import type { Route } from './route';
+import { needsIfMatch, type Route } from './route';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -33,18 +34,28 @@ export interface HttpAnswer {
   body: unknown;
 }
 
+/** A success answer with a body: its status and the schema of its body (`contracts/http/<module>.ts`). */
+export interface BodyAnswer<R> {
+  status: 200 | 201 | 202;
+  body: z.ZodType<R>;
+  /** The version an editable resource's answer carries, sent as its `ETag` (api.md "Edits"). */
+  etag?: (answer: R) => number;
+  /** A list that also answers CSV when asked with `Accept: text/csv` (api.md "CSV"; `csvAnswer` in csv.ts). */
+  csv?: CsvAnswer<R>;
+}
+
+/** A success answer without a body (a deletion): `204 No Content`; the route's body returns nothing. */
+export interface NoContent {
+  status: 204;
+}
+
 /** A route's contract: what it reads (path, query, body) and what it answers on success. */
 export interface RouteSchemas<B, Q, P, R> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
-  /** The success answer: its one status and the schema of its body (`contracts/http/<module>.ts`). */
-  response: {
-    status: 200 | 201 | 202;
-    body: z.ZodType<R>;
-    /** The version an editable resource's answer carries, sent as its `ETag` (api.md "Edits"). */
-    etag?: (answer: R) => number;
-  };
+  /** The success answer: its one status and, but for 204, the schema of its body. */
+  response: BodyAnswer<R> | NoContent;
 }
 
 /** Set (to `true`) where every answer is checked against its route's response schema: the local stack and tests. */
@@ -102,11 +113,9 @@ const json = (status: number, body: unknown, contentType = 'application/json'): 
   body: body === undefined ? '' : JSON.stringify(body),
 });
 
-/** The methods that edit a resource: they need `If-Match` with its current version (api.md "Edits"). */
-const EDITS: readonly Route['method'][] = ['PATCH', 'PUT', 'DELETE'];
-
 /**
- * The version an edit was made on, from `If-Match` (`"7"`, `W/"7"` or `7`): missing is 428
+ * The version an edit was made on, for the routes that need one (`needsIfMatch` in route.ts), from `If-Match` (`"7"`,
+ * `W/"7"` or `7`): missing is 428
  * `PRECONDITION_REQUIRED`, anything else than a version 400 naming the header. A stale one is for the write to
  * find (412 `VERSION_MISMATCH`).
  */
@@ -131,12 +140,14 @@ export interface DeclaredProblem {
 /**
  * Every problem a route can answer: what any route can (401 without a valid token, 403 for another role, 400
  * for a field or query it does not take, 413 for a body over {@link MAX_BODY_BYTES}, 500), 409 and 422 of the
- * idempotency key where it takes one, and the refusals of its own rules (the row's `refusals`).
+ * idempotency key where it takes one, 428 and 412 of an edit that needs If-Match, 422 `EXPORT_TOO_LARGE` of a list
+ * that answers CSV, and the refusals of its own rules (the row's `refusals`).
  */
-export function declaredProblems(route: Route): DeclaredProblem[] {
+export function declaredProblems({ route, schemas }: ContractHandler['contract']): DeclaredProblem[] {
   const codes: ErrorCode[] = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_ERROR'];
   if (route.idempotent) codes.push('IDEMPOTENCY_KEY_REUSED', 'INVALID_STATE');
-  if (EDITS.includes(route.method)) codes.push('PRECONDITION_REQUIRED', 'VERSION_MISMATCH');
+  if (needsIfMatch(route)) codes.push('PRECONDITION_REQUIRED', 'VERSION_MISMATCH');
+  if ('csv' in schemas.response && schemas.response.csv) codes.push('EXPORT_TOO_LARGE');
   codes.push(...(route.refusals ?? []));
   const problems = [...new Set(codes)].map((code) => ({ status: STATUS_OF_CODE[code], code }));
   return [...problems, { status: 413, code: 'VALIDATION_FAILED' }];
@@ -161,13 +172,14 @@ export function errorResult(error: unknown): HttpResult {
  * The answer of a failed request; where answers are checked ({@link VALIDATE_RESPONSES_ENV}), a problem the
  * route does not declare is a fault of ours: logged and answered as 500.
  */
-const errorMapper = (route: Route): MiddlewareObj<HttpEvent, HttpResult> => ({
+const errorMapper = (contract: ContractHandler['contract']): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
+    const { route } = contract;
     const error = request.error;
     const undeclared =
       error instanceof ApiError &&
       process.env[VALIDATE_RESPONSES_ENV] === 'true' &&
-      !declaredProblems(route).some((p) => p.code === error.code && p.status === error.status);
+      !declaredProblems(contract).some((p) => p.code === error.code && p.status === error.status);
     request.response = errorResult(
       undeclared ? new Error(`${route.id} answered ${error.status} ${error.code}, which it does not declare`) : error,
     );
@@ -212,9 +224,13 @@ function withIdempotencyKey(
 }
 
 /** The answer of `route`, checked against its schema when {@link VALIDATE_RESPONSES_ENV} is set. */
-function checkedAnswer(route: Route, schema: z.ZodType, answer: HttpAnswer): HttpAnswer {
+function checkedAnswer<R>(route: Route, response: BodyAnswer<R> | NoContent, answer: HttpAnswer): HttpAnswer {
   if (process.env[VALIDATE_RESPONSES_ENV] !== 'true') return answer;
-  const checked = schema.safeParse(answer.body);
+  if (!('body' in response)) {
+    if (answer.body !== undefined) throw new Error(`${route.id} answers ${response.status}, yet returned a body`);
+    return answer;
+  }
+  const checked = response.body.safeParse(answer.body);
   if (!checked.success) {
     throw new Error(`The answer of ${route.id} does not match its schema: ${z.prettifyError(checked.error)}`);
   }
@@ -222,8 +238,30 @@ function checkedAnswer(route: Route, schema: z.ZodType, answer: HttpAnswer): Htt
 }
 
 /**
+ * A success answer as the contract says: no body for 204; CSV when a list that has one is asked for it (`Accept`),
+ * else JSON, with the resource's `ETag` where it has one. A list with both varies by `Accept`.
+ */
+function successResult<R>(
+  response: BodyAnswer<R> | NoContent,
+  status: number,
+  result: R,
+  headers: HttpRequest<unknown, unknown, unknown>['headers'],
+): HttpResult {
+  if (!('body' in response)) return { statusCode: status, headers: {}, body: '' };
+  const vary: Record<string, string> = response.csv ? { vary: 'accept' } : {};
+  if (response.csv && wantsCsv(headers.accept)) {
+    const file = csvFile(response.csv, result);
+    return { statusCode: status, headers: { ...file.headers, ...vary }, body: file.body };
+  }
+  const answer = json(status, result);
+  const etag: Record<string, string> = response.etag ? { etag: `"${response.etag(result)}"` } : {};
+  return { ...answer, headers: { ...answer.headers, ...etag, ...vary } };
+}
+
+/**
  * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth and zod parsing →
- * error mapper. The body gets parsed input and returns the answer's body; the status is the contract's.
+ * error mapper. The body gets parsed input and returns the answer's body (nothing for a 204); the status is the
+ * contract's.
  */
 export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
   route: Route,
@@ -248,15 +286,12 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
     const answered = route.idempotent
       ? await withIdempotencyKey(route, request as HttpRequest<unknown, unknown, unknown>, () => answer(request))
       : await answer(request);
-    const { status, body: result } = checkedAnswer(route, schemas.response.body, answered);
+    const { status, body: result } = checkedAnswer(route, schemas.response, answered);
+    const success = successResult(schemas.response, status, result as R, request.headers);
     metrics.addMetric('Success', MetricUnit.Count, 1);
-    const answerWithTag = json(status, result);
-    if (schemas.response.etag) {
-      answerWithTag.headers = { ...answerWithTag.headers, etag: `"${schemas.response.etag(result as R)}"` };
-    }
-    return answerWithTag;
+    return success;
   };
-  const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper(route));
   const contract = { route, schemas: schemas as RouteSchemas<unknown, unknown, unknown, unknown> };
+  const handler = instrument<HttpEvent, HttpResult>(inner).use(errorMapper(contract));
   return Object.assign(handler, { contract });
 }

@@ -52,11 +52,26 @@ export interface Route {
    */
   readonly storesPhotos?: boolean;
   /**
+   * An edit (PATCH, PUT, DELETE) that takes no `If-Match`: api.md exempts congestion (a status: the last write wins)
+   * and photo deletion. Every other edit needs one ({@link needsIfMatch}).
+   */
+  readonly withoutIfMatch?: true;
+  /**
    * The api.md codes its own rules can refuse with, besides those every route can answer (`declaredProblems` in
    * http.ts). The OpenAPI document declares them; locally an answer with another code is a fault.
    */
   readonly refusals?: readonly ErrorCode[];
 }
+
+/** The methods that edit a resource. */
+const EDITS: readonly HttpMethod[] = ['PATCH', 'PUT', 'DELETE'];
+
+/**
+ * Whether a call must send `If-Match` with the version it edits (api.md "Edits"): 428 `PRECONDITION_REQUIRED`
+ * without it, 412 `VERSION_MISMATCH` when stale. Every edit does, but those its row exempts (`withoutIfMatch`).
+ */
+export const needsIfMatch = (route: Pick<Route, 'method' | 'withoutIfMatch'>): boolean =>
+  EDITS.includes(route.method) && route.withoutIfMatch !== true;
 
 /** Members' routes. */
 export const MEMBER: Caller = { role: 'member' };

@@ -104,8 +104,8 @@ export class ApiFrontDoor extends Construct {
           CorsHttpMethod.OPTIONS,
         ],
         allowHeaders: CORS_ALLOW_HEADERS,
-        // editable resources answer their version; browsers see it only when exposed
-        exposeHeaders: ['etag'],
+        // editable resources answer their version, CSV answers their file name; browsers see them only when exposed
+        exposeHeaders: ['etag', 'content-disposition'],
         maxAge: Duration.hours(1),
       },
     });

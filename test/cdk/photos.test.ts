@@ -137,7 +137,13 @@ describe.each(STAGES)('the photos bucket (%s)', (stage) => {
 
   it('is reachable by the functions of the rows that store photos, and by no other', () => {
     const storing = routes.filter((r) => r.storesPhotos);
-    expect(storing.map((r) => r.id)).toEqual(['get-operator-facility', 'edit-facility', 'new-photo']);
+    expect(storing.map((r) => r.id)).toEqual([
+      'get-facility',
+      'get-operator-facility',
+      'edit-facility',
+      'new-photo',
+      'delete-photo',
+    ]);
     const names = new Set(storing.map((r) => routeFunctionName(s.config.prefix, r)));
     for (const part of STACK_PARTS) {
       for (const [id, fn] of Object.entries(s.templates[part].findResources('AWS::Lambda::Function'))) {

@@ -291,6 +291,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-operator-facility',
       'edit-facility',
       'new-photo',
+      'delete-photo',
       'get-operator-space',
       'edit-space',
       'create-space',
@@ -298,6 +299,8 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'set-space-hours',
       'put-special-day',
       'add-closure',
+      'delete-special-day',
+      'delete-closure',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);
@@ -473,6 +476,8 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: [...config.api.corsOrigins],
         AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
+        // the version of an editable resource, the file name of a CSV answer
+        ExposeHeaders: ['etag', 'content-disposition'],
       }),
     });
     expect(config.api.corsOrigins).not.toContain('*');

@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { API_SCOPE, CLAIMS } from '../../contracts/auth';
+import type { CsvSpec } from '../../contracts/csv/spec';
+import { csvAnswer } from '../../lambdas/platform/csv';
+import { declaredProblems, httpHandler, VALIDATE_RESPONSES_ENV } from '../../lambdas/platform/http';
 import { type Claim, type IdempotencyStore, idempotently } from '../../lambdas/platform/idempotency';
 import { retryOnStale, STALE, STALE_RETRIES } from '../../lambdas/platform/retry';
+import { MEMBER, needsIfMatch, type Route } from '../../lambdas/platform/route';
+import { lambdaContext } from '../../lib/local/lambda-context';
 
 /** The store's contract in memory: claims, answers, abandoned claims. */
 class MemoryStore<A> implements IdempotencyStore<A> {
@@ -82,5 +89,114 @@ describe('idempotently, given a store', () => {
     ).rejects.toThrow('boom');
     expect(store.records.size).toBe(0);
     expect(await idempotently(store, 'scope-1', {}, async () => 7)).toBe(7);
+  });
+});
+
+/** A synthetic row: a member's deletion (no table access). */
+const deletion: Route = {
+  id: 'delete-thing',
+  module: 'test',
+  method: 'DELETE',
+  path: '/v1/things/{thingId}',
+  caller: MEMBER,
+  tableActions: [],
+  maxTableCommands: 0,
+};
+/** A call of member-basic, as API Gateway hands it to a handler. */
+const event = (headers: Record<string, string> = {}) =>
+  ({
+    headers,
+    requestContext: {
+      authorizer: { jwt: { claims: { sub: 'member-basic', [CLAIMS.role]: 'member' }, scopes: [API_SCOPE] } },
+    },
+  }) as never;
+
+/** The contract of a route answering 204. */
+const contract = (route: Route) => ({ route, schemas: { response: { status: 204 } } }) as const;
+
+describe('edits and If-Match (api.md "Edits")', () => {
+  it('makes every PATCH, PUT and DELETE need If-Match, and declare 428 and 412, unless its row exempts it', () => {
+    for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
+      expect(needsIfMatch({ ...deletion, method }), method).toBe(true);
+      expect(declaredProblems(contract({ ...deletion, method })).map((p) => p.code)).toEqual(
+        expect.arrayContaining(['PRECONDITION_REQUIRED', 'VERSION_MISMATCH']),
+      );
+    }
+    for (const method of ['GET', 'POST'] as const) expect(needsIfMatch({ ...deletion, method }), method).toBe(false);
+    const exempt = { ...deletion, withoutIfMatch: true } as const;
+    expect(needsIfMatch(exempt)).toBe(false);
+    const codes = declaredProblems(contract(exempt)).map((p) => p.code);
+    expect(codes).not.toContain('PRECONDITION_REQUIRED');
+    expect(codes).not.toContain('VERSION_MISMATCH');
+  });
+});
+
+describe('a 204 answer', () => {
+  const validating = process.env[VALIDATE_RESPONSES_ENV];
+  afterEach(() => {
+    if (validating === undefined) delete process.env[VALIDATE_RESPONSES_ENV];
+    else process.env[VALIDATE_RESPONSES_ENV] = validating;
+  });
+
+  it('is 204 with no body and no content type', async () => {
+    let deleted = 0;
+    const handler = httpHandler(deletion, { response: { status: 204 } }, async () => {
+      deleted++;
+    });
+    const result = await handler(event(), lambdaContext('delete-thing'));
+    expect(result).toEqual({ statusCode: 204, headers: {}, body: '' });
+    expect(deleted).toBe(1);
+  });
+
+  it('is a fault (500) where answers are checked when the route returns a body anyway', async () => {
+    process.env[VALIDATE_RESPONSES_ENV] = 'true';
+    const handler = httpHandler(deletion, { response: { status: 204 } }, async () => ({ deleted: true }) as never);
+    const result = await handler(event(), lambdaContext('delete-thing'));
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(String(result.body))).toMatchObject({ code: 'INTERNAL_ERROR' });
+  });
+});
+
+describe('a list that answers CSV', () => {
+  const list: Route = { ...deletion, id: 'list-things', method: 'GET', path: '/v1/things' };
+  const items = z.strictObject({ items: z.array(z.strictObject({ id: z.string(), name: z.string() })) });
+  const spec: CsvSpec<{ id: string; name: string }> = {
+    fileName: 'things',
+    columns: [
+      { header: 'ID', cell: (t) => t.id },
+      { header: '名前', cell: (t) => t.name },
+    ],
+  };
+  const schemas = {
+    response: { status: 200, body: items, csv: csvAnswer(spec, (answer: z.infer<typeof items>) => answer.items) },
+  } as const;
+  const answer = { items: [{ id: 'a', name: '会議室 "A"' }] };
+  const handler = httpHandler(list, schemas, async () => answer);
+
+  it('answers CSV to Accept: text/csv, as an attachment, varying by Accept', async () => {
+    const result = await handler(event({ accept: 'text/csv' }), lambdaContext('list-things'));
+    expect(result).toEqual({
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="things.csv"',
+        vary: 'accept',
+      },
+      body: '\uFEFFID,名前\r\na,"会議室 ""A"""\r\n',
+    });
+  });
+
+  it('answers JSON otherwise, varying by Accept', async () => {
+    for (const headers of [{}, { accept: '*/*' }, { accept: 'application/json' }] as Record<string, string>[]) {
+      const result = await handler(event(headers), lambdaContext('list-things'));
+      expect(result.headers).toEqual({ 'content-type': 'application/json', vary: 'accept' });
+      expect(JSON.parse(String(result.body))).toEqual(answer);
+    }
+  });
+
+  it('declares 422 EXPORT_TOO_LARGE; a list without CSV does not', () => {
+    expect(declaredProblems({ route: list, schemas })).toContainEqual({ status: 422, code: 'EXPORT_TOO_LARGE' });
+    const json = { route: list, schemas: { response: { status: 200, body: items } } } as const;
+    expect(declaredProblems(json).map((p) => p.code)).not.toContain('EXPORT_TOO_LARGE');
   });
 });

@@ -2,8 +2,9 @@
 export { FacilityRepository, facilityKey } from './data/facility';
 export { OperatorRepository } from './data/operator';
 export { PartnerRepository } from './data/partner';
+export { type Photo, PhotoRepository } from './data/photo';
 export { SpaceRepository, spaceKey } from './data/space';
 export { type CatalogDeps, catalogDeps } from './deps';
 export { routes } from './routes';
-export { type CatalogReads, spaceWithFacility } from './service';
+export { type CatalogReads, type PhotoReads, photosOf, spaceWithFacility } from './service';
 export { closureTimesView, memberCalendarView, weekView } from './views';

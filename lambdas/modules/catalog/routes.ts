@@ -20,7 +20,9 @@ export const rows = {
     path: '/v1/facilities/{facilityId}',
     caller: MEMBER,
     tableActions: READ_ACTIONS,
-    maxTableCommands: 2,
+    // the facility, its spaces, its photos (presigned GETs: no call to S3)
+    maxTableCommands: 3,
+    storesPhotos: true,
   },
 } as const satisfies Record<string, Route>;
 

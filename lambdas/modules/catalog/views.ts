@@ -1,6 +1,11 @@
 /** Facilities and spaces as the API shows them (api.md): instants in the facility's zone. */
 import { type MemberCalendarResponse, WEEKDAYS } from '../../../contracts/http/calendar';
-import type { FacilityResponse, FacilitySummaryResponse, SpaceResponse } from '../../../contracts/http/catalog';
+import type {
+  FacilityResponse,
+  FacilitySummaryResponse,
+  PhotoResponse,
+  SpaceResponse,
+} from '../../../contracts/http/catalog';
 import { addDays, localDateOf } from '../../domain/calendar';
 import { toZonedIso } from '../../domain/format';
 import type { Closure, Facility, Instant, LocalDate, Space, SpaceCalendar, WeeklyHours } from '../../domain/model';
@@ -99,7 +104,27 @@ export function spaceView(
   };
 }
 
-export function facilityView(facility: Facility, spaces: readonly Space[], now: Instant): FacilityResponse {
+/** A photo with its presigned GET. */
+export function photoView(
+  photo: { photoId: string; spaceId?: string; top: boolean; contentType: string },
+  url: string,
+): PhotoResponse {
+  return {
+    photoId: photo.photoId,
+    ...(photo.spaceId ? { spaceId: photo.spaceId } : {}),
+    top: photo.top,
+    contentType: photo.contentType,
+    url,
+  };
+}
+
+/** A facility as members see it: its active spaces with their calendars, and the photos given (`photosOf`). */
+export function facilityView(
+  facility: Facility,
+  spaces: readonly Space[],
+  photos: readonly PhotoResponse[],
+  now: Instant,
+): FacilityResponse {
   const zone = facility.timeZone;
   const dates = memberDates(now, zone);
   const united = facilityCalendar(spaces);
@@ -119,5 +144,6 @@ export function facilityView(facility: Facility, spaces: readonly Space[], now: 
     },
     doors: facility.doors,
     spaces: spaces.filter((s) => s.status === 'active').map((s) => spaceView(s, zone, dates)),
+    photos: [...photos],
   };
 }

@@ -14,6 +14,7 @@ import {
   DOOR,
   pathValues,
   REQUEST_FACILITY,
+  REQUEST_PARTNER,
   REQUEST_SPACE,
   type RequestContext,
   requestFor,
@@ -58,6 +59,8 @@ const EXPIRED_IAT = Math.floor(Date.now() / 1000) - 31 * 24 * 3600;
 const basic: { reservationId: string; requestId?: string; stayId?: string; commandId?: string } = {
   reservationId: '',
 };
+/** A photo of the request partner's facility (TIMEWORK渋谷), recorded by its full operator. */
+let photoId: string | undefined;
 /** An operator of another partner than the request's (H1T), with every role. */
 const otherPartner = operatorToken('op-h1t-full', 'partner-h1t', 'full');
 
@@ -74,6 +77,13 @@ beforeAll(async () => {
   // Rows with {commandId} fail on their own (no value for the path) when check-in does not work.
   if (checkedIn.status === 200) basic.commandId = checkedIn.body.unlock?.commandId;
   await settle(api, owner, basic.commandId);
+  const photo = await api.post(
+    `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,
+    { contentType: 'image/jpeg', bytes: 2048 },
+    operatorToken('op-tw-full', REQUEST_PARTNER, 'full'),
+  );
+  // Rows with {photoId} fail on their own (no value for the path) when photos cannot be recorded.
+  if (photo.status === 201) photoId = photo.body.photoId;
 });
 afterAll(async () => stack?.stop());
 
@@ -82,6 +92,7 @@ const context = (id = basic.reservationId, requestId = basic.requestId): Request
   id,
   ...(requestId ? { requestId } : {}),
   ...(basic.commandId ? { commandId: basic.commandId } : {}),
+  ...(photoId ? { photoId } : {}),
 });
 const validRequest = (route: Route, id?: string, requestId?: string) =>
   requestFor(route, pathValues(context(id, requestId)));
@@ -126,10 +137,10 @@ async function ownerState() {
 /** Path parameters that name a member's own resource (someone else's is 404), and the catalogue's. */
 const OWNED_PARAMS = ['id', 'commandId'];
 /**
- * Named by the caller, owned by nobody in particular: the catalogue's, the member an admin addresses, and a date of
- * a space's calendar (the space's owner is checked).
+ * Named by the caller, owned by nobody in particular or by a partner: the catalogue's (facilities, spaces, their
+ * photos, a date or closure of a space's calendar), and the member an admin addresses.
  */
-const CATALOGUE_PARAMS = ['facilityId', 'spaceId', 'memberId', 'date'];
+const CATALOGUE_PARAMS = ['facilityId', 'spaceId', 'photoId', 'date', 'closureId', 'memberId'];
 
 describe('the route table', () => {
   it('has a request builder for every row', () => {
@@ -250,14 +261,23 @@ describe('someone else’s resources', () => {
     },
   );
 
-  /** Operator routes that name a facility or space: the request partner's (TIMEWORK渋谷) in the valid request. */
+  /**
+   * Operator routes that name a facility, space or photo: the request partner's (TIMEWORK渋谷, a photo of it) in the
+   * valid request.
+   */
   const partnerCatalogue = routes.filter(
-    (r) => r.caller.role === 'operator' && paramsOf(r).some((p) => p === 'facilityId' || p === 'spaceId'),
+    (r) => r.caller.role === 'operator' && paramsOf(r).some((p) => ['facilityId', 'spaceId', 'photoId'].includes(p)),
   );
 
   it('covers the partner catalogue routes', () => {
     expect(partnerCatalogue.map((r) => r.id)).toEqual(
-      expect.arrayContaining(['get-operator-facility', 'edit-facility', 'get-operator-space', 'edit-space']),
+      expect.arrayContaining([
+        'get-operator-facility',
+        'edit-facility',
+        'get-operator-space',
+        'edit-space',
+        'delete-photo',
+      ]),
     );
   });
 
@@ -274,6 +294,12 @@ describe('someone else’s resources', () => {
         expectProblem(result, 404, 'NOT_FOUND');
         expect(writesIn(commands), role).toEqual([]);
       }
+      // the request partner's photo is still there (a file deletion is no table write)
+      const own = await api.get(
+        `/v1/operator/facilities/${REQUEST_FACILITY}`,
+        operatorToken('op-tw-full', REQUEST_PARTNER, 'full'),
+      );
+      expect(own.body.photos.map((p: { photoId: string }) => p.photoId)).toContain(photoId);
     },
   );
 
@@ -306,7 +332,7 @@ describe('someone else’s resources', () => {
     expect(await ownerState()).toEqual(before);
   });
 
-  it.each(rows(catalogue))('%s: an unknown facility or space is 404 NOT_FOUND', async (_, route) => {
+  it.each(rows(catalogue))('%s: an unknown facility, space or photo is 404 NOT_FOUND', async (_, route) => {
     const answer = await send(api, route, requestFor(route, unknownPathValues()), admitted(route));
     expectProblem(answer, 404, 'NOT_FOUND');
   });

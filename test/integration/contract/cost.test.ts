@@ -264,6 +264,32 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     token: partnerOperator,
     request: { path: `/v1/operator/spaces/${REQUEST_SPACE}/calendar/closures`, body: QUIET_CLOSURE },
   }),
+  'delete-special-day': async () => {
+    const path = `/v1/operator/spaces/${REQUEST_SPACE}/calendar`;
+    const made = await api.put(`${path}/special-days/2026-12-06`, { open: '10:00', close: '12:00' }, partnerOperator, {
+      'if-match': String((await api.get(path, partnerOperator)).etag),
+    });
+    return {
+      token: partnerOperator,
+      request: { path: `${path}/special-days/2026-12-06`, headers: { 'if-match': String(made.etag) } },
+    };
+  },
+  'delete-closure': async () => {
+    const path = `/v1/operator/spaces/${REQUEST_SPACE}/calendar`;
+    const made = await api.post(`${path}/closures`, { date: '2026-12-31' }, partnerOperator);
+    return {
+      token: partnerOperator,
+      request: { path: `${path}/closures/${made.body.closureId}`, headers: { 'if-match': String(made.etag) } },
+    };
+  },
+  'delete-photo': async () => {
+    const photo = await api.post(
+      `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,
+      { contentType: 'image/jpeg', bytes: 1024 },
+      partnerOperator,
+    );
+    return { token: partnerOperator, request: { path: `/v1/operator/photos/${photo.body.photoId}` } };
+  },
   'edit-facility': async () => {
     const path = `/v1/operator/facilities/${REQUEST_FACILITY}`;
     const current = await api.get(path, partnerOperator);

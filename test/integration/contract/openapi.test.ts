@@ -15,7 +15,7 @@ import {
   VALIDATE_RESPONSES_ENV,
 } from '../../../lambdas/platform/http';
 import { ApiError, STATUS_OF_CODE } from '../../../lambdas/platform/problems';
-import { routes } from '../../../lambdas/routes';
+import { needsIfMatch, type Route, routes } from '../../../lambdas/routes';
 import { loadHandlers } from '../../../lib/local/gateway';
 import { lambdaContext } from '../../../lib/local/lambda-context';
 import type { LocalStack } from '../../../lib/local/stack';
@@ -35,6 +35,13 @@ beforeAll(async () => {
   stack = await startTestStack(NOW);
 });
 afterAll(async () => stack?.stop());
+
+/** The contract a route's handler was made with. */
+const contractOf = (route: Route) => {
+  const handler = handlers.get(route.id);
+  if (!handler) throw new Error(`No handler for ${route.id}`);
+  return handler.contract;
+};
 
 describe('the OpenAPI document', () => {
   it(`is up to date in ${OPENAPI_FILE} (npm run openapi)`, () => {
@@ -71,7 +78,7 @@ describe('the OpenAPI document', () => {
       const op = committed.paths[route.path]?.[route.method.toLowerCase()] as Json | undefined;
       expect(op?.operationId, route.id).toBe(route.id);
       const status = String(handlers.get(route.id)?.contract.schemas.response.status);
-      const problems = [...new Set(declaredProblems(route).map((p) => String(p.status))), '429'].sort();
+      const problems = [...new Set(declaredProblems(contractOf(route)).map((p) => String(p.status))), '429'].sort();
       expect(Object.keys(op?.responses ?? {}).sort(), route.id).toEqual([status, ...problems].sort());
       expect(op?.security, route.id).toEqual([route.caller.role === 'admin' ? { staffBearer: [] } : { bearer: [] }]);
       expect(committed.components.securitySchemes.bearer.description).toContain(API_SCOPE);
@@ -79,8 +86,11 @@ describe('the OpenAPI document', () => {
       expect(pathParams, route.id).toEqual(paramsOf(route));
       expect(Boolean(op?.requestBody), route.id).toBe(route.method !== 'GET');
       const ifMatch = ((op?.parameters ?? []) as Json[]).find((p) => p.name === 'If-Match');
-      expect(Boolean(ifMatch?.required), route.id).toBe(['PATCH', 'PUT', 'DELETE'].includes(route.method));
+      expect(Boolean(ifMatch?.required), route.id).toBe(needsIfMatch(route));
     }
+    // every edit sends If-Match but those api.md exempts (photo deletion, congestion)
+    const edits = routes.filter((r) => ['PATCH', 'PUT', 'DELETE'].includes(r.method));
+    expect(edits.filter((r) => !needsIfMatch(r)).map((r) => r.id)).toEqual(['delete-photo']);
     expect(committed.paths['/v1/reservations'].post.responses['201']).toBeDefined();
     expect(committed.paths['/v1/reservations/{id}/unlock'].post.responses['202']).toBeDefined();
   });
@@ -90,9 +100,13 @@ describe('the OpenAPI document', () => {
     for (const route of routes) {
       const op = committed.paths[route.path][route.method.toLowerCase()] as Json;
       const [success] = Object.values(op.responses as Json) as Json[];
-      const answer = success?.content['application/json'].schema.$ref as string;
-      expect(answer, route.id).toMatch(/^#\/components\/schemas\/[A-Z]\w+$/);
-      expect(schemas[answer.split('/').pop() as string].additionalProperties, route.id).toBe(false);
+      if (handlers.get(route.id)?.contract.schemas.response.status === 204) {
+        expect(success?.content, route.id).toBeUndefined();
+      } else {
+        const answer = success?.content['application/json'].schema.$ref as string;
+        expect(answer, route.id).toMatch(/^#\/components\/schemas\/[A-Z]\w+$/);
+        expect(schemas[answer.split('/').pop() as string].additionalProperties, route.id).toBe(false);
+      }
       const body = op.requestBody?.content['application/json'].schema.$ref as string | undefined;
       if (op.requestBody) expect(body, route.id).toMatch(/^#\/components\/schemas\/[A-Z]\w+$/);
     }
@@ -114,7 +128,7 @@ describe('the OpenAPI document', () => {
   it('declares every problem a route can answer, with the codes of each status', () => {
     for (const route of routes) {
       const op = committed.paths[route.path][route.method.toLowerCase()] as Json;
-      for (const { status, code } of declaredProblems(route)) {
+      for (const { status, code } of declaredProblems(contractOf(route))) {
         const schema = op.responses[String(status)].content['application/problem+json'].schema;
         expect(schema.allOf[0], route.id).toEqual({ $ref: '#/components/schemas/Problem' });
         expect(schema.allOf[1].properties.code.enum, `${route.id} ${status}`).toContain(code);
@@ -128,6 +142,13 @@ describe('the OpenAPI document', () => {
     expect(create.responses['409'].content['application/problem+json'].schema.allOf[1].properties.code.enum).toEqual(
       expect.arrayContaining(['SLOT_UNAVAILABLE', 'OVERLAPS_OWN_RESERVATION', 'INVALID_STATE']),
     );
+    // a list that answers CSV: both media types, its file name, and 422 EXPORT_TOO_LARGE
+    const facilities = committed.paths['/v1/operator/facilities'].get;
+    expect(Object.keys(facilities.responses['200'].content)).toEqual(['application/json', 'text/csv']);
+    expect(facilities.responses['200'].headers['Content-Disposition'].description).toContain('facilities.csv');
+    expect(
+      facilities.responses['422'].content['application/problem+json'].schema.allOf[1].properties.code.enum,
+    ).toEqual(['EXPORT_TOO_LARGE']);
     const key = (create.parameters as Json[]).find((p) => p.in === 'header');
     expect(key).toMatchObject({ name: 'Idempotency-Key', schema: { minLength: 1, maxLength: 64 } });
   });

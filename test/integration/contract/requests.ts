@@ -16,6 +16,8 @@ export interface RequestContext {
   commandId?: string;
   /** A member for `{memberId}` of admin routes (default member-basic). */
   memberId?: string;
+  /** A photo of the request partner's facility for `{photoId}`, when the test has one. */
+  photoId?: string;
 }
 
 /** The partner, facility and request space of the demo booking requests (TIMEWORK渋谷). */
@@ -31,6 +33,8 @@ export const REQUEST_SPACE_HOURS = Object.fromEntries(
 );
 /** A closure of the request space that no test books into. */
 export const QUIET_CLOSURE = { date: '2026-12-30', from: '12:00', to: '13:00' };
+/** The id of a closure like {@link QUIET_CLOSURE} loaded without one (its date and times). */
+export const QUIET_CLOSURE_ID = '2026-12-30-1200-1300';
 
 /** A door of the demo spaces at H1T九段下. */
 export const DOOR = 'h1t-kudanshita-front';
@@ -42,8 +46,10 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   spaceId: SPACE,
   memberId: ctx.memberId ?? 'member-basic',
   date: SPECIAL_DAY,
+  closureId: QUIET_CLOSURE_ID,
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
+  ...(ctx.photoId === undefined ? {} : { photoId: ctx.photoId }),
 });
 
 /** Values for `{param}`s that name nothing. */
@@ -55,6 +61,8 @@ export const unknownPathValues = (): Record<string, string> => ({
   spaceId: `no-such-space-${randomUUID().slice(0, 8)}`,
   memberId: `no-such-member-${randomUUID().slice(0, 8)}`,
   date: SPECIAL_DAY,
+  photoId: randomUUID(),
+  closureId: `no-such-closure-${randomUUID().slice(0, 8)}`,
 });
 
 /** A token of an operator of the request partner whom the (operator) route admits. */
@@ -125,6 +133,7 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     path: operatorFacilityPath(route, values),
     body: { contentType: 'image/jpeg', bytes: 2048 },
   }),
+  'delete-photo': (route, values) => ({ path: fillPath(route, values) }),
   'edit-facility': (route, values) => ({
     path: operatorFacilityPath(route, values),
     body: { description: 'いつでも使える個室と会議室' },
@@ -142,6 +151,14 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     headers: { 'if-match': '"1"' },
   }),
   'add-closure': (route, values) => ({ path: operatorSpacePath(route, values), body: QUIET_CLOSURE }),
+  'delete-special-day': (route, values) => ({
+    path: operatorSpacePath(route, values),
+    headers: { 'if-match': '"1"' },
+  }),
+  'delete-closure': (route, values) => ({
+    path: operatorSpacePath(route, values),
+    headers: { 'if-match': '"1"' },
+  }),
 };
 
 /** The valid request of a route; throws for a row without a builder. */

@@ -169,6 +169,52 @@ describe('special open days', () => {
   });
 });
 
+describe('deleting special days and closures', () => {
+  it('reopens what a closure closed, at once; 204, then 404; If-Match as for every edit', async () => {
+    const made = await addClosure(DESK, { date: '2026-12-01', from: '15:00', to: '16:00' });
+    expect(await openSlots(DESK, '2026-12-01')).not.toContain('15:00');
+    const path = `${calendarPath(DESK)}/closures/${made.body.closureId}`;
+    expect(await stackApi().delete(path, tw('full'))).toMatchObject({
+      status: 428,
+      body: { code: 'PRECONDITION_REQUIRED' },
+    });
+    expect(await stackApi().delete(path, tw('full'), { 'if-match': '"1"' })).toMatchObject({
+      status: 412,
+      body: { code: 'VERSION_MISMATCH' },
+    });
+    expect(await stackApi().delete(path, h1t('full'), await ifMatch(DESK))).toMatchObject({ status: 404 });
+    const deleted = await stackApi().delete(path, tw('full'), await ifMatch(DESK));
+    expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeUndefined();
+    expect(await openSlots(DESK, '2026-12-01')).toContain('15:00');
+    const listed = (await calendar(DESK)).body.closures.map((c: { closureId: string }) => c.closureId);
+    expect(listed).not.toContain(made.body.closureId);
+    expect(await stackApi().delete(path, tw('full'), await ifMatch(DESK))).toMatchObject({
+      status: 404,
+      body: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('closes a special day again, unless a booking holds it (409 naming it)', async () => {
+    const path = `${calendarPath(DESK)}/special-days/2026-12-06`;
+    expect(
+      (await stackApi().put(path, { open: '10:00', close: '14:00' }, tw('full'), await ifMatch(DESK))).status,
+    ).toBe(200);
+    const booked = await book(DESK, '2026-12-06', '11:00', '12:00');
+    expect(booked.status).toBe(201);
+    const before = await calendar(DESK);
+    expect(await stackApi().delete(path, tw('full'), await ifMatch(DESK))).toMatchObject({
+      status: 409,
+      body: { code: 'CALENDAR_CONFLICT', conflicts: [booked.body.number] },
+    });
+    expect(await calendar(DESK)).toEqual(before);
+    expect((await stackApi().post(`/v1/reservations/${booked.body.id}/cancel`, {}, member)).status).toBe(200);
+    expect((await stackApi().delete(path, tw('full'), await ifMatch(DESK))).status).toBe(204);
+    expect(await openSlots(DESK, '2026-12-06')).toEqual([]);
+    expect((await stackApi().delete(path, tw('full'), await ifMatch(DESK))).status).toBe(404);
+  });
+});
+
 describe('a change that would strand held bookings', () => {
   it('is 409 CALENDAR_CONFLICT naming their numbers, changes nothing, and passes once they are settled', async () => {
     const booked = await book(DESK, '2026-11-26', '18:00', '19:00');

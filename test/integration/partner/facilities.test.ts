@@ -2,8 +2,11 @@
  * Partners read and edit their own facilities (api.md "Partner routes", "Edits"): roles from the route table,
  * another partner's facility is 404, edits need If-Match (428) on the current version (412), one of two
  * concurrent edits wins and nothing of the other is written, and every edit shows on the member routes at once.
+ * Photos go up through presigned POSTs to the local S3, show on both facility answers and are deleted with their
+ * file; the list downloads as CSV.
  */
 import { describe, expect, it } from 'vitest';
+import { facilitiesCsv } from '../../../contracts/csv/facilities.v1';
 import { routes } from '../../../lambdas/routes';
 import { h1t, member, partnerStack, tw } from './support';
 
@@ -183,6 +186,38 @@ describe('photos through presigned uploads', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(JPEG)).toBe(true);
   });
 
+  it('shows members the photos, top first, with URLs that serve the uploaded bytes', async () => {
+    const post = async (body: object) => {
+      const created = await stackApi().post(
+        photos,
+        { contentType: 'image/jpeg', bytes: JPEG.length, ...body },
+        tw('full'),
+      );
+      expect(created.status).toBe(201);
+      expect([200, 201, 204]).toContain(await upload(created.body.upload, JPEG));
+      return created.body.photoId as string;
+    };
+    const plain = await post({});
+    const top = await post({ top: true, spaceId: 'tw-shibuya-desk' });
+    const seen = await stackApi().get(`/v1/facilities/${OWN}`, member);
+    expect(seen.status).toBe(200);
+    const shown: Array<{ photoId: string; top: boolean; spaceId?: string; url: string }> = seen.body.photos;
+    const ids = shown.map((p) => p.photoId);
+    expect(ids).toEqual(expect.arrayContaining([plain, top]));
+    expect(ids.indexOf(top)).toBeLessThan(ids.indexOf(plain));
+    // every top photo before every other
+    expect(shown.map((p) => p.top)).toEqual([...shown.map((p) => p.top)].sort((a, b) => Number(b) - Number(a)));
+    expect(shown.find((p) => p.photoId === top)).toMatchObject({ top: true, spaceId: 'tw-shibuya-desk' });
+    expect(shown.find((p) => p.photoId === plain)?.spaceId).toBeUndefined();
+    for (const id of [plain, top]) {
+      const served = await fetch(shown.find((p) => p.photoId === id)?.url as string);
+      expect(served.status).toBe(200);
+      expect(Buffer.from(await served.arrayBuffer()).equals(JPEG)).toBe(true);
+    }
+    // the operator's answer lists the same photos in the same order
+    expect((await current()).body.photos.map((p: { photoId: string }) => p.photoId)).toEqual(ids);
+  });
+
   it('is refused for another partner’s facility (404), a space of another facility (404) and the staff role (403)', async () => {
     const before = (await current()).body.photos;
     expect((await stackApi().post(photos, { contentType: 'image/gif', bytes: 10 }, h1t('full'))).status).toBe(404);
@@ -194,5 +229,184 @@ describe('photos through presigned uploads', () => {
     expect(strange).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     expect((await stackApi().post(photos, { contentType: 'image/gif', bytes: 10 }, tw('staff'))).status).toBe(403);
     expect((await current()).body.photos).toHaveLength(before.length);
+  });
+});
+
+describe('deleting a photo (DELETE /v1/operator/photos/{photoId}, no If-Match)', () => {
+  /** The operator's facility without the photos' URLs (presigned anew on every read). */
+  const unsigned = async () => {
+    const { photos, ...facility } = (await current()).body;
+    return { ...facility, photos: photos.map(({ url: _, ...photo }: { url: string }) => photo) };
+  };
+  const remove = (photoId: string, token: string) =>
+    stackApi().call('DELETE', `/v1/operator/photos/${photoId}`, { token });
+  const memberPhotoIds = async () =>
+    (await stackApi().get(`/v1/facilities/${OWN}`, member)).body.photos.map((p: { photoId: string }) => p.photoId);
+
+  /** A photo of TIMEWORK渋谷 whose JPEG was uploaded, and the URL the operator's answer gives for it. */
+  async function uploadedPhoto(): Promise<{ photoId: string; url: string }> {
+    const created = await stackApi().post(
+      `${PATH}/photos`,
+      { contentType: 'image/jpeg', bytes: JPEG.length },
+      tw('full'),
+    );
+    expect(created.status).toBe(201);
+    expect([200, 201, 204]).toContain(await upload(created.body.upload, JPEG));
+    const listed = (await current()).body.photos.find((p: { photoId: string }) => p.photoId === created.body.photoId);
+    expect((await fetch(listed.url)).status).toBe(200);
+    return { photoId: created.body.photoId, url: listed.url };
+  }
+
+  it('answers 204 with no body; the photo is gone from both answers and its file from the bucket; again is 404', async () => {
+    const { photoId, url } = await uploadedPhoto();
+    expect(await memberPhotoIds()).toContain(photoId);
+    const deleted = await remove(photoId, tw('full'));
+    expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeUndefined();
+    expect((await current()).body.photos.map((p: { photoId: string }) => p.photoId)).not.toContain(photoId);
+    expect(await memberPhotoIds()).not.toContain(photoId);
+    expect((await fetch(url)).status).toBe(404);
+    const again = await remove(photoId, tw('full'));
+    expect(again).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
+  it('deletes a photo whose upload never came (no file to delete)', async () => {
+    const created = await stackApi().post(`${PATH}/photos`, { contentType: 'image/gif', bytes: 10 }, tw('full'));
+    expect((await remove(created.body.photoId, tw('full'))).status).toBe(204);
+    expect((await current()).body.photos.map((p: { photoId: string }) => p.photoId)).not.toContain(
+      created.body.photoId,
+    );
+  });
+
+  it.each([
+    ['another partner’s full operator', () => h1t('full'), 404, 'NOT_FOUND'],
+    ['the staff role', () => tw('staff'), 403, 'FORBIDDEN'],
+    ['the usage role', () => tw('usage'), 403, 'FORBIDDEN'],
+    ['a member', () => member, 403, 'FORBIDDEN'],
+  ])('is refused to %s, and the photo and its file stay', async (_, token, status, code) => {
+    const { photoId, url } = await uploadedPhoto();
+    const before = await unsigned();
+    const answer = await remove(photoId, token());
+    expect(answer).toMatchObject({ status, body: { code } });
+    expect(await unsigned()).toEqual(before);
+    const served = await fetch(url);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(JPEG)).toBe(true);
+  });
+
+  it.each([
+    ['an unknown photo', 'f6a1c2d4-0000-4000-8000-000000000000', 404, 'NOT_FOUND'],
+    ['an id with a space', 'a%20b', 400, 'VALIDATION_FAILED'],
+    ['an id over 128 characters', 'p'.repeat(129), 400, 'VALIDATION_FAILED'],
+  ])('refuses %s and changes nothing', async (_, photoId, status, code) => {
+    const before = await unsigned();
+    expect(await remove(photoId, tw('full'))).toMatchObject({ status, body: { code } });
+    expect(await unsigned()).toEqual(before);
+  });
+
+  it('refuses a body with a field (400 naming it) and keeps the photo', async () => {
+    const { photoId } = await uploadedPhoto();
+    const answer = await stackApi().call('DELETE', `/v1/operator/photos/${photoId}`, {
+      token: tw('full'),
+      body: { photoId },
+    });
+    expect(answer).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain('body.photoId');
+    expect(await memberPhotoIds()).toContain(photoId);
+  });
+});
+
+describe('the facility list as CSV (Accept: text/csv)', () => {
+  /** The spec's headers (test/unit/contracts/csv.test.ts holds them to the partner site's labels). */
+  const HEADERS = facilitiesCsv.columns.map((c) => c.header);
+
+  /** The list as the partner site downloads it: the raw bytes, not decoded by fetch (which would drop the BOM). */
+  async function download(token: string, accept = 'text/csv') {
+    const res = await fetch(`${stackApi().url}/v1/operator/facilities`, {
+      headers: { authorization: `Bearer ${token}`, accept },
+    });
+    return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+  }
+
+  /** The lines of a CSV file (CRLF ends each; a LF alone stays inside its quoted field). */
+  const linesOf = (bytes: Buffer) => bytes.subarray(3).toString('utf8').split('\r\n');
+  const jsonIds = async (token: string) =>
+    (await stackApi().get('/v1/operator/facilities', token)).body.items.map(
+      (f: { facilityId: string }) => f.facilityId,
+    );
+
+  it('is UTF-8 with a BOM, CRLF, the Japanese headers, one line per own facility, as an attachment', async () => {
+    const { res, bytes } = await download(tw('full'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="facilities.csv"');
+    expect(res.headers.get('vary')).toBe('accept');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = linesOf(bytes);
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toBe(HEADERS.join(','));
+    const rows = lines.slice(1, -1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.startsWith(`${OWN},`)).toBe(true);
+    expect(rows[0]?.split(',')).toHaveLength(HEADERS.length);
+    expect(bytes.toString('utf8')).not.toMatch(/h1t-/);
+  });
+
+  it('lists to each partner its own facilities only, as its JSON list does', async () => {
+    for (const token of [h1t('full'), h1t('staff'), tw('staff')]) {
+      const ids = await jsonIds(token);
+      expect(ids.length).toBeGreaterThan(0);
+      const rows = linesOf((await download(token)).bytes).slice(1, -1);
+      expect(rows.map((line) => line.split(',')[0])).toEqual(ids);
+    }
+    const theirs = linesOf((await download(h1t('full'))).bytes).slice(1, -1);
+    expect(theirs.map((line) => line.split(',')[0])).not.toContain(OWN);
+  });
+
+  it('quotes a field with a comma, a quote or a line break (quotes doubled), and writes times as the site does', async () => {
+    const before = await current();
+    const edited = await stackApi().patch(
+      PATH,
+      {
+        name: 'TIMEWORK渋谷, "本館"',
+        contact: '03-0000-0000\n平日のみ',
+        publishFrom: '2026-11-30T23:55:00+09:00',
+        publishUntil: null,
+      },
+      tw('full'),
+      { 'if-match': String(before.etag) },
+    );
+    expect(edited.status).toBe(200);
+    const text = (await download(tw('full'))).bytes.subarray(3).toString('utf8');
+    const [, row] = text.split('\r\n');
+    expect(row).toBe(
+      [
+        OWN,
+        '"TIMEWORK渋谷, ""本館"""',
+        edited.body.nameKana ?? '',
+        edited.body.postalCode ?? '',
+        edited.body.address.prefecture,
+        edited.body.address.city,
+        edited.body.address.street,
+        '"03-0000-0000\n平日のみ"',
+        edited.body.url ?? '',
+        '2026/11/30 23:55',
+        '',
+      ].join(','),
+    );
+  });
+
+  it('answers JSON without Accept: text/csv, and refuses the usage role and members (403 problem+json) as before', async () => {
+    const json = await download(tw('full'), 'application/json');
+    expect(json.res.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(json.bytes.toString('utf8')).items.map((f: { facilityId: string }) => f.facilityId)).toEqual([
+      OWN,
+    ]);
+    for (const token of [tw('usage'), member]) {
+      const refused = await download(token);
+      expect(refused.res.status).toBe(403);
+      expect(refused.res.headers.get('content-type')).toContain('application/problem+json');
+      expect(JSON.parse(refused.bytes.toString('utf8')).code).toBe('FORBIDDEN');
+    }
   });
 });

@@ -55,6 +55,8 @@ export function client(baseUrl: string) {
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', ...(etag ? { etag } : {}), body };
   };
   return {
+    /** Where the gateway listens, for a request the client does not make (raw bytes). */
+    url: baseUrl,
     call,
     get: (path: string, token?: string) => call('GET', path, { token }),
     post: (path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>

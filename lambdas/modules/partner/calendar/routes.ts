@@ -52,6 +52,26 @@ export const rows = {
     tableActions: CHANGES,
     maxTableCommands: CHANGE_COMMANDS,
   },
+  deleteSpecialDay: {
+    id: 'delete-special-day',
+    module: 'partner/calendar',
+    refusals: REFUSALS,
+    method: 'DELETE',
+    path: '/v1/operator/spaces/{spaceId}/calendar/special-days/{date}',
+    caller: FULL,
+    tableActions: CHANGES,
+    maxTableCommands: CHANGE_COMMANDS,
+  },
+  deleteClosure: {
+    id: 'delete-closure',
+    module: 'partner/calendar',
+    refusals: REFUSALS,
+    method: 'DELETE',
+    path: '/v1/operator/spaces/{spaceId}/calendar/closures/{closureId}',
+    caller: FULL,
+    tableActions: CHANGES,
+    maxTableCommands: CHANGE_COMMANDS,
+  },
 } as const satisfies Record<string, Route>;
 
 export const routes: readonly Route[] = /* @__PURE__ */ Object.values(rows);

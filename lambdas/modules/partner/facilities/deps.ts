@@ -1,13 +1,8 @@
-import { photoStore, tableContext, uuids } from '../../../platform/deps';
+import { photoStore, uuids } from '../../../platform/deps';
 import { catalogDeps } from '../../catalog';
-import { PhotoRepository } from './data/photo';
 import type { PhotoPorts } from './service';
 
-let photos: PhotoRepository | undefined;
-
-/** The facility flows with the photos: the catalog's repositories, the photo items, the photos bucket. */
+/** The facility flows with the photos: the catalog's repositories (photo items among them), the photos bucket, ids. */
 export function photoDeps(): PhotoPorts {
-  const { doc, tableName } = tableContext();
-  photos ??= new PhotoRepository(doc, tableName);
-  return { ...catalogDeps(), photos, files: photoStore(), ids: uuids };
+  return { ...catalogDeps(), files: photoStore(), ids: uuids };
 }

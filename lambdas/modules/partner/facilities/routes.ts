@@ -48,6 +48,20 @@ export const rows = {
     maxTableCommands: 3,
     storesPhotos: true,
   },
+  deletePhoto: {
+    id: 'delete-photo',
+    module: 'partner/facilities',
+    refusals: ['NOT_FOUND'],
+    method: 'DELETE',
+    path: '/v1/operator/photos/{photoId}',
+    caller: { role: 'operator', operatorRoles: ['full'] },
+    // api.md: photo deletion needs no If-Match
+    withoutIfMatch: true,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
+    // the photo; its conditional delete
+    maxTableCommands: 2,
+    storesPhotos: true,
+  },
 } as const satisfies Record<string, Route>;
 
 export const routes: readonly Route[] = /* @__PURE__ */ Object.values(rows);

@@ -7,10 +7,8 @@ import { partnerIdOf } from '../../../platform/identity';
 import type { FileStore, Ids } from '../../../platform/ports';
 import { ApiError, notFound } from '../../../platform/problems';
 import { ownedByPartner } from '../../../platform/tenancy';
-import type { CatalogDeps } from '../../catalog';
-import type { Photo, PhotoRepository } from './data/photo';
+import type { CatalogDeps, Photo, PhotoReads } from '../../catalog';
 import { applyFacilityPatch, type FacilityPatchFields } from './rules/patch';
-import type { PhotoView } from './views';
 
 export type FacilityPorts = {
   facilities: Pick<CatalogDeps['facilities'], 'getFacility' | 'listFacilities' | 'replaceFacility'>;
@@ -19,27 +17,13 @@ export type FacilityPorts = {
 
 /** What the photo flows read and write: the photo items, the photos bucket, ids. */
 export type PhotoPorts = FacilityPorts & {
-  photos: Pick<PhotoRepository, 'put' | 'ofFacility'>;
-  files: Pick<FileStore, 'presignedUpload' | 'presignedDownload'>;
+  photos: Pick<CatalogDeps['photos'], 'put' | 'ofFacility' | 'getPhoto' | 'remove'>;
+  files: Pick<FileStore, 'presignedUpload' | 'presignedDownload' | 'delete'>;
   ids: Ids;
-};
+} & PhotoReads;
 
-/** How long a presigned upload or download stays valid. */
-const PRESIGNED_SECONDS = 3600;
-
-/** A facility's photos, each with a presigned GET valid for an hour. */
-export async function photosOf(deps: PhotoPorts, facilityId: string): Promise<PhotoView[]> {
-  const photos = await deps.photos.ofFacility(facilityId);
-  return Promise.all(
-    photos.map(async (p) => ({
-      photoId: p.photoId,
-      ...(p.spaceId ? { spaceId: p.spaceId } : {}),
-      top: p.top,
-      contentType: p.contentType,
-      url: await deps.files.presignedDownload(p.key, PRESIGNED_SECONDS),
-    })),
-  );
-}
+/** How long a presigned upload stays valid. */
+const UPLOAD_SECONDS = 3600;
 
 /**
  * A new photo of one of the caller's partner's facilities (or of one of its spaces): recorded, and a presigned POST
@@ -71,9 +55,24 @@ export async function newPhoto(
     key: photo.key,
     contentType: photo.contentType,
     maxBytes: photo.bytes,
-    expiresInSeconds: PRESIGNED_SECONDS,
+    expiresInSeconds: UPLOAD_SECONDS,
   });
   return { photoId, upload };
+}
+
+/**
+ * Deletes one of the caller's partner's photos: its file first (a missing one is fine), then its item, so that a
+ * retry after a failure between the two finishes the job. 404 when there is no such photo, when it is another
+ * partner's, or when a concurrent deletion took the item first.
+ */
+export async function deletePhoto(
+  deps: Pick<PhotoPorts, 'photos' | 'files'>,
+  identity: Identity,
+  photoId: string,
+): Promise<void> {
+  const photo = ownedByPartner(identity, await deps.photos.getPhoto(photoId), 'Photo');
+  await deps.files.delete(photo.key);
+  if (!(await deps.photos.remove(photo.photoId))) throw notFound('Photo');
 }
 
 /** The caller's partner's facilities. */

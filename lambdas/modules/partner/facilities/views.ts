@@ -1,21 +1,14 @@
 /** A facility as its partner's operators see it (api.md `OperatorFacility`). */
+import type { PhotoResponse } from '../../../../contracts/http/catalog';
 import type { OperatorFacilityResponse } from '../../../../contracts/http/partner-facilities';
 import { toZonedIso } from '../../../domain/format';
 import type { Facility, Space } from '../../../domain/model';
 
-/** A photo with a presigned GET of it. */
-export interface PhotoView {
-  photoId: string;
-  spaceId?: string;
-  top: boolean;
-  contentType: string;
-  url: string;
-}
-
+/** A facility with its spaces and, but in the list, all its photos (the catalog's `photosOf`). */
 export function operatorFacilityView(
   facility: Facility,
   spaces: readonly Space[],
-  photos?: readonly PhotoView[],
+  photos?: readonly PhotoResponse[],
 ): OperatorFacilityResponse {
   const zone = facility.timeZone;
   return {

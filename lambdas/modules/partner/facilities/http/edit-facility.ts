@@ -4,9 +4,10 @@ import {
   operatorFacilityResponse,
 } from '../../../../../contracts/http/partner-facilities';
 import { expectedVersion, httpHandler } from '../../../../platform/http';
+import { photosOf } from '../../../catalog';
 import { photoDeps } from '../deps';
 import { rows } from '../routes';
-import { editFacility, photosOf } from '../service';
+import { editFacility } from '../service';
 import { operatorFacilityView } from '../views';
 
 export const handler = httpHandler(

@@ -1,8 +1,9 @@
 import { operatorFacilityPath, operatorFacilityResponse } from '../../../../../contracts/http/partner-facilities';
 import { httpHandler } from '../../../../platform/http';
+import { photosOf } from '../../../catalog';
 import { photoDeps } from '../deps';
 import { rows } from '../routes';
-import { ownFacility, photosOf } from '../service';
+import { ownFacility } from '../service';
 import { operatorFacilityView } from '../views';
 
 export const handler = httpHandler(

@@ -1,9 +1,10 @@
 /** A facility's photos: one item each, listed per facility (newest last) on the GSI2 entry of the registry. */
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ITEM_TYPES } from '../../../../../contracts/table';
-import { instantFromItem, stripStorage } from '../../../../platform/dynamo/items';
-import { fill, indexAttributes, indexKey, isoUtc, itemKey } from '../../../../platform/dynamo/keys';
-import { queryAll } from '../../../../platform/dynamo/query';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ITEM_TYPES } from '../../../../contracts/table';
+import { instantFromItem, stripStorage } from '../../../platform/dynamo/items';
+import { fill, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
+import { queryAll } from '../../../platform/dynamo/query';
+import { writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
 
 export interface Photo {
   photoId: string;
@@ -48,15 +49,37 @@ export class PhotoRepository {
     );
   }
 
+  async getPhoto(photoId: string): Promise<Photo | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: itemKey('photo', { photoId }) }),
+    );
+    return Item ? photoFromItem(Item) : undefined;
+  }
+
   async ofFacility(facilityId: string): Promise<Photo[]> {
     const items = await queryAll(this.doc, this.tableName, {
       IndexName: ofFacility.name,
       KeyConditionExpression: `${ofFacility.pk} = :pk`,
       ExpressionAttributeValues: { ':pk': fill(OF_FACILITY.pk, { facilityId }) },
     });
-    return items.map((item) => {
-      const stored = stripStorage<Photo & { createdAt: unknown }>(item);
-      return { ...stored, createdAt: instantFromItem(stored.createdAt) as number };
-    });
+    return items.map(photoFromItem);
   }
+
+  /** Deletes a photo's item (and with it its entry in the facility's list): `false` when it was not there. */
+  remove(photoId: string): Promise<boolean> {
+    return writtenUnlessConditionFails(
+      this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: itemKey('photo', { photoId }),
+          ConditionExpression: 'attribute_exists(PK)',
+        }),
+      ),
+    );
+  }
+}
+
+function photoFromItem(item: Record<string, unknown>): Photo {
+  const stored = stripStorage<Photo & { createdAt: unknown }>(item);
+  return { ...stored, createdAt: instantFromItem(stored.createdAt) as number };
 }

@@ -1,0 +1,15 @@
+import { specialDayPath } from '../../../../../contracts/http/calendar';
+import { emptyBody } from '../../../../../contracts/http/common';
+import { expectedVersion, httpHandler } from '../../../../platform/http';
+import { calendarDeps } from '../deps';
+import { rows } from '../routes';
+import { changeCalendar } from '../service';
+
+export const handler = httpHandler(
+  rows.deleteSpecialDay,
+  { path: specialDayPath, body: emptyBody, response: { status: 204 } },
+  async ({ path, identity, headers, now }) => {
+    const change = { kind: 'removeSpecialDay' as const, date: path.date };
+    await changeCalendar(calendarDeps(), identity, path.spaceId, change, expectedVersion(headers), now);
+  },
+);
