@@ -152,7 +152,7 @@ export function validateBooking({
   const checks: Array<() => Verdict> = [
     () => checkDuration({ start, end, space, timeZone: facility.timeZone }),
     () => checkBookingWindow({ now, start, facility, space }),
-    () => checkBusinessHours(bookingCalendars(facility, space), start, end),
+    () => checkBusinessHours(bookingCalendars(facility, space, now), start, end),
     () => checkPlanEligibility(plan, facility),
   ];
   for (const check of checks) {

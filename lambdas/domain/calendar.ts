@@ -17,15 +17,23 @@ export function calendarOf(facility: Pick<Facility, 'timeZone'>, space: Pick<Spa
 }
 
 /**
- * The calendars a new booking (or extension) of a space must fit: its calendar and, while a change of it is being
- * checked against held bookings, the pending one too.
+ * How long a calendar change may be pending. A change is one API call (API Gateway ends every call within 30 s): one
+ * still pending after this was interrupted, and no longer narrows bookings.
+ */
+export const CALENDAR_CHANGE_MAX_MS = 60_000;
+
+/**
+ * The calendars a new booking (or extension) of a space must fit at `now`: its calendar and, while a change of it is
+ * being checked against held bookings, the pending one too.
  */
 export function bookingCalendars(
   facility: Pick<Facility, 'timeZone'>,
   space: Pick<Space, 'calendar' | 'calendarPending'>,
+  now: Instant,
 ): Calendar[] {
-  const pending = space.calendarPending ? [{ timeZone: facility.timeZone, ...space.calendarPending }] : [];
-  return [calendarOf(facility, space), ...pending];
+  const pending = space.calendarPending;
+  const checked = pending && now - pending.since < CALENDAR_CHANGE_MAX_MS;
+  return [calendarOf(facility, space), ...(checked ? [{ timeZone: facility.timeZone, ...pending.calendar }] : [])];
 }
 
 /** Length of one booking slot, in minutes. */

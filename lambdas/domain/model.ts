@@ -188,10 +188,10 @@ export interface Space {
   /** Moves with every calendar change, apart from `version` (the calendar has its own ETag, api.md). */
   calendarVersion: number;
   /**
-   * A calendar change being checked against held bookings: while it is here, a booking must fit both calendars,
-   * so that no booking made during the check can be stranded by it (see partner/calendar).
+   * A calendar change being checked against held bookings, since when: while it is here, a booking must fit both
+   * calendars, so that no booking made during the check can be stranded by it (see partner/calendar).
    */
-  calendarPending?: SpaceCalendar | null;
+  calendarPending?: { calendar: SpaceCalendar; since: Instant } | null;
 }
 
 export interface Member {

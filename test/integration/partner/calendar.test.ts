@@ -11,7 +11,7 @@ import { membershipDeps } from '../../../lambdas/modules/membership';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
 import { transact } from '../../../lambdas/platform/dynamo/transactions';
 import { operatorToken } from '../support/local-stack';
-import { h1t, member, partnerStack, tw } from './support';
+import { h1t, member, NOW, partnerStack, tw } from './support';
 
 const FACILITY = 'tw-shibuya';
 const DESK = 'tw-shibuya-desk';
@@ -249,7 +249,7 @@ describe('a change that would strand held bookings', () => {
     if (!space) throw new Error('no desk');
     const closedFriday = { ...space.calendar, closures: [{ date: '2026-11-27', allDay: true as const }] };
     // a change in flight (begun, not ended): the desk is still open on Friday for readers…
-    expect(await spaces.beginCalendarChange(DESK, space.calendarVersion, closedFriday)).toBe(true);
+    expect(await spaces.beginCalendarChange(DESK, space.calendarVersion, closedFriday, Date.parse(NOW))).toBe(true);
     expect(await openSlots(DESK, '2026-11-27')).toContain('10:00');
     // …but no booking there can be made until the change ends
     expect(await book(DESK, '2026-11-27', '10:00', '11:00')).toMatchObject({

@@ -4,6 +4,7 @@ import {
   addDays,
   atLocal,
   bookingCalendars,
+  CALENDAR_CHANGE_MAX_MS,
   calendarOf,
   ceilToGrid,
   closingTimeAfter,
@@ -452,10 +453,15 @@ describe('unitedCalendar (§2: what a facility shows of its spaces’ calendars)
   it('is what calendarOf and bookingCalendars zone: a pending change is a second calendar to fit', () => {
     const facility = { timeZone: ZONE };
     expect(calendarOf(facility, { calendar: seats })).toEqual({ timeZone: ZONE, ...seats });
-    expect(bookingCalendars(facility, { calendar: seats, calendarPending: null })).toHaveLength(1);
-    expect(bookingCalendars(facility, { calendar: seats, calendarPending: room })[1]).toEqual({
+    const now = tokyo('2024-06-10T10:00');
+    expect(bookingCalendars(facility, { calendar: seats, calendarPending: null }, now)).toHaveLength(1);
+    const pending = { calendar: room, since: now - CALENDAR_CHANGE_MAX_MS + 1 };
+    expect(bookingCalendars(facility, { calendar: seats, calendarPending: pending }, now)[1]).toEqual({
       timeZone: ZONE,
       ...room,
     });
+    // a change pending longer than any API call was interrupted: it narrows nothing any more
+    const interrupted = { calendar: room, since: now - CALENDAR_CHANGE_MAX_MS };
+    expect(bookingCalendars(facility, { calendar: seats, calendarPending: interrupted }, now)).toHaveLength(1);
   });
 });

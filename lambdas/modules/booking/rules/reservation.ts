@@ -166,7 +166,7 @@ export function decideExtension({
     freeUntil,
   });
   if (!verdict.ok) return refuse(verdict.code, verdict.detail) as Refusal;
-  if (!checkBusinessHours(bookingCalendars(facility, space), reservation.end, verdict.newEnd).ok) {
+  if (!checkBusinessHours(bookingCalendars(facility, space, now), reservation.end, verdict.newEnd).ok) {
     // A change of the space's calendar is being checked: the extension must fit it too.
     return refuse('EXTENSION_NOT_ALLOWED', 'The extension would pass the closing time.') as Refusal;
   }

@@ -1,9 +1,9 @@
 /** Spaces: the seats and rooms of a facility, listed per facility and in one catalogue for search. */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
-import type { Space, SpaceCalendar } from '../../../domain/model';
+import type { Instant, Space, SpaceCalendar } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
-import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
+import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
 import { putIfAbsent, type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
 import { updateExpression } from '../../../platform/dynamo/update';
@@ -24,6 +24,9 @@ const spaceFromItem = (item: Record<string, unknown>): Space => {
     ...stored,
     bookableFrom: instantFromItem(stored.bookableFrom),
     bookableUntil: instantFromItem(stored.bookableUntil),
+    calendarPending: stored.calendarPending
+      ? { calendar: stored.calendarPending.calendar, since: instantFromItem(stored.calendarPending.since) ?? 0 }
+      : null,
   };
 };
 
@@ -48,8 +51,13 @@ export class SpaceRepository {
    * Begins a calendar change on the calendar of `expectedVersion`: `pending` is stored beside the calendar (new
    * bookings must fit both) and the calendar's version moves. False when the calendar is not of that version.
    */
-  beginCalendarChange(spaceId: string, expectedVersion: number, pending: SpaceCalendar): Promise<boolean> {
-    const set = { calendarPending: pending, calendarVersion: expectedVersion + 1 };
+  beginCalendarChange(
+    spaceId: string,
+    expectedVersion: number,
+    pending: SpaceCalendar,
+    now: Instant,
+  ): Promise<boolean> {
+    const set = { calendarPending: { calendar: pending, since: isoUtc(now) }, calendarVersion: expectedVersion + 1 };
     return this.update(spaceKey(spaceId), { set }, 'calendarVersion', expectedVersion);
   }
 

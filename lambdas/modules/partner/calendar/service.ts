@@ -5,7 +5,8 @@
  * No booking can slip past that check: a change is first stored as the space's pending calendar (its version
  * moves, so a booking decided on the old calendar is decided again, and from then on a booking must fit both);
  * then the space's held bookings are read (strongly consistent) and checked; then the change is stored or dropped.
- * A change interrupted half-way leaves a pending calendar that only narrows bookings until the next change.
+ * A change interrupted half-way leaves a pending calendar that narrows bookings for at most `CALENDAR_CHANGE_MAX_MS`
+ * (then it is ignored, and the next change replaces it); its version has moved, so the partner reads again.
  */
 import { calendarOf, localDateOf } from '../../../domain/calendar';
 import type { Facility, Instant, Space } from '../../../domain/model';
@@ -82,7 +83,7 @@ async function changeOnce(
     throw new ApiError('INVALID_SPACE_CONFIG', detail, outcome.problems);
   }
   const { calendar } = outcome;
-  if (!(await deps.spaces.beginCalendarChange(spaceId, expectedVersion, calendar))) throw stale();
+  if (!(await deps.spaces.beginCalendarChange(spaceId, expectedVersion, calendar, now))) throw stale();
   const began = expectedVersion + 1;
   const holds = await deps.holds.holdsOfSpace(spaceId, now);
   const stranded = strandedBookings(calendarOf(facility, { calendar }), holds, now);
