@@ -92,6 +92,10 @@ export const ITEM_TYPES = {
     indexes: [{ index: 'GSI2', pk: 'PHOTOS#{facilityId}', sk: '{utcCreatedAt}#{photoId}' }],
   },
   partner: { pk: 'PARTNER#{partnerId}', sk: '#META' },
+  /** A door's id taken by a facility: door ids are global (the MQTT topics name them), so one facility each. */
+  door: { pk: 'DOOR#{doorId}', sk: '#META' },
+  /** A QR value posted at an open space: unique, written with the space; what a drop-in scan looks up. */
+  qrCode: { pk: 'QR#{qrValue}', sk: '#META' },
   unlockCommand: {
     pk: 'CMD#{commandId}',
     sk: '#META',

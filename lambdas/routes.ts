@@ -3,6 +3,7 @@
  * per row; the local gateway serves the same rows; tests derive authorization and cost expectations from it.
  * The other functions (Step Functions tasks, the door-event handler, Cognito triggers) are listed here too.
  */
+import { routes as admin } from './modules/admin';
 import { routes as booking } from './modules/booking';
 import { routes as catalog } from './modules/catalog';
 import { routes as membership } from './modules/membership';
@@ -25,6 +26,7 @@ export const routes: readonly Route[] = [
   ...partnerFacilities,
   ...partnerSpaces,
   ...partnerCalendar,
+  ...admin,
 ];
 
 /** Source file of a route's handler, relative to the project root. */

@@ -4,6 +4,16 @@
  */
 import type * as z from 'zod';
 import {
+  agreedExtensionBody,
+  companyPatchBody,
+  companyResponse,
+  doorsBody,
+  doorsResponse,
+  newCompanyBody,
+  newFacilityBody,
+  newOpenSpaceBody,
+} from './admin';
+import {
   availabilityResponse,
   createReservationBody,
   extendBody,
@@ -61,6 +71,8 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [newPhotoResponse, 'PhotoUpload'],
   [calendarResponse, 'SpaceCalendar'],
   [closureCreatedResponse, 'ClosureCreated'],
+  [companyResponse, 'Company'],
+  [doorsResponse, 'FacilityDoors'],
   [problemResponse, 'Problem'],
 ];
 
@@ -81,4 +93,10 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [hoursBody, 'WeekHours'],
   [specialDayBody, 'SpecialDay'],
   [closureBody, 'NewClosure'],
+  [newFacilityBody, 'NewFacility'],
+  [newOpenSpaceBody, 'NewOpenSpace'],
+  [doorsBody, 'DoorsSetting'],
+  [newCompanyBody, 'NewCompany'],
+  [companyPatchBody, 'CompanyPatch'],
+  [agreedExtensionBody, 'AgreedExtension'],
 ];

@@ -6,7 +6,7 @@ import { facilityKinds, id, instant, itemsOf, zoned } from './common';
 export const operatorFacilityPath = z.strictObject({ facilityId: id });
 export const photoPath = z.strictObject({ photoId: id });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+export const text = (max: number) => z.string().trim().min(1).max(max);
 const station = z.strictObject({
   line: text(60),
   station: text(60),
@@ -14,34 +14,39 @@ const station = z.strictObject({
   walkMeters: z.number().int().min(0).max(20_000),
 });
 
+/** The fields of a facility a partner edits (and the back office sets when it creates one). */
+export const facilityFields = {
+  name: text(100),
+  nameKana: text(200).nullable(),
+  postalCode: z
+    .string()
+    .regex(/^\d{3}-?\d{4}$/, 'Expected a postal code such as 102-0074')
+    .nullable(),
+  address: z.strictObject({ prefecture: text(16), city: text(60), street: text(200) }),
+  location: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }),
+  contact: text(100).nullable(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'Expected an http(s) URL' })
+    .max(500)
+    .nullable(),
+  description: text(2000).nullable(),
+  amenities: z.array(text(50)).max(50),
+  stations: z.array(station).max(10),
+  publishFrom: instant.nullable(),
+  publishUntil: instant.nullable(),
+  notificationEmails: z.array(z.email().max(254)).max(10),
+};
+
 /**
  * A JSON merge patch of the fields a partner edits (api.md PATCH facility): absent = unchanged, `null` = cleared
  * (where a field may be empty).
  */
 export const facilityPatchBody = z
   .strictObject({
-    name: text(100),
-    nameKana: text(200).nullable(),
-    postalCode: z
-      .string()
-      .regex(/^\d{3}-?\d{4}$/, 'Expected a postal code such as 102-0074')
-      .nullable(),
-    address: z
-      .strictObject({ prefecture: text(16), city: text(60), street: text(200) })
+    ...facilityFields,
+    address: facilityFields.address
       .partial()
       .refine((a) => Object.keys(a).length > 0, 'Name at least one address field'),
-    location: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }),
-    contact: text(100).nullable(),
-    url: z
-      .url({ protocol: /^https?$/, error: 'Expected an http(s) URL' })
-      .max(500)
-      .nullable(),
-    description: text(2000).nullable(),
-    amenities: z.array(text(50)).max(50),
-    stations: z.array(station).max(10),
-    publishFrom: instant.nullable(),
-    publishUntil: instant.nullable(),
-    notificationEmails: z.array(z.email().max(254)).max(10),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'The patch names no field');

@@ -99,6 +99,8 @@ export const operatorSpaceResponse = z.strictObject({
     }),
   ),
   doorIds: z.array(z.string()),
+  /** The value of the QR code posted at an open space (drop-in check-in). */
+  qrValue: z.string().optional(),
 });
 
 export type OperatorSpaceResponse = z.infer<typeof operatorSpaceResponse>;

@@ -217,6 +217,8 @@ export interface Company {
   corporateCode: string;
   /** Uses per calendar month for the whole company; `null` = no cap. */
   monthlyCap: number | null;
+  /** Moves with every change (the back office's ETag); absent on companies written before = 1. */
+  version?: number;
 }
 
 export type ReservationStatus =

@@ -24,6 +24,12 @@ export const reservationNumberDigits: Ids = {
   next: () => String(randomInt(0, 1_000_000_000_000)).padStart(12, '0'),
 };
 
+/** Sixteen digits from the CSPRNG (leading zeros kept): a company's corporate code. */
+export const corporateCodeDigits: Ids = {
+  next: () =>
+    `${String(randomInt(0, 100_000_000)).padStart(8, '0')}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
+};
+
 let timers: TimerStarter | undefined;
 /** Step Functions, or the local runner (`SFN_ENDPOINT`). */
 export function timerStarter(): TimerStarter {

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
+  DoorRegistry,
   FacilityRepository,
   OperatorRepository,
   PartnerRepository,
@@ -16,8 +17,10 @@ export async function seedDemoData(doc: DynamoDBDocumentClient, tableName: strin
   const companyRepo = new CompanyRepository(doc, tableName);
   const partnerRepo = new PartnerRepository(doc, tableName);
   const operatorRepo = new OperatorRepository(doc, tableName);
+  const doorRegistry = new DoorRegistry(doc, tableName);
   await Promise.all([
     ...demo.facilities.map((f) => facilityRepo.putFacility(f)),
+    ...demo.facilities.map((f) => doorRegistry.putDoors(f)),
     ...demo.spaces.map((s) => spaceRepo.putSpace(s)),
     ...demo.companies.map((c) => companyRepo.putCompany(c)),
     ...demo.members.map((m) => memberRepo.putMember(m)),

@@ -301,6 +301,13 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'add-closure',
       'delete-special-day',
       'delete-closure',
+      'create-facility',
+      'create-open-space',
+      'set-doors',
+      'create-company',
+      'get-company',
+      'edit-company',
+      'record-agreed-extension',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);

@@ -2,7 +2,15 @@
 export { ReservationRepository, reservationKey } from './data/reservation';
 export { ReservationNumberRepository } from './data/reservation-number';
 export { SlotCounterRepository, slotKey } from './data/slot-counter';
-export { reservationRepository } from './deps';
+export { bookingReads, reservationRepository } from './deps';
 export { routes } from './routes';
-export { type BookingPorts, busy, ownReservation, sendKeypadCode, settle, startTimerOf } from './service';
+export {
+  type BookingPorts,
+  busy,
+  ownReservation,
+  recordAgreedExtension,
+  sendKeypadCode,
+  settle,
+  startTimerOf,
+} from './service';
 export { reservationView } from './views';

@@ -33,13 +33,16 @@ import type { ReservationRepository } from './data/reservation';
 import type { SlotCounterRepository } from './data/slot-counter';
 import {
   type Balance,
+  decideAgreedExtension,
   decideBooking,
   decideCancellation,
   decideExtension,
+  type ExtensionDecision,
   ledgerFor,
   type MemberSituation,
   newReservation,
   type OwnHold,
+  type Refusal,
 } from './rules/reservation';
 
 /** What the booking flows read and write, and the ports they use. */
@@ -227,23 +230,36 @@ export function cancelReservation(
   }, busy);
 }
 
+type ExtensionDeps = Omit<BookingPorts, 'timers' | 'ids' | 'reservationNumbers'> & {
+  doors: Pick<DoorPublisher, 'publishCode'>;
+};
+
+/** What an extension is decided on: the reservation, its space and facility, the seat's next booking, the member. */
+interface ExtensionState {
+  reservation: Reservation;
+  space: Space;
+  facility: Facility;
+  freeUntil: Instant | null;
+  situation: MemberSituation;
+}
+
 /**
- * Extends a member's stay by `minutes` (instant spaces that allow it). A keypad door's live code is valid to the
- * new forced-checkout instant: written with the extension, then sent to the door again.
+ * Extends a reservation as `decide` says, on fresh state each try: the slots after the end taken within capacity,
+ * the uses counted, the price re-estimated, and a keypad door's live code valid to the new forced-checkout instant
+ * (written with the extension, then sent to the door again).
  */
-export function extendReservation(
-  deps: Omit<BookingPorts, 'timers' | 'ids' | 'reservationNumbers'> & { doors: Pick<DoorPublisher, 'publishCode'> },
-  memberId: string,
-  id: string,
-  minutes: number,
+function extendAsDecided(
+  deps: ExtensionDeps,
+  load: () => Promise<Reservation>,
+  decide: (state: ExtensionState) => ExtensionDecision | Refusal,
   now: Instant,
 ): Promise<Reservation> {
   return retryOnStale(async () => {
-    const reservation = await ownReservation(deps, memberId, id);
+    const reservation = await load();
     const [{ space, facility }, record, holds] = await Promise.all([
       loadSpace(deps, reservation.spaceId),
-      deps.members.getMember(memberId),
-      deps.reservations.holdsOf(memberId, reservation.end),
+      deps.members.getMember(reservation.memberId),
+      deps.reservations.holdsOf(reservation.memberId, reservation.end),
     ]);
     if (!record) throw notFound('Member');
     const closing = closingTimeAfter(calendarOf(facility, space), reservation.end - 1) ?? reservation.end;
@@ -253,7 +269,7 @@ export function extendReservation(
     const freeUntil = full.length > 0 ? Math.min(...full) : null;
     const member = withPlanInForce(record.member, now);
     const { situation, limits } = await situationFor(deps, member, facility, reservation.ledger, holds);
-    const decision = decideExtension({ now, reservation, facility, space, minutes, freeUntil, situation });
+    const decision = decide({ reservation, space, facility, freeUntil, situation });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
     const keypad = extendedKeypadCode(reservation, decision.newEnd);
     const outcome = await deps.reservations.extend(
@@ -275,4 +291,43 @@ export function extendReservation(
     if (keypad) await sendKeypadCode(deps.doors, 'add', extended, keypad);
     return extended;
   }, busy);
+}
+
+/** Extends a member's stay by `minutes` (instant spaces that allow it; the space's in-app extension rules). */
+export function extendReservation(
+  deps: ExtensionDeps,
+  memberId: string,
+  id: string,
+  minutes: number,
+  now: Instant,
+): Promise<Reservation> {
+  return extendAsDecided(
+    deps,
+    () => ownReservation(deps, memberId, id),
+    (state) => decideExtension({ now, minutes, ...state }),
+    now,
+  );
+}
+
+/**
+ * Records an extension agreed on site (004 p.22), as the service's staff enter it: to `end`, whatever the space's
+ * in-app extension rules, within its hours and capacity (`decideAgreedExtension`). The forced-checkout timer
+ * follows the new end by itself (it waits again when it finds the end moved).
+ */
+export function recordAgreedExtension(
+  deps: ExtensionDeps,
+  id: string,
+  end: Instant,
+  now: Instant,
+): Promise<Reservation> {
+  return extendAsDecided(
+    deps,
+    async () => {
+      const reservation = await deps.reservations.get(id);
+      if (!reservation) throw notFound('Reservation');
+      return reservation;
+    },
+    (state) => decideAgreedExtension({ now, newEnd: end, ...state }),
+    now,
+  );
 }

@@ -1,9 +1,10 @@
 /** The catalog module: facilities, spaces, partners and their operators. What other modules may use of it. */
+export { DoorRegistry } from './data/door';
 export { FacilityRepository, facilityKey } from './data/facility';
 export { OperatorRepository } from './data/operator';
 export { PartnerRepository } from './data/partner';
 export { type Photo, PhotoRepository } from './data/photo';
-export { SpaceRepository, spaceKey } from './data/space';
+export { qrCodeKey, SpaceRepository, spaceKey } from './data/space';
 export { type CatalogDeps, catalogDeps } from './deps';
 export { routes } from './routes';
 export { type CatalogReads, type PhotoReads, photosOf, spaceWithFacility } from './service';

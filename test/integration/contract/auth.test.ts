@@ -138,9 +138,19 @@ async function ownerState() {
 const OWNED_PARAMS = ['id', 'commandId'];
 /**
  * Named by the caller, owned by nobody in particular or by a partner: the catalogue's (facilities, spaces, their
- * photos, a date or closure of a space's calendar), and the member an admin addresses.
+ * photos, a date or closure of a space's calendar), and what an admin addresses (a member, a partner, a company, a
+ * reservation by `{id}`).
  */
-const CATALOGUE_PARAMS = ['facilityId', 'spaceId', 'photoId', 'date', 'closureId', 'memberId'];
+const CATALOGUE_PARAMS = [
+  'facilityId',
+  'spaceId',
+  'photoId',
+  'date',
+  'closureId',
+  'memberId',
+  'partnerId',
+  'companyId',
+];
 
 describe('the route table', () => {
   it('has a request builder for every row', () => {
@@ -213,7 +223,8 @@ describe.each(rows())('%s', (_, route) => {
 });
 
 describe('someone else’s resources', () => {
-  const owned = routes.filter((r) => paramsOf(r).some((p) => OWNED_PARAMS.includes(p)));
+  // an admin owns nothing and may address anything: its {id} routes are catalogue routes here
+  const owned = routes.filter((r) => r.caller.role !== 'admin' && paramsOf(r).some((p) => OWNED_PARAMS.includes(p)));
   const catalogue = routes.filter((r) => paramsOf(r).length > 0 && !owned.includes(r));
 
   const memberOwned = owned.filter((r) => r.caller.role === 'member');
@@ -343,10 +354,18 @@ describe('identity comes only from the token', () => {
   /** A new premium member with one reservation of its own, and what it (and member-premium) sees. */
   const freshMember = async () => {
     const n = slot++;
-    const date = `2026-11-${26 + Math.floor(n / 12)}`;
-    const hour = String(8 + (n % 12)).padStart(2, '0');
+    // a half hour of its own between 08:00 and 21:00 (26 a day), from 2026-11-26 on (within the 7-day window)
+    const date = new Date(Date.UTC(2026, 10, 26 + Math.floor(n / 26))).toISOString().slice(0, 10);
+    const minutes = 8 * 60 + (n % 26) * 30;
+    const time = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     const { memberId, token } = await newMember(api, 'premium');
-    const reservation = await book(api, token, 'h1t-kudanshita-open', at(date, `${hour}:00`), at(date, `${hour}:30`));
+    const reservation = await book(
+      api,
+      token,
+      'h1t-kudanshita-open',
+      at(date, time(minutes)),
+      at(date, time(minutes + 30)),
+    );
     const state = async () => ({
       me: (await api.get('/v1/me', token)).body,
       upcoming: (await api.get('/v1/reservations?scope=upcoming', token)).body.items,

@@ -78,6 +78,27 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['capacity a string', { capacity: '4' }, 'body.capacity'],
     ['name missing', { name: undefined }, 'body.name'],
   ],
+  'create-facility': [
+    ['facilityId not kebab-case', { facilityId: 'TW_Shinjuku' }, 'body.facilityId'],
+    ['kind unknown', { kind: 'lounge' }, 'body.kind'],
+    ['lat out of range', { location: { lat: 91, lng: 139 } }, 'body.location.lat'],
+    ['a time zone that is none', { timeZone: 'Tokyo/Shinjuku' }, 'body.timeZone'],
+    ['dailyCheckInLimit 0', { dailyCheckInLimit: 0 }, 'body.dailyCheckInLimit'],
+  ],
+  'create-open-space': [
+    ['capacity a string', { capacity: '10' }, 'body.capacity'],
+    ['name missing', { name: undefined }, 'body.name'],
+    ['spaceId not kebab-case', { spaceId: 'Lounge 1' }, 'body.spaceId'],
+  ],
+  'create-company': [
+    ['monthlyCap 0', { monthlyCap: 0 }, 'body.monthlyCap'],
+    ['name missing', { name: undefined }, 'body.name'],
+    ['name a number', { name: 7 }, 'body.name'],
+  ],
+  'record-agreed-extension': [
+    ['end without an offset', { end: '2026-11-24T11:00:00' }, 'body.end'],
+    ['end missing', { end: undefined }, 'body.end'],
+  ],
   'add-closure': [
     ['date not a date', { date: '2026-12-32' }, 'body.date'],
     ['from without to', { from: '12:00', to: undefined }, 'body.from'],

@@ -15,9 +15,12 @@ import type { LocalStack } from '../../../lib/local/stack';
 import { memberWithBoughtPlan, memberWithoutPlan } from '../booking/fixtures';
 import { adminToken, memberToken, operatorToken, startTestStack } from '../support/local-stack';
 import {
+  COMPANY,
   DOOR,
+  NEW_FACILITY,
   QUIET_CLOSURE,
   REQUEST_FACILITY,
+  REQUEST_FACILITY_DOORS,
   REQUEST_PARTNER,
   REQUEST_SPACE,
   REQUEST_SPACE_HOURS,
@@ -168,6 +171,51 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
         path: `/v1/admin/members/${memberId}/purchases`,
         body: { plan: 'premium', paidAt: NOW, amount: 19800 },
       },
+    };
+  },
+  'create-facility': async () => ({
+    token: adminToken(),
+    request: { path: `/v1/admin/partners/${REQUEST_PARTNER}/facilities`, body: NEW_FACILITY },
+  }),
+  'create-open-space': async () => ({
+    token: adminToken(),
+    request: {
+      path: `/v1/admin/facilities/${REQUEST_FACILITY}/open-spaces`,
+      body: { name: 'ラウンジ', capacity: 10, price15: 250 },
+    },
+  }),
+  'set-doors': async () => {
+    const facility = await api.get(`/v1/operator/facilities/${REQUEST_FACILITY}`, partnerOperator);
+    return {
+      token: adminToken(),
+      request: {
+        path: `/v1/admin/facilities/${REQUEST_FACILITY}/doors`,
+        body: REQUEST_FACILITY_DOORS,
+        headers: { 'if-match': String(facility.etag) },
+      },
+    };
+  },
+  'create-company': async () => ({
+    token: adminToken(),
+    request: { path: '/v1/admin/companies', body: { name: '株式会社コスト', monthlyCap: 10 } },
+  }),
+  'get-company': async () => ({ token: adminToken(), request: { path: `/v1/admin/companies/${COMPANY}` } }),
+  'edit-company': async () => {
+    const company = await api.get(`/v1/admin/companies/${COMPANY}`, adminToken());
+    return {
+      token: adminToken(),
+      request: {
+        path: `/v1/admin/companies/${COMPANY}`,
+        body: { monthlyCap: null },
+        headers: { 'if-match': String(company.etag) },
+      },
+    };
+  },
+  'record-agreed-extension': async () => {
+    const { id } = await stayNow(true);
+    return {
+      token: adminToken(),
+      request: { path: `/v1/admin/reservations/${id}/agreed-extension`, body: { end: at(TODAY, '10:45') } },
     };
   },
   'link-corporate-code': async () => {

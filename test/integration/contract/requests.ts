@@ -36,6 +36,28 @@ export const QUIET_CLOSURE = { date: '2026-12-30', from: '12:00', to: '13:00' };
 /** The id of a closure like {@link QUIET_CLOSURE} loaded without one (its date and times). */
 export const QUIET_CLOSURE_ID = '2026-12-30-1200-1300';
 
+/** A new facility of the request partner, as the back office creates one (a fresh id each call). */
+export const NEW_FACILITY = {
+  brand: 'TIMEWORK',
+  kind: 'meeting',
+  name: 'TIMEWORK新宿',
+  address: { prefecture: '東京都', city: '新宿区', street: '西新宿2-2-2' },
+  location: { lat: 35.69, lng: 139.69 },
+};
+/** The request facility's door as the demo data has it, opening its two spaces. */
+export const REQUEST_FACILITY_DOORS = {
+  items: [
+    {
+      doorId: 'tw-shibuya-door',
+      name: '入口',
+      keyType: 'smartLock',
+      spaceIds: ['tw-shibuya-room-a', 'tw-shibuya-desk'],
+    },
+  ],
+};
+/** The demo company. */
+export const COMPANY = 'example-corp';
+
 /** A door of the demo spaces at H1T九段下. */
 export const DOOR = 'h1t-kudanshita-front';
 
@@ -47,6 +69,8 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   memberId: ctx.memberId ?? 'member-basic',
   date: SPECIAL_DAY,
   closureId: QUIET_CLOSURE_ID,
+  partnerId: REQUEST_PARTNER,
+  companyId: COMPANY,
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
   ...(ctx.photoId === undefined ? {} : { photoId: ctx.photoId }),
@@ -63,6 +87,8 @@ export const unknownPathValues = (): Record<string, string> => ({
   date: SPECIAL_DAY,
   photoId: randomUUID(),
   closureId: `no-such-closure-${randomUUID().slice(0, 8)}`,
+  partnerId: `no-such-partner-${randomUUID().slice(0, 8)}`,
+  companyId: `no-such-company-${randomUUID().slice(0, 8)}`,
 });
 
 /** A token of an operator of the request partner whom the (operator) route admits. */
@@ -151,6 +177,31 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     headers: { 'if-match': '"1"' },
   }),
   'add-closure': (route, values) => ({ path: operatorSpacePath(route, values), body: QUIET_CLOSURE }),
+  // the back office: the request partner's facility; companies an admin made (or the demo company)
+  'create-facility': (route, values) => ({
+    path: fillPath(route, values),
+    body: NEW_FACILITY,
+  }),
+  'create-open-space': (route, values) => ({
+    path: operatorFacilityPath(route, values),
+    body: { name: 'ラウンジ', capacity: 10, price15: 250 },
+  }),
+  'set-doors': (route, values) => ({
+    path: operatorFacilityPath(route, values),
+    body: REQUEST_FACILITY_DOORS,
+    headers: { 'if-match': '"1"' },
+  }),
+  'create-company': (route) => ({ path: fillPath(route, {}), body: { name: '株式会社サンプル', monthlyCap: 40 } }),
+  'get-company': (route, values) => ({ path: fillPath(route, values) }),
+  'edit-company': (route, values) => ({
+    path: fillPath(route, values),
+    body: { monthlyCap: 50 },
+    headers: { 'if-match': '"1"' },
+  }),
+  'record-agreed-extension': (route, values) => ({
+    path: fillPath(route, values),
+    body: { end: at(TODAY, '11:00') },
+  }),
   'delete-special-day': (route, values) => ({
     path: operatorSpacePath(route, values),
     headers: { 'if-match': '"1"' },

@@ -3,8 +3,16 @@
  * cancellation. Capacity is not decided here: the slot counters of the write transaction decide it.
  */
 import { optionsCharge, reservedChargeOn, withTax } from '../../../domain/billing';
-import { checkBusinessHours, validateBooking } from '../../../domain/booking-rules';
-import { bookingCalendars, calendarOf, localDateOf, slotStarts } from '../../../domain/calendar';
+import { checkBusinessHours, MAX_SLOTS_PER_BOOKING, validateBooking } from '../../../domain/booking-rules';
+import {
+  bookingCalendars,
+  calendarOf,
+  isOnGrid,
+  localDateOf,
+  MINUTE_MS,
+  SLOT_MINUTES,
+  slotStarts,
+} from '../../../domain/calendar';
 import { companyMonth } from '../../../domain/contract';
 import {
   type Facility,
@@ -170,28 +178,92 @@ export function decideExtension({
     // A change of the space's calendar is being checked: the extension must fit it too.
     return refuse('EXTENSION_NOT_ALLOWED', 'The extension would pass the closing time.') as Refusal;
   }
-  const clash = overlappingHold(situation.holds, reservation.end, verdict.newEnd, reservation.reservationId);
+  return extensionTo(
+    verdict.newEnd,
+    verdict.extraUses,
+    { reservation, facility, space, situation },
+    'EXTENSION_NOT_ALLOWED',
+  );
+}
+
+/** What an accepted extension to `newEnd` takes: no clash with the member's next booking, the uses, the new price. */
+function extensionTo(
+  newEnd: Instant,
+  extraUses: number,
+  {
+    reservation,
+    facility,
+    space,
+    situation,
+  }: { reservation: Reservation; facility: Facility; space: Space; situation: MemberSituation },
+  clashCode: 'EXTENSION_NOT_ALLOWED' | 'OVERLAPS_OWN_RESERVATION',
+): ExtensionDecision | Refusal {
+  const clash = overlappingHold(situation.holds, reservation.end, newEnd, reservation.reservationId);
   if (clash) {
-    return refuse(
-      'EXTENSION_NOT_ALLOWED',
-      `The extension would run into your reservation ${clash.reservationId}.`,
-    ) as Refusal;
+    return refuse(clashCode, `The extension would run into your reservation ${clash.reservationId}.`) as Refusal;
   }
-  const affordable = checkUses(situation, verdict.extraUses, facility.dailyCheckInLimit);
+  const affordable = checkUses(situation, extraUses, facility.dailyCheckInLimit);
   if (!affordable.ok) return affordable;
   const optionsAmount = optionsCharge(space.options, reservation.options);
   const amount = reservedChargeOn(space, {
     start: reservation.start,
-    end: verdict.newEnd,
+    end: newEnd,
     calendar: calendarOf(facility, space),
   });
   return {
     ok: true,
-    newEnd: verdict.newEnd,
-    extraUses: verdict.extraUses,
-    slots: slotStarts(reservation.end, verdict.newEnd),
+    newEnd,
+    extraUses,
+    slots: slotStarts(reservation.end, newEnd),
     price: withTax(amount + (optionsAmount.ok ? optionsAmount.amount : 0)),
   };
+}
+
+/**
+ * Decides an extension agreed on site and recorded by the service's staff (004 p.22; domain-rules §5): none of the
+ * space's in-app extension rules (request spaces, external links, the button's window) apply, and it may be recorded
+ * after the end while the member is still checked in (before the forced checkout). What does apply: a confirmed or
+ * checked-in booking, a later end on the 15-minute grid, the space's open hours, the seat free (`freeUntil`), the
+ * member's next own booking, and the uses it takes.
+ */
+export function decideAgreedExtension({
+  now,
+  reservation,
+  facility,
+  space,
+  newEnd,
+  freeUntil,
+  situation,
+}: {
+  now: Instant;
+  reservation: Reservation;
+  facility: Facility;
+  space: Space;
+  newEnd: Instant;
+  freeUntil: Instant | null;
+  situation: MemberSituation;
+}): ExtensionDecision | Refusal {
+  if (reservation.status !== 'confirmed' && reservation.status !== 'checkedIn') {
+    return refuse('INVALID_STATE', `A ${reservation.status} reservation cannot be extended.`) as Refusal;
+  }
+  const minutes = (newEnd - reservation.end) / MINUTE_MS;
+  if (!(minutes > 0) || minutes % SLOT_MINUTES !== 0 || !isOnGrid(newEnd, facility.timeZone)) {
+    return refuse('INVALID_DURATION', 'The new end is later than the current one, on the 15-minute grid.') as Refusal;
+  }
+  if (minutes / SLOT_MINUTES > MAX_SLOTS_PER_BOOKING) {
+    return refuse(
+      'INVALID_DURATION',
+      `An extension lasts at most ${MAX_SLOTS_PER_BOOKING * SLOT_MINUTES} minutes.`,
+    ) as Refusal;
+  }
+  if (!checkBusinessHours(bookingCalendars(facility, space, now), reservation.end, newEnd).ok) {
+    return refuse('OUTSIDE_BUSINESS_HOURS', 'The extension would pass the closing time.') as Refusal;
+  }
+  if (freeUntil !== null && newEnd > freeUntil) {
+    return refuse('SLOT_UNAVAILABLE', 'The space is booked by someone else after the current end.') as Refusal;
+  }
+  const extraUses = usesFor(minutes, space.perCheckInLimitMinutes);
+  return extensionTo(newEnd, extraUses, { reservation, facility, space, situation }, 'OVERLAPS_OWN_RESERVATION');
 }
 
 export interface CancellationDecision {

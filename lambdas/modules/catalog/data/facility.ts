@@ -5,7 +5,7 @@ import type { Facility } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
-import { putOverVersion } from '../../../platform/dynamo/transactions';
+import { putOverVersion, type TaggedItem, type TransactOutcome, transact } from '../../../platform/dynamo/transactions';
 
 const [BY_PREFECTURE] = ITEM_TYPES.facility.indexes;
 const byPrefecture = indexAttributes(BY_PREFECTURE);
@@ -38,6 +38,42 @@ export class FacilityRepository {
    */
   replaceFacility(facility: Facility, expectedVersion: number): Promise<boolean> {
     return putOverVersion(this.doc, this.tableName, this.itemOf(facility), expectedVersion);
+  }
+
+  /**
+   * Writes a new facility with `extra` items (its partner's list) in one transaction: refused with the meaning of
+   * the item whose condition fails (an id taken is `INVALID_STATE`).
+   */
+  createFacility(facility: Facility, extra: readonly TaggedItem[]): Promise<TransactOutcome> {
+    return transact(this.doc, [
+      {
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: this.itemOf(facility),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        onConditionFailed: { code: 'INVALID_STATE', detail: `Facility id ${facility.facilityId} is taken` },
+      },
+      ...extra,
+    ]);
+  }
+
+  /** In a transaction: the facility's new state over the one of `expectedVersion` (stale when another came first). */
+  replaceItem(facility: Facility, expectedVersion: number): TaggedItem {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: this.itemOf(facility),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      onConditionFailed: 'stale',
+    };
   }
 
   async putFacility(facility: Facility): Promise<void> {

@@ -2,6 +2,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { stripStorage } from '../../../platform/dynamo/items';
 import { itemKey } from '../../../platform/dynamo/keys';
+import type { TaggedItem } from '../../../platform/dynamo/transactions';
 
 export interface PartnerRecord {
   partnerId: string;
@@ -25,6 +26,22 @@ export class PartnerRepository {
         Item: { ...partnerKey(partner.partnerId), entity: 'partner', ...partner },
       }),
     );
+  }
+
+  /** In a facility's creating transaction: the partner (which must exist) lists the facility. */
+  facilityAdded(partnerId: string, facilityId: string): TaggedItem {
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: partnerKey(partnerId),
+          UpdateExpression: 'SET facilityIds = list_append(if_not_exists(facilityIds, :none), :one)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':none': [], ':one': [facilityId] },
+        },
+      },
+      onConditionFailed: { code: 'NOT_FOUND', detail: `Partner ${partnerId} not found` },
+    };
   }
 
   async getPartner(partnerId: string): Promise<PartnerRecord | undefined> {

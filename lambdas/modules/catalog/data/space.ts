@@ -5,7 +5,12 @@ import type { Instant, Space, SpaceCalendar } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
-import { putIfAbsent, type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
+import {
+  putIfAbsent,
+  type TaggedItem,
+  transact,
+  writtenUnlessConditionFails,
+} from '../../../platform/dynamo/transactions';
 import { updateExpression } from '../../../platform/dynamo/update';
 
 /** What a space's calendar writes own (the calendar's own version): a settings edit leaves them as stored. */
@@ -16,6 +21,8 @@ const byFacility = indexAttributes(BY_FACILITY);
 const catalogue = indexAttributes(CATALOGUE);
 
 export const spaceKey = (spaceId: string) => itemKey('space', { spaceId });
+/** The item of a QR value posted at an open space. */
+export const qrCodeKey = (qrValue: string) => itemKey('qrCode', { qrValue });
 
 /** A stored space: its bookable period as ISO UTC instants, like every stored instant. */
 const spaceFromItem = (item: Record<string, unknown>): Space => {
@@ -115,8 +122,67 @@ export class SpaceRepository {
     return putIfAbsent(this.doc, this.tableName, this.itemOf(space));
   }
 
+  /**
+   * Writes a new open space with its QR value's item (unique) in one transaction: `taken` when the space id or the
+   * QR value is another's, and nothing is written.
+   */
+  async createOpenSpace(space: Space & { qrValue: string }): Promise<'created' | 'taken'> {
+    const outcome = await transact(this.doc, [
+      {
+        item: {
+          Put: { TableName: this.tableName, Item: this.itemOf(space), ConditionExpression: 'attribute_not_exists(PK)' },
+        },
+        onConditionFailed: 'stale',
+      },
+      {
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...qrCodeKey(space.qrValue),
+              entity: 'qrCode',
+              spaceId: space.spaceId,
+              facilityId: space.facilityId,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        onConditionFailed: 'stale',
+      },
+    ]);
+    return outcome.ok ? 'created' : 'taken';
+  }
+
+  /** In a transaction: the space opened by these doors, one version on (stale when another edit came first). */
+  doorsSet(space: Space, doorIds: readonly string[]): TaggedItem {
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: spaceKey(space.spaceId),
+          ...updateExpression(
+            { set: { doorIds: [...doorIds], version: space.version + 1 } },
+            { names: { '#v': 'version' }, values: { ':expected': space.version } },
+          ),
+          ConditionExpression: '#v = :expected',
+        },
+      },
+      onConditionFailed: 'stale',
+    };
+  }
+
+  /** Writes a space as it is loaded (the demo data), with its QR value's item when it has one. */
   async putSpace(space: Space): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.itemOf(space) }));
+    if (space.qrValue) {
+      const qr = {
+        ...qrCodeKey(space.qrValue),
+        entity: 'qrCode',
+        spaceId: space.spaceId,
+        facilityId: space.facilityId,
+      };
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: qr }));
+    }
   }
 
   /** The stored item of a space: its keys, its two index entries, instants as ISO UTC. */

@@ -34,5 +34,6 @@ export function operatorSpaceView(space: Space, timeZone: string): OperatorSpace
     cancellationFees: space.cancellationFees,
     options: space.options,
     doorIds: space.doorIds,
+    ...(space.qrValue ? { qrValue: space.qrValue } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { PRICE_HISTORY_START } from '../../../../lambdas/domain/billing';
 import type { Member } from '../../../../lambdas/domain/model';
 import {
   type BookingDecision,
+  decideAgreedExtension,
   decideBooking,
   decideCancellation,
   decideExtension,
@@ -251,5 +252,59 @@ describe('the estimate reads the prices in force on the use date (§7, 004 資�
     });
     if (!decision.ok) throw new Error(decision.detail);
     expect(decision.price.amount).toBe(2_000);
+  });
+});
+
+describe('decideAgreedExtension (004 p.22: an extension agreed on site, recorded by staff)', () => {
+  const facility = makeFacility();
+  // no in-app extension at all: the agreed one does not ask
+  const space = makeSpace({ extension: { allowed: false, opensMinutesBeforeEnd: null }, perCheckInLimitMinutes: 60 });
+  const start = tokyo('2024-06-11T10:00');
+  const booked = makeReservation({ spaceId: space.spaceId, start, end: start + HOUR, status: 'checkedIn' });
+  const situation = {
+    plan: 'premium' as const,
+    member: { limit: 30, used: 0, held: 0 },
+    company: null,
+    usedThatDay: 0,
+    holds: [],
+  };
+  const decide = (newEnd: number, overrides: Partial<Parameters<typeof decideAgreedExtension>[0]> = {}) =>
+    decideAgreedExtension({
+      now: start + HOUR + 3 * 60_000, // after the end, before the forced checkout
+      reservation: booked,
+      facility,
+      space,
+      newEnd,
+      freeUntil: null,
+      situation,
+      ...overrides,
+    });
+
+  it('extends where the app would not (no extension setting, after the end), counting uses like a booking', () => {
+    const decision = decide(start + 2 * HOUR + 30 * 60_000);
+    expect(decision).toMatchObject({ ok: true, newEnd: start + 2 * HOUR + 30 * 60_000, extraUses: 2 });
+  });
+
+  it.each([
+    ['an end not later than the current one', start + HOUR, 'INVALID_DURATION'],
+    ['an end off the grid', start + HOUR + 20 * 60_000, 'INVALID_DURATION'],
+    ['an end past the closing time (18:00)', tokyo('2024-06-11T18:15'), 'OUTSIDE_BUSINESS_HOURS'],
+  ])('refuses %s', (_label, newEnd, code) => {
+    expect(decide(newEnd)).toMatchObject({ ok: false, code });
+  });
+
+  it('refuses a seat booked by someone else, a booking of the member’s own, a stay already over, too few uses', () => {
+    const end = start + 2 * HOUR;
+    expect(decide(end, { freeUntil: start + HOUR + 30 * 60_000 })).toMatchObject({ code: 'SLOT_UNAVAILABLE' });
+    const own = {
+      ...situation,
+      holds: [{ reservationId: 'next', start: start + HOUR + 30 * 60_000, end: end + HOUR }],
+    };
+    expect(decide(end, { situation: own })).toMatchObject({ code: 'OVERLAPS_OWN_RESERVATION' });
+    expect(decide(end, { reservation: { ...booked, status: 'forcedCheckout' } })).toMatchObject({
+      code: 'INVALID_STATE',
+    });
+    const spent = { ...situation, member: { limit: 30, used: 30, held: 0 } };
+    expect(decide(end, { situation: spent })).toMatchObject({ code: 'INSUFFICIENT_TICKETS' });
   });
 });

@@ -62,7 +62,7 @@ export function applySpaceSettings(space: Space, settings: SpaceSettings, today:
 export function newSpaceDefaults(input: {
   spaceId: string;
   facilityId: string;
-  kind: 'seat' | 'meetingRoom';
+  kind: Space['type'];
   doorIds: string[];
 }): Space {
   return {
