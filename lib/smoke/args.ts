@@ -1,5 +1,5 @@
 /**
- * The command line of `npm run token`, read into what it asks for (no I/O here).
+ * The command lines of `npm run token` and `npm run smoke`, read into what they ask for (no I/O here).
  */
 import { parseArgs } from 'node:util';
 import { STAGES, type StageName } from '../config';
@@ -95,4 +95,99 @@ export function parseTokenArgs(argv: readonly string[]): TokenRequest {
     throw new UsageError(`--stage signs a user in by e-mail; drop ${positionals.join(' ')} (that is the local form)`);
   }
   return { kind: 'stage', stage: stageOf(values.stage), user: emailOf('--user', values.user) };
+}
+
+export const SMOKE_USAGE = `usage: npm run smoke -- --stage <${STAGES.join('|')}> [--member-user <e-mail>] [--operator-user <e-mail>] [--facility <id> [--space <id>]]
+       npm run smoke -- --local [--api-url <url>] [--facility <id> [--space <id>]]
+
+A short journey against the API, each step checked against the contract; it stops at the first step that
+fails, prints what that step sent, the status and the answer, and exits 1:
+  read member (GET /v1/me), search facilities (kind=reservation), read facility (the first the member's plan
+  allows that has an instantly bookable seat or room), availability (from tomorrow, preferring a day no
+  cancellation fee applies, at most 14 days ahead, at least 3 hours from now), book a space (its minimum
+  length), read the reservation, cancel it, operator read (GET /v1/operator/facilities).
+A reservation made before a later step fails is cancelled before exiting.
+
+Tokens (the member must have a plan, or its booking fails with 403 PLAN_REQUIRED; the operator is full or staff):
+  --member-user, --operator-user   (--stage) the user signs in to the stage's user pool with SRP, its password from
+                                   COWORKING_MEMBER_PASSWORD or COWORKING_OPERATOR_PASSWORD, else asked on the
+                                   terminal (a user's first sign-in sets a password: npm run token -- --stage)
+  COWORKING_MEMBER_TOKEN,          otherwise these access tokens are used as they are (npm run token prints them)
+  COWORKING_OPERATOR_TOKEN
+  --local                          the demo member-basic and operator op-h1t-full, unless the two variables are set
+With --stage the API URL comes from the stack Coworking-<stage>-Data (AWS credentials that may call
+cloudformation:DescribeStacks). With --local it is http://127.0.0.1:$PORT (3000), the day is read from the
+stack's clock (GET /local/clock), e.g. against npm start.`;
+
+interface SmokeCommon {
+  facilityId?: string;
+  spaceId?: string;
+}
+
+export type SmokeRequest =
+  | { kind: 'help' }
+  | ({ kind: 'stage'; stage: StageName; memberUser?: string; operatorUser?: string } & SmokeCommon)
+  | ({ kind: 'local'; apiUrl: string } & SmokeCommon);
+
+/** The env variables that hold ready tokens for the smoke. */
+export const SMOKE_TOKEN_VARIABLES = {
+  member: 'COWORKING_MEMBER_TOKEN',
+  operator: 'COWORKING_OPERATOR_TOKEN',
+} as const;
+
+/**
+ * `npm run smoke`'s arguments. On a stage every caller needs a token: from its variable or by signing in.
+ * @throws UsageError
+ */
+export function parseSmokeArgs(argv: readonly string[], env: NodeJS.ProcessEnv): SmokeRequest {
+  if (isHelp(argv)) return { kind: 'help' };
+  const { values } = asUsage(() =>
+    parseArgs({
+      args: [...argv],
+      options: {
+        stage: { type: 'string' },
+        local: { type: 'boolean' },
+        'api-url': { type: 'string' },
+        'member-user': { type: 'string' },
+        'operator-user': { type: 'string' },
+        facility: { type: 'string' },
+        space: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }),
+  );
+  if (values.space && !values.facility) throw new UsageError('--space needs the --facility it belongs to');
+  const common: SmokeCommon = {
+    ...(values.facility ? { facilityId: values.facility } : {}),
+    ...(values.space ? { spaceId: values.space } : {}),
+  };
+  if (Boolean(values.local) === (values.stage !== undefined))
+    throw new UsageError('say either --stage <stage> or --local');
+  if (values.local) {
+    if (values['member-user'] || values['operator-user']) {
+      throw new UsageError('--member-user and --operator-user sign in to a stage: with --local the demo users run');
+    }
+    const apiUrl = values['api-url'] ?? `http://127.0.0.1:${env.PORT || 3000}`;
+    return { kind: 'local', apiUrl: apiUrl.replace(/\/+$/, ''), ...common };
+  }
+  if (values['api-url']) throw new UsageError('--api-url is for --local: a stage names its own API URL');
+  const stage = stageOf(values.stage);
+  const users = { member: values['member-user'], operator: values['operator-user'] };
+  for (const who of ['member', 'operator'] as const) {
+    const user = users[who];
+    if (user !== undefined) emailOf(`--${who}-user`, user);
+    else if (!env[SMOKE_TOKEN_VARIABLES[who]]) {
+      throw new UsageError(
+        `the ${who} needs a token: set ${SMOKE_TOKEN_VARIABLES[who]} or give --${who}-user <e-mail>`,
+      );
+    }
+  }
+  return {
+    kind: 'stage',
+    stage,
+    ...(users.member ? { memberUser: users.member } : {}),
+    ...(users.operator ? { operatorUser: users.operator } : {}),
+    ...common,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTokenArgs, UsageError } from '../../../lib/smoke/args';
+import { parseSmokeArgs, parseTokenArgs, UsageError } from '../../../lib/smoke/args';
 
 describe('parseTokenArgs: the local form, as it always was', () => {
   it.each([
@@ -52,5 +52,67 @@ describe('parseTokenArgs: the stage form', () => {
   it('answers --help and -h with the usage', () => {
     expect(parseTokenArgs(['--help'])).toEqual({ kind: 'help' });
     expect(parseTokenArgs(['-h'])).toEqual({ kind: 'help' });
+  });
+});
+
+describe('parseSmokeArgs', () => {
+  const tokens = { COWORKING_MEMBER_TOKEN: 'm', COWORKING_OPERATOR_TOKEN: 'o' };
+
+  it('runs locally on PORT (3000 by default) or a given URL', () => {
+    expect(parseSmokeArgs(['--local'], {})).toEqual({ kind: 'local', apiUrl: 'http://127.0.0.1:3000' });
+    expect(parseSmokeArgs(['--local'], { PORT: '3100' })).toEqual({ kind: 'local', apiUrl: 'http://127.0.0.1:3100' });
+    expect(parseSmokeArgs(['--local', '--api-url', 'http://127.0.0.1:4000/'], {})).toEqual({
+      kind: 'local',
+      apiUrl: 'http://127.0.0.1:4000',
+    });
+  });
+
+  it('runs on a stage with tokens from the environment, or users to sign in', () => {
+    expect(parseSmokeArgs(['--stage', 'dev'], tokens)).toEqual({ kind: 'stage', stage: 'dev' });
+    expect(
+      parseSmokeArgs(['--stage', 'prod', '--member-user', 'm@example.com', '--operator-user', 'o@example.com'], {}),
+    ).toEqual({ kind: 'stage', stage: 'prod', memberUser: 'm@example.com', operatorUser: 'o@example.com' });
+    expect(
+      parseSmokeArgs(['--stage', 'dev', '--member-user', 'm@example.com'], { COWORKING_OPERATOR_TOKEN: 'o' }),
+    ).toEqual({ kind: 'stage', stage: 'dev', memberUser: 'm@example.com' });
+  });
+
+  it('pins a facility, and a space of it', () => {
+    expect(parseSmokeArgs(['--local', '--facility', 'tw-shibuya', '--space', 'tw-shibuya-desk'], {})).toMatchObject({
+      facilityId: 'tw-shibuya',
+      spaceId: 'tw-shibuya-desk',
+    });
+  });
+
+  it.each([
+    [[], {}, 'say either --stage <stage> or --local'],
+    [['--stage', 'dev', '--local'], tokens, 'say either --stage <stage> or --local'],
+    [['--stage', 'qa'], tokens, 'unknown stage qa: use dev or prod'],
+    [
+      ['--stage', 'dev'],
+      { COWORKING_OPERATOR_TOKEN: 'o' },
+      'the member needs a token: set COWORKING_MEMBER_TOKEN or give --member-user <e-mail>',
+    ],
+    [
+      ['--stage', 'dev', '--member-user', 'm@example.com'],
+      {},
+      'the operator needs a token: set COWORKING_OPERATOR_TOKEN or give --operator-user <e-mail>',
+    ],
+    [
+      ['--stage', 'dev', '--member-user', 'member-basic'],
+      tokens,
+      '--member-user takes the e-mail address the user signs in with',
+    ],
+    [['--stage', 'dev', '--api-url', 'http://x'], tokens, '--api-url is for --local: a stage names its own API URL'],
+    [
+      ['--local', '--operator-user', 'o@example.com'],
+      {},
+      '--member-user and --operator-user sign in to a stage: with --local the demo users run',
+    ],
+    [['--local', '--space', 'tw-shibuya-desk'], {}, '--space needs the --facility it belongs to'],
+    [['--local', 'extra'], {}, /Unexpected argument 'extra'/],
+  ])('%j is refused', (argv, env, message) => {
+    expect(() => parseSmokeArgs(argv, env)).toThrow(UsageError);
+    expect(() => parseSmokeArgs(argv, env)).toThrow(message);
   });
 });
