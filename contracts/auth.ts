@@ -12,6 +12,9 @@ export const API_SCOPE = `${RESOURCE_SERVER_IDENTIFIER}/${API_SCOPE_NAME}`;
 export const ROLES = ['member', 'operator', 'admin'] as const;
 export const OPERATOR_ROLES = ['full', 'staff', 'usage'] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+/** An operator account's status (004 §1-2 ②): an inactive account may not sign in, and its tokens are refused. */
+export const OPERATOR_STATUSES = ['active', 'inactive'] as const;
+export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
 export type Role = (typeof ROLES)[number];
 
 /** The custom claims of a token (and custom attributes of a Cognito user). */

@@ -14,7 +14,7 @@ import { routes as stay } from './modules/stay';
 import type { Route } from './platform/route';
 
 export type { Caller, HttpMethod, Route, TableAction } from './platform/route';
-export { needsIfMatch } from './platform/route';
+export { needsIfMatch, tableActionsOf, tableCommandsOf } from './platform/route';
 
 export const routes: readonly Route[] = [
   ...catalog,

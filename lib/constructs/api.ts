@@ -12,7 +12,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import type { WorkflowId } from '../../contracts/workflows';
-import { handlerEntry, type Route } from '../../lambdas/routes';
+import { handlerEntry, type Route, tableActionsOf } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
 import { createHandlerFunction } from './handler-function';
 import { tableAccessStatement } from './table';
@@ -74,8 +74,8 @@ export interface ApiProps {
   /** The API the routes are added to, its authorizer and required scope. */
   readonly api: SharedHttpApi;
   /**
-   * The single table; each function gets exactly its route's `tableActions` on it (and on its indexes when
-   * the route queries).
+   * The single table; each function gets exactly its route's table actions on it (`tableActionsOf`: the row's, and
+   * the read of an operator caller's account), and on its indexes when the route queries.
    */
   readonly table: ITable;
   /** Equips the functions of rows with `publishesUnlocks` to publish unlock commands to the doors. */
@@ -136,7 +136,7 @@ export class Api extends Construct {
         table,
       });
 
-      fn.addToRolePolicy(tableAccessStatement('RouteTableAccess', table, route.tableActions));
+      fn.addToRolePolicy(tableAccessStatement('RouteTableAccess', table, tableActionsOf(route)));
 
       if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
       if (route.startsTimers) props.timerStarter.allowStartingTimers(fn, route.startsTimers);

@@ -1,6 +1,5 @@
-/** The catalog module: facilities, spaces, partners and their operators. What other modules may use of it. */
+/** The catalog module: facilities, spaces and partners. What other modules may use of it. */
 export { FacilityRepository, facilityKey } from './data/facility';
-export { OperatorRepository } from './data/operator';
 export { PartnerRepository } from './data/partner';
 export { type Photo, PhotoRepository } from './data/photo';
 export { SpaceRepository, spaceKey } from './data/space';
