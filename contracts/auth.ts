@@ -23,3 +23,8 @@ export const CLAIMS = {
   partnerId: 'custom:partnerId',
   operatorRole: 'custom:operatorRole',
 } as const;
+
+/** The user pool's id, given to the functions that manage operator sign-ins (route rows with `managesOperators`). */
+export const USER_POOL_ID_ENV = 'USER_POOL_ID';
+/** The group every operator's sign-in is in. */
+export const OPERATOR_GROUP = 'operator';

@@ -55,6 +55,11 @@ export interface Route {
    */
   readonly storesPhotos?: boolean;
   /**
+   * The function manages operators' sign-ins (the operator directory): it gets the user pool's id (`USER_POOL_ID`) and
+   * the Cognito actions of the directory on that pool (create, group, role, enable, disable, sign out, delete).
+   */
+  readonly managesOperators?: boolean;
+  /**
    * An edit (PATCH, PUT, DELETE) that takes no `If-Match`: api.md exempts congestion (a status: the last write wins)
    * and photo deletion. Every other edit needs one ({@link needsIfMatch}).
    */

@@ -65,6 +65,11 @@ export interface PhotoStorer {
   allowStoringPhotos(fn: LambdaFunction): void;
 }
 
+/** Gives a function what managing operators' sign-ins takes (the user pool's id, the directory's actions on it). */
+export interface OperatorManager {
+  allowManagingOperators(fn: LambdaFunction): void;
+}
+
 /** Props of {@link Api}. */
 export interface ApiProps {
   /** Stage settings: names, Lambda sizing, log retention, Powertools. */
@@ -84,6 +89,8 @@ export interface ApiProps {
   readonly timerStarter: TimerStarter;
   /** Equips the functions of rows with `storesPhotos` to store photos in the photos bucket. */
   readonly photoStorer: PhotoStorer;
+  /** Equips the functions of rows with `managesOperators` to manage operators' sign-ins in the user pool. */
+  readonly operatorManager: OperatorManager;
   /**
    * Handler source of a row, relative to the project root.
    * @default handlerEntry (lambdas/routes.ts)
@@ -108,8 +115,9 @@ const pascalCase = (id: string): string =>
  * Routes of the shared HTTP API: one NodejsFunction and one JWT-authorized route per row it is given, the
  * function's permission and integration in this construct's stack. Rows with `publishesUnlocks` get what
  * publishing unlock commands takes from the `unlockPublisher`, rows with `startsTimers` what starting timers
- * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`. Per row: function, role (grants inline), log group, permission,
- * integration, route.
+ * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`, rows with
+ * `managesOperators` what managing operators' sign-ins takes from the `operatorManager`. Per row: function, role
+ * (grants inline), log group, permission, integration, route.
  */
 export class Api extends Construct {
   /** Functions by route id. */
@@ -141,6 +149,7 @@ export class Api extends Construct {
       if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
       if (route.startsTimers) props.timerStarter.allowStartingTimers(fn, route.startsTimers);
       if (route.storesPhotos) props.photoStorer.allowStoringPhotos(fn);
+      if (route.managesOperators) props.operatorManager.allowManagingOperators(fn);
 
       new HttpRoute(this, `${name}Route`, {
         httpApi: api.httpApi,

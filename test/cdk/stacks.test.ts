@@ -416,10 +416,10 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
     }
   });
 
-  it('grants a route function nothing else than its table actions, unlocks, timers and photos as its row says, logs and traces', () => {
+  it('grants a route function nothing else than its table actions, unlocks, timers, photos and operators as its row says, logs and traces', () => {
     for (const row of routes) {
       const own = statementsOf(row).filter((st) =>
-        actionList(st.Action).some((a) => /^(dynamodb|iot|states|s3):/.test(a)),
+        actionList(st.Action).some((a) => /^(dynamodb|iot|states|s3|cognito-idp):/.test(a)),
       );
       const services = new Set(own.flatMap((st) => actionList(st.Action).map((a) => a.split(':')[0])));
       expect([...services].sort(), row.id).toEqual(
@@ -428,6 +428,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
           ...(row.publishesUnlocks ? ['iot'] : []),
           ...(row.startsTimers ? ['states'] : []),
           ...(row.storesPhotos ? ['s3'] : []),
+          ...(row.managesOperators ? ['cognito-idp'] : []),
         ].sort(),
       );
       expectOnlyHandlerBase(templates[stackOfRow(row)], functionOf(row), own, s);
