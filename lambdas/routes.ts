@@ -6,6 +6,7 @@
 import { routes as booking } from './modules/booking';
 import { routes as catalog } from './modules/catalog';
 import { routes as membership } from './modules/membership';
+import { routes as partnerAccounts } from './modules/partner/accounts';
 import { routes as partnerCalendar } from './modules/partner/calendar';
 import { routes as partnerFacilities } from './modules/partner/facilities';
 import { routes as partnerSpaces } from './modules/partner/spaces';
@@ -25,6 +26,7 @@ export const routes: readonly Route[] = [
   ...partnerFacilities,
   ...partnerSpaces,
   ...partnerCalendar,
+  ...partnerAccounts,
 ];
 
 /** Source file of a route's handler, relative to the project root. */

@@ -28,6 +28,16 @@ import {
   purchaseResponse,
 } from './membership';
 import {
+  accountPatchBody,
+  newAccountBody,
+  newPartnerBody,
+  operatorAccountListResponse,
+  operatorAccountResponse,
+  partnerCreatedResponse,
+  partnerPatchBody,
+  partnerProfileResponse,
+} from './partner-accounts';
+import {
   facilityPatchBody,
   newPhotoBody,
   newPhotoResponse,
@@ -61,6 +71,10 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [newPhotoResponse, 'PhotoUpload'],
   [calendarResponse, 'SpaceCalendar'],
   [closureCreatedResponse, 'ClosureCreated'],
+  [operatorAccountResponse, 'OperatorAccount'],
+  [operatorAccountListResponse, 'OperatorAccountList'],
+  [partnerProfileResponse, 'PartnerProfile'],
+  [partnerCreatedResponse, 'PartnerCreated'],
   [problemResponse, 'Problem'],
 ];
 
@@ -81,4 +95,8 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [hoursBody, 'WeekHours'],
   [specialDayBody, 'SpecialDay'],
   [closureBody, 'NewClosure'],
+  [newAccountBody, 'NewOperatorAccount'],
+  [accountPatchBody, 'OperatorAccountPatch'],
+  [partnerPatchBody, 'PartnerProfilePatch'],
+  [newPartnerBody, 'NewPartner'],
 ];

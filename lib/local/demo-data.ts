@@ -395,15 +395,28 @@ export interface Partner {
   facilityIds: string[];
   /** Share of what member companies paid that the partner receives, in percent. */
   payoutRatePercent: number;
+  /** Where its payment notices are sent. */
+  paymentNoticeEmails: string[];
+  /** The version of its profile (name, payment-notice e-mails). */
+  version: number;
 }
 
+const partner = (partnerId: string, name: string, facilityIds: string[]): Partner => ({
+  partnerId,
+  name,
+  facilityIds,
+  payoutRatePercent: 70,
+  paymentNoticeEmails: [`billing@${partnerId}.example.com`],
+  version: 1,
+});
+
 export const partners: Partner[] = [
-  { partnerId: 'partner-h1t', name: 'H1T', facilityIds: ['h1t-kudanshita', 'h1t-ryogoku'], payoutRatePercent: 70 },
-  { partnerId: 'partner-iioffice', name: 'いいオフィス', facilityIds: ['iioffice-shinjuku'], payoutRatePercent: 70 },
-  { partnerId: 'partner-solotime', name: 'SoloTime', facilityIds: ['solotime-shibuya'], payoutRatePercent: 70 },
-  { partnerId: 'partner-regus', name: 'Regus', facilityIds: ['regus-marunouchi'], payoutRatePercent: 70 },
-  { partnerId: 'partner-kaikatsu', name: '快活CLUB', facilityIds: ['kaikatsu-kanda'], payoutRatePercent: 70 },
-  { partnerId: 'partner-tw', name: 'TIMEWORK渋谷', facilityIds: ['tw-shibuya'], payoutRatePercent: 70 },
+  partner('partner-h1t', 'H1T', ['h1t-kudanshita', 'h1t-ryogoku']),
+  partner('partner-iioffice', 'いいオフィス', ['iioffice-shinjuku']),
+  partner('partner-solotime', 'SoloTime', ['solotime-shibuya']),
+  partner('partner-regus', 'Regus', ['regus-marunouchi']),
+  partner('partner-kaikatsu', '快活CLUB', ['kaikatsu-kanda']),
+  partner('partner-tw', 'TIMEWORK渋谷', ['tw-shibuya']),
 ];
 
 /** An operator account of a partner; its id is the `sub` of its tokens (`npm run token -- <operatorId>`). */

@@ -301,6 +301,13 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'add-closure',
       'delete-special-day',
       'delete-closure',
+      'list-operator-accounts',
+      'create-operator-account',
+      'get-operator-account',
+      'edit-operator-account',
+      'get-partner-profile',
+      'edit-partner-profile',
+      'create-partner',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);

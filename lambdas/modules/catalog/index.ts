@@ -1,6 +1,6 @@
 /** The catalog module: facilities, spaces and partners. What other modules may use of it. */
 export { FacilityRepository, facilityKey } from './data/facility';
-export { PartnerRepository } from './data/partner';
+export { type PartnerProfileFields, type PartnerRecord, PartnerRepository } from './data/partner';
 export { type Photo, PhotoRepository } from './data/photo';
 export { SpaceRepository, spaceKey } from './data/space';
 export { type CatalogDeps, catalogDeps } from './deps';

@@ -138,9 +138,9 @@ async function ownerState() {
 const OWNED_PARAMS = ['id', 'commandId'];
 /**
  * Named by the caller, owned by nobody in particular or by a partner: the catalogue's (facilities, spaces, their
- * photos, a date or closure of a space's calendar), and the member an admin addresses.
+ * photos, a date or closure of a space's calendar), a partner's operator accounts, and the member an admin addresses.
  */
-const CATALOGUE_PARAMS = ['facilityId', 'spaceId', 'photoId', 'date', 'closureId', 'memberId'];
+const CATALOGUE_PARAMS = ['facilityId', 'spaceId', 'photoId', 'date', 'closureId', 'operatorId', 'memberId'];
 
 describe('the route table', () => {
   it('has a request builder for every row', () => {
@@ -262,11 +262,13 @@ describe('someone else’s resources', () => {
   );
 
   /**
-   * Operator routes that name a facility, space or photo: the request partner's (TIMEWORK渋谷, a photo of it) in the
-   * valid request.
+   * Operator routes that name a facility, space, photo or operator account: the request partner's (TIMEWORK渋谷, a
+   * photo of it, its staff account) in the valid request.
    */
   const partnerCatalogue = routes.filter(
-    (r) => r.caller.role === 'operator' && paramsOf(r).some((p) => ['facilityId', 'spaceId', 'photoId'].includes(p)),
+    (r) =>
+      r.caller.role === 'operator' &&
+      paramsOf(r).some((p) => ['facilityId', 'spaceId', 'photoId', 'operatorId'].includes(p)),
   );
 
   it('covers the partner catalogue routes', () => {
@@ -277,6 +279,8 @@ describe('someone else’s resources', () => {
         'get-operator-space',
         'edit-space',
         'delete-photo',
+        'get-operator-account',
+        'edit-operator-account',
       ]),
     );
   });
@@ -342,11 +346,20 @@ describe('identity comes only from the token', () => {
   let slot = 0;
   /** A new premium member with one reservation of its own, and what it (and member-premium) sees. */
   const freshMember = async () => {
+    // half an hour each, 08:00–20:00, from the 26th on (within the booking window for 4 days of 24 slots)
     const n = slot++;
-    const date = `2026-11-${26 + Math.floor(n / 12)}`;
-    const hour = String(8 + (n % 12)).padStart(2, '0');
+    const date = `2026-11-${26 + Math.floor(n / 24)}`;
+    const start = 8 * 60 + (n % 24) * 30;
+    const time = (minutes: number) =>
+      `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     const { memberId, token } = await newMember(api, 'premium');
-    const reservation = await book(api, token, 'h1t-kudanshita-open', at(date, `${hour}:00`), at(date, `${hour}:30`));
+    const reservation = await book(
+      api,
+      token,
+      'h1t-kudanshita-open',
+      at(date, time(start)),
+      at(date, time(start + 30)),
+    );
     const state = async () => ({
       me: (await api.get('/v1/me', token)).body,
       upcoming: (await api.get('/v1/reservations?scope=upcoming', token)).body.items,

@@ -290,6 +290,58 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     );
     return { token: partnerOperator, request: { path: `/v1/operator/photos/${photo.body.photoId}` } };
   },
+  'list-operator-accounts': async () => ({ token: partnerOperator, request: { path: '/v1/operator/accounts' } }),
+  'create-operator-account': async () => ({
+    token: partnerOperator,
+    request: {
+      path: '/v1/operator/accounts',
+      body: { email: `cost-${Date.now()}@tw.example.com`, name: '受付', role: 'staff' },
+    },
+  }),
+  'get-operator-account': async () => ({
+    token: partnerOperator,
+    request: { path: '/v1/operator/accounts/op-tw-staff' },
+  }),
+  'edit-operator-account': async () => {
+    // the dearest edit: a full account disabled, with op-tw-full kept as the partner's full operator
+    const made = await api.post(
+      '/v1/operator/accounts',
+      { email: `cost-full-${Date.now()}@tw.example.com`, name: '副管理者', role: 'full' },
+      partnerOperator,
+    );
+    return {
+      token: partnerOperator,
+      request: {
+        path: `/v1/operator/accounts/${made.body.operatorId}`,
+        body: { status: 'inactive' },
+        headers: { 'if-match': String(made.etag) },
+      },
+    };
+  },
+  'get-partner-profile': async () => ({ token: partnerOperator, request: { path: '/v1/operator/partner' } }),
+  'edit-partner-profile': async () => {
+    const current = await api.get('/v1/operator/partner', partnerOperator);
+    return {
+      token: partnerOperator,
+      request: {
+        path: '/v1/operator/partner',
+        body: { paymentNoticeEmails: ['keiri@tw.example.com'] },
+        headers: { 'if-match': String(current.etag) },
+      },
+    };
+  },
+  'create-partner': async () => ({
+    token: adminToken(),
+    request: {
+      path: '/v1/admin/partners',
+      body: {
+        name: '新しい加盟店',
+        payoutRatePercent: 70,
+        paymentNoticeEmails: ['billing@new.example.com'],
+        admin: { email: `cost-admin-${Date.now()}@new.example.com`, name: '管理者' },
+      },
+    },
+  }),
   'edit-facility': async () => {
     const path = `/v1/operator/facilities/${REQUEST_FACILITY}`;
     const current = await api.get(path, partnerOperator);
