@@ -85,7 +85,14 @@ export const ITEM_TYPES = {
   company: { pk: 'COMPANY#{companyId}', sk: '#META' },
   companyUses: { pk: 'COMPANY#{companyId}', sk: 'USES#{month}' },
   corporateCode: { pk: 'CORPCODE#{code}', sk: '#META' },
-  operator: { pk: 'OPERATOR#{operatorId}', sk: '#PROFILE' },
+  /** An operator account of a partner; its partner's accounts are listed oldest first. */
+  operator: {
+    pk: 'OPERATOR#{operatorId}',
+    sk: '#PROFILE',
+    indexes: [{ index: 'GSI1', pk: 'PARTNER#{partnerId}#OPERATORS', sk: '{utcCreatedAt}#{operatorId}' }],
+  },
+  /** An operator's e-mail (the sign-in name, lower case) taken: written with the account, only if no other has it. */
+  operatorEmail: { pk: 'OPEMAIL#{email}', sk: '#META' },
   photo: {
     pk: 'PHOTO#{photoId}',
     sk: '#META',

@@ -7,6 +7,7 @@ import { routes as admin } from './modules/admin';
 import { routes as booking } from './modules/booking';
 import { routes as catalog } from './modules/catalog';
 import { routes as membership } from './modules/membership';
+import { routes as partnerAccounts } from './modules/partner/accounts';
 import { routes as partnerCalendar } from './modules/partner/calendar';
 import { routes as partnerFacilities } from './modules/partner/facilities';
 import { routes as partnerSpaces } from './modules/partner/spaces';
@@ -15,7 +16,7 @@ import { routes as stay } from './modules/stay';
 import type { Route } from './platform/route';
 
 export type { Caller, HttpMethod, Route, TableAction } from './platform/route';
-export { needsIfMatch } from './platform/route';
+export { needsIfMatch, tableActionsOf, tableCommandsOf } from './platform/route';
 
 export const routes: readonly Route[] = [
   ...catalog,
@@ -27,6 +28,7 @@ export const routes: readonly Route[] = [
   ...partnerSpaces,
   ...partnerCalendar,
   ...admin,
+  ...partnerAccounts,
 ];
 
 /** Source file of a route's handler, relative to the project root. */

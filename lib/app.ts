@@ -67,6 +67,7 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
       unlockPublisher: async.doorChannel,
       timerStarter: async.timers,
       photoStorer: data.photos,
+      operatorManager: data.auth,
       handlerEntry: options.handlerEntry,
     });
   const memberApi = apiStack('member', 'memberApi', 'member API routes');

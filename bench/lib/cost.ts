@@ -4,7 +4,7 @@
  * document client (`observe.ts`). Calls run one at a time; the door-event handler's recordings (one
  * `UpdateItem` per door answer, asynchronous) are counted apart, after waiting for them.
  */
-import { type Route, routes } from '../../lambdas/routes';
+import { type Route, routes, tableCommandsOf } from '../../lambdas/routes';
 import { issueToken } from '../../lib/local/tokens';
 import { addDays, at, DAY, newMembers, T } from './fixtures';
 import type { Floor } from './floor';
@@ -17,6 +17,7 @@ export interface CostRow {
   /** What the call was. */
   call: string;
   commands: string[];
+  /** The route's bound (`tableCommandsOf`: its row's, and the read of an operator caller's account). */
   maxTableCommands: number;
   rcu: number;
   wcu: number;
@@ -82,7 +83,7 @@ export async function measureCost(
       route: routeId,
       call,
       ...sum(main),
-      maxTableCommands: route.maxTableCommands,
+      maxTableCommands: tableCommandsOf(route),
       ...(doorEvent ? { doorEvent: sum(doorEvents) } : {}),
     });
     return answer;

@@ -38,6 +38,16 @@ import {
   purchaseResponse,
 } from './membership';
 import {
+  accountPatchBody,
+  newAccountBody,
+  newPartnerBody,
+  operatorAccountListResponse,
+  operatorAccountResponse,
+  partnerCreatedResponse,
+  partnerPatchBody,
+  partnerProfileResponse,
+} from './partner-accounts';
+import {
   facilityPatchBody,
   newPhotoBody,
   newPhotoResponse,
@@ -73,6 +83,10 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [closureCreatedResponse, 'ClosureCreated'],
   [companyResponse, 'Company'],
   [doorsResponse, 'FacilityDoors'],
+  [operatorAccountResponse, 'OperatorAccount'],
+  [operatorAccountListResponse, 'OperatorAccountList'],
+  [partnerProfileResponse, 'PartnerProfile'],
+  [partnerCreatedResponse, 'PartnerCreated'],
   [problemResponse, 'Problem'],
 ];
 
@@ -99,4 +113,8 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [newCompanyBody, 'NewCompany'],
   [companyPatchBody, 'CompanyPatch'],
   [agreedExtensionBody, 'AgreedExtension'],
+  [newAccountBody, 'NewOperatorAccount'],
+  [accountPatchBody, 'OperatorAccountPatch'],
+  [partnerPatchBody, 'PartnerProfilePatch'],
+  [newPartnerBody, 'NewPartner'],
 ];

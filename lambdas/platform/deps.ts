@@ -4,11 +4,14 @@
  * function's bundle carries only the adapters it reaches.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { USER_POOL_ID_ENV } from '../../contracts/auth';
 import { PHOTOS_BUCKET_ENV, PHOTOS_KEY_PREFIX, S3_ENDPOINT_ENV } from '../../contracts/files';
+import { CognitoOperatorDirectory } from './adapters/cognito-operator-directory';
 import { IotDoorPublisher } from './adapters/iot-door-publisher';
+import { LocalOperatorDirectory } from './adapters/local-operator-directory';
 import { S3FileStore } from './adapters/s3-file-store';
 import { SfnTimerStarter } from './adapters/sfn-timer-starter';
-import type { DoorPublisher, FileStore, Ids, TimerStarter } from './ports';
+import type { DoorPublisher, FileStore, Ids, OperatorDirectory, TimerStarter } from './ports';
 
 export { clock } from './clock';
 export { tableContext } from './dynamo/client';
@@ -56,4 +59,22 @@ export function photoStore(): FileStore {
     photos = new S3FileStore({ bucket, endpoint: process.env[S3_ENDPOINT_ENV], keyPrefix: PHOTOS_KEY_PREFIX });
   }
   return photos;
+}
+
+/** Set to `local` by the local stack, which has no user pool: operators' sign-ins are the local stand-in's. */
+export const OPERATOR_DIRECTORY_ENV = 'OPERATOR_DIRECTORY';
+
+let directory: OperatorDirectory | undefined;
+/**
+ * Operators' sign-ins: the Cognito user pool `USER_POOL_ID` (given to rows with `managesOperators`), or the local
+ * stand-in where `OPERATOR_DIRECTORY` is `local`; with neither set it throws (no sign-in is made up in the cloud).
+ */
+export function operatorDirectory(): OperatorDirectory {
+  if (!directory) {
+    const userPoolId = process.env[USER_POOL_ID_ENV];
+    if (userPoolId) directory = new CognitoOperatorDirectory(userPoolId);
+    else if (process.env[OPERATOR_DIRECTORY_ENV] === 'local') directory = new LocalOperatorDirectory(uuids);
+    else throw new Error(`${USER_POOL_ID_ENV} is not set`);
+  }
+  return directory;
 }

@@ -10,6 +10,7 @@ import { idempotently } from './idempotency';
 import { DynamoIdempotencyStore } from './idempotency-store';
 import { authorize, type Identity, identityOf } from './identity';
 import { instrument, logger, metrics } from './instrument';
+import { admitted } from './operator-access';
 import { ApiError, type FieldProblem, problemBody, STATUS_OF_CODE } from './problems';
 import { needsIfMatch, type Route } from './route';
 
@@ -259,8 +260,8 @@ function successResult<R>(
 }
 
 /**
- * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth and zod parsing →
- * error mapper. The body gets parsed input and returns the answer's body (nothing for a 204); the status is the
+ * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth (an operator's token against its
+ * account, operator-access.ts) and zod parsing → error mapper. The body gets parsed input and returns the answer's body (nothing for a 204); the status is the
  * contract's.
  */
 export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
@@ -273,7 +274,7 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
     body: await body(request),
   });
   const inner = async (event: HttpEvent): Promise<HttpResult> => {
-    const identity = identityOf(event);
+    const identity = await admitted(identityOf(event));
     authorize(identity, route.caller);
     const request: HttpRequest<B, Q, P> = {
       path: parsePart(schemas.path, event.pathParameters ?? {}, 'path'),

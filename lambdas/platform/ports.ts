@@ -2,6 +2,7 @@
  * The ports services take, besides their repositories: what they ask of the outside world. Each has an AWS
  * adapter in `adapters/` (and the local stack points those at its stand-ins); service tests give fakes.
  */
+import type { OperatorRole, OperatorStatus } from '../../contracts/auth';
 import type { KeypadCodeMessage, UnlockCommand as UnlockMessage } from '../../contracts/mqtt';
 import type { TimerTaskInput, WorkflowId } from '../../contracts/workflows';
 
@@ -53,4 +54,41 @@ export interface FileStore {
   presignedDownload(key: string, expiresInSeconds: number): Promise<string>;
   /** Deletes the object at `key`; deleting a missing key is fine. */
   delete(key: string): Promise<void>;
+}
+
+/** A new operator's sign-in: its e-mail (the user name), the partner and the role its tokens carry. */
+export interface NewSignIn {
+  email: string;
+  partnerId: string;
+  operatorRole: OperatorRole;
+}
+
+/** What a sign-in is kept to: the role its next tokens carry, and whether it may sign in at all. */
+export interface SignInState {
+  operatorRole: OperatorRole;
+  status: OperatorStatus;
+}
+
+/** The directory already has a sign-in with this e-mail (an operator's, or a member's). */
+export class SignInTaken extends Error {
+  constructor(readonly email: string) {
+    super(`A sign-in with ${email} exists`);
+    this.name = 'SignInTaken';
+  }
+}
+
+/**
+ * Operators' sign-ins (the Cognito user pool in the cloud; a stand-in locally, where the local token issuer needs
+ * none). The table's account is what the API goes by; the directory follows it. Every call may be repeated.
+ */
+export interface OperatorDirectory {
+  /**
+   * Makes a sign-in: the directory e-mails a temporary password, changed at the first sign-in; its tokens carry the
+   * operator role, partner and role. Answers its subject, the operator's id. Throws {@link SignInTaken}.
+   */
+  create(signIn: NewSignIn): Promise<{ operatorId: string }>;
+  /** Keeps a sign-in to its account: the role of its next tokens; an inactive one can no longer sign in (signed out). */
+  update(operatorId: string, state: SignInState): Promise<void>;
+  /** Removes a sign-in whose account could not be recorded. Removing a missing one is fine. */
+  remove(operatorId: string): Promise<void>;
 }

@@ -38,7 +38,10 @@ export interface Route {
   readonly caller: Caller;
   /** Table actions the function needs. */
   readonly tableActions: readonly TableAction[];
-  /** Upper bound on DynamoDB commands one successful call issues (tested). */
+  /**
+   * Upper bound on DynamoDB commands one successful call of the route's own issues (tested); the identity step's read
+   * of an operator's account comes on top ({@link tableCommandsOf}).
+   */
   readonly maxTableCommands: number;
   /** The route accepts an `Idempotency-Key` header. */
   readonly idempotent?: boolean;
@@ -51,6 +54,11 @@ export interface Route {
    * `s3:GetObject`, `s3:DeleteObject` on `photos/*` of that bucket (to presign uploads and downloads, and delete).
    */
   readonly storesPhotos?: boolean;
+  /**
+   * The function manages operators' sign-ins (the operator directory): it gets the user pool's id (`USER_POOL_ID`) and
+   * the Cognito actions of the directory on that pool (create, group, role, enable, disable, sign out, delete).
+   */
+  readonly managesOperators?: boolean;
   /**
    * An edit (PATCH, PUT, DELETE) that takes no `If-Match`: api.md exempts congestion (a status: the last write wins)
    * and photo deletion. Every other edit needs one ({@link needsIfMatch}).
@@ -72,6 +80,19 @@ const EDITS: readonly HttpMethod[] = ['PATCH', 'PUT', 'DELETE'];
  */
 export const needsIfMatch = (route: Pick<Route, 'method' | 'withoutIfMatch'>): boolean =>
   EDITS.includes(route.method) && route.withoutIfMatch !== true;
+
+/** What the identity step reads for a caller with an operator's token: its account (operator-access.ts). */
+const IDENTITY_READ: TableAction = 'dynamodb:GetItem';
+
+/** The table actions a route's function needs: its row's, and the read of an operator caller's account. */
+export const tableActionsOf = (route: Pick<Route, 'caller' | 'tableActions'>): readonly TableAction[] =>
+  route.caller.role === 'operator' && !route.tableActions.includes(IDENTITY_READ)
+    ? [IDENTITY_READ, ...route.tableActions]
+    : route.tableActions;
+
+/** The most DynamoDB commands one successful call issues: its row's bound, and the read of an operator's account. */
+export const tableCommandsOf = (route: Pick<Route, 'caller' | 'maxTableCommands'>): number =>
+  route.maxTableCommands + (route.caller.role === 'operator' ? 1 : 0);
 
 /** Members' routes. */
 export const MEMBER: Caller = { role: 'member' };

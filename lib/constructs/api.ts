@@ -12,7 +12,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import type { WorkflowId } from '../../contracts/workflows';
-import { handlerEntry, type Route } from '../../lambdas/routes';
+import { handlerEntry, type Route, tableActionsOf } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
 import { createHandlerFunction } from './handler-function';
 import { tableAccessStatement } from './table';
@@ -65,6 +65,11 @@ export interface PhotoStorer {
   allowStoringPhotos(fn: LambdaFunction): void;
 }
 
+/** Gives a function what managing operators' sign-ins takes (the user pool's id, the directory's actions on it). */
+export interface OperatorManager {
+  allowManagingOperators(fn: LambdaFunction): void;
+}
+
 /** Props of {@link Api}. */
 export interface ApiProps {
   /** Stage settings: names, Lambda sizing, log retention, Powertools. */
@@ -74,8 +79,8 @@ export interface ApiProps {
   /** The API the routes are added to, its authorizer and required scope. */
   readonly api: SharedHttpApi;
   /**
-   * The single table; each function gets exactly its route's `tableActions` on it (and on its indexes when
-   * the route queries).
+   * The single table; each function gets exactly its route's table actions on it (`tableActionsOf`: the row's, and
+   * the read of an operator caller's account), and on its indexes when the route queries.
    */
   readonly table: ITable;
   /** Equips the functions of rows with `publishesUnlocks` to publish unlock commands to the doors. */
@@ -84,6 +89,8 @@ export interface ApiProps {
   readonly timerStarter: TimerStarter;
   /** Equips the functions of rows with `storesPhotos` to store photos in the photos bucket. */
   readonly photoStorer: PhotoStorer;
+  /** Equips the functions of rows with `managesOperators` to manage operators' sign-ins in the user pool. */
+  readonly operatorManager: OperatorManager;
   /**
    * Handler source of a row, relative to the project root.
    * @default handlerEntry (lambdas/routes.ts)
@@ -108,8 +115,9 @@ const pascalCase = (id: string): string =>
  * Routes of the shared HTTP API: one NodejsFunction and one JWT-authorized route per row it is given, the
  * function's permission and integration in this construct's stack. Rows with `publishesUnlocks` get what
  * publishing unlock commands takes from the `unlockPublisher`, rows with `startsTimers` what starting timers
- * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`. Per row: function, role (grants inline), log group, permission,
- * integration, route.
+ * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`, rows with
+ * `managesOperators` what managing operators' sign-ins takes from the `operatorManager`. Per row: function, role
+ * (grants inline), log group, permission, integration, route.
  */
 export class Api extends Construct {
   /** Functions by route id. */
@@ -136,11 +144,12 @@ export class Api extends Construct {
         table,
       });
 
-      fn.addToRolePolicy(tableAccessStatement('RouteTableAccess', table, route.tableActions));
+      fn.addToRolePolicy(tableAccessStatement('RouteTableAccess', table, tableActionsOf(route)));
 
       if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
       if (route.startsTimers) props.timerStarter.allowStartingTimers(fn, route.startsTimers);
       if (route.storesPhotos) props.photoStorer.allowStoringPhotos(fn);
+      if (route.managesOperators) props.operatorManager.allowManagingOperators(fn);
 
       new HttpRoute(this, `${name}Route`, {
         httpApi: api.httpApi,

@@ -15,9 +15,17 @@ import {
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../contracts/auth';
+import {
+  API_SCOPE,
+  API_SCOPE_NAME,
+  OPERATOR_GROUP,
+  RESOURCE_SERVER_IDENTIFIER,
+  USER_POOL_ID_ENV,
+} from '../../contracts/auth';
 import type { TableAction } from '../../lambdas/routes';
 import { POST_CONFIRMATION_ENTRY, PRE_TOKEN_GENERATION_ENTRY } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
@@ -29,7 +37,7 @@ export { API_SCOPE, API_SCOPE_NAME, RESOURCE_SERVER_IDENTIFIER } from '../../con
 /** Groups, highest precedence first. */
 export const USER_GROUPS = [
   { name: 'admin', precedence: 0 },
-  { name: 'operator', precedence: 10 },
+  { name: OPERATOR_GROUP, precedence: 10 },
   { name: 'member', precedence: 20 },
 ] as const;
 
@@ -44,6 +52,20 @@ export const PASSWORD_POLICY = {
   requireDigits: true,
   requireSymbols: true,
 } as const;
+
+/**
+ * What the operator directory (lambdas/platform/adapters/cognito-operator-directory.ts) calls, on the user pool only:
+ * a new operator's sign-in and its group, its role and status, undoing a creation.
+ */
+export const OPERATOR_DIRECTORY_ACTIONS = [
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminUserGlobalSignOut',
+] as const;
 
 /** Physical name of a Cognito trigger's function. */
 export const triggerFunctionName = (prefix: string, trigger: 'pre-token-generation' | 'post-confirmation'): string =>
@@ -87,6 +109,8 @@ export class Auth extends Construct {
   readonly issuerUrl: string;
   /** The scope the API requires, `coworking/api`. */
   readonly apiScope: string = API_SCOPE;
+  /** {@link OPERATOR_DIRECTORY_ACTIONS} on {@link userPool}; one for every function that manages operators. */
+  readonly manageOperatorsPolicy: ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -180,8 +204,30 @@ export class Auth extends Construct {
       writeAttributes,
     });
 
+    this.manageOperatorsPolicy = new ManagedPolicy(this, 'ManageOperators', {
+      description: `Make, change and disable operators' sign-ins in the user pool (${props.config.stage})`,
+      statements: [
+        new PolicyStatement({
+          sid: 'ManageOperators',
+          effect: Effect.ALLOW,
+          actions: [...OPERATOR_DIRECTORY_ACTIONS],
+          resources: [this.userPool.userPoolArn],
+        }),
+      ],
+    });
+
     const stack = Stack.of(this);
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+  }
+
+  /**
+   * Gives `fn` the user pool's id (`USER_POOL_ID`) and attaches {@link manageOperatorsPolicy} to its role.
+   * @throws Error when `fn` has no role
+   */
+  allowManagingOperators(fn: LambdaFunction): void {
+    if (!fn.role) throw new Error(`${fn.node.path}: no role to attach the operator managing policy to`);
+    fn.addEnvironment(USER_POOL_ID_ENV, this.userPool.userPoolId);
+    fn.role.addManagedPolicy(this.manageOperatorsPolicy);
   }
 }
 

@@ -395,36 +395,75 @@ export interface Partner {
   facilityIds: string[];
   /** Share of what member companies paid that the partner receives, in percent. */
   payoutRatePercent: number;
+  /** Where its payment notices are sent. */
+  paymentNoticeEmails: string[];
+  /** The version of its profile (name, payment-notice e-mails). */
+  version: number;
 }
 
+const partner = (partnerId: string, name: string, facilityIds: string[]): Partner => ({
+  partnerId,
+  name,
+  facilityIds,
+  payoutRatePercent: 70,
+  paymentNoticeEmails: [`billing@${partnerId}.example.com`],
+  version: 1,
+});
+
 export const partners: Partner[] = [
-  { partnerId: 'partner-h1t', name: 'H1T', facilityIds: ['h1t-kudanshita', 'h1t-ryogoku'], payoutRatePercent: 70 },
-  { partnerId: 'partner-iioffice', name: 'いいオフィス', facilityIds: ['iioffice-shinjuku'], payoutRatePercent: 70 },
-  { partnerId: 'partner-solotime', name: 'SoloTime', facilityIds: ['solotime-shibuya'], payoutRatePercent: 70 },
-  { partnerId: 'partner-regus', name: 'Regus', facilityIds: ['regus-marunouchi'], payoutRatePercent: 70 },
-  { partnerId: 'partner-kaikatsu', name: '快活CLUB', facilityIds: ['kaikatsu-kanda'], payoutRatePercent: 70 },
-  { partnerId: 'partner-tw', name: 'TIMEWORK渋谷', facilityIds: ['tw-shibuya'], payoutRatePercent: 70 },
+  partner('partner-h1t', 'H1T', ['h1t-kudanshita', 'h1t-ryogoku']),
+  partner('partner-iioffice', 'いいオフィス', ['iioffice-shinjuku']),
+  partner('partner-solotime', 'SoloTime', ['solotime-shibuya']),
+  partner('partner-regus', 'Regus', ['regus-marunouchi']),
+  partner('partner-kaikatsu', '快活CLUB', ['kaikatsu-kanda']),
+  partner('partner-tw', 'TIMEWORK渋谷', ['tw-shibuya']),
 ];
 
+/** An operator account of a partner; its id is the `sub` of its tokens (`npm run token -- <operatorId>`). */
 export interface Operator {
   operatorId: string;
   partnerId: string;
   operatorRole: OperatorRole;
+  /** Its sign-in name: `<operatorId>@example.com`. */
+  email: string;
+  name: string;
+  status: 'active';
+  version: number;
+  /** When the account was made: 2026-04-01 00:00 in Tokyo. */
+  createdAt: number;
 }
 
+const ROLE_NAMES: Readonly<Record<OperatorRole, string>> = {
+  full: '管理者',
+  staff: '施設スタッフ',
+  usage: '利用状況担当',
+};
+const OPENED = Date.parse('2026-04-01T00:00:00+09:00');
+
+const operator = (operatorId: string, partnerId: string, operatorRole: OperatorRole): Operator => ({
+  operatorId,
+  partnerId,
+  operatorRole,
+  email: `${operatorId}@example.com`,
+  name: `${partners.find((p) => p.partnerId === partnerId)?.name ?? partnerId} ${ROLE_NAMES[operatorRole]}`,
+  status: 'active',
+  version: 1,
+  createdAt: OPENED,
+});
+
 export const operators: Operator[] = [
-  { operatorId: 'op-h1t-full', partnerId: 'partner-h1t', operatorRole: 'full' },
-  { operatorId: 'op-h1t-staff', partnerId: 'partner-h1t', operatorRole: 'staff' },
-  { operatorId: 'op-h1t-usage', partnerId: 'partner-h1t', operatorRole: 'usage' },
-  { operatorId: 'op-tw-full', partnerId: 'partner-tw', operatorRole: 'full' },
-  { operatorId: 'op-tw-staff', partnerId: 'partner-tw', operatorRole: 'staff' },
-  { operatorId: 'op-tw-usage', partnerId: 'partner-tw', operatorRole: 'usage' },
-  { operatorId: 'op-regus-full', partnerId: 'partner-regus', operatorRole: 'full' },
-  { operatorId: 'op-regus-staff', partnerId: 'partner-regus', operatorRole: 'staff' },
-  { operatorId: 'op-kaikatsu-full', partnerId: 'partner-kaikatsu', operatorRole: 'full' },
-  { operatorId: 'op-kaikatsu-staff', partnerId: 'partner-kaikatsu', operatorRole: 'staff' },
-  { operatorId: 'op-iioffice-full', partnerId: 'partner-iioffice', operatorRole: 'full' },
-  { operatorId: 'op-solotime-full', partnerId: 'partner-solotime', operatorRole: 'full' },
+  operator('op-h1t-full', 'partner-h1t', 'full'),
+  operator('op-h1t-staff', 'partner-h1t', 'staff'),
+  operator('op-h1t-usage', 'partner-h1t', 'usage'),
+  operator('op-tw-full', 'partner-tw', 'full'),
+  operator('op-tw-staff', 'partner-tw', 'staff'),
+  operator('op-tw-usage', 'partner-tw', 'usage'),
+  operator('op-regus-full', 'partner-regus', 'full'),
+  operator('op-regus-staff', 'partner-regus', 'staff'),
+  operator('op-kaikatsu-full', 'partner-kaikatsu', 'full'),
+  operator('op-kaikatsu-staff', 'partner-kaikatsu', 'staff'),
+  operator('op-iioffice-full', 'partner-iioffice', 'full'),
+  operator('op-solotime-full', 'partner-solotime', 'full'),
 ];
 
 /** The service's own staff (api.md: the back office). */

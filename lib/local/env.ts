@@ -11,5 +11,7 @@ const defaults: Record<string, string> = {
   POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_METRICS_DISABLED: 'true',
   POWERTOOLS_LOG_LEVEL: 'WARN',
+  // no user pool here: operators' sign-ins are the local stand-in's (lambdas/platform/deps.ts)
+  OPERATOR_DIRECTORY: 'local',
 };
 for (const [name, value] of Object.entries(defaults)) process.env[name] ??= value;

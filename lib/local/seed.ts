@@ -1,12 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  DoorRegistry,
-  FacilityRepository,
-  OperatorRepository,
-  PartnerRepository,
-  SpaceRepository,
-} from '../../lambdas/modules/catalog';
+import { DoorRegistry, FacilityRepository, PartnerRepository, SpaceRepository } from '../../lambdas/modules/catalog';
 import { CompanyRepository, MemberRepository } from '../../lambdas/modules/membership';
+import { OperatorAccountRepository } from '../../lambdas/platform/operator-accounts';
 import * as demo from './demo-data';
 
 /** Writes the demo data through the same repositories the handlers use. Idempotent (puts). */
@@ -16,7 +11,7 @@ export async function seedDemoData(doc: DynamoDBDocumentClient, tableName: strin
   const memberRepo = new MemberRepository(doc, tableName);
   const companyRepo = new CompanyRepository(doc, tableName);
   const partnerRepo = new PartnerRepository(doc, tableName);
-  const operatorRepo = new OperatorRepository(doc, tableName);
+  const operatorRepo = new OperatorAccountRepository(doc, tableName);
   const doorRegistry = new DoorRegistry(doc, tableName);
   await Promise.all([
     ...demo.facilities.map((f) => facilityRepo.putFacility(f)),
@@ -25,6 +20,6 @@ export async function seedDemoData(doc: DynamoDBDocumentClient, tableName: strin
     ...demo.companies.map((c) => companyRepo.putCompany(c)),
     ...demo.members.map((m) => memberRepo.putMember(m)),
     ...demo.partners.map((p) => partnerRepo.putPartner(p)),
-    ...demo.operators.map((o) => operatorRepo.putOperator(o)),
+    ...demo.operators.map((o) => operatorRepo.put(o)),
   ]);
 }

@@ -19,7 +19,8 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.audience = props.audience;
-    const { config, rows, api, table, unlockPublisher, timerStarter, photoStorer, handlerEntry } = props;
+    const { config, rows, api, table, unlockPublisher, timerStarter, photoStorer, operatorManager, handlerEntry } =
+      props;
     this.api = new Api(this, 'Api', {
       config,
       rows,
@@ -28,6 +29,7 @@ export class ApiStack extends Stack {
       unlockPublisher,
       timerStarter,
       photoStorer,
+      operatorManager,
       handlerEntry,
     });
   }

@@ -9,7 +9,7 @@ import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../contracts/table';
 import { doorSettingsStackName } from '../../iot/provision';
-import { type Route, routes } from '../../lambdas/routes';
+import { type Route, routes, tableActionsOf } from '../../lambdas/routes';
 import { STAGES } from '../../lib/config';
 import { AUDIENCES, audienceOf, routeFunctionName, routeKeyOf, rowsOf } from '../../lib/constructs/api';
 import {
@@ -308,6 +308,13 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-company',
       'edit-company',
       'record-agreed-extension',
+      'list-operator-accounts',
+      'create-operator-account',
+      'get-operator-account',
+      'edit-operator-account',
+      'get-partner-profile',
+      'edit-partner-profile',
+      'create-partner',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);
@@ -407,17 +414,26 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
     for (const row of routes) {
       const dynamo = statementsOf(row).filter((st) => actionList(st.Action).some((a) => a.startsWith('dynamodb:')));
       expect(dynamo, row.id).toHaveLength(1);
-      expect(actionList(dynamo[0]?.Action), row.id).toEqual([...row.tableActions].sort());
+      expect(actionList(dynamo[0]?.Action), row.id).toEqual([...tableActionsOf(row)].sort());
       expect(dynamo[0]?.Effect, row.id).toBe('Allow');
       const tableArn = fromData(row, { 'Fn::GetAtt': [tableId, 'Arn'] }) as StackOutputRef;
-      expect(asList(dynamo[0]?.Resource), row.id).toEqual(tableResourcesFor(tableArn, row.tableActions));
+      expect(asList(dynamo[0]?.Resource), row.id).toEqual(tableResourcesFor(tableArn, tableActionsOf(row)));
     }
   });
 
-  it('grants a route function nothing else than its table actions, unlocks, timers and photos as its row says, logs and traces', () => {
+  it("lets every operator route read its caller's account (the identity step), on top of its row's actions", () => {
+    for (const row of routes) {
+      const actions = tableActionsOf(row);
+      expect(actions, row.id).toEqual(expect.arrayContaining([...row.tableActions]));
+      if (row.caller.role === 'operator') expect(actions, row.id).toContain('dynamodb:GetItem');
+      else expect(actions, row.id).toEqual(row.tableActions);
+    }
+  });
+
+  it('grants a route function nothing else than its table actions, unlocks, timers, photos and operators as its row says, logs and traces', () => {
     for (const row of routes) {
       const own = statementsOf(row).filter((st) =>
-        actionList(st.Action).some((a) => /^(dynamodb|iot|states|s3):/.test(a)),
+        actionList(st.Action).some((a) => /^(dynamodb|iot|states|s3|cognito-idp):/.test(a)),
       );
       const services = new Set(own.flatMap((st) => actionList(st.Action).map((a) => a.split(':')[0])));
       expect([...services].sort(), row.id).toEqual(
@@ -426,6 +442,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
           ...(row.publishesUnlocks ? ['iot'] : []),
           ...(row.startsTimers ? ['states'] : []),
           ...(row.storesPhotos ? ['s3'] : []),
+          ...(row.managesOperators ? ['cognito-idp'] : []),
         ].sort(),
       );
       expectOnlyHandlerBase(templates[stackOfRow(row)], functionOf(row), own, s);

@@ -1,8 +1,7 @@
-/** The catalog module: facilities, spaces, partners and their operators. What other modules may use of it. */
+/** The catalog module: facilities, spaces and partners. What other modules may use of it. */
 export { DoorRegistry } from './data/door';
 export { FacilityRepository, facilityKey } from './data/facility';
-export { OperatorRepository } from './data/operator';
-export { PartnerRepository } from './data/partner';
+export { type PartnerProfileFields, type PartnerRecord, PartnerRepository } from './data/partner';
 export { type Photo, PhotoRepository } from './data/photo';
 export { qrCodeKey, SpaceRepository, spaceKey } from './data/space';
 export { type CatalogDeps, catalogDeps } from './deps';

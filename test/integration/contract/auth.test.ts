@@ -138,8 +138,8 @@ async function ownerState() {
 const OWNED_PARAMS = ['id', 'commandId'];
 /**
  * Named by the caller, owned by nobody in particular or by a partner: the catalogue's (facilities, spaces, their
- * photos, a date or closure of a space's calendar), and what an admin addresses (a member, a partner, a company, a
- * reservation by `{id}`).
+ * photos, a date or closure of a space's calendar), a partner's operator accounts, and what an admin addresses (a
+ * member, a partner, a company, a reservation by `{id}`).
  */
 const CATALOGUE_PARAMS = [
   'facilityId',
@@ -147,6 +147,7 @@ const CATALOGUE_PARAMS = [
   'photoId',
   'date',
   'closureId',
+  'operatorId',
   'memberId',
   'partnerId',
   'companyId',
@@ -273,11 +274,13 @@ describe('someone else’s resources', () => {
   );
 
   /**
-   * Operator routes that name a facility, space or photo: the request partner's (TIMEWORK渋谷, a photo of it) in the
-   * valid request.
+   * Operator routes that name a facility, space, photo or operator account: the request partner's (TIMEWORK渋谷, a
+   * photo of it, its staff account) in the valid request.
    */
   const partnerCatalogue = routes.filter(
-    (r) => r.caller.role === 'operator' && paramsOf(r).some((p) => ['facilityId', 'spaceId', 'photoId'].includes(p)),
+    (r) =>
+      r.caller.role === 'operator' &&
+      paramsOf(r).some((p) => ['facilityId', 'spaceId', 'photoId', 'operatorId'].includes(p)),
   );
 
   it('covers the partner catalogue routes', () => {
@@ -288,6 +291,8 @@ describe('someone else’s resources', () => {
         'get-operator-space',
         'edit-space',
         'delete-photo',
+        'get-operator-account',
+        'edit-operator-account',
       ]),
     );
   });
@@ -353,6 +358,7 @@ describe('identity comes only from the token', () => {
   let slot = 0;
   /** A new premium member with one reservation of its own, and what it (and member-premium) sees. */
   const freshMember = async () => {
+    // half an hour each, 08:00–20:00, from the 26th on (within the booking window for 4 days of 24 slots)
     const n = slot++;
     // a half hour of its own between 08:00 and 21:00 (26 a day), from 2026-11-26 on (within the 7-day window)
     const date = new Date(Date.UTC(2026, 10, 26 + Math.floor(n / 26))).toISOString().slice(0, 10);

@@ -125,6 +125,16 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['code with 17 digits', { code: '12345678901234567' }, 'body.code'],
     ['code a number', { code: 1_234_567_890_123_456 }, 'body.code'],
   ],
+  'create-operator-account': [
+    ['role unknown', { role: 'owner' }, 'body.role'],
+    ['email not an address', { email: 'reception' }, 'body.email'],
+    ['name a number', { name: 7 }, 'body.name'],
+  ],
+  'create-partner': [
+    ['payoutRatePercent a string', { payoutRatePercent: '70' }, 'body.payoutRatePercent'],
+    ['paymentNoticeEmails not a list', { paymentNoticeEmails: 'billing@new.example.com' }, 'body.paymentNoticeEmails'],
+    ['admin e-mail missing', { admin: { name: '管理者' } }, 'body.admin.email'],
+  ],
   ...Object.fromEntries(
     ['check-in', 'unlock', 'checkout'].map((id) => [
       id,

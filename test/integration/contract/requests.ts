@@ -18,6 +18,8 @@ export interface RequestContext {
   memberId?: string;
   /** A photo of the request partner's facility for `{photoId}`, when the test has one. */
   photoId?: string;
+  /** An operator account of the request partner for `{operatorId}` (default op-tw-staff). */
+  operatorId?: string;
 }
 
 /** The partner, facility and request space of the demo booking requests (TIMEWORK渋谷). */
@@ -71,6 +73,7 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   closureId: QUIET_CLOSURE_ID,
   partnerId: REQUEST_PARTNER,
   companyId: COMPANY,
+  operatorId: ctx.operatorId ?? 'op-tw-staff',
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
   ...(ctx.photoId === undefined ? {} : { photoId: ctx.photoId }),
@@ -89,6 +92,7 @@ export const unknownPathValues = (): Record<string, string> => ({
   closureId: `no-such-closure-${randomUUID().slice(0, 8)}`,
   partnerId: `no-such-partner-${randomUUID().slice(0, 8)}`,
   companyId: `no-such-company-${randomUUID().slice(0, 8)}`,
+  operatorId: `no-such-operator-${randomUUID().slice(0, 8)}`,
 });
 
 /** A token of an operator of the request partner whom the (operator) route admits. */
@@ -209,6 +213,33 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'delete-closure': (route, values) => ({
     path: operatorSpacePath(route, values),
     headers: { 'if-match': '"1"' },
+  }),
+  // the request partner's profile and accounts ({operatorId}: one of its accounts)
+  'list-operator-accounts': (route) => ({ path: fillPath(route, {}) }),
+  'create-operator-account': (route) => ({
+    path: fillPath(route, {}),
+    body: { email: `staff-${randomUUID().slice(0, 8)}@tw.example.com`, name: '受付スタッフ', role: 'staff' },
+  }),
+  'get-operator-account': (route, values) => ({ path: fillPath(route, values) }),
+  'edit-operator-account': (route, values) => ({
+    path: fillPath(route, values),
+    body: { name: '受付スタッフ' },
+    headers: { 'if-match': '"1"' },
+  }),
+  'get-partner-profile': (route) => ({ path: fillPath(route, {}) }),
+  'edit-partner-profile': (route) => ({
+    path: fillPath(route, {}),
+    body: { paymentNoticeEmails: ['keiri@tw.example.com'] },
+    headers: { 'if-match': '"1"' },
+  }),
+  'create-partner': (route) => ({
+    path: fillPath(route, {}),
+    body: {
+      name: '新しい加盟店',
+      payoutRatePercent: 70,
+      paymentNoticeEmails: ['billing@new.example.com'],
+      admin: { email: `admin-${randomUUID().slice(0, 8)}@new.example.com`, name: '管理者' },
+    },
   }),
 };
 

@@ -1,17 +1,29 @@
 /** Partners (加盟店企業): the companies that run facilities. */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { stripStorage } from '../../../platform/dynamo/items';
 import { itemKey } from '../../../platform/dynamo/keys';
-import type { TaggedItem } from '../../../platform/dynamo/transactions';
+import { type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
+import { updateExpression } from '../../../platform/dynamo/update';
 
 export interface PartnerRecord {
   partnerId: string;
   name: string;
   facilityIds: string[];
   payoutRatePercent: number;
+  /** Where the partner's payment notices are sent (004 §1-1 ②). */
+  paymentNoticeEmails: string[];
+  /** The version of the partner's profile (name, payment-notice e-mails): one up with every edit of it. */
+  version: number;
 }
 
+/** What the partner's full operators edit of it (api.md PATCH partner). */
+export type PartnerProfileFields = Pick<PartnerRecord, 'name' | 'paymentNoticeEmails'>;
+
 const partnerKey = (partnerId: string) => itemKey('partner', { partnerId });
+
+/** The condition of an edit on `expected`: a partner stored before profiles had versions is at version 1. */
+const atVersion = (expected: number) =>
+  expected === 1 ? '(attribute_not_exists(#version) OR #version = :expected)' : '#version = :expected';
 
 export class PartnerRepository {
   constructor(
@@ -46,6 +58,42 @@ export class PartnerRepository {
 
   async getPartner(partnerId: string): Promise<PartnerRecord | undefined> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: partnerKey(partnerId) }));
-    return Item ? stripStorage<PartnerRecord>(Item) : undefined;
+    if (!Item) return undefined;
+    const stored = stripStorage<PartnerRecord>(Item);
+    return { ...stored, paymentNoticeEmails: stored.paymentNoticeEmails ?? [], version: stored.version ?? 1 };
+  }
+
+  /** In a new partner's transaction: the partner, only while no partner has its id (409 `INVALID_STATE`). */
+  newPartner(partner: PartnerRecord): TaggedItem {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...partnerKey(partner.partnerId), entity: 'partner', ...partner },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      onConditionFailed: { code: 'INVALID_STATE', detail: `A partner with id ${partner.partnerId} exists` },
+    };
+  }
+
+  /**
+   * Sets the partner's profile fields at `expectedVersion` (its version goes one up), leaving the rest of the partner
+   * as it is: `false` when the partner is missing or at another version, and nothing is written.
+   */
+  editProfile(partnerId: string, fields: PartnerProfileFields, expectedVersion: number): Promise<boolean> {
+    return writtenUnlessConditionFails(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: partnerKey(partnerId),
+          ConditionExpression: `attribute_exists(PK) AND ${atVersion(expectedVersion)}`,
+          ...updateExpression(
+            { set: { ...fields, version: expectedVersion + 1 } },
+            { names: { '#version': 'version' }, values: { ':expected': expectedVersion } },
+          ),
+        }),
+      ),
+    );
   }
 }
