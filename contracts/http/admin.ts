@@ -7,7 +7,7 @@ import { facilityKinds, id, instant } from './common';
 import { facilityFields, text } from './partner-facilities';
 
 /** A kebab-case id an admin may give a new facility or space (`h1t-kudanshita`). */
-const kebabId = z
+export const kebabId = z
   .string()
   .max(64)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Expected kebab-case: lower-case letters, digits and single hyphens');
