@@ -2,7 +2,7 @@
 export { DoorRegistry } from './data/door';
 export { FacilityRepository, facilityKey } from './data/facility';
 export { OperatorRepository } from './data/operator';
-export { PartnerRepository } from './data/partner';
+export { type PartnerRecord, PartnerRepository } from './data/partner';
 export { type Photo, PhotoRepository } from './data/photo';
 export { qrCodeKey, SpaceRepository, spaceKey } from './data/space';
 export { type CatalogDeps, catalogDeps } from './deps';
