@@ -24,7 +24,7 @@ import type {
 } from '../../contracts/catalogue';
 import type { FieldProblem } from '../../contracts/errors';
 import type { DoorsBody, NewCompany, NewFacility, NewOpenSpace } from '../../contracts/http/admin';
-import type { HoursBody } from '../../contracts/http/calendar';
+import { type HoursBody, WEEKDAYS } from '../../contracts/http/calendar';
 import { facilityFields } from '../../contracts/http/partner-facilities';
 import { calendarOf, localDateOf } from '../../lambdas/domain/calendar';
 import type { Company, Facility, Instant, Space } from '../../lambdas/domain/model';
@@ -310,7 +310,14 @@ export function planSeed(catalogue: Catalogue, snapshot: Snapshot, options: Plan
     const after = edited.calendar.regularHours;
     if (sameValue(before, after)) return step('hours', spaceId, path, []);
     if (!isStored) return created('hours', spaceId, path, action);
-    const found = [{ field: 'hours', stored: weekView(before), catalogue: weekView(after), updatable: true }];
+    const storedWeek = weekView(before);
+    const catalogueWeek = weekView(after);
+    const found = WEEKDAYS.filter((day) => !sameValue(storedWeek[day], catalogueWeek[day])).map((day) => ({
+      field: `hours.${day}`,
+      stored: storedWeek[day],
+      catalogue: catalogueWeek[day],
+      updatable: true,
+    }));
     const edit = editIf(found, action);
     if (edit) {
       const stranded = strandedBookings(

@@ -195,11 +195,17 @@ describe('over a table that differs', () => {
       id: 'tw-shibuya-desk',
       path: 'partners.5.facilities.0.spaces.1.hours',
     });
-    expect(step?.differences[0]).toMatchObject({
-      field: 'hours',
-      stored: { mon: { open: '10:00', close: '12:00' }, tue: null },
-      catalogue: { mon: { open: '09:00', close: '21:00' }, tue: { open: '09:00', close: '21:00' } },
-    });
+    // the weekdays that differ: the catalogue closes the weekend, as the space is
+    const nineToNine = { open: '09:00', close: '21:00' };
+    expect(step?.differences).toEqual([
+      { field: 'hours.mon', stored: { open: '10:00', close: '12:00' }, catalogue: nineToNine, updatable: true },
+      ...['tue', 'wed', 'thu', 'fri'].map((day) => ({
+        field: `hours.${day}`,
+        stored: null,
+        catalogue: nineToNine,
+        updatable: true,
+      })),
+    ]);
     expect(stepOf(plan(demoJson(), snapshot, true), 'hours', 'tw-shibuya-desk')?.action).toMatchObject({
       kind: 'setHours',
       calendarVersion: 5,
