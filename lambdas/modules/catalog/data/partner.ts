@@ -2,7 +2,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { stripStorage } from '../../../platform/dynamo/items';
 import { itemKey } from '../../../platform/dynamo/keys';
-import type { TaggedItem } from '../../../platform/dynamo/transactions';
+import { putIfAbsent, type TaggedItem } from '../../../platform/dynamo/transactions';
 
 export interface PartnerRecord {
   partnerId: string;
@@ -26,6 +26,11 @@ export class PartnerRepository {
         Item: { ...partnerKey(partner.partnerId), entity: 'partner', ...partner },
       }),
     );
+  }
+
+  /** Writes a new partner; false when its id is taken, and nothing is written. */
+  createPartner(partner: PartnerRecord): Promise<boolean> {
+    return putIfAbsent(this.doc, this.tableName, { ...partnerKey(partner.partnerId), entity: 'partner', ...partner });
   }
 
   /** In a facility's creating transaction: the partner (which must exist) lists the facility. */
