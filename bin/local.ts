@@ -4,10 +4,11 @@
  */
 import { toZonedIso } from '../lambdas/domain/format';
 import { SERVICE_TIME_ZONE } from '../lambdas/domain/model';
+import { DEFAULT_DYNAMODB_PORT } from '../lib/local/dynamodb-local';
 import { startLocalStack } from '../lib/local/stack';
 
 const port = Number(process.env.PORT ?? 3000);
-const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? DEFAULT_DYNAMODB_PORT);
 const mqttPort = Number(process.env.MQTT_PORT ?? 1883);
 const s3Port = Number(process.env.S3_PORT ?? 4569);
 /** An instant of the stack's clock as the API shows it, to the second: `2026-11-24T14:00:05+09:00`. */

@@ -3,14 +3,9 @@
  * partners (facilities, open spaces, doors), companies and their corporate codes, and extensions agreed on site.
  */
 import * as z from 'zod';
-import { facilityKinds, id, instant } from './common';
+import { facilityKinds, id, instant, kebabId } from './common';
 import { facilityFields, text } from './partner-facilities';
 
-/** A kebab-case id an admin may give a new facility or space (`h1t-kudanshita`). */
-const kebabId = z
-  .string()
-  .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Expected kebab-case: lower-case letters, digits and single hyphens');
 const whole = z.number().int();
 
 /** An IANA time zone the runtime knows (`Asia/Tokyo`). */

@@ -11,6 +11,11 @@ export const id = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only');
+/** A kebab-case id the back office may give (`h1t-kudanshita`, `partner-tw`). */
+export const kebabId = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Expected kebab-case: lower-case letters, digits and single hyphens');
 /** `true` / `false` in a query string (a boolean to clients). */
 export const flag = z
   .enum(['true', 'false'])

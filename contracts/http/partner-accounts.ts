@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { OPERATOR_ROLES, OPERATOR_STATUSES } from '../auth';
-import { id, itemsOf, zoned } from './common';
+import { id, itemsOf, kebabId, zoned } from './common';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** An e-mail address, kept in lower case (an operator's is the sign-in name, which is not case-sensitive). */
@@ -17,12 +17,6 @@ const paymentNoticeEmails = z
   .max(10)
   .refine((emails) => new Set(emails).size === emails.length, 'The same address is listed twice');
 /** An id an admin may give a new partner: kebab-case (`partner-h1t`). */
-const kebabId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Expected kebab-case: lower-case letters, digits and single hyphens');
-
 export const operatorAccountPath = z.strictObject({ operatorId: id });
 
 /** A new operator account of the caller's partner (api.md POST accounts). */

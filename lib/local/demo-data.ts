@@ -9,6 +9,7 @@ import type {
   OperatorRole,
   Space,
   SpaceCalendar,
+  Station,
   WeeklyHours,
 } from '../../lambdas/domain/model';
 
@@ -32,6 +33,17 @@ const HOURS: Readonly<Record<string, WeeklyHours[]>> = {
 const calendarOfFacility = (facilityId: string): Pick<Space, 'calendar' | 'calendarVersion'> => ({
   calendar: calendar(HOURS[facilityId] ?? []),
   calendarVersion: 1,
+});
+/** Stations with the walk from each, and their names (what the member routes show). */
+const near = (...stations: Station[]): Pick<Facility, 'stations' | 'nearestStations'> => ({
+  stations,
+  nearestStations: stations.map((s) => s.station),
+});
+const station = (line: string, name: string, walkMinutes: number, walkMeters: number): Station => ({
+  line,
+  station: name,
+  walkMinutes,
+  walkMeters,
 });
 const door = (doorId: string, name: string, keyType: Door['keyType'] = 'smartLock'): Door => ({
   doorId,
@@ -114,7 +126,7 @@ export const facilities: Facility[] = [
     kind: 'reservation',
     address: { prefecture: '東京都', city: '千代田区', line: '九段北1-3-3' },
     location: { lat: 35.6954, lng: 139.7514 },
-    nearestStations: ['九段下'],
+    ...near(station('東京メトロ東西線', '九段下', 2, 150)),
     amenities: ['wifi', 'power', 'phoneOk', 'phoneBooth'],
     dailyCheckInLimit: 5,
     timeZone: TOKYO,
@@ -130,7 +142,7 @@ export const facilities: Facility[] = [
     kind: 'reservation',
     address: { prefecture: '東京都', city: '墨田区', line: '両国2-10-14' },
     location: { lat: 35.6955, lng: 139.7937 },
-    nearestStations: ['両国'],
+    ...near(station('JR総武線', '両国', 3, 240)),
     amenities: ['wifi', 'power', 'phoneOk'],
     dailyCheckInLimit: 5,
     timeZone: TOKYO,
@@ -146,7 +158,7 @@ export const facilities: Facility[] = [
     kind: 'reservation',
     address: { prefecture: '東京都', city: '新宿区', line: '西新宿1-1-1' },
     location: { lat: 35.6909, lng: 139.6995 },
-    nearestStations: ['新宿'],
+    ...near(station('JR山手線', '新宿', 5, 400)),
     amenities: ['wifi', 'power', 'freeDrink'],
     timeZone: TOKYO,
     doors: [door('iioffice-shinjuku-door', '入口', 'keypad')],
@@ -161,7 +173,7 @@ export const facilities: Facility[] = [
     kind: 'reservation',
     address: { prefecture: '東京都', city: '渋谷区', line: '道玄坂1-1-1' },
     location: { lat: 35.658, lng: 139.6982 },
-    nearestStations: ['渋谷'],
+    ...near(station('JR山手線', '渋谷', 4, 300)),
     amenities: ['wifi', 'power', 'phoneOk', 'phoneBooth'],
     timeZone: TOKYO,
     doors: [door('solotime-shibuya-door', '入口')],
@@ -176,7 +188,7 @@ export const facilities: Facility[] = [
     kind: 'dropin',
     address: { prefecture: '東京都', city: '千代田区', line: '丸の内1-1-1' },
     location: { lat: 35.6812, lng: 139.7671 },
-    nearestStations: ['東京', '大手町'],
+    ...near(station('JR山手線', '東京', 3, 200), station('東京メトロ丸ノ内線', '大手町', 5, 400)),
     amenities: ['wifi', 'power', 'freeDrink', 'meetingRoom'],
     checkInMethod: 'qr',
     basicPlanAllowed: false,
@@ -193,7 +205,7 @@ export const facilities: Facility[] = [
     kind: 'dropin',
     address: { prefecture: '東京都', city: '千代田区', line: '鍛冶町2-1-1' },
     location: { lat: 35.6918, lng: 139.7709 },
-    nearestStations: ['神田'],
+    ...near(station('JR山手線', '神田', 2, 150)),
     amenities: ['wifi', 'power', 'freeDrink'],
     checkInMethod: 'qr',
     dailyCheckInLimit: 1,
@@ -210,7 +222,7 @@ export const facilities: Facility[] = [
     kind: 'meeting',
     address: { prefecture: '東京都', city: '渋谷区', line: '渋谷2-2-2' },
     location: { lat: 35.6595, lng: 139.7036 },
-    nearestStations: ['渋谷'],
+    ...near(station('東京メトロ半蔵門線', '渋谷', 3, 250)),
     amenities: ['wifi', 'power', 'meetingRoom'],
     notificationEmails: ['ops@tw-shibuya.example'],
     timeZone: TOKYO,

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { isPortFree } from './ports';
 
+/** Where `npm start` runs DynamoDB Local unless `DYNAMODB_PORT` says otherwise. */
+export const DEFAULT_DYNAMODB_PORT = 8000;
+
 /** The npm package whose tarball carries DynamoDB Local (under `package/emulator/`). */
 export const DYNAMODB_LOCAL_PACKAGE = 'amplify-dynamodb-simulator';
 /** Pinned version of {@link DYNAMODB_LOCAL_PACKAGE}; 2.9.30 ships DynamoDB Local 1.25.1. */

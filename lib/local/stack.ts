@@ -34,14 +34,14 @@ import { startBroker } from './broker';
 import { ControllableClock } from './clock';
 import * as demo from './demo-data';
 import { docsRoutes } from './docs';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { DEFAULT_DYNAMODB_PORT, startDynamoDbLocal } from './dynamodb-local';
 import { type LocalRouteHandler, loadHandlers, startGateway } from './gateway';
 import { startIotEndpoint } from './iot-endpoint';
 import { lambdaContext } from './lambda-context';
 import { LOCAL_PHOTOS_BUCKET, startLocalS3 } from './s3';
 import { seedDemoData } from './seed';
 import { LocalStepFunctions, startStepFunctionsEndpoint } from './step-functions';
-import { createTable } from './table';
+import { createTable, LOCAL_TABLE_NAME } from './table';
 import { issueToken } from './tokens';
 
 export interface LocalStackOptions {
@@ -241,8 +241,8 @@ async function startDoorChannel(options: LocalStackOptions, clock: ControllableC
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dynamo = options.dynamodbEndpoint
     ? { endpoint: options.dynamodbEndpoint, stop: async () => undefined }
-    : await startDynamoDbLocal({ port: options.dynamodbPort ?? 8000 });
-  const tableName = options.tableName ?? 'coworking-local';
+    : await startDynamoDbLocal({ port: options.dynamodbPort ?? DEFAULT_DYNAMODB_PORT });
+  const tableName = options.tableName ?? LOCAL_TABLE_NAME;
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.TABLE_NAME = tableName;
   process.env[VALIDATE_RESPONSES_ENV] = String(options.validateResponses ?? true);

@@ -9,6 +9,9 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keyAttributes, tableDefinition } from '../../contracts/table';
 
+/** The table of the local stack (`npm start`) unless told another. */
+export const LOCAL_TABLE_NAME = 'coworking-local';
+
 /** The CreateTable input for the single table, built from `contracts/table.ts`. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   return {

@@ -13,7 +13,7 @@ import { retryOnStale, STALE } from '../../platform/retry';
 import type { CatalogDeps, DoorRegistry, PartnerRepository } from '../catalog';
 import type { CompanyRepository } from '../membership';
 import { applyFacilityPatch } from '../partner/facilities';
-import { applySpaceSettings, newSpaceDefaults } from '../partner/spaces';
+import { newSpace } from '../partner/spaces';
 import { corporateCodeOf, newFacilityBase, planDoors, qrValueOf } from './rules/catalogue';
 
 export interface AdminPorts {
@@ -32,15 +32,14 @@ const stale = (what: string) =>
   new ApiError('VERSION_MISMATCH', `The ${what} changed since you read it: read it again`);
 const busy = () => new ApiError('INVALID_STATE', 'The catalogue kept changing while we worked on it; try again');
 
-/** A facility of a partner, from the fields api.md lists (the partner's own, checked as the partner's edits are). */
-export async function createFacility(
-  deps: Pick<AdminPorts, 'facilities' | 'partners' | 'ids'>,
-  partnerId: string,
-  input: NewFacility,
-): Promise<Facility> {
-  const { facilityId, brand, kind, timeZone, checkInMethod, dailyCheckInLimit, basicPlanAllowed, ...fields } = input;
+/**
+ * What a new facility of a partner is (pure): what only staff set on a new facility's base, then the partner's own
+ * fields, checked as the partner's edits are; or the field that breaks a rule.
+ */
+export function newFacility(partnerId: string, facilityId: string, input: Omit<NewFacility, 'facilityId'>) {
+  const { brand, kind, timeZone, checkInMethod, dailyCheckInLimit, basicPlanAllowed, ...fields } = input;
   const base = newFacilityBase({
-    facilityId: facilityId ?? `${partnerId}-${deps.ids.next().slice(0, 8)}`,
+    facilityId,
     partnerId,
     brand,
     kind,
@@ -49,7 +48,17 @@ export async function createFacility(
     ...(dailyCheckInLimit !== undefined ? { dailyCheckInLimit } : {}),
     ...(basicPlanAllowed !== undefined ? { basicPlanAllowed } : {}),
   });
-  const applied = applyFacilityPatch(base, fields);
+  return applyFacilityPatch(base, fields);
+}
+
+/** A facility of a partner, from the fields api.md lists (the partner's own, checked as the partner's edits are). */
+export async function createFacility(
+  deps: Pick<AdminPorts, 'facilities' | 'partners' | 'ids'>,
+  partnerId: string,
+  input: NewFacility,
+): Promise<Facility> {
+  const { facilityId, ...fields } = input;
+  const applied = newFacility(partnerId, facilityId ?? `${partnerId}-${deps.ids.next().slice(0, 8)}`, fields);
   if (!applied.ok) {
     throw new ApiError('VALIDATION_FAILED', `${applied.field}: ${applied.message}`, [
       { field: applied.field, message: applied.message },
@@ -76,20 +85,15 @@ export async function createOpenSpace(
   const facility = await deps.facilities.getFacility(facilityId);
   if (!facility) throw notFound('Facility');
   const { spaceId, ...settings } = input;
-  const base = newSpaceDefaults({
+  const applied = newSpace({
     spaceId: spaceId ?? `${facilityId}-${deps.ids.next().slice(0, 8)}`,
-    facilityId,
+    facility,
     kind: 'openSpace',
-    // drop-in spaces open no door of their own (the member scans the QR code posted there)
-    doorIds: [],
-  });
-  const applied = applySpaceSettings(
-    { ...base, checkInOpensMinutesBefore: 0 },
     settings,
-    localDateOf(now, facility.timeZone),
-  );
+    today: localDateOf(now, facility.timeZone),
+  });
   if (!applied.ok) throw new ApiError('INVALID_SPACE_CONFIG', applied.problems.join(' '));
-  const space = { ...applied.space, version: 1, priceHistory: [], qrValue: qrValueOf(deps.ids.next()) };
+  const space = { ...applied.space, qrValue: qrValueOf(deps.ids.next()) };
   if ((await deps.spaces.createOpenSpace(space)) === 'taken') {
     throw new ApiError('INVALID_STATE', `Space id ${space.spaceId} is taken`);
   }

@@ -2,7 +2,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { stripStorage } from '../../../platform/dynamo/items';
 import { itemKey } from '../../../platform/dynamo/keys';
-import { type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
+import { type TaggedItem, transact, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
 import { updateExpression } from '../../../platform/dynamo/update';
 
 export interface PartnerRecord {
@@ -38,6 +38,11 @@ export class PartnerRepository {
         Item: { ...partnerKey(partner.partnerId), entity: 'partner', ...partner },
       }),
     );
+  }
+
+  /** Writes a new partner (without operators: the seed); false when its id is taken, and nothing is written. */
+  async createPartner(partner: PartnerRecord): Promise<boolean> {
+    return (await transact(this.doc, [this.newPartner(partner)])).ok;
   }
 
   /** In a facility's creating transaction: the partner (which must exist) lists the facility. */

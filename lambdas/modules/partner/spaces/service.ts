@@ -6,7 +6,7 @@ import type { Ids } from '../../../platform/ports';
 import { ApiError } from '../../../platform/problems';
 import { ownedByPartner } from '../../../platform/tenancy';
 import type { CatalogDeps } from '../../catalog';
-import { applySpaceSettings, newSpaceDefaults, type SpaceSettings } from './rules/space-settings';
+import { applySpaceSettings, newSpace, type SpaceSettings } from './rules/space-settings';
 
 export type SpacePorts = {
   facilities: Pick<CatalogDeps['facilities'], 'getFacility'>;
@@ -50,26 +50,28 @@ export async function editSpace(
   return { space: applied.space, facility };
 }
 
-/** A new reservable space of one of the caller's partner's facilities, at its doors. */
+/**
+ * A new reservable space of one of the caller's partner's facilities, at its doors. Its id is made here, or given
+ * by the catalogue seed (bin/seed.ts; the route's body takes none).
+ */
 export async function createSpace(
   deps: SpacePorts,
   identity: Identity,
   facilityId: string,
-  input: SpaceSettings & { kind: 'seat' | 'meetingRoom' },
+  input: SpaceSettings & { kind: 'seat' | 'meetingRoom'; spaceId?: string },
   now: Instant,
 ): Promise<{ space: Space; facility: Facility }> {
   const facility = ownedByPartner(identity, await deps.facilities.getFacility(facilityId), 'Facility');
-  const { kind, ...settings } = input;
-  const base = newSpaceDefaults({
-    spaceId: `${facilityId}-${deps.ids.next().slice(0, 8)}`,
-    facilityId,
+  const { kind, spaceId, ...settings } = input;
+  const applied = newSpace({
+    spaceId: spaceId ?? `${facilityId}-${deps.ids.next().slice(0, 8)}`,
+    facility,
     kind,
-    doorIds: facility.doors.map((d) => d.doorId),
+    settings,
+    today: localDateOf(now, facility.timeZone),
   });
-  const applied = applySpaceSettings(base, settings, localDateOf(now, facility.timeZone));
   if (!applied.ok) throw refused(applied.problems);
-  // a new space starts at version 1 with today's prices and no history
-  const space: Space = { ...applied.space, version: 1, priceHistory: [] };
+  const { space } = applied;
   if (!(await deps.spaces.createSpace(space))) throw new Error(`Space id ${space.spaceId} is taken`);
   return { space, facility };
 }

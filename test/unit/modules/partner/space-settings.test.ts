@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applySpaceSettings, newSpaceDefaults } from '../../../../lambdas/modules/partner/spaces/rules/space-settings';
+import {
+  applySpaceSettings,
+  newSpace,
+  newSpaceDefaults,
+} from '../../../../lambdas/modules/partner/spaces/rules/space-settings';
 import { makeSpace } from '../../../fixtures/domain';
 
 const space = makeSpace({ version: 2, price15: 300, priceDay: null });
@@ -61,5 +65,23 @@ describe('applySpaceSettings', () => {
         doorIds: ['d-1'],
       },
     });
+  });
+
+  it('makes a new space at version 1: a reservable one at every door of its facility, an open one at none', () => {
+    const facility = { facilityId: 'f-1', doors: [{ doorId: 'd-1', name: '入口', keyType: 'smartLock' as const }] };
+    const settings = { name: '席', capacity: 2, price15: 100 };
+    const seat = newSpace({ spaceId: 's-1', facility, kind: 'seat', settings, today: '2024-06-10' });
+    expect(seat).toMatchObject({
+      ok: true,
+      space: { version: 1, priceHistory: [], doorIds: ['d-1'], checkInOpensMinutesBefore: 5 },
+    });
+    const open = newSpace({ spaceId: 's-2', facility, kind: 'openSpace', settings, today: '2024-06-10' });
+    expect(open).toMatchObject({
+      ok: true,
+      space: { type: 'openSpace', version: 1, doorIds: [], checkInOpensMinutesBefore: 0 },
+    });
+    expect(
+      newSpace({ spaceId: 's-3', facility, kind: 'seat', settings: { capacity: 0 }, today: '2024-06-10' }),
+    ).toEqual({ ok: false, problems: ['capacity must be at least 1.'] });
   });
 });

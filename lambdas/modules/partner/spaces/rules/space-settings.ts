@@ -8,6 +8,7 @@ import { checkSpaceConfig } from '../../../../domain/booking-rules';
 import type {
   CancellationFeeRule,
   ExtensionPolicy,
+  Facility,
   Instant,
   LocalDate,
   Space,
@@ -92,4 +93,32 @@ export function newSpaceDefaults(input: {
     calendar: { regularHours: [], specialOpenDays: [], closures: [] },
     calendarVersion: 1,
   };
+}
+
+/**
+ * What a new space is: the partner site's defaults, then `settings`, at version 1 with today's prices and no price
+ * history; or the rules the result breaks. A reservable space opens at every door of its facility; an open space
+ * opens none (the member scans the QR code posted there) and admits a check-in from the moment it opens.
+ */
+export function newSpace(input: {
+  spaceId: string;
+  facility: Pick<Facility, 'facilityId' | 'doors'>;
+  kind: Space['type'];
+  settings: SpaceSettings;
+  today: LocalDate;
+}): SettingsOutcome {
+  const { spaceId, facility, kind } = input;
+  const open = kind === 'openSpace';
+  const base = newSpaceDefaults({
+    spaceId,
+    facilityId: facility.facilityId,
+    kind,
+    doorIds: open ? [] : facility.doors.map((d) => d.doorId),
+  });
+  const applied = applySpaceSettings(
+    open ? { ...base, checkInOpensMinutesBefore: 0 } : base,
+    input.settings,
+    input.today,
+  );
+  return applied.ok ? { ok: true, space: { ...applied.space, version: 1, priceHistory: [] } } : applied;
 }
