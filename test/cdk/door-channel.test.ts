@@ -50,6 +50,8 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
   const [endpointId, endpoint] = onlyResource(template, 'Custom::IotDataEndpoint');
   /** `{ Ref: AWS::AccountId }` flattened, or the account the stage is pinned to. */
   const account = config.env.account ?? '{AWS::AccountId}';
+  /** How the template names the stage's account: the pinned one, else `{ Ref: AWS::AccountId }`. */
+  const accountValue = config.env.account ?? { Ref: 'AWS::AccountId' };
   const region = config.env.region;
 
   const propsOf = (id: string): Props => propertiesOf(template, id);
@@ -84,7 +86,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
         FunctionName: { 'Fn::GetAtt': [doorEventId, 'Arn'] },
         Principal: 'iot.amazonaws.com',
         SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
-        SourceAccount: { Ref: 'AWS::AccountId' },
+        SourceAccount: accountValue,
       });
     });
 
@@ -111,7 +113,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       expect(flatten(condition.ArnEquals?.['aws:SourceArn'])).toBe(
         `arn:aws:iot:${region}:${account}:rule/${(rule.Properties as Props).RuleName}`,
       );
-      expect(condition.StringEquals?.['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+      expect(condition.StringEquals?.['aws:SourceAccount']).toEqual(accountValue);
 
       const statements = roleStatements(template, roleId);
       expect(statements).toHaveLength(1);

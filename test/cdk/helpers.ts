@@ -7,7 +7,7 @@ import { tableDefinition } from '../../contracts/table';
 import type { Route } from '../../lambdas/routes';
 import { type BackendStacks, buildBackendStacks } from '../../lib/app';
 import { LAMBDA_RUNTIME } from '../../lib/bundling';
-import { getStageConfig, type StageConfig, type StageName } from '../../lib/config';
+import { type Environment, getStageConfig, type StageConfig, type StageName } from '../../lib/config';
 import { audienceOf } from '../../lib/constructs/api';
 import { LOG_WRITE_ACTIONS, TRACE_WRITE_ACTIONS } from '../../lib/constructs/handler-function';
 import { apiStackPart, STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
@@ -26,6 +26,18 @@ export interface Synthesized {
 
 const cache = new Map<StageName, Synthesized>();
 
+/** The account the CDK tests pin prod to. */
+export const TEST_PROD_ACCOUNT = '222222222222';
+
+/**
+ * The environment the CDK tests synthesize with, whatever the machine's: what a prod deploy must set, and no AWS
+ * credentials (no CDK_DEFAULT_ACCOUNT), so dev is synthesized unpinned, environment-agnostic, as offline.
+ */
+export const TEST_ENV: Environment = { COWORKING_PROD_ACCOUNT: TEST_PROD_ACCOUNT };
+
+/** The settings of a stage as the CDK tests synthesize it ({@link TEST_ENV}). */
+export const stageConfig = (stage: StageName): StageConfig => getStageConfig(stage, TEST_ENV);
+
 /** A new app with the feature flags of cdk.json and bundling skipped (`aws:cdk:bundling-stacks: []`). */
 export function newApp(context: Record<string, unknown> = {}): { app: App; cleanUp: () => void } {
   process.env.TMPDIR = CDK_TMPDIR; // also set on import (tmpdir.ts); CDK reads it when the App is created
@@ -42,15 +54,15 @@ export const templatesOf = (stacks: BackendStacks): Record<StackPart, Template> 
   >;
 
 /**
- * Synthesizes the stacks of a stage once per test file, with the feature flags of cdk.json and bundling skipped,
- * so no esbuild runs.
+ * Synthesizes the stacks of a stage once per test file ({@link stageConfig}), with the feature flags of cdk.json and
+ * bundling skipped, so no esbuild runs.
  */
 export function synth(stage: StageName): Synthesized {
   const cached = cache.get(stage);
   if (cached) return cached;
   const { app, cleanUp } = newApp();
   try {
-    const config = getStageConfig(stage);
+    const config = stageConfig(stage);
     const stacks = buildBackendStacks(app, config);
     const result = { config, stacks, templates: templatesOf(stacks) };
     cache.set(stage, result);

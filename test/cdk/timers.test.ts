@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
 import { routes } from '../../lambdas/routes';
-import { getStageConfig, STAGES } from '../../lib/config';
+import { STAGES } from '../../lib/config';
 import { Alarms, alarmTopicName } from '../../lib/constructs/alarms';
 import { routeFunctionName } from '../../lib/constructs/api';
 import {
@@ -35,6 +35,7 @@ import {
   type StackOutputRef,
   seenFrom,
   stackOfRow,
+  stageConfig,
   synth,
   tableResourcesFor,
 } from './helpers';
@@ -469,7 +470,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
 describe('alarm topic with alarmEmail', () => {
   it('subscribes that address by e-mail', () => {
     const stack = new Stack(new App());
-    const config = { ...getStageConfig('dev'), alarmEmail: 'ops@coworking.example' };
+    const config = { ...stageConfig('dev'), alarmEmail: 'ops@coworking.example' };
     new Alarms(stack, 'Alarms', { config });
     const template = Template.fromStack(stack);
     const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
