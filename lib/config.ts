@@ -84,7 +84,7 @@ export interface StageConfig {
     /** Failed executions of one timer state machine. */
     readonly timerExecutionsFailed: number;
   };
-  /** Where alarms notify; no subscription when absent. */
+  /** Where alarms notify (`ALARM_EMAIL`); no subscription when absent, which only dev allows. */
   readonly alarmEmail?: string;
 }
 
@@ -174,6 +174,24 @@ export function stageTarget(stage: StageName, env: Environment = process.env): S
   return { account, region };
 }
 
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * Where the stage's alarms are e-mailed: `ALARM_EMAIL`.
+ * @throws Error when it is not an address, or is absent and `required`
+ */
+function alarmEmailOf(stage: StageName, env: Environment, required: boolean): string | undefined {
+  const email = env.ALARM_EMAIL?.trim() || undefined;
+  if (email !== undefined && !EMAIL.test(email)) throw new Error(`ALARM_EMAIL="${email}" is not an e-mail address`);
+  if (required && email === undefined) {
+    throw new Error(
+      `Stage ${stage} needs ALARM_EMAIL=<on-call address>: its alarms (5xx, failed timers, dead letters, door ` +
+        'events) must reach someone. The address gets a confirmation e-mail from SNS at the first deploy.',
+    );
+  }
+  return email;
+}
+
 const powertools = { serviceName: 'coworking-api', metricsNamespace: 'Coworking' } as const;
 
 const builders: Record<StageName, (env: Environment) => StageConfig> = {
@@ -204,7 +222,7 @@ const builders: Record<StageName, (env: Environment) => StageConfig> = {
       doorEventErrors: 1,
       timerExecutionsFailed: 1,
     },
-    alarmEmail: env.ALARM_EMAIL || undefined,
+    alarmEmail: alarmEmailOf('dev', env, false),
   }),
   prod: (env) => ({
     stage: 'prod',
@@ -234,7 +252,7 @@ const builders: Record<StageName, (env: Environment) => StageConfig> = {
       doorEventErrors: 1,
       timerExecutionsFailed: 1,
     },
-    alarmEmail: env.ALARM_EMAIL || undefined,
+    alarmEmail: alarmEmailOf('prod', env, true),
   }),
 };
 
@@ -255,7 +273,8 @@ export function parseStage(stage: string): StageName {
  * Settings of one stage, as the CDK app deploys it.
  * @param stage `dev` or `prod` (from `-c stage=…`)
  * @param env the environment: the stages' accounts ({@link stageTarget}), `CDK_DEFAULT_ACCOUNT`, `ALARM_EMAIL`
- * @throws Error naming the known stages when `stage` is not one of them; what {@link stageTarget} refuses
+ * @throws Error naming the known stages when `stage` is not one of them; what {@link stageTarget} refuses; prod
+ * without `ALARM_EMAIL`, or an `ALARM_EMAIL` that is no address
  */
 export function getStageConfig(stage: string, env: Environment = process.env): StageConfig {
   return builders[parseStage(stage)](env);

@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
 import { describe, expect, it } from 'vitest';
 import { accountVariable, getStageConfig, HOME_REGION, STAGE_TARGETS, STAGES, stageTarget } from '../../lib/config';
-import { stageConfig, TEST_ENV, TEST_PROD_ACCOUNT } from './helpers';
+import { stageConfig, TEST_ALARM_EMAIL, TEST_ENV, TEST_PROD_ACCOUNT } from './helpers';
 
 describe('getStageConfig', () => {
   it('knows dev and prod', () => {
@@ -104,4 +104,28 @@ describe('stage targets: one account per stage, a pinned region', () => {
       /COWORKING_PROD_ACCOUNT=".*" is not an AWS account id \(12 digits\)/,
     );
   });
+});
+
+describe('alarm e-mail', () => {
+  const pinned = { COWORKING_PROD_ACCOUNT: TEST_PROD_ACCOUNT };
+
+  it('is ALARM_EMAIL, in every stage', () => {
+    for (const stage of STAGES) expect(stageConfig(stage).alarmEmail).toBe(TEST_ALARM_EMAIL);
+  });
+
+  it('may be absent in dev only', () => {
+    expect(getStageConfig('dev', {}).alarmEmail).toBeUndefined();
+    expect(getStageConfig('dev', { ALARM_EMAIL: ' ' }).alarmEmail).toBeUndefined();
+    expect(() => getStageConfig('prod', pinned)).toThrow(/Stage prod needs ALARM_EMAIL=<on-call address>/);
+    expect(() => getStageConfig('prod', { ...pinned, ALARM_EMAIL: '' })).toThrow(/Stage prod needs ALARM_EMAIL/);
+  });
+
+  it.each(['ops', 'ops@', '@coworking.example', 'ops@coworking', 'a b@coworking.example'])(
+    'refuses ALARM_EMAIL=%j',
+    (email) => {
+      for (const stage of STAGES) {
+        expect(() => getStageConfig(stage, { ...pinned, ALARM_EMAIL: email })).toThrow(/is not an e-mail address/);
+      }
+    },
+  );
 });

@@ -29,11 +29,14 @@ const cache = new Map<StageName, Synthesized>();
 /** The account the CDK tests pin prod to. */
 export const TEST_PROD_ACCOUNT = '222222222222';
 
+/** Where the CDK tests have alarms e-mailed. */
+export const TEST_ALARM_EMAIL = 'ops@coworking.example';
+
 /**
  * The environment the CDK tests synthesize with, whatever the machine's: what a prod deploy must set, and no AWS
  * credentials (no CDK_DEFAULT_ACCOUNT), so dev is synthesized unpinned, environment-agnostic, as offline.
  */
-export const TEST_ENV: Environment = { COWORKING_PROD_ACCOUNT: TEST_PROD_ACCOUNT };
+export const TEST_ENV: Environment = { COWORKING_PROD_ACCOUNT: TEST_PROD_ACCOUNT, ALARM_EMAIL: TEST_ALARM_EMAIL };
 
 /** The settings of a stage as the CDK tests synthesize it ({@link TEST_ENV}). */
 export const stageConfig = (stage: StageName): StageConfig => getStageConfig(stage, TEST_ENV);

@@ -1,14 +1,15 @@
 /**
- * Stages isolated (issue 15): the app bin/app.ts builds refuses to synthesize a stage it could deploy to the wrong
- * account (prod unpinned, two stages in one account, dev unpinned with credentials at hand), and synthesizes each
- * stage into its pinned account and region.
+ * Stages isolated and deploy hardening (issue 15): the app bin/app.ts builds refuses to synthesize a stage it could
+ * deploy to the wrong account (prod unpinned, two stages in one account, dev unpinned with credentials at hand) or
+ * that would alarm no one (prod without ALARM_EMAIL), and synthesizes each stage into its pinned account and region.
  */
 import { Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBackendApp } from '../../lib/app';
 import { type Environment, HOME_REGION, type StageName } from '../../lib/config';
 import { STACK_PARTS } from '../../lib/stacks/stack-names';
-import { newApp, TEST_ENV, TEST_PROD_ACCOUNT } from './helpers';
+import { newApp, onlyResource, TEST_ALARM_EMAIL, TEST_ENV, TEST_PROD_ACCOUNT } from './helpers';
 
 const DEV_ACCOUNT = '111111111111';
 const cleanUps: (() => void)[] = [];
@@ -35,6 +36,12 @@ describe('the app refuses', () => {
     expect(() => appFor('prod', env)).toThrow(/Stages dev and prod are both pinned to account 222222222222/);
   });
 
+  it('prod without ALARM_EMAIL: its alarms would reach no one', () => {
+    expect(() => appFor('prod', { COWORKING_PROD_ACCOUNT: TEST_PROD_ACCOUNT })).toThrow(
+      /Stage prod needs ALARM_EMAIL=<on-call address>/,
+    );
+  });
+
   it('dev unpinned when the CDK CLI found credentials (a deploy would land in their account)', () => {
     expect(() => appFor('dev', { CDK_DEFAULT_ACCOUNT: TEST_PROD_ACCOUNT })).toThrow(
       /Stage dev has no AWS account, but the CDK CLI found credentials for account 222222222222/,
@@ -59,11 +66,23 @@ describe('the app synthesizes', () => {
     }
   });
 
-  it('dev unpinned offline: environment-agnostic account, pinned region', () => {
+  it('dev unpinned offline: environment-agnostic account, pinned region, and no alarm e-mail if none is given', () => {
     const stacks = appFor('dev', {});
     for (const part of STACK_PARTS) {
       expect(Token.isUnresolved(stacks[part].account), part).toBe(true);
       expect(stacks[part].region, part).toBe(HOME_REGION);
     }
+    Template.fromStack(stacks.data).resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('prod with its alarms e-mailed to ALARM_EMAIL', () => {
+    const stacks = appFor('prod', TEST_ENV);
+    const template = Template.fromStack(stacks.data);
+    const [topicId] = onlyResource(template, 'AWS::SNS::Topic');
+    onlyResource(template, 'AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: TEST_ALARM_EMAIL,
+      TopicArn: { Ref: topicId },
+    });
   });
 });
