@@ -40,6 +40,11 @@ export interface StageConfig {
      * compromised credentials (`FULL_FUNCTION`) or only record them (`AUDIT_ONLY`).
      */
     readonly threatProtection: StandardThreatProtectionMode.FULL_FUNCTION | StandardThreatProtectionMode.AUDIT_ONLY;
+    /**
+     * How Cognito e-mails users (sign-up codes, invitations, password resets): through Amazon SES from a verified
+     * identity of the stage's account, or, when absent, Cognito's own e-mail (a small daily quota, meant for trials).
+     */
+    readonly ses?: SesSender;
   };
   readonly logs: {
     /** Retention of every log group (Lambda and API access logs), in days. */
@@ -86,6 +91,21 @@ export interface StageConfig {
   };
   /** Where alarms notify (`ALARM_EMAIL`); no subscription when absent, which only dev allows. */
   readonly alarmEmail?: string;
+}
+
+/** The sender of the user pool's e-mail through Amazon SES (`UserPoolEmail.withSES`). */
+export interface SesSender {
+  /** The From address; its domain is {@link verifiedDomain}. */
+  readonly fromEmail: string;
+  /** Display name beside the From address. */
+  readonly fromName: string;
+  /**
+   * The SES domain identity, verified (DKIM) in the stage's account and `sesRegion` before the stage is deployed;
+   * Cognito refuses a sender it cannot use.
+   */
+  readonly verifiedDomain: string;
+  /** Region of the SES identity: the stage's own region, where Cognito sends from by default. */
+  readonly sesRegion: string;
 }
 
 const PROJECT = 'coworking';
@@ -235,6 +255,13 @@ const builders: Record<StageName, (env: Environment) => StageConfig> = {
       oauthCallbackUrls: ['https://app.coworking.example/callback'],
       selfSignUp: true,
       threatProtection: StandardThreatProtectionMode.FULL_FUNCTION,
+      // a placeholder domain, like the callback URL: verify the real one in SES (README "SES") and put it here
+      ses: {
+        fromEmail: 'no-reply@coworking.example',
+        fromName: 'Coworking',
+        verifiedDomain: 'coworking.example',
+        sesRegion: HOME_REGION,
+      },
     },
     logs: { retentionDays: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN },
     api: {

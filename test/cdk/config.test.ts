@@ -129,3 +129,16 @@ describe('alarm e-mail', () => {
     },
   );
 });
+
+describe('user pool e-mail', () => {
+  it('goes through SES in prod, from an address of the verified domain, in the stage region', () => {
+    const { userPool, env } = stageConfig('prod');
+    expect(userPool.ses).toBeDefined();
+    expect(userPool.ses?.fromEmail.split('@')[1]).toBe(userPool.ses?.verifiedDomain);
+    expect(userPool.ses?.sesRegion).toBe(env.region);
+  });
+
+  it("is Cognito's own in dev", () => {
+    expect(stageConfig('dev').userPool.ses).toBeUndefined();
+  });
+});
