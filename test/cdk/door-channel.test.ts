@@ -10,7 +10,7 @@ import { STAGES } from '../../lib/config';
 import { routeFunctionName } from '../../lib/constructs/api';
 import {
   DOOR_EVENT_RETRY_ATTEMPTS,
-  doorEventDeadLetterQueueName,
+  doorEventDeadLettersName,
   doorEventFunctionName,
   doorPolicyName,
 } from '../../lib/constructs/door-channel';
@@ -24,6 +24,7 @@ import {
   functionNamed as functionNamedIn,
   functionStatements,
   handlerFunctionProps,
+  logicalIdOf,
   onlyResource,
   propertiesOf,
   refTarget,
@@ -58,9 +59,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
   const functionNamed = (name: string): string => functionNamedIn(template, name);
   const doorEventId = functionNamed(doorEventFunctionName(config.prefix));
   const doorEvent = propsOf(doorEventId);
-  const [deadLetterQueueId] = onlyResource(template, 'AWS::SQS::Queue', {
-    QueueName: doorEventDeadLetterQueueName(config.prefix),
-  });
+  const deadLetterQueueId = logicalIdOf(s.stacks.async.doorChannel.doorEventDeadLetters);
   const statementsOfFunction = (id: string): Props[] => functionStatements(template, id);
 
   describe('events rule', () => {
@@ -128,12 +127,9 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       expect(doorEvent).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }));
     });
 
-    it(`logs to /aws/lambda/<name>, kept ${config.logs.retentionDays} days`, () => {
+    it(`logs to its own log group, named by CloudFormation, kept ${config.logs.retentionDays} days`, () => {
       const logGroupId = refTarget((doorEvent.LoggingConfig as Props).LogGroup);
-      expect(resources[logGroupId]?.Properties).toEqual({
-        LogGroupName: `/aws/lambda/${doorEventFunctionName(config.prefix)}`,
-        RetentionInDays: config.logs.retentionDays,
-      });
+      expect(resources[logGroupId]?.Properties).toEqual({ RetentionInDays: config.logs.retentionDays });
     });
 
     it('may only UpdateItem on the table (no index, no other table action)', () => {
@@ -180,7 +176,6 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
 
     it('is encrypted (SSE-SQS), kept 14 days and reachable over TLS only', () => {
       expect(propsOf(deadLetterQueueId)).toEqual({
-        QueueName: doorEventDeadLetterQueueName(config.prefix),
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 3600,
       });
@@ -198,6 +193,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
 
     it('alarms as soon as it holds a message, to the alarm topic', () => {
       onlyResource(template, 'AWS::CloudWatch::Alarm', {
+        AlarmName: `${doorEventDeadLettersName(config.prefix)}-not-empty`,
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterQueueId, 'QueueName'] } }],

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { expect } from 'vitest';
 import { tableDefinition } from '../../contracts/table';
 import type { Route } from '../../lambdas/routes';
@@ -264,6 +265,10 @@ export function propertiesOf(template: Template, id: string): Record<string, unk
   if (!resource) throw new Error(`no resource ${id}`);
   return resource.Properties ?? {};
 }
+
+/** Logical id of a construct's resource (its default child) in its stack's template. */
+export const logicalIdOf = (construct: IConstruct): string =>
+  Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 
 /** Logical id of the one function with this physical name. */
 export const functionNamed = (template: Template, name: string): string =>
