@@ -112,6 +112,11 @@ const PROJECT = 'coworking';
 /** The project's home region. */
 export const HOME_REGION = 'ap-northeast-1';
 
+/** A stage's settings refuse the environment: the message says what to set. */
+export class StageConfigError extends Error {
+  override name = 'StageConfigError';
+}
+
 /** Environment variables the stage settings read: `process.env` by default, a plain record in tests. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -148,7 +153,7 @@ function pinnedAccount(stage: StageName, env: Environment): string | undefined {
   const variable = accountVariable(stage);
   const account = env[variable]?.trim() || STAGE_TARGETS[stage].account;
   if (account !== undefined && !ACCOUNT_ID.test(account)) {
-    throw new Error(`${variable}="${account}" is not an AWS account id (12 digits)`);
+    throw new StageConfigError(`${variable}="${account}" is not an AWS account id (12 digits)`);
   }
   return account;
 }
@@ -166,7 +171,7 @@ export function stageTarget(stage: StageName, env: Environment = process.env): S
   for (const [i, a] of pinned.entries()) {
     const b = pinned.slice(i + 1).find((other) => a.account !== undefined && other.account === a.account);
     if (b) {
-      throw new Error(
+      throw new StageConfigError(
         `Stages ${a.stage} and ${b.stage} are both pinned to account ${a.account} (${accountVariable(a.stage)}, ` +
           `${accountVariable(b.stage)}): each stage needs an AWS account of its own. The door topics ` +
           `doors/{doorId}/… are not stage-prefixed, so a ${a.stage} backend in the ${b.stage} account could open ` +
@@ -179,13 +184,13 @@ export function stageTarget(stage: StageName, env: Environment = process.env): S
   if (account === undefined) {
     const pin = `set ${accountVariable(stage)}=<its 12-digit account id> (or commit it in STAGE_TARGETS, lib/config.ts)`;
     if (!offlineWithoutAccount) {
-      throw new Error(
+      throw new StageConfigError(
         `Stage ${stage} has no AWS account: ${pin}. It is never deployed to whatever account the credentials name.`,
       );
     }
     const found = env.CDK_DEFAULT_ACCOUNT?.trim();
     if (found) {
-      throw new Error(
+      throw new StageConfigError(
         `Stage ${stage} has no AWS account, but the CDK CLI found credentials for account ${found}: to deploy ` +
           `${stage}, ${pin}; one account per stage. For an offline synth, run without AWS credentials.`,
       );
@@ -202,9 +207,10 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  */
 function alarmEmailOf(stage: StageName, env: Environment, required: boolean): string | undefined {
   const email = env.ALARM_EMAIL?.trim() || undefined;
-  if (email !== undefined && !EMAIL.test(email)) throw new Error(`ALARM_EMAIL="${email}" is not an e-mail address`);
+  if (email !== undefined && !EMAIL.test(email))
+    throw new StageConfigError(`ALARM_EMAIL="${email}" is not an e-mail address`);
   if (required && email === undefined) {
-    throw new Error(
+    throw new StageConfigError(
       `Stage ${stage} needs ALARM_EMAIL=<on-call address>: its alarms (5xx, failed timers, dead letters, door ` +
         'events) must reach someone. The address gets a confirmation e-mail from SNS at the first deploy.',
     );
@@ -291,7 +297,7 @@ const isStageName = (stage: string): stage is StageName => (STAGES as readonly s
  */
 export function parseStage(stage: string): StageName {
   if (!isStageName(stage)) {
-    throw new Error(`Unknown stage "${stage}": expected one of ${STAGES.join(', ')}`);
+    throw new StageConfigError(`Unknown stage "${stage}": expected one of ${STAGES.join(', ')}`);
   }
   return stage;
 }

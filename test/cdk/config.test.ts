@@ -1,7 +1,15 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
 import { describe, expect, it } from 'vitest';
-import { accountVariable, getStageConfig, HOME_REGION, STAGE_TARGETS, STAGES, stageTarget } from '../../lib/config';
+import {
+  accountVariable,
+  getStageConfig,
+  HOME_REGION,
+  STAGE_TARGETS,
+  STAGES,
+  StageConfigError,
+  stageTarget,
+} from '../../lib/config';
 import { stageConfig, TEST_ALARM_EMAIL, TEST_ENV, TEST_PROD_ACCOUNT } from './helpers';
 
 describe('getStageConfig', () => {
@@ -88,6 +96,11 @@ describe('stage targets: one account per stage, a pinned region', () => {
       );
       expect(() => getStageConfig('prod', env)).toThrow(/Stage prod has no AWS account/);
     }
+  });
+
+  it('refuses with a StageConfigError, which bin/app.ts prints without a stack trace', () => {
+    expect(() => stageTarget('prod', {})).toThrow(StageConfigError);
+    expect(() => getStageConfig('qa', TEST_ENV)).toThrow(StageConfigError);
   });
 
   it('refuses two stages pinned to one account, whichever stage is built', () => {
