@@ -8,7 +8,7 @@
  */
 import { type App, Tags } from 'aws-cdk-lib';
 import { type Route, routes } from '../lambdas/routes';
-import { getStageConfig, type StageConfig } from './config';
+import { type Environment, getStageConfig, type StageConfig } from './config';
 import { rowsOf } from './constructs/api';
 import { addNagChecks } from './nag-acknowledgements';
 import { ApiStack } from './stacks/api-stack';
@@ -82,9 +82,22 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
   return { data, async, memberApi, partnerApi, operations };
 }
 
-/** Adds the stage's stacks and the compliance checks to `app`; returns the stacks. */
-export function buildBackendApp(app: App, options: BackendStacksOptions = {}): BackendStacks {
-  const config = getStageConfig(String(app.node.tryGetContext('stage') ?? 'dev'));
+/** Options of {@link buildBackendApp}. */
+export interface BackendAppOptions extends BackendStacksOptions {
+  /**
+   * The environment the stage settings read (accounts, `CDK_DEFAULT_ACCOUNT`, `ALARM_EMAIL`).
+   * @default process.env
+   */
+  readonly env?: Environment;
+}
+
+/**
+ * Adds the stage's stacks and the compliance checks to `app`; returns the stacks.
+ * @throws Error when the stage's settings refuse the environment (getStageConfig): no pinned account for prod, two
+ * stages in one account, …
+ */
+export function buildBackendApp(app: App, options: BackendAppOptions = {}): BackendStacks {
+  const config = getStageConfig(String(app.node.tryGetContext('stage') ?? 'dev'), options.env);
   const stacks = buildBackendStacks(app, config, options);
   Tags.of(app).add('project', 'coworking');
   Tags.of(app).add('stage', config.stage);

@@ -13,9 +13,6 @@ export const ALARM_PERIOD = Duration.minutes(5);
 /** How long a dead-letter queue keeps a message (the SQS maximum). */
 export const DEAD_LETTER_RETENTION = Duration.days(14);
 
-/** Name of the stack's alarm topic. */
-export const alarmTopicName = (prefix: string): string => `${prefix}-alarms`;
-
 /** Props of {@link Alarms}. */
 export interface AlarmsProps {
   /** Stage settings: names, and `alarmEmail` (an e-mail subscription when set). */
@@ -38,8 +35,11 @@ export interface AlarmWhenProps {
 
 /** Props of {@link Alarms.deadLetterQueue}. */
 export interface DeadLetterQueueProps {
-  /** Physical queue name; the depth alarm is named `<queueName>-not-empty`. */
-  readonly queueName: string;
+  /**
+   * What the queue is called in its alarm: the alarm is named `<name>-not-empty`. The queue itself is named by
+   * CloudFormation (no fixed name to collide with when it is replaced).
+   */
+  readonly name: string;
   /** What ends up in the queue (the alarm's description). */
   readonly description: string;
 }
@@ -48,7 +48,9 @@ export interface DeadLetterQueueProps {
  * The stack's one alarm topic (e-mail subscription only when `config.alarmEmail` is set), and the two
  * shapes of alarm the constructs use: a metric at or above a threshold in 5 minutes, and a dead-letter
  * queue (SSE-SQS, TLS only, 14 days) that alarms as soon as a message is visible. Every alarm notifies
- * the topic on ALARM and on OK; missing data is not breaching.
+ * the topic on ALARM and on OK; missing data is not breaching. The topic and the queues are named by CloudFormation
+ * (the AlarmTopicArn output finds the topic); alarms keep their names, the subject of every notification, which only
+ * a change of the name itself would replace.
  */
 export class Alarms extends Construct {
   readonly topic: Topic;
@@ -58,7 +60,6 @@ export class Alarms extends Construct {
     super(scope, id);
     this.config = props.config;
     this.topic = new Topic(this, 'Topic', {
-      topicName: alarmTopicName(props.config.prefix),
       displayName: `Coworking alarms (${props.config.stage})`,
       enforceSSL: true,
     });
@@ -89,14 +90,13 @@ export class Alarms extends Construct {
    */
   deadLetterQueue(scope: Construct, id: string, props: DeadLetterQueueProps): { queue: Queue; alarm: Alarm } {
     const queue = new Queue(scope, id, {
-      queueName: props.queueName,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: DEAD_LETTER_RETENTION,
     });
     const alarm = this.alarmWhen(scope, `${id}Alarm`, {
-      alarmName: `${props.queueName}-not-empty`,
-      description: `${props.description} (${this.config.stage}): messages in ${props.queueName}`,
+      alarmName: `${props.name}-not-empty`,
+      description: `${props.description} (${this.config.stage}): messages in ${props.name}`,
       metric: queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
     });
     return { queue, alarm };

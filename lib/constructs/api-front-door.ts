@@ -122,7 +122,6 @@ export class ApiFrontDoor extends Construct {
     });
 
     this.accessLogGroup = new LogGroup(this, 'AccessLogs', {
-      logGroupName: `/aws/apigateway/${config.prefix}-api`,
       retention: config.logs.retentionDays,
       removalPolicy: config.logs.removalPolicy,
     });

@@ -10,6 +10,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolEmail,
   UserPoolGroup,
   UserPoolOperation,
   type UserPoolResourceServer,
@@ -83,7 +84,10 @@ export const POST_CONFIRMATION_TABLE_ACTIONS: readonly TableAction[] = [
 
 /** Props of {@link Auth}. */
 export interface AuthProps {
-  /** Stage settings: names, removal policy, deletion protection, OAuth callback URLs, sign-up, threat protection. */
+  /**
+   * Stage settings: names, removal policy, deletion protection, OAuth callback URLs, sign-up, threat protection, and
+   * the SES sender of the pool's e-mail (Cognito's own e-mail without one).
+   */
   readonly config: StageConfig;
   /** The single table, where the post-confirmation trigger writes member profiles. */
   readonly table: ITable;
@@ -91,11 +95,12 @@ export interface AuthProps {
 
 /**
  * Cognito user pool for members, operators and admins (Plus feature plan, with threat protection): e-mail
- * sign-in, a strong password policy, optional TOTP MFA, the custom attributes the API reads (`custom:role`,
- * `custom:partnerId`, `custom:operatorRole`), groups, an app client and a resource server whose scope the
- * API's JWT authorizer requires. Two triggers, made with the handler-function factory: pre-token generation
- * (V2_0: the role claims and the API scope into access tokens) and post-confirmation (a member's profile).
- * The triggers' roles name nothing of the pool (the pool refers to the functions, not the other way round).
+ * sign-in (its messages sent through SES where the stage names a sender), a strong password policy, optional TOTP
+ * MFA, the custom attributes the API reads (`custom:role`, `custom:partnerId`, `custom:operatorRole`), groups, an
+ * app client and a resource server whose scope the API's JWT authorizer requires. Two triggers, made with the
+ * handler-function factory: pre-token generation (V2_0: the role claims and the API scope into access tokens) and
+ * post-confirmation (a member's profile). The triggers' roles name nothing of the pool (the pool refers to the
+ * functions, not the other way round).
  */
 export class Auth extends Construct {
   readonly userPool: UserPool;
@@ -137,6 +142,16 @@ export class Auth extends Construct {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // sign-up codes, invitations and password resets: through SES where the stage names a sender (Cognito's own
+      // e-mail allows a few dozen a day, for trials only)
+      email: settings.ses
+        ? UserPoolEmail.withSES({
+            fromEmail: settings.ses.fromEmail,
+            fromName: settings.ses.fromName,
+            sesVerifiedDomain: settings.ses.verifiedDomain,
+            sesRegion: settings.ses.sesRegion,
+          })
+        : undefined,
       deletionProtection: settings.deletionProtection,
       removalPolicy: settings.removalPolicy,
     });

@@ -22,8 +22,8 @@ import { tableAccessStatement } from './table';
 /** Physical name of the door-event function. */
 export const doorEventFunctionName = (prefix: string): string => `${prefix}-door-event`;
 
-/** Name of the queue that keeps door events the door-event function failed on. */
-export const doorEventDeadLetterQueueName = (prefix: string): string => `${prefix}-door-event-dlq`;
+/** What the alarms call the queue of door events the door-event function failed on (the queue is unnamed). */
+export const doorEventDeadLettersName = (prefix: string): string => `${prefix}-door-event-dlq`;
 
 /** How often Lambda retries a failed asynchronous invocation of the door-event function. */
 export const DOOR_EVENT_RETRY_ATTEMPTS = 2;
@@ -135,7 +135,7 @@ export class DoorChannel extends Construct implements UnlockPublisher {
       tableAccessStatement('DoorEventTableAccess', table, ['dynamodb:UpdateItem']),
     );
     this.doorEventDeadLetters = props.alarms.deadLetterQueue(this, 'DoorEventDeadLetters', {
-      queueName: doorEventDeadLetterQueueName(config.prefix),
+      name: doorEventDeadLettersName(config.prefix),
       description: 'Door events the door-event function failed on',
     }).queue;
     // the topic rule invokes the function asynchronously: failures after the retries land in the queue
@@ -151,7 +151,6 @@ export class DoorChannel extends Construct implements UnlockPublisher {
     });
 
     this.ruleErrorLogGroup = new LogGroup(this, 'EventsRuleErrors', {
-      logGroupName: `/aws/iot/${config.prefix}-door-events-errors`,
       retention: config.logs.retentionDays,
       removalPolicy: config.logs.removalPolicy,
     });

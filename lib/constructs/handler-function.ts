@@ -37,7 +37,10 @@ export const TRACE_WRITE_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryR
 export interface HandlerFunctionProps {
   /** Stage settings: Lambda sizing, log retention, Powertools. */
   readonly config: StageConfig;
-  /** Physical function name (at most 64 characters); also names the log group `/aws/lambda/<name>`. */
+  /**
+   * Physical function name (at most 64 characters): the dashboard watches functions by it. Its log group is named by
+   * CloudFormation (see {@link createHandlerFunction}).
+   */
   readonly functionName: string;
   readonly description: string;
   /** Handler source file relative to the project root; it exports `handler`. */
@@ -124,10 +127,10 @@ function handlerTracingPolicy(scope: Construct): ManagedPolicy {
 /**
  * The one place for the conventions of every handler function: a NodejsFunction bundled with
  * `lambdaBundling`, on {@link LAMBDA_RUNTIME} and arm64, X-Ray active, its own log group with the stage
- * retention, the handler environment (`TABLE_NAME`, Powertools settings, source maps), and its own role:
- * trusted by Lambda, allowed to write its own log group (no AWS managed policy), with the stack's tracing
- * policy attached. Callers add what the handler itself needs with `addToRolePolicy`, which lands in the role's
- * inline policy ({@link HandlerRole}). Creates `<name>Logs`,
+ * retention and removal policy (named by CloudFormation, not `/aws/lambda/<name>`), the handler environment
+ * (`TABLE_NAME`, Powertools settings, source maps), and its own role: trusted by Lambda, allowed to write its own
+ * log group (no AWS managed policy), with the stack's tracing policy attached. Callers add what the handler itself
+ * needs with `addToRolePolicy`, which lands in the role's inline policy ({@link HandlerRole}). Creates `<name>Logs`,
  * `<name>Role` and `<name>Function` in `scope`.
  * @throws Error when the function name is longer than 64 characters
  */
@@ -137,8 +140,9 @@ export function createHandlerFunction(scope: Construct, name: string, props: Han
     throw new Error(`Function name "${functionName}" is longer than ${MAX_FUNCTION_NAME_LENGTH} characters`);
   }
 
+  // No fixed name: a log group kept (RETAIN) after a failed first deploy would block the retry with "already exists";
+  // CloudFormation names it after the stack and the construct, anew each time the stack is created.
   const logGroup = new LogGroup(scope, `${name}Logs`, {
-    logGroupName: `/aws/lambda/${functionName}`,
     retention: config.logs.retentionDays,
     removalPolicy: config.logs.removalPolicy,
   });

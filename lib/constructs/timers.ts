@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Fn, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
@@ -46,8 +46,18 @@ export const FAILED_EXECUTION_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'] as c
 /** Physical name of a step function. */
 export const stepFunctionName = (prefix: string, step: string): string => `${prefix}-step-${step}`;
 
-/** Physical name of a workflow's state machine. */
-export const stateMachineName = (prefix: string, workflow: Workflow): string => `${prefix}-${workflow.id}`;
+/**
+ * What a timer is called in its alarm and log group names, e.g. `coworking-prod-forced-checkout`. The state machine
+ * itself is named by CloudFormation: a fixed name would make any replacement of it (a change of its type) fail.
+ */
+export const timerName = (prefix: string, workflow: Workflow): string => `${prefix}-${workflow.id}`;
+
+/**
+ * The last group of the stack's id (a UUID CloudFormation draws when it creates the stack): a name carrying it is new
+ * each time the stack is created, so a log group kept (RETAIN) after a failed first deploy never blocks the retry.
+ */
+export const stackIdSuffix = (scope: Construct): string =>
+  Fn.select(4, Fn.split('-', Fn.select(2, Fn.split('/', Stack.of(scope).stackId))));
 
 /** Every step handler: each workflow's tasks, then the sweeper; each once. */
 export const stepNames = (): string[] => [...new Set([...workflows.flatMap((w) => Object.values(w.tasks)), SWEEPER])];
@@ -121,16 +131,16 @@ export class Timers extends Construct implements TimerStarter {
 
     const stateMachines = new Map<WorkflowId, StateMachine>();
     for (const workflow of workflows) {
-      const name = stateMachineName(config.prefix, workflow);
+      const name = timerName(config.prefix, workflow);
       const construct = pascalCase(workflow.id);
       const logGroup = new LogGroup(this, `${construct}Logs`, {
-        // the /aws/vendedlogs/ prefix keeps CloudWatch Logs' resource policy from growing per log group
-        logGroupName: `/aws/vendedlogs/states/${name}`,
+        // the /aws/vendedlogs/ prefix keeps CloudWatch Logs' resource policy from growing per log group; the stack
+        // id's suffix keeps a log group retained by a failed first deploy from colliding with the retry's
+        logGroupName: `/aws/vendedlogs/states/${name}-${stackIdSuffix(this)}`,
         retention: config.logs.retentionDays,
         removalPolicy: config.logs.removalPolicy,
       });
       const stateMachine = new StateMachine(this, `${construct}StateMachine`, {
-        stateMachineName: name,
         stateMachineType: StateMachineType.STANDARD,
         definitionBody: DefinitionBody.fromString(definitionOf(workflow)),
         definitionSubstitutions: Object.fromEntries(
@@ -165,7 +175,6 @@ export class Timers extends Construct implements TimerStarter {
     this.stateMachines = stateMachines;
 
     this.sweepRule = new Rule(this, 'SweepSchedule', {
-      ruleName: `${config.prefix}-sweep-stays`,
       description: `Runs the sweeper, which closes stays a timer missed (${config.stage})`,
       schedule: Schedule.rate(SWEEP_INTERVAL),
       targets: [
@@ -178,12 +187,11 @@ export class Timers extends Construct implements TimerStarter {
     });
 
     const deadLetters = alarms.deadLetterQueue(this, 'FailedExecutions', {
-      queueName: `${config.prefix}-timer-failures`,
+      name: `${config.prefix}-timer-failures`,
       description: 'Timer executions failed, timed out or were aborted',
     });
     this.failedExecutions = deadLetters.queue;
     this.failedExecutionsRule = new Rule(this, 'FailedExecutionsRule', {
-      ruleName: `${config.prefix}-timer-failures`,
       description: `Failed, timed-out and aborted timer executions to the dead-letter queue (${config.stage})`,
       eventPattern: {
         source: ['aws.states'],

@@ -4,7 +4,7 @@
  */
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import type { Sender } from '../../iot/provision';
-import { getStageConfig } from '../config';
+import { parseStage, STAGE_TARGETS } from '../config';
 import { stackName } from '../stacks/stack-names';
 
 export type { Sender } from '../../iot/provision';
@@ -23,8 +23,11 @@ export interface StageEndpoints {
 /** The data stack's outputs the tools read (`DataStack`; test/cdk/stacks.test.ts lists them). */
 export const DATA_OUTPUTS = { apiUrl: 'ApiUrl', userPoolId: 'UserPoolId', clientId: 'UserPoolClientId' } as const;
 
-/** The region a stage is deployed to, as its settings say. */
-export const stageRegion = (stage: string): string => getStageConfig(stage).env.region;
+/**
+ * The region a stage is deployed to, as its settings say (STAGE_TARGETS: the region alone, which needs none of what
+ * a deploy does, such as prod's pinned account or ALARM_EMAIL).
+ */
+export const stageRegion = (stage: string): string => STAGE_TARGETS[parseStage(stage)].region;
 
 /** A stack's outputs by name; a stack that does not exist is an error saying to deploy it. */
 export async function stackOutputs(cloudFormation: Sender, name: string, region: string): Promise<Map<string, string>> {

@@ -10,7 +10,7 @@ import { STAGES } from '../../lib/config';
 import { routeFunctionName } from '../../lib/constructs/api';
 import {
   DOOR_EVENT_RETRY_ATTEMPTS,
-  doorEventDeadLetterQueueName,
+  doorEventDeadLettersName,
   doorEventFunctionName,
   doorPolicyName,
 } from '../../lib/constructs/door-channel';
@@ -24,6 +24,7 @@ import {
   functionNamed as functionNamedIn,
   functionStatements,
   handlerFunctionProps,
+  logicalIdOf,
   onlyResource,
   propertiesOf,
   refTarget,
@@ -50,15 +51,15 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
   const [endpointId, endpoint] = onlyResource(template, 'Custom::IotDataEndpoint');
   /** `{ Ref: AWS::AccountId }` flattened, or the account the stage is pinned to. */
   const account = config.env.account ?? '{AWS::AccountId}';
+  /** How the template names the stage's account: the pinned one, else `{ Ref: AWS::AccountId }`. */
+  const accountValue = config.env.account ?? { Ref: 'AWS::AccountId' };
   const region = config.env.region;
 
   const propsOf = (id: string): Props => propertiesOf(template, id);
   const functionNamed = (name: string): string => functionNamedIn(template, name);
   const doorEventId = functionNamed(doorEventFunctionName(config.prefix));
   const doorEvent = propsOf(doorEventId);
-  const [deadLetterQueueId] = onlyResource(template, 'AWS::SQS::Queue', {
-    QueueName: doorEventDeadLetterQueueName(config.prefix),
-  });
+  const deadLetterQueueId = logicalIdOf(s.stacks.async.doorChannel.doorEventDeadLetters);
   const statementsOfFunction = (id: string): Props[] => functionStatements(template, id);
 
   describe('events rule', () => {
@@ -84,7 +85,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
         FunctionName: { 'Fn::GetAtt': [doorEventId, 'Arn'] },
         Principal: 'iot.amazonaws.com',
         SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
-        SourceAccount: { Ref: 'AWS::AccountId' },
+        SourceAccount: accountValue,
       });
     });
 
@@ -111,7 +112,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       expect(flatten(condition.ArnEquals?.['aws:SourceArn'])).toBe(
         `arn:aws:iot:${region}:${account}:rule/${(rule.Properties as Props).RuleName}`,
       );
-      expect(condition.StringEquals?.['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+      expect(condition.StringEquals?.['aws:SourceAccount']).toEqual(accountValue);
 
       const statements = roleStatements(template, roleId);
       expect(statements).toHaveLength(1);
@@ -126,12 +127,9 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
       expect(doorEvent).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }));
     });
 
-    it(`logs to /aws/lambda/<name>, kept ${config.logs.retentionDays} days`, () => {
+    it(`logs to its own log group, named by CloudFormation, kept ${config.logs.retentionDays} days`, () => {
       const logGroupId = refTarget((doorEvent.LoggingConfig as Props).LogGroup);
-      expect(resources[logGroupId]?.Properties).toEqual({
-        LogGroupName: `/aws/lambda/${doorEventFunctionName(config.prefix)}`,
-        RetentionInDays: config.logs.retentionDays,
-      });
+      expect(resources[logGroupId]?.Properties).toEqual({ RetentionInDays: config.logs.retentionDays });
     });
 
     it('may only UpdateItem on the table (no index, no other table action)', () => {
@@ -178,7 +176,6 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
 
     it('is encrypted (SSE-SQS), kept 14 days and reachable over TLS only', () => {
       expect(propsOf(deadLetterQueueId)).toEqual({
-        QueueName: doorEventDeadLetterQueueName(config.prefix),
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 3600,
       });
@@ -196,6 +193,7 @@ describe.each(STAGES)('door channel (%s)', (stage) => {
 
     it('alarms as soon as it holds a message, to the alarm topic', () => {
       onlyResource(template, 'AWS::CloudWatch::Alarm', {
+        AlarmName: `${doorEventDeadLettersName(config.prefix)}-not-empty`,
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterQueueId, 'QueueName'] } }],

@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { expect } from 'vitest';
 import { tableDefinition } from '../../contracts/table';
 import type { Route } from '../../lambdas/routes';
 import { type BackendStacks, buildBackendStacks } from '../../lib/app';
 import { LAMBDA_RUNTIME } from '../../lib/bundling';
-import { getStageConfig, type StageConfig, type StageName } from '../../lib/config';
+import { type Environment, getStageConfig, type StageConfig, type StageName } from '../../lib/config';
 import { audienceOf } from '../../lib/constructs/api';
 import { LOG_WRITE_ACTIONS, TRACE_WRITE_ACTIONS } from '../../lib/constructs/handler-function';
 import { apiStackPart, STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
@@ -26,6 +27,21 @@ export interface Synthesized {
 
 const cache = new Map<StageName, Synthesized>();
 
+/** The account the CDK tests pin prod to. */
+export const TEST_PROD_ACCOUNT = '222222222222';
+
+/** Where the CDK tests have alarms e-mailed. */
+export const TEST_ALARM_EMAIL = 'ops@coworking.example';
+
+/**
+ * The environment the CDK tests synthesize with, whatever the machine's: what a prod deploy must set, and no AWS
+ * credentials (no CDK_DEFAULT_ACCOUNT), so dev is synthesized unpinned, environment-agnostic, as offline.
+ */
+export const TEST_ENV: Environment = { COWORKING_PROD_ACCOUNT: TEST_PROD_ACCOUNT, ALARM_EMAIL: TEST_ALARM_EMAIL };
+
+/** The settings of a stage as the CDK tests synthesize it ({@link TEST_ENV}). */
+export const stageConfig = (stage: StageName): StageConfig => getStageConfig(stage, TEST_ENV);
+
 /** A new app with the feature flags of cdk.json and bundling skipped (`aws:cdk:bundling-stacks: []`). */
 export function newApp(context: Record<string, unknown> = {}): { app: App; cleanUp: () => void } {
   process.env.TMPDIR = CDK_TMPDIR; // also set on import (tmpdir.ts); CDK reads it when the App is created
@@ -42,15 +58,15 @@ export const templatesOf = (stacks: BackendStacks): Record<StackPart, Template> 
   >;
 
 /**
- * Synthesizes the stacks of a stage once per test file, with the feature flags of cdk.json and bundling skipped,
- * so no esbuild runs.
+ * Synthesizes the stacks of a stage once per test file ({@link stageConfig}), with the feature flags of cdk.json and
+ * bundling skipped, so no esbuild runs.
  */
 export function synth(stage: StageName): Synthesized {
   const cached = cache.get(stage);
   if (cached) return cached;
   const { app, cleanUp } = newApp();
   try {
-    const config = getStageConfig(stage);
+    const config = stageConfig(stage);
     const stacks = buildBackendStacks(app, config);
     const result = { config, stacks, templates: templatesOf(stacks) };
     cache.set(stage, result);
@@ -249,6 +265,10 @@ export function propertiesOf(template: Template, id: string): Record<string, unk
   if (!resource) throw new Error(`no resource ${id}`);
   return resource.Properties ?? {};
 }
+
+/** Logical id of a construct's resource (its default child) in its stack's template. */
+export const logicalIdOf = (construct: IConstruct): string =>
+  Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 
 /** Logical id of the one function with this physical name. */
 export const functionNamed = (template: Template, name: string): string =>

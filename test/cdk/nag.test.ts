@@ -8,7 +8,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type BackendStacks, buildBackendApp, buildBackendStacks } from '../../lib/app';
-import { getStageConfig, STAGES } from '../../lib/config';
+import { STAGES } from '../../lib/config';
 import {
   acknowledgementId,
   acknowledgeNagFindings,
@@ -17,6 +17,7 @@ import {
   type NagAcknowledgement,
 } from '../../lib/nag-acknowledgements';
 import { STACK_PARTS, stackName } from '../../lib/stacks/stack-names';
+import { stageConfig, TEST_ENV } from './helpers';
 import { CDK_TMPDIR } from './tmpdir';
 
 /** The committed size of the list: raise it only together with a reviewed acknowledgement. */
@@ -76,7 +77,7 @@ describe('the acknowledgement list', () => {
 
   it('refuses an acknowledgement of a construct or stack the stage does not have, or without a reason', () => {
     const app = newApp('dev');
-    const stacks = buildBackendStacks(app, getStageConfig('dev'));
+    const stacks = buildBackendStacks(app, stageConfig('dev'));
     const ghost: NagAcknowledgement = {
       stacks: ['data'],
       path: 'Nowhere/Resource',
@@ -103,7 +104,7 @@ describe('the acknowledgement list', () => {
 
 describe.each(STAGES)('the %s app', (stage) => {
   const app = newApp(stage);
-  const stacks: BackendStacks = buildBackendApp(app);
+  const stacks: BackendStacks = buildBackendApp(app, { env: TEST_ENV });
   const failure = synthFailure(app);
 
   it('synthesizes every stack with no unacknowledged AwsSolutions finding', () => {
@@ -154,7 +155,7 @@ describe('each acknowledgement', () => {
     'is still needed: without %s, synthesis fails on that rule',
     (_, index) => {
       const app = newApp('prod');
-      const stacks = buildBackendStacks(app, getStageConfig('prod'));
+      const stacks = buildBackendStacks(app, stageConfig('prod'));
       Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
       acknowledgeNagFindings(
         stacks,

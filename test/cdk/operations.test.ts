@@ -12,8 +12,8 @@ import { routeFunctionName } from '../../lib/constructs/api';
 import { throttledRequestsMetric } from '../../lib/constructs/api-front-door';
 import { triggerFunctionName } from '../../lib/constructs/auth';
 import { dashboardName } from '../../lib/constructs/dashboard';
-import { doorEventDeadLetterQueueName, doorEventFunctionName } from '../../lib/constructs/door-channel';
-import { stateMachineName, stepFunctionName, stepNames } from '../../lib/constructs/timers';
+import { doorEventDeadLettersName, doorEventFunctionName } from '../../lib/constructs/door-channel';
+import { stepFunctionName, stepNames, timerName } from '../../lib/constructs/timers';
 import { STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
 import { workflows } from '../../lib/workflows';
 import { onlyResource, refTarget, seenFrom, synth } from './helpers';
@@ -58,9 +58,9 @@ describe.each(STAGES)('operations (%s)', (stage) => {
         `${p}-api-4xx`,
         `${p}-api-throttled`,
         `${doorEventFunctionName(p)}-errors`,
-        `${doorEventDeadLetterQueueName(p)}-not-empty`,
+        `${doorEventDeadLettersName(p)}-not-empty`,
         `${p}-timer-failures-not-empty`,
-        ...workflows.map((w) => `${stateMachineName(p, w)}-executions-failed`),
+        ...workflows.map((w) => `${timerName(p, w)}-executions-failed`),
       ].sort(),
     );
     for (const { part, props } of alarmsWithStack) {

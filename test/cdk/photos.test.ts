@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PHOTOS_BUCKET_ENV } from '../../contracts/files';
 import { handlerEntry, type Route, routes } from '../../lambdas/routes';
 import { buildBackendApp } from '../../lib/app';
-import { getStageConfig, STAGES } from '../../lib/config';
+import { STAGES } from '../../lib/config';
 import { audienceOf, routeFunctionName, rowsOf } from '../../lib/constructs/api';
 import { NONCURRENT_PHOTO_DAYS, PHOTO_ACTIONS } from '../../lib/constructs/photos';
 import { STACK_PARTS } from '../../lib/stacks/stack-names';
@@ -23,7 +23,9 @@ import {
   type Synthesized,
   seenFrom,
   stackOfRow,
+  stageConfig,
   synth,
+  TEST_ENV,
   templatesOf,
 } from './helpers';
 
@@ -117,7 +119,7 @@ describe.each(STAGES)('the photos bucket (%s)', (stage) => {
       CorsRules: [
         {
           AllowedMethods: ['POST', 'GET'],
-          AllowedOrigins: [...getStageConfig(stage).api.corsOrigins],
+          AllowedOrigins: [...stageConfig(stage).api.corsOrigins],
           AllowedHeaders: ['*'],
           MaxAge: 3000,
         },
@@ -174,10 +176,11 @@ describe.each(STAGES)('rows that store photos (%s, synthetic)', (stage) => {
   cleanUps.push(cleanUp);
   // the whole app, cdk-nag included: synthesizing a template fails on an unacknowledged finding
   const stacks = buildBackendApp(app, {
+    env: TEST_ENV,
     rows: [...routes, ...synthetic],
     handlerEntry: (route) => handlerEntry(shapeOf.get(route.id) ?? route),
   });
-  const s: Synthesized = { config: getStageConfig(stage), stacks, templates: templatesOf(stacks) };
+  const s: Synthesized = { config: stageConfig(stage), stacks, templates: templatesOf(stacks) };
   const { photos } = bucketsOf(s);
   const keyOf = (row: Route) =>
     `${stackOfRow(row)}/${functionNamed(s.templates[stackOfRow(row)], routeFunctionName(s.config.prefix, row))}`;

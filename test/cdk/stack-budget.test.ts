@@ -11,7 +11,7 @@ import { buildBackendApp } from '../../lib/app';
 import { STAGES, type StageName } from '../../lib/config';
 import { audienceOf, routeKeyOf, rowsOf } from '../../lib/constructs/api';
 import { STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
-import { newApp, synth, templatesOf } from './helpers';
+import { newApp, synth, TEST_ENV, templatesOf } from './helpers';
 
 /** The most resources a stack of ours may hold. */
 const MAX_RESOURCES_PER_STACK = 400;
@@ -74,7 +74,11 @@ describe.each(STAGES)(`%s with ${HEADROOM_ROWS} more partner rows of the current
   const { app, cleanUp } = newApp({ stage });
   cleanUps.push(cleanUp);
   // the whole app, cdk-nag included: synthesizing a template fails on an unacknowledged finding
-  const stacks = buildBackendApp(app, { rows: [...routes, ...extra.rows], handlerEntry: extra.entryOf });
+  const stacks = buildBackendApp(app, {
+    env: TEST_ENV,
+    rows: [...routes, ...extra.rows],
+    handlerEntry: extra.entryOf,
+  });
   const counts = countsOf(templatesOf(stacks));
   const today = countsOf(synth(stage).templates);
 

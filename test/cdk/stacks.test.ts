@@ -118,6 +118,28 @@ describe.each(STAGES)('user pool (%s)', (stage) => {
     });
   });
 
+  if (stage === 'prod') {
+    it("e-mails users through SES, from the stage's verified domain in its own account and region", () => {
+      const ses = config.userPool.ses;
+      if (!ses) throw new Error('prod names no SES sender');
+      const [, pool] = onlyResource(template, 'AWS::Cognito::UserPool');
+      const email = (pool.Properties as { EmailConfiguration: Props }).EmailConfiguration;
+      expect(email).toMatchObject({
+        EmailSendingAccount: 'DEVELOPER',
+        From: `${ses.fromName} <${ses.fromEmail}>`,
+      });
+      expect(flatten(email.SourceArn)).toBe(
+        `arn:aws:ses:${ses.sesRegion}:${config.env.account}:identity/${ses.verifiedDomain}`,
+      );
+    });
+  } else {
+    it("e-mails users with Cognito's own e-mail", () => {
+      expect(config.userPool.ses).toBeUndefined();
+      const [, pool] = onlyResource(template, 'AWS::Cognito::UserPool');
+      expect(pool.Properties).not.toHaveProperty('EmailConfiguration');
+    });
+  }
+
   it("requires passwords at least as strict as TIMEWORK's: 7+ characters, upper, lower, digit and symbol", () => {
     expect(PASSWORD_POLICY.minLength).toBeGreaterThanOrEqual(7);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
@@ -461,15 +483,12 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
     }
   });
 
-  it(`keeps function logs ${config.logs.retentionDays} days`, () => {
+  it(`keeps function logs ${config.logs.retentionDays} days, each in its own log group named by CloudFormation`, () => {
     for (const row of routes) {
       const template = templates[stackOfRow(row)];
       const fn = propertiesOf(template, functionOf(row));
       const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
-      expect(propertiesOf(template, logGroupId), row.id).toEqual({
-        LogGroupName: `/aws/lambda/${routeFunctionName(config.prefix, row)}`,
-        RetentionInDays: stage === 'prod' ? 365 : 14,
-      });
+      expect(propertiesOf(template, logGroupId), row.id).toEqual({ RetentionInDays: stage === 'prod' ? 365 : 14 });
     }
   });
 

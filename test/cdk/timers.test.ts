@@ -8,15 +8,15 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
 import { routes } from '../../lambdas/routes';
-import { getStageConfig, STAGES } from '../../lib/config';
-import { Alarms, alarmTopicName } from '../../lib/constructs/alarms';
+import { STAGES } from '../../lib/config';
+import { Alarms } from '../../lib/constructs/alarms';
 import { routeFunctionName } from '../../lib/constructs/api';
 import {
   DOOR_PUBLISHING_STEPS,
   STEP_TABLE_ACTIONS,
-  stateMachineName,
   stepFunctionName,
   stepNames,
+  timerName,
 } from '../../lib/constructs/timers';
 import { STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
 import { aslOf, fillAsl, workflows } from '../../lib/workflows';
@@ -28,6 +28,7 @@ import {
   functionNamed as functionNamedIn,
   functionStatements,
   handlerFunctionProps,
+  logicalIdOf,
   onlyResource,
   propertiesOf,
   refTarget,
@@ -35,6 +36,7 @@ import {
   type StackOutputRef,
   seenFrom,
   stackOfRow,
+  stageConfig,
   synth,
   tableResourcesFor,
 } from './helpers';
@@ -95,10 +97,11 @@ describe.each(STAGES)('timers (%s)', (stage) => {
   const functionNamed = (name: string): string => functionNamedIn(template, name);
   const stepId = (step: string): string => functionNamed(stepFunctionName(config.prefix, step));
   const statementsOfFunction = (id: string): Props[] => functionStatements(template, id);
-  const stateMachineId = (workflow: (typeof workflows)[number]): string =>
-    onlyResource(template, 'AWS::StepFunctions::StateMachine', {
-      StateMachineName: stateMachineName(config.prefix, workflow),
-    })[0];
+  const stateMachineId = (workflow: (typeof workflows)[number]): string => {
+    const stateMachine = s.stacks.async.timers.stateMachines.get(workflow.id);
+    if (!stateMachine) throw new Error(`no state machine ${workflow.id}`);
+    return logicalIdOf(stateMachine);
+  };
   const stateMachineIds = workflows.map(stateMachineId);
 
   describe('step functions', () => {
@@ -107,10 +110,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
         const fn = propsOf(stepId(step));
         expect(fn, step).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }));
         const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
-        expect(propsOf(logGroupId)).toEqual({
-          LogGroupName: `/aws/lambda/${stepFunctionName(config.prefix, step)}`,
-          RetentionInDays: config.logs.retentionDays,
-        });
+        expect(propsOf(logGroupId)).toEqual({ RetentionInDays: config.logs.retentionDays });
       }
     });
 
@@ -152,11 +152,9 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     ) as Asl;
     const taskStates = Object.entries(rendered.States).filter(([, s]) => s.Type === 'Task');
 
-    it(`is a Standard state machine named ${config.prefix}-${workflow.id}`, () => {
-      expect(props).toMatchObject({
-        StateMachineName: `${config.prefix}-${workflow.id}`,
-        StateMachineType: 'STANDARD',
-      });
+    it('is a Standard state machine, named by CloudFormation', () => {
+      expect(props).toMatchObject({ StateMachineType: 'STANDARD' });
+      expect(props).not.toHaveProperty('StateMachineName');
     });
 
     it('substitutes each placeholder with the ARN of its step function', () => {
@@ -211,10 +209,18 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       expect(resources[logGroupId]).toMatchObject({
         Type: 'AWS::Logs::LogGroup',
         DeletionPolicy: stage === 'prod' ? 'Retain' : 'Delete',
-        Properties: {
-          LogGroupName: `/aws/vendedlogs/states/${stateMachineName(config.prefix, workflow)}`,
-          RetentionInDays: config.logs.retentionDays,
-        },
+        Properties: { RetentionInDays: config.logs.retentionDays },
+      });
+      // under /aws/vendedlogs/ (CloudWatch Logs' resource policy stays small), new with each creation of the stack
+      const stackUuid = { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] };
+      expect(propsOf(logGroupId).LogGroupName).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            `/aws/vendedlogs/states/${timerName(config.prefix, workflow)}-`,
+            { 'Fn::Select': [4, { 'Fn::Split': ['-', stackUuid] }] },
+          ],
+        ],
       });
       // its own: no other state machine logs there
       for (const other of stateMachineIds.filter((o) => o !== id)) {
@@ -325,7 +331,6 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       expect(targets).toHaveLength(1);
       expect(resources[queueId]?.Type).toBe('AWS::SQS::Queue');
       expect(propsOf(queueId)).toEqual({
-        QueueName: `${config.prefix}-timer-failures`,
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 3600,
       });
@@ -366,7 +371,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
 
   describe('alarm topic', () => {
     it('is one topic for the stage (data stack), TLS only, which every alarm of every stack notifies on ALARM and OK', () => {
-      expect(propertiesOf(templates.data, topicId)).toMatchObject({ TopicName: alarmTopicName(config.prefix) });
+      expect(propertiesOf(templates.data, topicId)).not.toHaveProperty('TopicName');
       for (const part of STACK_PARTS) templates[part].resourceCountIs('AWS::SNS::Topic', part === 'data' ? 1 : 0);
       const [, topicPolicy] = onlyResource(templates.data, 'AWS::SNS::TopicPolicy');
       expect(JSON.stringify(topicPolicy.Properties)).toContain('aws:SecureTransport');
@@ -469,7 +474,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
 describe('alarm topic with alarmEmail', () => {
   it('subscribes that address by e-mail', () => {
     const stack = new Stack(new App());
-    const config = { ...getStageConfig('dev'), alarmEmail: 'ops@coworking.example' };
+    const config = { ...stageConfig('dev'), alarmEmail: 'ops@coworking.example' };
     new Alarms(stack, 'Alarms', { config });
     const template = Template.fromStack(stack);
     const [topicId] = onlyResource(template, 'AWS::SNS::Topic');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getStageConfig } from '../../../lib/config';
+import { getStageConfig, STAGE_TARGETS } from '../../../lib/config';
 import { type Sender, stageEndpoints, stageRegion } from '../../../lib/smoke/stage';
 
 const outputs = [
@@ -44,7 +44,10 @@ describe('stageEndpoints', () => {
   });
 
   it('takes the region from the stage settings', () => {
-    for (const stage of ['dev', 'prod']) expect(stageRegion(stage)).toBe(getStageConfig(stage).env.region);
+    for (const stage of ['dev', 'prod'] as const) expect(stageRegion(stage)).toBe(STAGE_TARGETS[stage].region);
+    // the region a deploy pins, without what a deploy needs (prod's account, ALARM_EMAIL)
+    const deploy = { COWORKING_PROD_ACCOUNT: '222222222222', ALARM_EMAIL: 'ops@coworking.example' };
+    for (const stage of ['dev', 'prod']) expect(stageRegion(stage)).toBe(getStageConfig(stage, deploy).env.region);
     expect(() => stageRegion('qa')).toThrow(/Unknown stage "qa"/);
   });
 
