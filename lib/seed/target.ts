@@ -2,12 +2,16 @@
  * The table a seed run writes: a deployed stage's (its name from the data stack's `TableName` output, in the
  * stage's region from lib/config.ts) or the local stack's DynamoDB Local (`--stage local`).
  */
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { makeDocumentClient } from '../../lambdas/platform/dynamo/client';
 import { DEFAULT_DYNAMODB_PORT } from '../local/dynamodb-local';
 import { LOCAL_TABLE_NAME } from '../local/table';
+import { type Sender, stackOutputs, stageRegion } from '../smoke/stage';
+
+export type { Sender };
+
 import { stackName } from '../stacks/stack-names';
 
 export const LOCAL_STAGE = 'local';
@@ -31,21 +35,9 @@ export interface Target {
   from: string;
 }
 
-/** Anything with the SDK's `send`: the CloudFormation client, or a fake in tests. */
-export interface Sender {
-  // biome-ignore lint/suspicious/noExplicitAny: the SDK clients' send is generic over every command
-  send(command: any): Promise<any>;
-}
-
 /** The table named by a stack's `TableName` output. */
-export async function tableOfStack(cloudFormation: Sender, name: string): Promise<string> {
-  let stacks: Array<{ Outputs?: Array<{ OutputKey?: string; OutputValue?: string }> }> | undefined;
-  try {
-    ({ Stacks: stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: name })));
-  } catch (error) {
-    throw new Error(`Cannot read stack ${name} (deployed? credentials for its account?): ${(error as Error).message}`);
-  }
-  const table = stacks?.[0]?.Outputs?.find((o) => o.OutputKey === TABLE_OUTPUT)?.OutputValue;
+export async function tableOfStack(cloudFormation: Sender, name: string, region: string): Promise<string> {
+  const table = (await stackOutputs(cloudFormation, name, region)).get(TABLE_OUTPUT);
   if (!table) throw new Error(`Stack ${name} has no ${TABLE_OUTPUT} output: deploy the stage first`);
   return table;
 }
@@ -73,14 +65,16 @@ export async function resolveTarget(
     throw new UsageError('--endpoint and --table are for --stage local: a deployed stage names its table itself');
   }
   // lib/config.ts loads aws-cdk-lib: only for a deployed stage
-  const { getStageConfig, STAGES } = await import('../config');
+  const { STAGES } = await import('../config');
   if (!(STAGES as readonly string[]).includes(input.stage)) {
     throw new UsageError(`Unknown stage ${input.stage}: expected ${[...STAGES, LOCAL_STAGE].join(', ')}`);
   }
-  const { region } = getStageConfig(input.stage).env;
+  // the region alone, as the stage pins it (STAGE_TARGETS): no deploy settings needed to load a stage
+  const region = stageRegion(input.stage);
   const stack = stackName(input.stage, 'data');
   const cloudFormation = cloudFormationIn?.(region) ?? new CloudFormationClient({ region });
-  return { stage: input.stage, tableName: await tableOfStack(cloudFormation, stack), region, from: `stack ${stack}` };
+  const tableName = await tableOfStack(cloudFormation, stack, region);
+  return { stage: input.stage, tableName, region, from: `stack ${stack}` };
 }
 
 /** A document client for the target, as the handlers make theirs (local credentials for DynamoDB Local). */

@@ -38,13 +38,15 @@ describe('the target of a stage', () => {
   });
 
   it('says so when the stack has no table output or cannot be read', async () => {
-    await expect(tableOfStack(stacks([]), 'Coworking-dev-Data')).rejects.toThrow(
+    await expect(tableOfStack(stacks([]), 'Coworking-dev-Data', 'ap-northeast-1')).rejects.toThrow(
       'Stack Coworking-dev-Data has no TableName output: deploy the stage first',
     );
     const failing: Sender = {
       send: () => Promise.reject(new Error('Stack with id Coworking-dev-Data does not exist')),
     };
-    await expect(tableOfStack(failing, 'Coworking-dev-Data')).rejects.toThrow(/Cannot read stack .*does not exist/);
+    await expect(tableOfStack(failing, 'Coworking-dev-Data', 'ap-northeast-1')).rejects.toThrow(
+      'Stack Coworking-dev-Data does not exist in ap-northeast-1: deploy the stage first',
+    );
   });
 
   it('is the local stack for local, another DynamoDB Local or table when told; a deployed stage takes neither', async () => {
