@@ -4,6 +4,8 @@
  * document client (`observe.ts`). Calls run one at a time; the door-event handler's recordings (one
  * `UpdateItem` per door answer, asynchronous) are counted apart, after waiting for them.
  */
+
+import { isoWeekday } from '../../lambdas/domain/calendar';
 import { type Route, routes, tableCommandsOf } from '../../lambdas/routes';
 import { issueToken } from '../../lib/local/tokens';
 import { addDays, at, DAY, newMembers, T } from './fixtures';
@@ -194,6 +196,12 @@ export async function measureCost(
     200,
   );
   await measure(
+    'record-agreed-extension',
+    'POST an extension agreed on site (admin, 15 min more)',
+    () => api.post(`/v1/admin/reservations/${short.body.id}/agreed-extension`, { end: at(DAY, '12:15') }, admin),
+    200,
+  );
+  await measure(
     'link-corporate-code',
     'POST corporate code (basic member)',
     () => api.post('/v1/me/corporate-code', { code: '1234567890123456' }, linker.token),
@@ -278,11 +286,17 @@ export async function measureCost(
     () => api.call('PATCH', facilityPath, { description: 'bench' }, operator, { 'if-match': `"${version}"` }),
     200,
   );
-  await measure(
+  const photo = await measure(
     'new-photo',
     'POST a photo (presigned upload)',
     () => api.post(`${facilityPath}/photos`, { contentType: 'image/jpeg', bytes: 2048 }, operator),
     201,
+  );
+  await measure(
+    'delete-photo',
+    'DELETE the photo',
+    () => api.call('DELETE', `/v1/operator/photos/${(photo.body as { photoId: string }).photoId}`, undefined, operator),
+    204,
   );
 
   const spacePath = '/v1/operator/spaces/tw-shibuya-desk';
@@ -300,6 +314,172 @@ export async function measureCost(
     () =>
       api.post(`${facilityPath}/spaces`, { kind: 'meetingRoom', name: 'bench', capacity: 4, price15: 400 }, operator),
     201,
+  );
+
+  // The desk's calendar: read it, set its week as it is, open a Sunday and close a day's noon, take both back.
+  const calendarPath = `${spacePath}/calendar`;
+  const calendar = await measure(
+    'get-space-calendar',
+    'GET own space calendar',
+    () => api.get(calendarPath, operator),
+    200,
+  );
+  const week = (calendar.body as { hours: unknown }).hours;
+  const ifMatch = async () => ({
+    'if-match': `"${((await api.get(calendarPath, operator)).body as { version: number }).version}"`,
+  });
+  const sunday = addDays(DAY, 7 - isoWeekday(DAY));
+  const closureDay = addDays(DAY, 20);
+  // each edit's If-Match is read before its window opens
+  let calendarIfMatch = await ifMatch();
+  await measure(
+    'set-space-hours',
+    'PUT the week (as it is)',
+    () => api.call('PUT', `${calendarPath}/hours`, week, operator, calendarIfMatch),
+    200,
+  );
+  calendarIfMatch = await ifMatch();
+  const specialDay = { open: '10:00', close: '15:00' };
+  await measure(
+    'put-special-day',
+    'PUT a special Sunday',
+    () => api.call('PUT', `${calendarPath}/special-days/${sunday}`, specialDay, operator, calendarIfMatch),
+    200,
+  );
+  const closure = await measure(
+    'add-closure',
+    'POST a noon closure',
+    () => api.post(`${calendarPath}/closures`, { date: closureDay, from: '12:00', to: '13:00' }, operator),
+    201,
+  );
+  calendarIfMatch = await ifMatch();
+  await measure(
+    'delete-special-day',
+    'DELETE the special Sunday',
+    () => api.call('DELETE', `${calendarPath}/special-days/${sunday}`, undefined, operator, calendarIfMatch),
+    204,
+  );
+  const closureId = (closure.body as { closureId: string }).closureId;
+  calendarIfMatch = await ifMatch();
+  await measure(
+    'delete-closure',
+    'DELETE the closure',
+    () => api.call('DELETE', `${calendarPath}/closures/${closureId}`, undefined, operator, calendarIfMatch),
+    204,
+  );
+
+  // The partner's accounts and profile.
+  const account = await measure(
+    'create-operator-account',
+    'POST a staff account',
+    () =>
+      api.post('/v1/operator/accounts', { email: 'bench-staff@example.com', name: 'bench', role: 'staff' }, operator),
+    201,
+  );
+  const accountPath = `/v1/operator/accounts/${(account.body as { operatorId: string }).operatorId}`;
+  await measure('list-operator-accounts', 'GET own accounts', () => api.get('/v1/operator/accounts', operator), 200);
+  const read = await measure('get-operator-account', 'GET an account', () => api.get(accountPath, operator), 200);
+  await measure(
+    'edit-operator-account',
+    'PATCH an account (role usage)',
+    () =>
+      api.call('PATCH', accountPath, { role: 'usage' }, operator, {
+        'if-match': `"${(read.body as { version: number }).version}"`,
+      }),
+    200,
+  );
+  const profile = await measure(
+    'get-partner-profile',
+    'GET own partner',
+    () => api.get('/v1/operator/partner', operator),
+    200,
+  );
+  await measure(
+    'edit-partner-profile',
+    'PATCH payment-notice e-mails',
+    () =>
+      api.call('PATCH', '/v1/operator/partner', { paymentNoticeEmails: ['bench@example.com'] }, operator, {
+        'if-match': `"${(profile.body as { version: number }).version}"`,
+      }),
+    200,
+  );
+
+  // The back office: a partner with its first operator, a facility, an open space, doors, a company.
+  await measure(
+    'create-partner',
+    'POST a partner (admin)',
+    () =>
+      api.post(
+        '/v1/admin/partners',
+        {
+          name: 'Bench partner',
+          payoutRatePercent: 70,
+          paymentNoticeEmails: ['billing@bench.example.com'],
+          admin: { email: 'bench-admin@example.com', name: 'bench' },
+        },
+        admin,
+      ),
+    201,
+  );
+  await measure(
+    'create-facility',
+    'POST a facility for TIMEWORK (admin)',
+    () =>
+      api.post(
+        '/v1/admin/partners/partner-tw/facilities',
+        {
+          brand: 'TIMEWORK',
+          kind: 'meeting',
+          name: 'Bench facility',
+          address: { prefecture: '東京都', city: '新宿区', street: '西新宿2-2-2' },
+          location: { lat: 35.69, lng: 139.69 },
+        },
+        admin,
+      ),
+    201,
+  );
+  await measure(
+    'create-open-space',
+    'POST an open space (admin)',
+    () => api.post('/v1/admin/facilities/tw-shibuya/open-spaces', { name: 'bench', capacity: 10, price15: 250 }, admin),
+    201,
+  );
+  const facilityNow = await api.get(facilityPath, operator);
+  await measure(
+    'set-doors',
+    'PUT the doors of TIMEWORK渋谷 (as they are)',
+    () =>
+      api.call(
+        'PUT',
+        '/v1/admin/facilities/tw-shibuya/doors',
+        {
+          items: [
+            {
+              doorId: 'tw-shibuya-door',
+              name: '入口',
+              keyType: 'smartLock',
+              spaceIds: ['tw-shibuya-room-a', 'tw-shibuya-desk'],
+            },
+          ],
+        },
+        admin,
+        { 'if-match': `"${(facilityNow.body as { version: number }).version}"` },
+      ),
+    200,
+  );
+  const company = await measure(
+    'create-company',
+    'POST a company (admin)',
+    () => api.post('/v1/admin/companies', { name: 'Bench Corp', monthlyCap: 10 }, admin),
+    201,
+  );
+  const companyPath = `/v1/admin/companies/${(company.body as { companyId: string }).companyId}`;
+  await measure('get-company', 'GET a company (admin)', () => api.get(companyPath, admin), 200);
+  await measure(
+    'edit-company',
+    'PATCH its monthly cap (admin)',
+    () => api.call('PATCH', companyPath, { monthlyCap: 20 }, admin, { 'if-match': '"1"' }),
+    200,
   );
 
   const covered = new Set(rows.map((r) => r.route));
