@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { memberCalendarResponse } from './calendar';
 import { count, facilityKinds, flag, id, isoDate, itemsOf, localTime, queryNumber, yen, zoned } from './common';
+import { congestionLevel, spaceCongestionResponse } from './congestion';
 
 export const listFacilitiesQuery = z
   .strictObject({
@@ -50,6 +51,11 @@ export const facilitySummaryResponse = z.strictObject({
   hours: z.array(weeklyHours),
   /** Only when the search gave a point. */
   distanceM: count.optional(),
+  /**
+   * For the map: the worst congestion of its active open spaces (one closed now counts `full`, one never set
+   * `plenty`); absent when it has no open space.
+   */
+  congestion: congestionLevel.optional(),
 });
 
 export const spaceResponse = z.strictObject({
@@ -82,6 +88,8 @@ export const spaceResponse = z.strictObject({
   qrValue: z.string().optional(),
   /** The space's own calendar (domain-rules §2): hours, special days from today, closures of the coming month. */
   calendar: memberCalendarResponse,
+  /** An open space's congestion as staff last set it, `null` until they do; absent on reservable spaces. */
+  congestion: spaceCongestionResponse.nullable().optional(),
 });
 
 /** A photo of a facility or of one of its spaces, with a presigned GET of it (valid for an hour). */

@@ -141,6 +141,18 @@ export interface ExtensionPolicy {
   opensMinutesBeforeEnd: number | null;
 }
 
+/** How full an open space is (domain-rules §6, 004 §3-1): ゆとりがあります, やや混んでいます, ご利用いただけません. */
+export type { CongestionLevel } from '../../contracts/http/congestion';
+
+import type { CongestionLevel } from '../../contracts/http/congestion';
+
+/** An open space's congestion as its partner's staff last set it, and when. */
+export interface Congestion {
+  level: CongestionLevel;
+  comment: string | null;
+  updatedAt: Instant;
+}
+
 export interface Space {
   spaceId: string;
   /** Moves with every change; a partner's edit is conditioned on the version it read (ETag / If-Match). */
@@ -192,6 +204,11 @@ export interface Space {
    * calendars, so that no booking made during the check can be stranded by it (see partner/calendar).
    */
   calendarPending?: { calendar: SpaceCalendar; since: Instant } | null;
+  /**
+   * An open space's congestion (a status, not a setting): written alone, last write wins, and `version` does not
+   * move; absent until staff first set it.
+   */
+  congestion?: Congestion | null;
 }
 
 export interface Member {

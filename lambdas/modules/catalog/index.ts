@@ -6,5 +6,6 @@ export { type Photo, PhotoRepository } from './data/photo';
 export { qrCodeKey, SpaceRepository, spaceKey } from './data/space';
 export { type CatalogDeps, catalogDeps } from './deps';
 export { routes } from './routes';
+export { facilityCongestion, openSpaceCongestion, worseCongestion } from './rules/congestion';
 export { type CatalogReads, type PhotoReads, photosOf, spaceWithFacility } from './service';
-export { closureTimesView, memberCalendarView, weekView } from './views';
+export { closureTimesView, congestionView, memberCalendarView, weekView } from './views';

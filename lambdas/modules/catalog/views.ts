@@ -8,7 +8,17 @@ import type {
 } from '../../../contracts/http/catalog';
 import { addDays, localDateOf } from '../../domain/calendar';
 import { toZonedIso } from '../../domain/format';
-import type { Closure, Facility, Instant, LocalDate, Space, SpaceCalendar, WeeklyHours } from '../../domain/model';
+import type {
+  Closure,
+  Congestion,
+  Facility,
+  Instant,
+  LocalDate,
+  Space,
+  SpaceCalendar,
+  WeeklyHours,
+} from '../../domain/model';
+import { facilityCongestion } from './rules/congestion';
 import { facilityCalendar } from './rules/search';
 
 /** How far ahead members see closures (004 §2-5-3: the coming month under the hours). */
@@ -52,12 +62,17 @@ export function memberCalendarView(
   };
 }
 
-/** A facility in a search: its hours are the union of its active spaces' (domain-rules §2). */
+/**
+ * A facility in a search: its hours are the union of its active spaces' (domain-rules §2); its congestion at `now`
+ * the worst of its open spaces' (rules/congestion.ts).
+ */
 export function facilitySummaryView(
   facility: Facility,
   spaces: readonly Space[],
   distanceM: number | null,
+  now: Instant,
 ): FacilitySummaryResponse {
+  const congestion = facilityCongestion(facility, spaces, now);
   return {
     facilityId: facility.facilityId,
     name: facility.name,
@@ -70,8 +85,16 @@ export function facilitySummaryView(
     basicPlanAllowed: facility.basicPlanAllowed,
     hours: facilityCalendar(spaces).regularHours,
     ...(distanceM === null ? {} : { distanceM: Math.round(distanceM) }),
+    ...(congestion ? { congestion } : {}),
   };
 }
+
+/** An open space's congestion: when it was set in the facility's zone. */
+export const congestionView = (congestion: Congestion, zone: string) => ({
+  level: congestion.level,
+  comment: congestion.comment,
+  updatedAt: toZonedIso(congestion.updatedAt, zone),
+});
 
 /** A space as the API shows it; its bookable period as instants in the facility's zone. */
 export function spaceView(
@@ -101,6 +124,9 @@ export function spaceView(
     doorIds: space.doorIds,
     ...(space.qrValue ? { qrValue: space.qrValue } : {}),
     calendar: memberCalendarView(space.calendar, dates),
+    ...(space.type === 'openSpace'
+      ? { congestion: space.congestion ? congestionView(space.congestion, zone) : null }
+      : {}),
   };
 }
 
@@ -130,7 +156,7 @@ export function facilityView(
   const united = facilityCalendar(spaces);
   const shown = memberCalendarView(united, dates);
   return {
-    ...facilitySummaryView(facility, spaces, null),
+    ...facilitySummaryView(facility, spaces, null, now),
     partnerId: facility.partnerId,
     checkInMethod: facility.checkInMethod,
     dailyCheckInLimit: facility.dailyCheckInLimit,

@@ -1,7 +1,7 @@
 /** Spaces: the seats and rooms of a facility, listed per facility and in one catalogue for search. */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
-import type { Instant, Space, SpaceCalendar } from '../../../domain/model';
+import type { Congestion, Instant, Space, SpaceCalendar } from '../../../domain/model';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
@@ -13,8 +13,11 @@ import {
 } from '../../../platform/dynamo/transactions';
 import { updateExpression } from '../../../platform/dynamo/update';
 
-/** What a space's calendar writes own (the calendar's own version): a settings edit leaves them as stored. */
-const CALENDAR_ATTRIBUTES = ['calendar', 'calendarVersion', 'calendarPending'] as const;
+/**
+ * What a space's calendar writes own (the calendar's own version), and its congestion (a status of its own): a
+ * settings edit leaves them as stored.
+ */
+const OWN_WRITES_ATTRIBUTES = ['calendar', 'calendarVersion', 'calendarPending', 'congestion'] as const;
 
 const [BY_FACILITY, CATALOGUE] = ITEM_TYPES.space.indexes;
 const byFacility = indexAttributes(BY_FACILITY);
@@ -34,6 +37,9 @@ const spaceFromItem = (item: Record<string, unknown>): Space => {
     calendarPending: stored.calendarPending
       ? { calendar: stored.calendarPending.calendar, since: instantFromItem(stored.calendarPending.since) ?? 0 }
       : null,
+    ...(stored.congestion
+      ? { congestion: { ...stored.congestion, updatedAt: instantFromItem(stored.congestion.updatedAt) ?? 0 } }
+      : {}),
   };
 };
 
@@ -49,7 +55,7 @@ export class SpaceRepository {
    */
   replaceSpace(space: Space, expectedVersion: number): Promise<boolean> {
     const { PK: _pk, SK: _sk, ...attributes } = this.itemOf(space);
-    for (const attribute of CALENDAR_ATTRIBUTES) delete attributes[attribute];
+    for (const attribute of OWN_WRITES_ATTRIBUTES) delete attributes[attribute];
     const set = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
     return this.update(spaceKey(space.spaceId), { set }, 'version', expectedVersion);
   }
@@ -77,6 +83,24 @@ export class SpaceRepository {
   endCalendarChange(spaceId: string, beganVersion: number, calendar: SpaceCalendar | null): Promise<boolean> {
     const set = calendar ? { calendar, calendarVersion: beganVersion + 1 } : { calendarVersion: beganVersion - 1 };
     return this.update(spaceKey(spaceId), { set, remove: ['calendarPending'] }, 'calendarVersion', beganVersion);
+  }
+
+  /**
+   * Sets a space's congestion alone (a status: the last write wins); nothing else of the space, not its `version`.
+   * False when there is no such space, and nothing is written.
+   */
+  setCongestion(spaceId: string, congestion: Congestion): Promise<boolean> {
+    const set = { congestion: { ...congestion, updatedAt: isoUtc(congestion.updatedAt) } };
+    return writtenUnlessConditionFails(
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: spaceKey(spaceId),
+          ...updateExpression({ set }),
+          ConditionExpression: 'attribute_exists(PK)',
+        }),
+      ),
+    );
   }
 
   /**
@@ -196,6 +220,9 @@ export class SpaceRepository {
       ...space,
       bookableFrom: instantToItem(space.bookableFrom),
       bookableUntil: instantToItem(space.bookableUntil),
+      ...(space.congestion
+        ? { congestion: { ...space.congestion, updatedAt: isoUtc(space.congestion.updatedAt) } }
+        : {}),
     };
   }
 

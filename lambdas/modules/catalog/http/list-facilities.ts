@@ -20,6 +20,8 @@ export const handler = httpHandler(
         ? { lat: query.lat, lng: query.lng, radiusM: query.radiusM ?? 5_000 }
         : undefined;
     const found = searchFacilities(all, { ...query, near }, now, activeOf);
-    return { items: found.map((m) => facilitySummaryView(m.facility, activeOf(m.facility.facilityId), m.distanceM)) };
+    return {
+      items: found.map((m) => facilitySummaryView(m.facility, activeOf(m.facility.facilityId), m.distanceM, now)),
+    };
   },
 );
