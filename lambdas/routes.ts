@@ -9,6 +9,7 @@ import { routes as catalog } from './modules/catalog';
 import { routes as membership } from './modules/membership';
 import { routes as partnerAccounts } from './modules/partner/accounts';
 import { routes as partnerCalendar } from './modules/partner/calendar';
+import { routes as partnerCongestion } from './modules/partner/congestion';
 import { routes as partnerFacilities } from './modules/partner/facilities';
 import { routes as partnerSpaces } from './modules/partner/spaces';
 import { routes as requests } from './modules/requests';
@@ -27,6 +28,7 @@ export const routes: readonly Route[] = [
   ...partnerFacilities,
   ...partnerSpaces,
   ...partnerCalendar,
+  ...partnerCongestion,
   ...admin,
   ...partnerAccounts,
 ];

@@ -368,6 +368,20 @@ export async function measureCost(
     204,
   );
 
+  // An open space's congestion, set by its partner's staff (TIMEWORK has no open space: the Regus lounge).
+  const regusStaff = issueToken({
+    sub: 'op-regus-staff',
+    role: 'operator',
+    partnerId: 'partner-regus',
+    operatorRole: 'staff',
+  });
+  await measure(
+    'set-congestion',
+    'PUT an open space congestion',
+    () => api.call('PUT', '/v1/operator/spaces/regus-marunouchi-lounge/congestion', { level: 'crowded' }, regusStaff),
+    200,
+  );
+
   // The partner's accounts and profile.
   const account = await measure(
     'create-operator-account',

@@ -29,6 +29,7 @@ import {
   spaceResponse,
 } from './catalog';
 import { emptyBody, problemResponse } from './common';
+import { congestionBody, congestionResponse } from './congestion';
 import {
   corporateCodeBody,
   meResponse,
@@ -87,6 +88,7 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [operatorAccountListResponse, 'OperatorAccountList'],
   [partnerProfileResponse, 'PartnerProfile'],
   [partnerCreatedResponse, 'PartnerCreated'],
+  [congestionResponse, 'SpaceCongestion'],
   [problemResponse, 'Problem'],
 ];
 
@@ -117,4 +119,5 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [accountPatchBody, 'OperatorAccountPatch'],
   [partnerPatchBody, 'PartnerProfilePatch'],
   [newPartnerBody, 'NewPartner'],
+  [congestionBody, 'CongestionSetting'],
 ];

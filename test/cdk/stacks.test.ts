@@ -323,6 +323,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'add-closure',
       'delete-special-day',
       'delete-closure',
+      'set-congestion',
       'create-facility',
       'create-open-space',
       'set-doors',

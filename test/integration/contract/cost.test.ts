@@ -18,6 +18,8 @@ import {
   COMPANY,
   DOOR,
   NEW_FACILITY,
+  OPEN_SPACE,
+  OPEN_SPACE_PARTNER,
   QUIET_CLOSURE,
   REQUEST_FACILITY,
   REQUEST_FACILITY_DOORS,
@@ -330,6 +332,10 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       request: { path: `${path}/closures/${made.body.closureId}`, headers: { 'if-match': String(made.etag) } },
     };
   },
+  'set-congestion': async () => ({
+    token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),
+    request: { path: `/v1/operator/spaces/${OPEN_SPACE}/congestion`, body: { level: 'plenty' } },
+  }),
   'delete-photo': async () => {
     const photo = await api.post(
       `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,

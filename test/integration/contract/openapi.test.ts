@@ -90,7 +90,7 @@ describe('the OpenAPI document', () => {
     }
     // every edit sends If-Match but those api.md exempts (photo deletion, congestion)
     const edits = routes.filter((r) => ['PATCH', 'PUT', 'DELETE'].includes(r.method));
-    expect(edits.filter((r) => !needsIfMatch(r)).map((r) => r.id)).toEqual(['delete-photo']);
+    expect(edits.filter((r) => !needsIfMatch(r)).map((r) => r.id)).toEqual(['delete-photo', 'set-congestion']);
     expect(committed.paths['/v1/reservations'].post.responses['201']).toBeDefined();
     expect(committed.paths['/v1/reservations/{id}/unlock'].post.responses['202']).toBeDefined();
   });

@@ -27,6 +27,15 @@ export const REQUEST_PARTNER = 'partner-tw';
 export const REQUEST_FACILITY = 'tw-shibuya';
 export const REQUEST_SPACE = 'tw-shibuya-room-a';
 
+/**
+ * An open space and its partner (Regus丸の内's lounge): the request partner has none, and congestion is set only on
+ * open spaces, so the rows of {@link OPEN_SPACE_ROUTES} name this one and are called by its partner's operators.
+ */
+export const OPEN_SPACE = 'regus-marunouchi-lounge';
+export const OPEN_SPACE_PARTNER = 'partner-regus';
+/** The operator rows whose valid request names {@link OPEN_SPACE} rather than the request partner's spaces. */
+export const OPEN_SPACE_ROUTES: readonly string[] = ['set-congestion'];
+
 /** A Sunday (the request space is closed on Sundays) that calendar routes open as a special day. */
 export const SPECIAL_DAY = '2026-11-29';
 /** The request space's weekly hours, as the demo data has them (weekdays 09:00–21:00). */
@@ -95,13 +104,16 @@ export const unknownPathValues = (): Record<string, string> => ({
   operatorId: `no-such-operator-${randomUUID().slice(0, 8)}`,
 });
 
-/** A token of an operator of the request partner whom the (operator) route admits. */
-export const admittedOperator = (route: Route) =>
-  operatorToken(
-    'op-tw-full',
-    REQUEST_PARTNER,
-    route.caller.role === 'operator' ? (route.caller.operatorRoles[0] ?? 'full') : 'full',
-  );
+/**
+ * A token of an operator whom the (operator) route admits, of the partner its valid request names: the request
+ * partner, or the open space's ({@link OPEN_SPACE_ROUTES}).
+ */
+export const admittedOperator = (route: Route) => {
+  const role = route.caller.role === 'operator' ? (route.caller.operatorRoles[0] ?? 'full') : 'full';
+  return OPEN_SPACE_ROUTES.includes(route.id)
+    ? operatorToken(`op-regus-${role}`, OPEN_SPACE_PARTNER, role)
+    : operatorToken('op-tw-full', REQUEST_PARTNER, role);
+};
 
 type Builder = (route: Route, values: Record<string, string>) => RouteRequest;
 
@@ -112,6 +124,10 @@ const operatorFacilityPath = (route: Route, values: Record<string, string>) =>
 /** Partner routes name one of the request partner's spaces, unless the test gives another. */
 const operatorSpacePath = (route: Route, values: Record<string, string>) =>
   fillPath(route, { ...values, spaceId: values.spaceId === SPACE ? REQUEST_SPACE : (values.spaceId as string) });
+
+/** Open-space routes name the open space {@link OPEN_SPACE}, unless the test gives another space. */
+const openSpacePath = (route: Route, values: Record<string, string>) =>
+  fillPath(route, { ...values, spaceId: values.spaceId === SPACE ? OPEN_SPACE : (values.spaceId as string) });
 
 /** Operator routes name a booking request by `{id}`. */
 const requestPath = (route: Route, values: Record<string, string>) =>
@@ -213,6 +229,11 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'delete-closure': (route, values) => ({
     path: operatorSpacePath(route, values),
     headers: { 'if-match': '"1"' },
+  }),
+  // an open space's congestion: the Regus lounge, by its partner's operators (no If-Match: a status)
+  'set-congestion': (route, values) => ({
+    path: openSpacePath(route, values),
+    body: { level: 'crowded', comment: '窓側の席は満席です' },
   }),
   // the request partner's profile and accounts ({operatorId}: one of its accounts)
   'list-operator-accounts': (route) => ({ path: fillPath(route, {}) }),
