@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { id, instant, isoDate, zoned } from './common';
+import { spaceCongestionResponse } from './congestion';
 
 export const operatorSpacePath = z.strictObject({ spaceId: id });
 export const facilitySpacesPath = z.strictObject({ facilityId: id });
@@ -101,6 +102,8 @@ export const operatorSpaceResponse = z.strictObject({
   doorIds: z.array(z.string()),
   /** The value of the QR code posted at an open space (drop-in check-in). */
   qrValue: z.string().optional(),
+  /** An open space's congestion as its staff last set it (`null` until then); absent on reservable spaces. */
+  congestion: spaceCongestionResponse.nullable().optional(),
 });
 
 export type OperatorSpaceResponse = z.infer<typeof operatorSpaceResponse>;

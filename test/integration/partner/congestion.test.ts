@@ -54,6 +54,8 @@ describe('an open space’s congestion', () => {
     });
     const { spaceId: _, ...shown } = answer.body;
     expect(await memberLounge()).toEqual(shown);
+    // the partner's own view of the space shows it too
+    expect((await stackApi().get(`/v1/operator/spaces/${LOUNGE}`, regus('staff'))).body.congestion).toEqual(shown);
     expect((await memberFacility()).congestion).toBe('crowded');
     expect((await searched()).congestion).toBe('crowded');
     expect(await spaceVersion()).toBe(version);

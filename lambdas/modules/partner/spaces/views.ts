@@ -2,6 +2,7 @@
 import type { OperatorSpaceResponse } from '../../../../contracts/http/partner-spaces';
 import { toZonedIso } from '../../../domain/format';
 import type { Space } from '../../../domain/model';
+import { congestionView } from '../../catalog';
 
 export function operatorSpaceView(space: Space, timeZone: string): OperatorSpaceResponse {
   const zoned = (t: number | null) => (t === null ? null : toZonedIso(t, timeZone));
@@ -35,5 +36,8 @@ export function operatorSpaceView(space: Space, timeZone: string): OperatorSpace
     options: space.options,
     doorIds: space.doorIds,
     ...(space.qrValue ? { qrValue: space.qrValue } : {}),
+    ...(space.type === 'openSpace'
+      ? { congestion: space.congestion ? congestionView(space.congestion, timeZone) : null }
+      : {}),
   };
 }
