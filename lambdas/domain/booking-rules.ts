@@ -104,9 +104,8 @@ export function checkBookingWindow({
  * Refuses (OUTSIDE_BUSINESS_HOURS) unless `[start, end)` lies wholly inside open hours, outside closures, of every
  * calendar given (a space's, and the change of it being checked: see `bookingCalendars`).
  */
-export function checkBusinessHours(calendars: Calendar | readonly Calendar[], start: Instant, end: Instant): Verdict {
-  const all = Array.isArray(calendars) ? calendars : [calendars as Calendar];
-  return all.every((calendar) => isWithinBusinessHours(calendar, start, end))
+export function checkBusinessHours(calendars: readonly Calendar[], start: Instant, end: Instant): Verdict {
+  return calendars.every((calendar) => isWithinBusinessHours(calendar, start, end))
     ? OK
     : refuse('OUTSIDE_BUSINESS_HOURS', 'The booking must lie within business hours.');
 }

@@ -38,6 +38,7 @@ import {
   decideCancellation,
   decideExtension,
   type ExtensionDecision,
+  type ExtensionState,
   ledgerFor,
   type MemberSituation,
   newReservation,
@@ -233,15 +234,6 @@ export function cancelReservation(
 type ExtensionDeps = Omit<BookingPorts, 'timers' | 'ids' | 'reservationNumbers'> & {
   doors: Pick<DoorPublisher, 'publishCode'>;
 };
-
-/** What an extension is decided on: the reservation, its space and facility, the seat's next booking, the member. */
-interface ExtensionState {
-  reservation: Reservation;
-  space: Space;
-  facility: Facility;
-  freeUntil: Instant | null;
-  situation: MemberSituation;
-}
 
 /**
  * Extends a reservation as `decide` says, on fresh state each try: the slots after the end taken within capacity,

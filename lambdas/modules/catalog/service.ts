@@ -45,7 +45,11 @@ export async function photosOf(
   facilityId: string,
   shown: (photos: Photo[]) => Photo[] = (photos) => photos,
 ): Promise<PhotoResponse[]> {
-  const photos = shown(inShowingOrder(await deps.photos.ofFacility(facilityId)));
+  return presigned(deps, shown(inShowingOrder(await deps.photos.ofFacility(facilityId))));
+}
+
+/** Photos as answers show them, each with its presigned GET (presigning reads nothing). */
+function presigned(deps: Pick<PhotoReads, 'files'>, photos: readonly Photo[]): Promise<PhotoResponse[]> {
   return Promise.all(
     photos.map(async (p) => photoView(p, await deps.files.presignedDownload(p.key, PHOTO_URL_SECONDS))),
   );
@@ -60,11 +64,13 @@ export async function publishedFacility(
   facilityId: string,
   now: number,
 ): Promise<FacilityResponse> {
-  const [facility, spaces] = await Promise.all([
+  // one round trip: the photos are read beside the facility and its spaces
+  const [facility, spaces, all] = await Promise.all([
     deps.facilities.getFacility(facilityId),
     deps.spaces.spacesOfFacility(facilityId),
+    deps.photos.ofFacility(facilityId),
   ]);
   if (!facility || !isPublished(facility, now)) throw notFound('Facility');
-  const photos = await photosOf(deps, facilityId, (all) => photosForMembers(all, spaces));
+  const photos = await presigned(deps, photosForMembers(inShowingOrder(all), spaces));
   return facilityView(facility, spaces, photos, now);
 }

@@ -191,7 +191,7 @@ describe('checkBusinessHours', () => {
     ['2024-06-13T11:00', '2024-06-13T13:00', 'OUTSIDE_BUSINESS_HOURS'],
     ['2024-06-12T10:00', '2024-06-12T11:00', 'OUTSIDE_BUSINESS_HOURS'],
   ])('%s–%s → %s', (start, end, expected) => {
-    expect(codeOf(checkBusinessHours(officeCalendar, tokyo(start), tokyo(end)))).toBe(expected);
+    expect(codeOf(checkBusinessHours([officeCalendar], tokyo(start), tokyo(end)))).toBe(expected);
   });
 });
 

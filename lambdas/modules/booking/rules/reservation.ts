@@ -142,6 +142,16 @@ export interface ExtensionDecision {
   price: Price;
 }
 
+/** What an extension is decided on: the reservation, its space and facility, the seat's next booking, the member. */
+export interface ExtensionState {
+  reservation: Reservation;
+  space: Space;
+  facility: Facility;
+  /** The start of the first slot after the end without room; `null` = none up to the closing. */
+  freeUntil: Instant | null;
+  situation: MemberSituation;
+}
+
 /**
  * Decides an extension by `minutes`: the space's extension rules and window, the closing time and the
  * seat's next booking (`freeUntil`), the member's next own booking, affordability and the daily limit.
@@ -154,15 +164,7 @@ export function decideExtension({
   minutes,
   freeUntil,
   situation,
-}: {
-  now: Instant;
-  reservation: Reservation;
-  facility: Facility;
-  space: Space;
-  minutes: number;
-  freeUntil: Instant | null;
-  situation: MemberSituation;
-}): ExtensionDecision | Refusal {
+}: ExtensionState & { now: Instant; minutes: number }): ExtensionDecision | Refusal {
   const verdict = checkExtension({
     now,
     space,
@@ -234,15 +236,7 @@ export function decideAgreedExtension({
   newEnd,
   freeUntil,
   situation,
-}: {
-  now: Instant;
-  reservation: Reservation;
-  facility: Facility;
-  space: Space;
-  newEnd: Instant;
-  freeUntil: Instant | null;
-  situation: MemberSituation;
-}): ExtensionDecision | Refusal {
+}: ExtensionState & { now: Instant; newEnd: Instant }): ExtensionDecision | Refusal {
   if (reservation.status !== 'confirmed' && reservation.status !== 'checkedIn') {
     return refuse('INVALID_STATE', `A ${reservation.status} reservation cannot be extended.`) as Refusal;
   }

@@ -1,6 +1,6 @@
 import { isPublished } from '../../../domain/booking-rules';
 import { unitedCalendar } from '../../../domain/calendar';
-import type { Facility, FacilityKind, LocalTime, Space, SpaceCalendar } from '../../../domain/model';
+import type { Facility, FacilityKind, LocalTime, Space, SpaceCalendar, WeeklyHours } from '../../../domain/model';
 
 /** Search filters of `GET /v1/facilities` (001 絞り込み検索). */
 export interface FacilitySearch {
@@ -58,9 +58,16 @@ export function searchFacilities(
   now: number,
   spacesOf: (facilityId: string) => readonly Space[] = () => [],
 ): Array<{ facility: Facility; distanceM: number | null }> {
+  // a facility's hours are united once, however many filters read them
+  const united = new Map<string, { all: Array<{ open: LocalTime; close: LocalTime }>; weekly: WeeklyHours[] }>();
   const hoursOf = (f: Facility) => {
-    const calendar = facilityCalendar(spacesOf(f.facilityId));
-    return { all: [...calendar.regularHours, ...calendar.specialOpenDays], weekly: calendar.regularHours };
+    let hours = united.get(f.facilityId);
+    if (!hours) {
+      const calendar = facilityCalendar(spacesOf(f.facilityId));
+      hours = { all: [...calendar.regularHours, ...calendar.specialOpenDays], weekly: calendar.regularHours };
+      united.set(f.facilityId, hours);
+    }
+    return hours;
   };
   const matches = facilities
     .filter((f) => isPublished(f, now))

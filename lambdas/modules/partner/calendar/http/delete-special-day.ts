@@ -1,15 +1,13 @@
 import { specialDayPath } from '../../../../../contracts/http/calendar';
 import { emptyBody } from '../../../../../contracts/http/common';
-import { expectedVersion, httpHandler } from '../../../../platform/http';
-import { calendarDeps } from '../deps';
+import { httpHandler } from '../../../../platform/http';
 import { rows } from '../routes';
-import { changeCalendar } from '../service';
+import { changeOnIfMatch } from './change';
 
 export const handler = httpHandler(
   rows.deleteSpecialDay,
   { path: specialDayPath, body: emptyBody, response: { status: 204 } },
-  async ({ path, identity, headers, now }) => {
-    const change = { kind: 'removeSpecialDay' as const, date: path.date };
-    await changeCalendar(calendarDeps(), identity, path.spaceId, change, expectedVersion(headers), now);
+  async (request) => {
+    await changeOnIfMatch(request, { kind: 'removeSpecialDay', date: request.path.date });
   },
 );

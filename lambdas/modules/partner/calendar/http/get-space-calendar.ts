@@ -1,17 +1,18 @@
-import { calendarPath, calendarQuery, calendarResponse } from '../../../../../contracts/http/calendar';
+import { calendarPath, calendarQuery } from '../../../../../contracts/http/calendar';
 import { localDateOf } from '../../../../domain/calendar';
 import { httpHandler } from '../../../../platform/http';
 import { ownSpace } from '../../spaces';
 import { calendarDeps } from '../deps';
 import { rows } from '../routes';
 import { calendarView } from '../views';
+import { CALENDAR_ANSWER } from './change';
 
 export const handler = httpHandler(
   rows.getSpaceCalendar,
   {
     path: calendarPath,
     query: calendarQuery,
-    response: { status: 200, body: calendarResponse, etag: (answer) => answer.version },
+    response: CALENDAR_ANSWER,
   },
   async ({ path, query, identity, now }) => {
     const { space, facility } = await ownSpace(calendarDeps(), identity, path.spaceId);

@@ -1,27 +1,10 @@
-import { calendarResponse, specialDayBody, specialDayPath } from '../../../../../contracts/http/calendar';
-import { expectedVersion, httpHandler } from '../../../../platform/http';
-import { calendarDeps } from '../deps';
+import { specialDayBody, specialDayPath } from '../../../../../contracts/http/calendar';
+import { httpHandler } from '../../../../platform/http';
 import { rows } from '../routes';
-import { changeCalendar } from '../service';
-import { calendarView } from '../views';
+import { CALENDAR_ANSWER, changeOnIfMatch } from './change';
 
 export const handler = httpHandler(
   rows.putSpecialDay,
-  {
-    path: specialDayPath,
-    body: specialDayBody,
-    response: { status: 200, body: calendarResponse, etag: (answer) => answer.version },
-  },
-  async ({ path, body, identity, headers, now }) => {
-    const change = { kind: 'specialDay' as const, date: path.date, ...body };
-    const { space, facility } = await changeCalendar(
-      calendarDeps(),
-      identity,
-      path.spaceId,
-      change,
-      expectedVersion(headers),
-      now,
-    );
-    return calendarView(space, facility);
-  },
+  { path: specialDayPath, body: specialDayBody, response: CALENDAR_ANSWER },
+  (request) => changeOnIfMatch(request, { kind: 'specialDay', date: request.path.date, ...request.body }),
 );
