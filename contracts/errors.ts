@@ -30,6 +30,9 @@ export type ErrorCode =
   | 'INVALID_SPACE_CONFIG'
   | 'CALENDAR_CONFLICT'
   | 'EXPORT_TOO_LARGE'
+  | 'QR_NOT_RECOGNIZED'
+  | 'SPACE_FULL'
+  | 'GUEST_LIMIT_REACHED'
   /** Not a client error: a fault on our side (500). */
   | 'INTERNAL_ERROR';
 
@@ -58,6 +61,9 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   INVALID_SPACE_CONFIG: 422,
   CALENDAR_CONFLICT: 409,
   EXPORT_TOO_LARGE: 422,
+  QR_NOT_RECOGNIZED: 404,
+  SPACE_FULL: 409,
+  GUEST_LIMIT_REACHED: 422,
   INTERNAL_ERROR: 500,
 };
 
@@ -85,5 +91,8 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   INVALID_SPACE_CONFIG: 'The settings break a rule',
   CALENDAR_CONFLICT: 'The change would strand held bookings',
   EXPORT_TOO_LARGE: 'Too many lines for a CSV answer: use an export',
+  QR_NOT_RECOGNIZED: 'No open space has this QR code',
+  SPACE_FULL: 'The space is full',
+  GUEST_LIMIT_REACHED: 'More guests than the space allows',
   INTERNAL_ERROR: 'Internal error',
 };

@@ -103,6 +103,26 @@ export const ITEM_TYPES = {
   door: { pk: 'DOOR#{doorId}', sk: '#META' },
   /** A QR value posted at an open space: unique, written with the space; what a drop-in scan looks up. */
   qrCode: { pk: 'QR#{qrValue}', sk: '#META' },
+  /**
+   * A drop-in visit: listed by member (newest first), and while in with an automatic end (its limit or the space's
+   * closing) by that end, for the sweeper that closes what a timer missed.
+   */
+  visit: {
+    pk: 'VISIT#{visitId}',
+    sk: '#META',
+    indexes: [
+      { index: 'GSI1', pk: 'MEMBER#{memberId}#VISIT', sk: '{utcCheckedInAt}#{visitId}' },
+      { index: 'GSI2', pk: 'VISITS#IN', sk: '{utcEndsAt}#{visitId}', when: 'in, with an automatic end' },
+    ],
+  },
+  /** A visit number taken (`V-XXXX-XXXX-XXXX`): written with the check-in, only if no other visit has it. */
+  visitNumber: { pk: 'VISITNO#{number}', sk: '#META' },
+  /** The member's visit in now: one at a time (written with the check-in only if absent, deleted at its end). */
+  openVisit: { pk: 'MEMBER#{memberId}', sk: 'VISIT#OPEN' },
+  /** Someone in an open space of the partner now (what the current-usage screen lists), by facility and space. */
+  presence: { pk: 'PARTNER#{partnerId}', sk: 'IN#{facilityId}#{spaceId}#{visitId}' },
+  /** People (members and guests) in an open space now: check-ins and guests take room only within capacity. */
+  spaceOccupancy: { pk: 'SPACE#{spaceId}', sk: 'OCCUPANCY' },
   unlockCommand: {
     pk: 'CMD#{commandId}',
     sk: '#META',

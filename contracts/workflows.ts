@@ -8,17 +8,40 @@
 export const WORKFLOW_ARN_ENV = {
   'forced-checkout': 'FORCED_CHECKOUT_STATE_MACHINE_ARN',
   'request-expiry': 'REQUEST_EXPIRY_STATE_MACHINE_ARN',
+  'visit-end': 'VISIT_END_STATE_MACHINE_ARN',
 } as const;
 export type WorkflowId = keyof typeof WORKFLOW_ARN_ENV;
 
-/** The input of both timers (what the ASL's Parameters pass to a task): which reservation, and when to act. */
+/** The input of the reservations' timers (what the ASL's Parameters pass to a task): which reservation, and when to act. */
 export interface TimerTaskInput {
   reservationId: string;
   /** ISO 8601 with an offset. */
   dueAt: string;
 }
 
+/** The input of a drop-in visit's end timer: which visit, and when its limit or the space's closing ends it. */
+export interface VisitTimerInput {
+  visitId: string;
+  /** ISO 8601 with an offset. */
+  dueAt: string;
+}
+
+/** What each workflow's executions are started with. */
+export interface WorkflowInputs {
+  'forced-checkout': TimerTaskInput;
+  'request-expiry': TimerTaskInput;
+  'visit-end': VisitTimerInput;
+}
+
 /** What a timer task answers its state machine: done (with what happened), or wait until `dueAt` and ask again. */
 export type TimerAnswer =
   | { action: 'done'; outcome: 'forcedCheckout' | 'noShow' | 'autoCancelled' | 'nothing' | 'missing' }
   | { action: 'wait'; reservationId: string; dueAt: string };
+
+/**
+ * What the visit-end task answers: the visit ended at its limit or at closing, or was already over; or wait until
+ * `dueAt` (woken before it: the task's clock and the Wait state's differ by a moment).
+ */
+export type VisitTimerAnswer =
+  | { action: 'done'; outcome: 'limitReached' | 'closedAtClosing' | 'nothing' | 'missing' }
+  | { action: 'wait'; visitId: string; dueAt: string };

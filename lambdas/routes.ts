@@ -6,6 +6,7 @@
 import { routes as admin } from './modules/admin';
 import { routes as booking } from './modules/booking';
 import { routes as catalog } from './modules/catalog';
+import { routes as dropin } from './modules/dropin';
 import { routes as membership } from './modules/membership';
 import { routes as partnerAccounts } from './modules/partner/accounts';
 import { routes as partnerCalendar } from './modules/partner/calendar';
@@ -24,6 +25,7 @@ export const routes: readonly Route[] = [
   ...booking,
   ...membership,
   ...stay,
+  ...dropin,
   ...requests,
   ...partnerFacilities,
   ...partnerSpaces,
@@ -37,7 +39,13 @@ export const routes: readonly Route[] = [
 export const handlerEntry = (route: Route): string => `lambdas/modules/${route.module}/http/${route.id}.ts`;
 
 /** Step Functions tasks and scheduled steps, by name, with the module that owns each. */
-export const STEP_MODULES = { 'close-stay': 'stay', 'sweep-stays': 'stay', 'expire-request': 'requests' } as const;
+export const STEP_MODULES = {
+  'close-stay': 'stay',
+  'sweep-stays': 'stay',
+  'expire-request': 'requests',
+  'end-visit': 'dropin',
+  'sweep-visits': 'dropin',
+} as const;
 export type StepName = keyof typeof STEP_MODULES;
 
 /** Source file of a step handler, relative to the project root. */

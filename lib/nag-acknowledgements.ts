@@ -7,7 +7,9 @@ import { type App, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { HANDLER_TRACING_POLICY_ID } from './constructs/handler-function';
+import { stateMachineId } from './constructs/timers';
 import type { StackPart } from './stacks/stack-names';
+import { workflows } from './workflows';
 
 /** One accepted finding of the AwsSolutions pack. */
 export interface NagAcknowledgement {
@@ -49,24 +51,18 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no ' +
       'resource-level permissions; this one managed policy of each stack holds only those two actions for every handler function.',
   },
-  {
-    stacks: ['async'],
-    path: 'Timers/ForcedCheckoutStateMachine/Role/DefaultPolicy',
-    ruleId: 'AwsSolutions-IAM5',
-    appliesTo: 'Resource::*',
-    reason:
-      'The forced-checkout state machine logs to CloudWatch Logs and traces with X-Ray; the log-delivery and ' +
-      'X-Ray actions CDK grants for that support no resource-level permissions, so they take `*`.',
-  },
-  {
-    stacks: ['async'],
-    path: 'Timers/RequestExpiryStateMachine/Role/DefaultPolicy',
-    ruleId: 'AwsSolutions-IAM5',
-    appliesTo: 'Resource::*',
-    reason:
-      'The request-expiry state machine logs to CloudWatch Logs and traces with X-Ray; the log-delivery and ' +
-      'X-Ray actions CDK grants for that support no resource-level permissions, so they take `*`.',
-  },
+  // one per state machine (lib/workflows): each logs and traces, and CDK grants the same for each
+  ...workflows.map(
+    ({ id }): NagAcknowledgement => ({
+      stacks: ['async'],
+      path: `Timers/${stateMachineId({ id })}/Role/DefaultPolicy`,
+      ruleId: 'AwsSolutions-IAM5',
+      appliesTo: 'Resource::*',
+      reason:
+        `The ${id} state machine logs to CloudWatch Logs and traces with X-Ray; the log-delivery and ` +
+        'X-Ray actions CDK grants for that support no resource-level permissions, so they take `*`.',
+    }),
+  ),
   {
     stacks: ['async'],
     path: 'DoorChannel/DataEndpoint/CustomResourcePolicy',

@@ -58,6 +58,7 @@ import {
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
+import { guestsBody, qrBody, visitListResponse, visitResponse } from './visits';
 
 /** Answers, in the document as their output (what a client receives). */
 export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
@@ -89,6 +90,8 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [partnerProfileResponse, 'PartnerProfile'],
   [partnerCreatedResponse, 'PartnerCreated'],
   [congestionResponse, 'SpaceCongestion'],
+  [visitResponse, 'Visit'],
+  [visitListResponse, 'VisitList'],
   [problemResponse, 'Problem'],
 ];
 
@@ -120,4 +123,6 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [partnerPatchBody, 'PartnerProfilePatch'],
   [newPartnerBody, 'NewPartner'],
   [congestionBody, 'CongestionSetting'],
+  [qrBody, 'ScannedQr'],
+  [guestsBody, 'NewGuests'],
 ];

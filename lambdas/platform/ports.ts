@@ -4,7 +4,7 @@
  */
 import type { OperatorRole, OperatorStatus } from '../../contracts/auth';
 import type { KeypadCodeMessage, UnlockCommand as UnlockMessage } from '../../contracts/mqtt';
-import type { TimerTaskInput, WorkflowId } from '../../contracts/workflows';
+import type { WorkflowId, WorkflowInputs } from '../../contracts/workflows';
 
 /**
  * Sends unlock commands to the doors (IoT Core, `doors/{doorId}/unlock`, QoS 1), and keypad codes to keypad doors
@@ -17,7 +17,7 @@ export interface DoorPublisher {
 
 /** Starts timer executions (Step Functions). A repeated start of the same name is harmless. */
 export interface TimerStarter {
-  start(workflow: WorkflowId, name: string, input: TimerTaskInput): Promise<void>;
+  start<W extends WorkflowId>(workflow: W, name: string, input: WorkflowInputs[W]): Promise<void>;
 }
 
 /** Where handlers and timers read the time (epoch milliseconds). */

@@ -19,8 +19,10 @@ import type { TimerStarter } from './api';
 import { createHandlerFunction } from './handler-function';
 import { tableAccessStatement } from './table';
 
-/** The step handler the schedule runs (not a workflow task). */
-export const SWEEPER = 'sweep-stays';
+/** The step handlers the schedule runs (not workflow tasks): each closes what its timers missed. */
+export const SWEEPERS = ['sweep-stays', 'sweep-visits'] as const;
+/** The sweeper of the stays (forced checkouts). */
+export const SWEEPER = SWEEPERS[0];
 
 /** Step handlers that publish to the doors: a forced checkout (timer or sweeper) removes the stay's keypad code. */
 export const DOOR_PUBLISHING_STEPS: readonly string[] = ['close-stay', SWEEPER];
@@ -59,8 +61,11 @@ export const timerName = (prefix: string, workflow: Workflow): string => `${pref
 export const stackIdSuffix = (scope: Construct): string =>
   Fn.select(4, Fn.split('-', Fn.select(2, Fn.split('/', Stack.of(scope).stackId))));
 
-/** Every step handler: each workflow's tasks, then the sweeper; each once. */
-export const stepNames = (): string[] => [...new Set([...workflows.flatMap((w) => Object.values(w.tasks)), SWEEPER])];
+/** Every step handler: each workflow's tasks, then the sweepers; each once. */
+export const stepNames = (): string[] => [
+  ...new Set([...workflows.flatMap((w) => Object.values(w.tasks)), ...SWEEPERS]),
+];
+const isSweeper = (step: string): boolean => (SWEEPERS as readonly string[]).includes(step);
 
 const pascalCase = (id: string): string =>
   id
@@ -68,6 +73,9 @@ const pascalCase = (id: string): string =>
     .filter(Boolean)
     .map((part) => part[0]?.toUpperCase() + part.slice(1))
     .join('');
+
+/** The construct id of a workflow's state machine (`ForcedCheckoutStateMachine`), under the Timers construct. */
+export const stateMachineId = (workflow: Pick<Workflow, 'id'>): string => `${pascalCase(workflow.id)}StateMachine`;
 
 /** The ASL of a workflow, checked to use no placeholder its `tasks` does not fill. */
 function definitionOf(workflow: Workflow): string {
@@ -99,8 +107,10 @@ export class Timers extends Construct implements TimerStarter {
   readonly stepFunctions: ReadonlyMap<string, NodejsFunction>;
   /** State machines by workflow id. */
   readonly stateMachines: ReadonlyMap<WorkflowId, StateMachine>;
-  /** Runs the sweeper every 5 minutes. */
+  /** Runs the sweeper of the stays every 5 minutes. */
   readonly sweepRule: Rule;
+  /** Runs each sweeper every 5 minutes, by step name. */
+  readonly sweepRules: ReadonlyMap<string, Rule>;
   /** Failed, timed-out and aborted executions of the state machines → {@link failedExecutions}. */
   readonly failedExecutionsRule: Rule;
   /** Where the events of failed executions are kept. */
@@ -115,7 +125,7 @@ export class Timers extends Construct implements TimerStarter {
       const fn = createHandlerFunction(this, `Step${pascalCase(step)}`, {
         config,
         functionName: stepFunctionName(config.prefix, step),
-        description: `${step === SWEEPER ? 'Every 5 minutes' : 'Step Functions task'}: ${step} (${config.stage})`,
+        description: `${isSweeper(step) ? 'Every 5 minutes' : 'Step Functions task'}: ${step} (${config.stage})`,
         entry: stepEntry(step),
         table,
       });
@@ -140,7 +150,7 @@ export class Timers extends Construct implements TimerStarter {
         retention: config.logs.retentionDays,
         removalPolicy: config.logs.removalPolicy,
       });
-      const stateMachine = new StateMachine(this, `${construct}StateMachine`, {
+      const stateMachine = new StateMachine(this, stateMachineId(workflow), {
         stateMachineType: StateMachineType.STANDARD,
         definitionBody: DefinitionBody.fromString(definitionOf(workflow)),
         definitionSubstitutions: Object.fromEntries(
@@ -174,17 +184,23 @@ export class Timers extends Construct implements TimerStarter {
     }
     this.stateMachines = stateMachines;
 
-    this.sweepRule = new Rule(this, 'SweepSchedule', {
-      description: `Runs the sweeper, which closes stays a timer missed (${config.stage})`,
-      schedule: Schedule.rate(SWEEP_INTERVAL),
-      targets: [
-        new LambdaTarget(stepFunction(SWEEPER), {
-          retryAttempts: 2,
-          // a later run sweeps the same stays: an event older than one interval is not worth delivering
-          maxEventAge: SWEEP_INTERVAL,
-        }),
-      ],
-    });
+    const sweepRules = new Map<string, Rule>();
+    for (const sweeper of SWEEPERS) {
+      const rule = new Rule(this, sweeper === SWEEPER ? 'SweepSchedule' : `${pascalCase(sweeper)}Schedule`, {
+        description: `Runs ${sweeper}, which closes what a timer missed (${config.stage})`,
+        schedule: Schedule.rate(SWEEP_INTERVAL),
+        targets: [
+          new LambdaTarget(stepFunction(sweeper), {
+            retryAttempts: 2,
+            // a later run sweeps the same items: an event older than one interval is not worth delivering
+            maxEventAge: SWEEP_INTERVAL,
+          }),
+        ],
+      });
+      sweepRules.set(sweeper, rule);
+    }
+    this.sweepRules = sweepRules;
+    this.sweepRule = sweepRules.get(SWEEPER) as Rule;
 
     const deadLetters = alarms.deadLetterQueue(this, 'FailedExecutions', {
       name: `${config.prefix}-timer-failures`,

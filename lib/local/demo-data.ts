@@ -99,18 +99,18 @@ const dropInSpace = (
   capacity: number,
   limit: number,
   qrValue: string,
+  billing: Pick<Space, 'price15' | 'guestLimit'>,
 ): Space =>
   officePassSpace(spaceId, facilityId, {
     name,
     type: 'openSpace',
     capacity,
     perCheckInLimitMinutes: limit,
-    price15: 0,
     doorIds: [],
     checkInOpensMinutesBefore: 0,
     extension: { allowed: false, opensMinutesBeforeEnd: null },
     qrValue,
-    guestLimit: 0,
+    ...billing,
   });
 
 const h1tDoors = ['h1t-kudanshita-front', 'h1t-kudanshita-side'];
@@ -307,8 +307,16 @@ export const spaces: Space[] = [
     price15: 100,
     doorIds: ['solotime-shibuya-door'],
   }),
-  dropInSpace('regus-marunouchi-lounge', 'regus-marunouchi', 'ラウンジ', 20, 240, 'QR-REGUS-MARUNOUCHI'),
-  dropInSpace('kaikatsu-kanda-booths', 'kaikatsu-kanda', 'ブース席', 30, 180, 'QR-KAIKATSU-KANDA'),
+  // 250 yen per 15 minutes, as 004 資料1's example; up to 2 guests per visit, billed per minute like the member
+  dropInSpace('regus-marunouchi-lounge', 'regus-marunouchi', 'ラウンジ', 20, 240, 'QR-REGUS-MARUNOUCHI', {
+    price15: 250,
+    guestLimit: 2,
+  }),
+  // guests pay 快活CLUB on site (001: 別途現地で精算), not through the service
+  dropInSpace('kaikatsu-kanda-booths', 'kaikatsu-kanda', 'ブース席', 30, 180, 'QR-KAIKATSU-KANDA', {
+    price15: 0,
+    guestLimit: 0,
+  }),
   {
     spaceId: 'tw-shibuya-room-a',
     version: 1,

@@ -21,6 +21,7 @@ import { LOCAL_CLOCK_TOPIC, localClockMessage } from '../../iot/local-clock';
 import { consoleLock } from '../../iot/lock-adapters';
 import { parseInstant, toZonedIso } from '../../lambdas/domain/format';
 import { SERVICE_TIME_ZONE } from '../../lambdas/domain/model';
+import { handler as sweepVisitsHandler } from '../../lambdas/modules/dropin/steps/sweep-visits';
 import { type MembershipDeps, membershipDeps } from '../../lambdas/modules/membership';
 import { loadMe } from '../../lambdas/modules/membership/service';
 import { handler as doorEventHandler } from '../../lambdas/modules/stay/iot/door-event';
@@ -125,6 +126,7 @@ export const localMemberNumber = (memberId: string) =>
 async function runDue(timers: LocalStepFunctions): Promise<void> {
   await timers.settle();
   await sweepHandler({}, lambdaContext('sweep-stays'));
+  await sweepVisitsHandler({}, lambdaContext('sweep-visits'));
   await timers.settle();
 }
 

@@ -18,6 +18,7 @@ export interface Workflow {
 export const workflows: readonly Workflow[] = [
   { id: 'forced-checkout', file: 'forced-checkout.asl.json', tasks: { CloseStayFunctionArn: 'close-stay' } },
   { id: 'request-expiry', file: 'request-expiry.asl.json', tasks: { ExpireRequestFunctionArn: 'expire-request' } },
+  { id: 'visit-end', file: 'visit-end.asl.json', tasks: { EndVisitFunctionArn: 'end-visit' } },
 ];
 
 /** The ASL text of a workflow, placeholders unfilled. */

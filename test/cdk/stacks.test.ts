@@ -607,7 +607,13 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
     const triggers = [stacks.data.auth.preTokenGenerationFunction, stacks.data.auth.postConfirmationFunction];
     expect(functionsIn('data')).toEqual(triggers.map(idOf).sort());
     const { doorChannel, timers } = stacks.async;
-    expect([...timers.stepFunctions.keys()]).toEqual(['close-stay', 'expire-request', 'sweep-stays']);
+    expect([...timers.stepFunctions.keys()]).toEqual([
+      'close-stay',
+      'expire-request',
+      'end-visit',
+      'sweep-stays',
+      'sweep-visits',
+    ]);
     // the singleton provider behind the data-endpoint custom resource (AwsCustomResource)
     const [, endpoint] = onlyResource(templates.async, 'Custom::IotDataEndpoint');
     const provider = refTarget(endpoint.Properties?.ServiceToken);

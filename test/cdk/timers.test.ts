@@ -14,6 +14,7 @@ import { routeFunctionName } from '../../lib/constructs/api';
 import {
   DOOR_PUBLISHING_STEPS,
   STEP_TABLE_ACTIONS,
+  SWEEPERS,
   stepFunctionName,
   stepNames,
   timerName,
@@ -77,9 +78,9 @@ const LOG_DELIVERY_AND_TRACING_ACTIONS = [
 ];
 
 describe('the workflow list', () => {
-  it('has a state machine ARN variable for every workflow, and three step handlers', () => {
+  it('has a state machine ARN variable for every workflow, and a step handler per task and per sweeper', () => {
     expect(workflows.map((w) => w.id).sort()).toEqual(Object.keys(WORKFLOW_ARN_ENV).sort());
-    expect(stepNames()).toEqual(['close-stay', 'expire-request', 'sweep-stays']);
+    expect(stepNames()).toEqual(['close-stay', 'expire-request', 'end-visit', 'sweep-stays', 'sweep-visits']);
   });
 });
 
@@ -272,35 +273,48 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       ([, r]) => (r.Properties as Props).ScheduleExpression !== undefined,
     );
 
-    it('runs sweep-stays every 5 minutes, retrying failed deliveries', () => {
-      expect(scheduled).toHaveLength(1);
-      const [, rule] = scheduled[0] as [string, { Properties: Props }];
+    const ruleOf = (sweeper: string) => {
+      const found = scheduled.filter(([, r]) =>
+        ((r.Properties as Props).Targets as Props[]).some(
+          (t) => refTarget(t.Arn) === stepId(sweeper) || JSON.stringify(t.Arn).includes(stepId(sweeper)),
+        ),
+      );
+      expect(found, sweeper).toHaveLength(1);
+      return found[0] as [string, { Properties: Props }];
+    };
+
+    it('has one schedule per sweeper, and no other', () => {
+      expect(scheduled).toHaveLength(SWEEPERS.length);
+    });
+
+    it.each(SWEEPERS)('runs %s every 5 minutes, retrying failed deliveries', (sweeper) => {
+      const [, rule] = ruleOf(sweeper);
       expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
       const targets = rule.Properties.Targets as Props[];
       expect(targets).toHaveLength(1);
       expect(targets[0]).toMatchObject({
-        Arn: { 'Fn::GetAtt': [stepId('sweep-stays'), 'Arn'] },
+        Arn: { 'Fn::GetAtt': [stepId(sweeper), 'Arn'] },
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 },
       });
     });
 
-    it('may be invoked by EventBridge from that rule only', () => {
-      const [ruleId] = scheduled[0] as [string, unknown];
+    it.each(SWEEPERS)('%s may be invoked by EventBridge from its rule only', (sweeper) => {
+      const [ruleId] = ruleOf(sweeper);
       const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
-        (p) => refTarget((p.Properties as Props).FunctionName) === stepId('sweep-stays'),
+        (p) => refTarget((p.Properties as Props).FunctionName) === stepId(sweeper),
       );
       expect(permissions.map((p) => p.Properties)).toEqual([
         {
           Action: 'lambda:InvokeFunction',
-          FunctionName: { 'Fn::GetAtt': [stepId('sweep-stays'), 'Arn'] },
+          FunctionName: { 'Fn::GetAtt': [stepId(sweeper), 'Arn'] },
           Principal: 'events.amazonaws.com',
           SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
         },
       ]);
     });
 
-    it('is the only step function nothing but a state machine invokes', () => {
-      for (const step of stepNames().filter((s) => s !== 'sweep-stays')) {
+    it('leaves every other step function to be invoked by state machines only', () => {
+      for (const step of stepNames().filter((s) => !(SWEEPERS as readonly string[]).includes(s))) {
         const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
           (p) => refTarget((p.Properties as Props).FunctionName) === stepId(step),
         );
@@ -414,9 +428,10 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     const stateMachineRef = (workflowId: string, part: StackPart) =>
       seenFrom(s, part, 'async', { Ref: stateMachineId(workflowNamed(workflowId)) });
 
-    it('is what the route table says: booking starts both timers, approving a request the forced checkout only', () => {
+    it('is what the route table says: booking starts both timers, approving a request the forced checkout only, a drop-in check-in its end', () => {
       expect(Object.fromEntries(starters.map((r) => [r.id, r.startsTimers]))).toEqual({
         'create-reservation': ['forced-checkout', 'request-expiry'],
+        'check-in-visit': ['visit-end'],
         'approve-booking-request': ['forced-checkout'],
       });
     });

@@ -4,7 +4,7 @@
  * that keeps finding the state moved).
  */
 import type { KeypadCodeMessage } from '../../contracts/mqtt';
-import type { TimerTaskInput, WorkflowId } from '../../contracts/workflows';
+import type { WorkflowId, WorkflowInputs } from '../../contracts/workflows';
 import type { Facility, Instant, Member, Reservation, Space, UnlockCommand } from '../../lambdas/domain/model';
 import type { BookingPorts } from '../../lambdas/modules/booking';
 import type { MemberCounters } from '../../lambdas/modules/membership';
@@ -132,10 +132,10 @@ export class FakeDoors implements DoorPublisher {
 
 /** A timer starter that records what it starts, or refuses every start while `down`. */
 export class FakeTimers implements TimerStarter {
-  readonly started: Array<{ workflow: WorkflowId; name: string; input: TimerTaskInput }> = [];
+  readonly started: Array<{ workflow: WorkflowId; name: string; input: WorkflowInputs[WorkflowId] }> = [];
   attempts = 0;
   down = false;
-  async start(workflow: WorkflowId, name: string, input: TimerTaskInput): Promise<void> {
+  async start<W extends WorkflowId>(workflow: W, name: string, input: WorkflowInputs[W]): Promise<void> {
     this.attempts++;
     if (this.down) throw new Error('Step Functions throttled the start');
     this.started.push({ workflow, name, input });
@@ -154,7 +154,13 @@ export function fixedDigits(...list: string[]): Ids {
   return { next: () => list.shift() ?? String(++n).padStart(12, '0') };
 }
 
-const NO_COUNTERS: MemberCounters = { company: null, uses: { used: 0, held: 0 }, companyUses: null, usedThatDay: 0 };
+const NO_COUNTERS: MemberCounters = {
+  company: null,
+  uses: { used: 0, held: 0 },
+  companyUses: null,
+  usedThatDay: 0,
+  checkInsThatDay: 0,
+};
 
 /** Every port of the booking flows over the fakes, with one facility, its spaces and members. */
 export function bookingWorld(setup: { facility: Facility; spaces: Space[]; members: Member[] }) {

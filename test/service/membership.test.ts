@@ -26,7 +26,13 @@ function world(member: Member) {
     },
     purchases: { putItem: (p) => ({ item: { Put: { TableName: 'fake', Item: p } } }), ofMember: async () => [] },
     counters: {
-      countersOf: async () => ({ company: null, uses: { used: 0, held: 0 }, companyUses: null, usedThatDay: 0 }),
+      countersOf: async () => ({
+        company: null,
+        uses: { used: 0, held: 0 },
+        companyUses: null,
+        usedThatDay: 0,
+        checkInsThatDay: 0,
+      }),
     },
     ids: sequentialIds(),
   };

@@ -1,5 +1,5 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { type TimerTaskInput, WORKFLOW_ARN_ENV, type WorkflowId } from '../../../contracts/workflows';
+import { WORKFLOW_ARN_ENV, type WorkflowId, type WorkflowInputs } from '../../../contracts/workflows';
 import type { TimerStarter } from '../ports';
 
 /**
@@ -15,7 +15,7 @@ export class SfnTimerStarter implements TimerStarter {
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
   ) {}
 
-  async start(workflow: WorkflowId, name: string, input: TimerTaskInput): Promise<void> {
+  async start<W extends WorkflowId>(workflow: W, name: string, input: WorkflowInputs[W]): Promise<void> {
     const variable = WORKFLOW_ARN_ENV[workflow];
     const stateMachineArn = this.env[variable];
     if (!stateMachineArn) throw new Error(`${variable} is not set`);

@@ -21,6 +21,7 @@ import {
   routesWithoutBuilder,
   rows,
   unknownPathValues,
+  VISIT_QR,
 } from './requests';
 import {
   at,
@@ -56,7 +57,7 @@ const EXPIRED_IAT = Math.floor(Date.now() / 1000) - 31 * 24 * 3600;
  * member-basic's resources: a confirmed reservation tomorrow, a booking request to TIMEWORK渋谷 waiting
  * for its partner's answer, and (when check-in works) a stay checked in now with its unlock command.
  */
-const basic: { reservationId: string; requestId?: string; stayId?: string; commandId?: string } = {
+const basic: { reservationId: string; requestId?: string; stayId?: string; commandId?: string; visitId?: string } = {
   reservationId: '',
 };
 /** A photo of the request partner's facility (TIMEWORK渋谷), recorded by its full operator. */
@@ -77,6 +78,9 @@ beforeAll(async () => {
   // Rows with {commandId} fail on their own (no value for the path) when check-in does not work.
   if (checkedIn.status === 200) basic.commandId = checkedIn.body.unlock?.commandId;
   await settle(api, owner, basic.commandId);
+  // Rows with a visit's {id} name the reservation (404 for everyone) when drop-in check-in does not work.
+  const visit = await api.post('/v1/visits', { qrValue: VISIT_QR }, owner);
+  if (visit.status === 201) basic.visitId = visit.body.id;
   const photo = await api.post(
     `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,
     { contentType: 'image/jpeg', bytes: 2048 },
@@ -93,6 +97,7 @@ const context = (id = basic.reservationId, requestId = basic.requestId): Request
   ...(requestId ? { requestId } : {}),
   ...(basic.commandId ? { commandId: basic.commandId } : {}),
   ...(photoId ? { photoId } : {}),
+  ...(basic.visitId ? { visitId: basic.visitId } : {}),
 });
 const validRequest = (route: Route, id?: string, requestId?: string) =>
   requestFor(route, pathValues(context(id, requestId)));
@@ -130,12 +135,13 @@ async function ownerState() {
     request: basic.requestId ? await view(`/v1/reservations/${basic.requestId}`) : null,
     stay: basic.stayId ? await view(`/v1/reservations/${basic.stayId}`) : null,
     command: basic.commandId ? (await api.get(`/v1/unlock-commands/${basic.commandId}`, owner)).body : null,
+    visit: basic.visitId ? (await api.get(`/v1/visits/${basic.visitId}`, owner)).body : null,
     me: (await api.get('/v1/me', owner)).body,
   };
 }
 
 /** Path parameters that name a member's own resource (someone else's is 404), and the catalogue's. */
-const OWNED_PARAMS = ['id', 'commandId'];
+const OWNED_PARAMS = ['id', 'commandId', 'guestId'];
 /**
  * Named by the caller, owned by nobody in particular or by a partner: the catalogue's (facilities, spaces, their
  * photos, a date or closure of a space's calendar), a partner's operator accounts, and what an admin addresses (a
@@ -233,8 +239,18 @@ describe('someone else’s resources', () => {
 
   it('covers the routes with {id} or {commandId}', () => {
     expect(memberOwned.map((r) => r.id)).toEqual(
-      expect.arrayContaining(['cancel-reservation', 'extend-reservation', 'get-reservation']),
+      expect.arrayContaining([
+        'cancel-reservation',
+        'extend-reservation',
+        'get-reservation',
+        'get-visit',
+        'checkout-visit',
+        'add-guests',
+        'checkout-guest',
+      ]),
     );
+    // the visit routes are tried on member-basic's visit, not on an id that names nothing
+    expect(basic.visitId).toBeDefined();
     // Members own reservations and commands; operators see their partner's requests.
     expect(owned.filter((r) => !memberOwned.includes(r) && !partnerOwned.includes(r))).toEqual([]);
   });

@@ -59,13 +59,15 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['options not a list', { options: 'coffee' }, 'body.options'],
   ],
   ...Object.fromEntries(
-    ['cancel-reservation', 'approve-booking-request', 'reject-booking-request', 'stop-renewal'].map((id) => [
-      id,
-      [
-        ['a number for a body', 42, 'body'],
-        ['a list for a body', [], 'body'],
-      ] as Array<[string, unknown, string]>,
-    ]),
+    ['cancel-reservation', 'approve-booking-request', 'reject-booking-request', 'stop-renewal', 'checkout-guest'].map(
+      (id) => [
+        id,
+        [
+          ['a number for a body', 42, 'body'],
+          ['a list for a body', [], 'body'],
+        ] as Array<[string, unknown, string]>,
+      ],
+    ),
   ),
   'extend-reservation': [
     ['minutes 7', { minutes: 7 }, 'body.minutes'],
@@ -124,6 +126,22 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['code with 15 digits', { code: '123456789012345' }, 'body.code'],
     ['code with 17 digits', { code: '12345678901234567' }, 'body.code'],
     ['code a number', { code: 1_234_567_890_123_456 }, 'body.code'],
+  ],
+  ...Object.fromEntries(
+    ['check-in-visit', 'checkout-visit'].map((id) => [
+      id,
+      [
+        ['qrValue a number', { qrValue: 7 }, 'body.qrValue'],
+        ['qrValue empty', { qrValue: '' }, 'body.qrValue'],
+        ['qrValue missing', { qrValue: undefined }, 'body.qrValue'],
+      ] as Array<[string, unknown, string]>,
+    ]),
+  ),
+  'add-guests': [
+    ['count 0', { count: 0 }, 'body.count'],
+    ['count 1.5', { count: 1.5 }, 'body.count'],
+    ['count a string', { count: '2' }, 'body.count'],
+    ['count missing', { count: undefined }, 'body.count'],
   ],
   'create-operator-account': [
     ['role unknown', { role: 'owner' }, 'body.role'],
@@ -184,6 +202,8 @@ describe('bad input writes nothing', () => {
       past: await get('/v1/reservations?scope=past'),
       current: await get('/v1/reservations?scope=current'),
       uses: (await get('/v1/me')).uses,
+      visitsNow: await get('/v1/visits?scope=current'),
+      pastVisits: await get('/v1/visits?scope=past'),
       plan: (await get('/v1/me')).plan,
       today: await get(`/v1/spaces/${SPACE}/availability?date=${TODAY}`),
       tomorrow: await get(`/v1/spaces/${SPACE}/availability?date=${TOMORROW}`),

@@ -20,6 +20,7 @@ import {
   NEW_FACILITY,
   OPEN_SPACE,
   OPEN_SPACE_PARTNER,
+  OPEN_SPACE_QR,
   QUIET_CLOSURE,
   REQUEST_FACILITY,
   REQUEST_FACILITY_DOORS,
@@ -85,6 +86,15 @@ async function stayNow(checkIn: boolean) {
     await settle(api, member.token, commandId);
   }
   return { ...member, id, commandId };
+}
+
+/** A new member checked in at the open space now, with `guests` guests. */
+async function visitNow(guests = 0) {
+  const member = await newMember(api, 'premium');
+  const visit = await api.post('/v1/visits', { qrValue: OPEN_SPACE_QR }, member.token);
+  if (visit.status !== 201) throw new Error(`drop-in check-in failed: ${JSON.stringify(visit.body)}`);
+  if (guests > 0) await api.post(`/v1/visits/${visit.body.id}/guests`, { count: guests }, member.token);
+  return { ...member, id: visit.body.id as string };
 }
 
 /** A full operator of the request partner (TIMEWORK渋谷). */
@@ -331,6 +341,42 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       token: partnerOperator,
       request: { path: `${path}/closures/${made.body.closureId}`, headers: { 'if-match': String(made.etag) } },
     };
+  },
+  'check-in-visit': async () => ({
+    token: (await newMember(api, 'premium')).token,
+    request: {
+      path: '/v1/visits',
+      body: { qrValue: OPEN_SPACE_QR },
+      headers: { 'idempotency-key': `cost-visit-${Date.now()}` },
+    },
+  }),
+  'list-visits': async () => {
+    const { token, id } = await visitNow();
+    expect(id).toBeDefined();
+    return { token, request: { path: '/v1/visits?scope=current' } };
+  },
+  'get-visit': async () => {
+    const { token, id } = await visitNow();
+    return { token, request: { path: `/v1/visits/${id}` } };
+  },
+  'checkout-visit': async () => {
+    const { token, id } = await visitNow(1);
+    return { token, request: { path: `/v1/visits/${id}/checkout`, body: { qrValue: OPEN_SPACE_QR } } };
+  },
+  'add-guests': async () => {
+    const { token, id } = await visitNow();
+    return {
+      token,
+      request: {
+        path: `/v1/visits/${id}/guests`,
+        body: { count: 2 },
+        headers: { 'idempotency-key': `cost-guests-${Date.now()}` },
+      },
+    };
+  },
+  'checkout-guest': async () => {
+    const { token, id } = await visitNow(2);
+    return { token, request: { path: `/v1/visits/${id}/guests/g1/checkout`, body: {} } };
   },
   'set-congestion': async () => ({
     token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),

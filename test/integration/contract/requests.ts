@@ -20,6 +20,8 @@ export interface RequestContext {
   photoId?: string;
   /** An operator account of the request partner for `{operatorId}` (default op-tw-staff). */
   operatorId?: string;
+  /** A drop-in visit of the member for `{id}` of the visit routes, when the test has one. */
+  visitId?: string;
 }
 
 /** The partner, facility and request space of the demo booking requests (TIMEWORK渋谷). */
@@ -33,6 +35,8 @@ export const REQUEST_SPACE = 'tw-shibuya-room-a';
  */
 export const OPEN_SPACE = 'regus-marunouchi-lounge';
 export const OPEN_SPACE_PARTNER = 'partner-regus';
+/** The QR posted at {@link OPEN_SPACE}. */
+export const OPEN_SPACE_QR = 'QR-REGUS-MARUNOUCHI';
 /** The operator rows whose valid request names {@link OPEN_SPACE} rather than the request partner's spaces. */
 export const OPEN_SPACE_ROUTES: readonly string[] = ['set-congestion'];
 
@@ -69,6 +73,9 @@ export const REQUEST_FACILITY_DOORS = {
 /** The demo company. */
 export const COMPANY = 'example-corp';
 
+/** The QR posted at 快活CLUB神田's booths: an open space the basic plan may visit (Regus's excludes it). */
+export const VISIT_QR = 'QR-KAIKATSU-KANDA';
+
 /** A door of the demo spaces at H1T九段下. */
 export const DOOR = 'h1t-kudanshita-front';
 
@@ -83,6 +90,8 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   partnerId: REQUEST_PARTNER,
   companyId: COMPANY,
   operatorId: ctx.operatorId ?? 'op-tw-staff',
+  guestId: 'g1',
+  ...(ctx.visitId === undefined ? {} : { visitId: ctx.visitId }),
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
   ...(ctx.photoId === undefined ? {} : { photoId: ctx.photoId }),
@@ -102,6 +111,8 @@ export const unknownPathValues = (): Record<string, string> => ({
   partnerId: `no-such-partner-${randomUUID().slice(0, 8)}`,
   companyId: `no-such-company-${randomUUID().slice(0, 8)}`,
   operatorId: `no-such-operator-${randomUUID().slice(0, 8)}`,
+  visitId: randomUUID(),
+  guestId: 'g99',
 });
 
 /**
@@ -128,6 +139,10 @@ const operatorSpacePath = (route: Route, values: Record<string, string>) =>
 /** Open-space routes name the open space {@link OPEN_SPACE}, unless the test gives another space. */
 const openSpacePath = (route: Route, values: Record<string, string>) =>
   fillPath(route, { ...values, spaceId: values.spaceId === SPACE ? OPEN_SPACE : (values.spaceId as string) });
+
+/** The visit routes name a visit by `{id}` (the reservation's id when the test has no visit: 404). */
+const visitPath = (route: Route, values: Record<string, string>) =>
+  fillPath(route, { ...values, id: values.visitId ?? (values.id as string) });
 
 /** Operator routes name a booking request by `{id}`. */
 const requestPath = (route: Route, values: Record<string, string>) =>
@@ -159,6 +174,13 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   unlock: (route, values) => ({ path: fillPath(route, values), body: { doorId: DOOR } }),
   checkout: (route, values) => ({ path: fillPath(route, values), body: { doorId: DOOR } }),
   'get-unlock-command': (route, values) => ({ path: fillPath(route, values) }),
+  // drop-in: the member's visit at 快活CLUB神田
+  'check-in-visit': (route) => ({ path: fillPath(route, {}), body: { qrValue: VISIT_QR } }),
+  'list-visits': (route) => ({ path: `${fillPath(route, {})}?scope=current` }),
+  'get-visit': (route, values) => ({ path: visitPath(route, values) }),
+  'checkout-visit': (route, values) => ({ path: visitPath(route, values), body: { qrValue: VISIT_QR } }),
+  'add-guests': (route, values) => ({ path: visitPath(route, values), body: { count: 1 } }),
+  'checkout-guest': (route, values) => ({ path: visitPath(route, values), body: {} }),
   'list-booking-requests': (route) => ({ path: `${fillPath(route, {})}?facilityId=${REQUEST_FACILITY}` }),
   'approve-booking-request': (route, values) => ({ path: requestPath(route, values), body: {} }),
   'reject-booking-request': (route, values) => ({ path: requestPath(route, values), body: {} }),

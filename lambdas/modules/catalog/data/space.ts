@@ -226,6 +226,12 @@ export class SpaceRepository {
     };
   }
 
+  /** The space a QR value is posted at, if any (what a drop-in scan looks up). */
+  async spaceIdOfQr(qrValue: string): Promise<string | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: qrCodeKey(qrValue) }));
+    return Item ? String(Item.spaceId) : undefined;
+  }
+
   async getSpace(spaceId: string): Promise<Space | undefined> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: spaceKey(spaceId) }));
     return Item ? spaceFromItem(Item) : undefined;

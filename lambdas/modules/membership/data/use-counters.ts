@@ -40,6 +40,8 @@ export interface MemberCounters {
   companyUses: UsesCount | null;
   /** The member's uses at the selected facility on the selected day. */
   usedThatDay: number;
+  /** The member's drop-in check-ins at the selected facility on the selected day (see {@link UseCounterRepository.checkIn}). */
+  checkInsThatDay: number;
 }
 
 /** A member with their counters. */
@@ -95,6 +97,33 @@ export class UseCounterRepository {
       company: companyItem ? companyFromItem(companyItem) : null,
       companyUses: companyUses ? usesOf(find(companyUses)) : null,
       usedThatDay: Number(find(daily)?.total ?? 0),
+      checkInsThatDay: Number(find(daily)?.checkIns ?? 0),
+    };
+  }
+
+  /**
+   * A drop-in check-in on the member's day at a facility: one more check-in, and its uses toward the day's total (what
+   * a booking's daily limit reads). Within `limit` check-ins a day (快活CLUB 1) when given: DAILY_LIMIT_REACHED.
+   */
+  checkIn(
+    { memberId, facilityId, date }: { memberId: string; facilityId: string; date: LocalDate },
+    uses: number,
+    limit: number | null,
+  ): TaggedItem {
+    const add: Record<string, number> = uses > 0 ? { checkIns: 1, total: uses } : { checkIns: 1 };
+    return {
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: dailyUsesKey(memberId, facilityId, date),
+          ...updateExpression(
+            { add },
+            limit === null ? {} : { names: { '#checkIns': 'checkIns' }, values: { ':max': limit - 1 } },
+          ),
+          ...(limit === null ? {} : { ConditionExpression: 'attribute_not_exists(#checkIns) OR #checkIns <= :max' }),
+        },
+      },
+      onConditionFailed: { code: 'DAILY_LIMIT_REACHED', detail: `This facility allows ${limit} check-ins a day.` },
     };
   }
 

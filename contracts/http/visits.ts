@@ -1,0 +1,53 @@
+/**
+ * Contracts of drop-in visits (api.md "Drop-in visits"; domain-rules §6): the member scans the QR code posted at an
+ * open space to check in and again to leave, and may bring guests, each with their own in and out.
+ */
+import * as z from 'zod';
+import { count, id, price, zoned } from './common';
+
+export const VISIT_STATUSES = ['in', 'out', 'closedAtClosing'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+/** What a QR code posted at an open space carries (`QR-…`). */
+export const qrValue = z.string().min(1).max(200);
+
+/** `POST /v1/visits` and `…/checkout`: the QR scanned at the space. */
+export const qrBody = z.strictObject({ qrValue });
+export const visitPath = z.strictObject({ id: z.string().uuid() });
+export const guestPath = z.strictObject({ id: z.string().uuid(), guestId: id });
+/** `POST …/guests`: how many guests come in now (at most {@link MAX_GUESTS_AT_ONCE} at once). */
+export const MAX_GUESTS_AT_ONCE = 20;
+export const guestsBody = z.strictObject({ count: z.number().int().min(1).max(MAX_GUESTS_AT_ONCE) });
+export const visitsQuery = z.strictObject({ scope: z.enum(['current', 'past']).optional() });
+
+export const visitGuestResponse = z.strictObject({
+  guestId: z.string(),
+  checkedInAt: zoned,
+  checkedOutAt: zoned.optional(),
+  /** The guest's own per-minute charge, once out. */
+  charge: price.optional(),
+});
+
+/** A visit as its member sees it; `charge` is the member's own (each guest carries theirs). */
+export const visitResponse = z.strictObject({
+  id: z.string(),
+  number: z.string(),
+  memberId: z.string(),
+  facilityId: z.string(),
+  spaceId: z.string(),
+  status: z.enum(VISIT_STATUSES),
+  checkedInAt: zoned,
+  checkedOutAt: zoned.optional(),
+  /** When the per-check-in limit ends the visit (stores with a limit). */
+  limitEndsAt: zoned.optional(),
+  /** When the space closes, if before the limit: the visit is closed then (`closedAtClosing`). */
+  closesAt: zoned.optional(),
+  uses: count,
+  guests: z.array(visitGuestResponse),
+  charge: price.optional(),
+});
+
+export const visitListResponse = z.strictObject({ items: z.array(visitResponse) });
+
+export type VisitResponse = z.infer<typeof visitResponse>;
+export type VisitGuestResponse = z.infer<typeof visitGuestResponse>;

@@ -1,0 +1,7 @@
+/** The drop-in module: visits to open spaces, their guests, their ends. What other modules may use of it. */
+export { VisitRepository } from './data/visit';
+export { dropInDeps, visitRepository } from './deps';
+export { routes } from './routes';
+export type { Visit, VisitGuest } from './rules/visit';
+export { type CheckInWay, checkInVisit, type DropInPorts } from './service';
+export { visitView } from './views';
