@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'INVALID_SPACE_CONFIG'
   | 'CALENDAR_CONFLICT'
   | 'EXPORT_TOO_LARGE'
+  | 'TICKET_INVALID'
   /** Not a client error: a fault on our side (500). */
   | 'INTERNAL_ERROR';
 
@@ -58,6 +59,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   INVALID_SPACE_CONFIG: 422,
   CALENDAR_CONFLICT: 409,
   EXPORT_TOO_LARGE: 422,
+  TICKET_INVALID: 422,
   INTERNAL_ERROR: 500,
 };
 
@@ -85,5 +87,6 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   INVALID_SPACE_CONFIG: 'The settings break a rule',
   CALENDAR_CONFLICT: 'The change would strand held bookings',
   EXPORT_TOO_LARGE: 'Too many lines for a CSV answer: use an export',
+  TICKET_INVALID: 'The member ticket is forged, expired or already used',
   INTERNAL_ERROR: 'Internal error',
 };
