@@ -14,6 +14,7 @@ import { routes as partnerFacilities } from './modules/partner/facilities';
 import { routes as partnerSpaces } from './modules/partner/spaces';
 import { routes as requests } from './modules/requests';
 import { routes as stay } from './modules/stay';
+import { routes as tickets } from './modules/tickets';
 import type { Route } from './platform/route';
 
 export type { Caller, HttpMethod, Route, TableAction } from './platform/route';
@@ -24,6 +25,7 @@ export const routes: readonly Route[] = [
   ...booking,
   ...membership,
   ...stay,
+  ...tickets,
   ...requests,
   ...partnerFacilities,
   ...partnerSpaces,

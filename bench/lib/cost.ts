@@ -156,6 +156,7 @@ export async function measureCost(
 
   // The other member routes.
   await measure('get-me', 'GET /v1/me', () => api.get('/v1/me', t), 200);
+  await measure('get-ticket', 'GET /v1/me/ticket', () => api.get('/v1/me/ticket', t), 200);
   await measure(
     'list-reservations',
     'GET /v1/reservations?scope=past',

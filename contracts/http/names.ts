@@ -58,6 +58,7 @@ import {
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
+import { ticketResponse } from './tickets';
 
 /** Answers, in the document as their output (what a client receives). */
 export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
@@ -89,6 +90,7 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [partnerProfileResponse, 'PartnerProfile'],
   [partnerCreatedResponse, 'PartnerCreated'],
   [congestionResponse, 'SpaceCongestion'],
+  [ticketResponse, 'MemberTicket'],
   [problemResponse, 'Problem'],
 ];
 

@@ -117,6 +117,8 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
   }),
   // A corporate member also reads its company.
   'get-me': async () => ({ token: memberToken('member-corporate'), request: { path: '/v1/me' } }),
+  // The member (a plan in force); issuing writes nothing.
+  'get-ticket': async () => ({ token: memberToken('member-basic'), request: { path: '/v1/me/ticket' } }),
   'create-reservation': async () => {
     const { token } = await newMember(api, 'basic');
     return {

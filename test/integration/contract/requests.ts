@@ -139,6 +139,7 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'get-facility': (route, values) => ({ path: fillPath(route, values) }),
   'get-availability': (route, values) => ({ path: `${fillPath(route, values)}?date=${TODAY}` }),
   'get-me': (route) => ({ path: fillPath(route, {}) }),
+  'get-ticket': (route) => ({ path: fillPath(route, {}) }),
   'list-purchases': (route) => ({ path: fillPath(route, {}) }),
   'change-plan': (route) => ({ path: fillPath(route, {}), body: { plan: 'premium' } }),
   'stop-renewal': (route) => ({ path: fillPath(route, {}), body: {} }),
