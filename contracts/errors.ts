@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'QR_NOT_RECOGNIZED'
   | 'SPACE_FULL'
   | 'GUEST_LIMIT_REACHED'
+  | 'TICKET_INVALID'
   /** Not a client error: a fault on our side (500). */
   | 'INTERNAL_ERROR';
 
@@ -64,6 +65,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   QR_NOT_RECOGNIZED: 404,
   SPACE_FULL: 409,
   GUEST_LIMIT_REACHED: 422,
+  TICKET_INVALID: 422,
   INTERNAL_ERROR: 500,
 };
 
@@ -94,5 +96,6 @@ export const TITLE_OF_CODE: Record<ErrorCode, string> = {
   QR_NOT_RECOGNIZED: 'No open space has this QR code',
   SPACE_FULL: 'The space is full',
   GUEST_LIMIT_REACHED: 'More guests than the space allows',
+  TICKET_INVALID: 'The member ticket is forged, expired or already used',
   INTERNAL_ERROR: 'Internal error',
 };

@@ -128,6 +128,12 @@ export const ITEM_TYPES = {
     sk: '#META',
     indexes: [{ index: 'GSI1', pk: 'RES#{reservationId}#CMD', sk: '{utcIssuedAt}' }],
   },
+  /**
+   * A member ticket used at reception (api.md "Drop-in visits"): written, only if absent, in the transaction of the
+   * check-in it admits, so a ticket admits once. Expires by `ttl` a little after the ticket does: by then the
+   * signature check refuses the ticket anyway.
+   */
+  ticketUse: { pk: 'TICKET#{ticketId}', sk: '#META' },
   counter: { pk: 'COUNTER#{name}', sk: '#META' },
   idempotency: { pk: 'IDEMPOTENCY#{scope}', sk: '#META' },
 } as const satisfies Record<string, ItemType>;

@@ -12,9 +12,12 @@ import { routes as partnerAccounts } from './modules/partner/accounts';
 import { routes as partnerCalendar } from './modules/partner/calendar';
 import { routes as partnerCongestion } from './modules/partner/congestion';
 import { routes as partnerFacilities } from './modules/partner/facilities';
+import { routes as partnerReception } from './modules/partner/reception';
 import { routes as partnerSpaces } from './modules/partner/spaces';
+import { routes as partnerUsage } from './modules/partner/usage';
 import { routes as requests } from './modules/requests';
 import { routes as stay } from './modules/stay';
+import { routes as tickets } from './modules/tickets';
 import type { Route } from './platform/route';
 
 export type { Caller, HttpMethod, Route, TableAction } from './platform/route';
@@ -26,11 +29,14 @@ export const routes: readonly Route[] = [
   ...membership,
   ...stay,
   ...dropin,
+  ...tickets,
   ...requests,
   ...partnerFacilities,
   ...partnerSpaces,
   ...partnerCalendar,
   ...partnerCongestion,
+  ...partnerReception,
+  ...partnerUsage,
   ...admin,
   ...partnerAccounts,
 ];

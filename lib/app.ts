@@ -48,7 +48,7 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
 
   const data = new DataStack(app, stackName(config.stage, 'data'), {
     ...common,
-    description: describe('table, photos bucket, user pool, HTTP API front door, alarm topic'),
+    description: describe('table, photos bucket, user pool, ticket signing key, HTTP API front door, alarm topic'),
   });
   const async = new AsyncStack(app, stackName(config.stage, 'async'), {
     ...common,
@@ -68,6 +68,7 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
       timerStarter: async.timers,
       photoStorer: data.photos,
       operatorManager: data.auth,
+      ticketSigner: data.ticketSigning,
       handlerEntry: options.handlerEntry,
     });
   const memberApi = apiStack('member', 'memberApi', 'member API routes');

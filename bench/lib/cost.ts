@@ -156,6 +156,7 @@ export async function measureCost(
 
   // The other member routes.
   await measure('get-me', 'GET /v1/me', () => api.get('/v1/me', t), 200);
+  await measure('get-ticket', 'GET /v1/me/ticket', () => api.get('/v1/me/ticket', t), 200);
   await measure(
     'list-reservations',
     'GET /v1/reservations?scope=past',
@@ -380,6 +381,58 @@ export async function measureCost(
     'PUT an open space congestion',
     () => api.call('PUT', '/v1/operator/spaces/regus-marunouchi-lounge/congestion', { level: 'crowded' }, regusStaff),
     200,
+  );
+
+  // A drop-in visit at the Regus lounge: scan in, a guest comes and goes, scan out; reception checks one in by ticket.
+  const [visitor, receptionist] = await newMembers(floor.doc, floor.tableName, 2);
+  if (!visitor || !receptionist) throw new Error('members missing');
+  const v = visitor.token;
+  const regusQr = { qrValue: 'QR-REGUS-MARUNOUCHI' };
+  const visit = await measure(
+    'check-in-visit',
+    'POST /v1/visits (the Regus lounge QR)',
+    () => api.post('/v1/visits', regusQr, v),
+    201,
+  );
+  const visitId = String(visit.body.id);
+  await measure('list-visits', 'GET /v1/visits?scope=current', () => api.get('/v1/visits?scope=current', v), 200);
+  await measure('get-visit', 'GET /v1/visits/{id}', () => api.get(`/v1/visits/${visitId}`, v), 200);
+  await measure('add-guests', 'POST 2 guests', () => api.post(`/v1/visits/${visitId}/guests`, { count: 2 }, v), 201);
+  await measure(
+    'checkout-guest',
+    'POST a guest out',
+    () => api.post(`/v1/visits/${visitId}/guests/g1/checkout`, {}, v),
+    200,
+  );
+  const regusUsage = issueToken({
+    sub: 'op-regus-usage',
+    role: 'operator',
+    partnerId: 'partner-regus',
+    operatorRole: 'usage',
+  });
+  await measure(
+    'get-current-usage',
+    'GET who is in the Regus lounge now',
+    () => api.get('/v1/operator/usage/current?facilityId=regus-marunouchi', regusUsage),
+    200,
+  );
+  await measure(
+    'checkout-visit',
+    'POST checkout (the QR again), a guest out with the member',
+    () => api.post(`/v1/visits/${visitId}/checkout`, regusQr, v),
+    200,
+  );
+  const ticket = (await api.get('/v1/me/ticket', receptionist.token)).body as { ticket: string };
+  await measure(
+    'check-in-by-ticket',
+    'POST reception check-in by the member ticket',
+    () =>
+      api.post(
+        '/v1/operator/tickets/check-in',
+        { ticket: ticket.ticket, spaceId: 'regus-marunouchi-lounge' },
+        regusStaff,
+      ),
+    201,
   );
 
   // The partner's accounts and profile.

@@ -58,7 +58,16 @@ import {
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
-import { guestsBody, qrBody, visitListResponse, visitResponse } from './visits';
+import { ticketResponse } from './tickets';
+import {
+  currentUsageResponse,
+  guestsBody,
+  operatorVisitResponse,
+  qrBody,
+  ticketCheckInBody,
+  visitListResponse,
+  visitResponse,
+} from './visits';
 
 /** Answers, in the document as their output (what a client receives). */
 export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
@@ -92,6 +101,9 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [congestionResponse, 'SpaceCongestion'],
   [visitResponse, 'Visit'],
   [visitListResponse, 'VisitList'],
+  [operatorVisitResponse, 'OperatorVisit'],
+  [currentUsageResponse, 'CurrentUsage'],
+  [ticketResponse, 'MemberTicket'],
   [problemResponse, 'Problem'],
 ];
 
@@ -125,4 +137,5 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [congestionBody, 'CongestionSetting'],
   [qrBody, 'ScannedQr'],
   [guestsBody, 'NewGuests'],
+  [ticketCheckInBody, 'TicketCheckIn'],
 ];

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { count, id, price, zoned } from './common';
+import { ticketText } from './tickets';
 
 export const VISIT_STATUSES = ['in', 'out', 'closedAtClosing'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
@@ -51,3 +52,39 @@ export const visitListResponse = z.strictObject({ items: z.array(visitResponse) 
 
 export type VisitResponse = z.infer<typeof visitResponse>;
 export type VisitGuestResponse = z.infer<typeof visitGuestResponse>;
+
+/**
+ * A visit as the partner sees it (api.md: operator answers show the company name and the member number instead of the
+ * member): reception's check-in by ticket answers it.
+ */
+const { memberId: _memberId, ...visitFields } = visitResponse.shape;
+export const operatorVisitResponse = z.strictObject({
+  ...visitFields,
+  companyName: z.string().nullable(),
+  memberNumber: z.string(),
+});
+
+/** `POST /v1/operator/tickets/check-in`: the ticket reception scanned, and the open space the member enters. */
+export const ticketCheckInBody = z.strictObject({ ticket: ticketText, spaceId: id });
+
+/** `GET /v1/operator/usage/current?facilityId=`. */
+export const currentUsageQuery = z.strictObject({ facilityId: id.optional() });
+
+/** Who is in one of the partner's open spaces now: company, member number, since when, guests in with them. */
+export const presentVisitResponse = z.strictObject({
+  visitId: z.string(),
+  number: z.string(),
+  companyName: z.string().nullable(),
+  memberNumber: z.string(),
+  facilityId: z.string(),
+  spaceId: z.string(),
+  checkedInAt: zoned,
+  /** When the per-check-in limit ends the visit. */
+  limitEndsAt: zoned.optional(),
+  /** Guests in with the member now. */
+  guests: count,
+});
+export const currentUsageResponse = z.strictObject({ items: z.array(presentVisitResponse) });
+
+export type OperatorVisitResponse = z.infer<typeof operatorVisitResponse>;
+export type PresentVisitResponse = z.infer<typeof presentVisitResponse>;

@@ -3,18 +3,21 @@
  * environment (endpoints point them at the local stand-ins). Modules take what they use from here; a
  * function's bundle carries only the adapters it reaches.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { USER_POOL_ID_ENV } from '../../contracts/auth';
 import { PHOTOS_BUCKET_ENV, PHOTOS_KEY_PREFIX, S3_ENDPOINT_ENV } from '../../contracts/files';
+import { TICKET_SIGNING_KEY_ENV, TICKET_SIGNING_SECRET_ENV } from '../../contracts/ticket-signing';
 import { CognitoOperatorDirectory } from './adapters/cognito-operator-directory';
 import { IotDoorPublisher } from './adapters/iot-door-publisher';
 import { LocalOperatorDirectory } from './adapters/local-operator-directory';
 import { S3FileStore } from './adapters/s3-file-store';
+import { EnvironmentSigningKeys, SecretsManagerSigningKeys } from './adapters/secrets-manager-signing-keys';
 import { SfnTimerStarter } from './adapters/sfn-timer-starter';
-import type { DoorPublisher, FileStore, Ids, OperatorDirectory, TimerStarter } from './ports';
+import { clock } from './clock';
+import type { DoorPublisher, FileStore, Ids, OperatorDirectory, TicketSigningKeys, TimerStarter } from './ports';
 
-export { clock } from './clock';
 export { tableContext } from './dynamo/client';
+export { clock };
 
 /** Random UUIDs. */
 export const uuids: Ids = { next: () => randomUUID() };
@@ -32,6 +35,9 @@ export const corporateCodeDigits: Ids = {
   next: () =>
     `${String(randomInt(0, 100_000_000)).padStart(8, '0')}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
 };
+
+/** 128 bits from the CSPRNG, base64url (22 characters): a member ticket's id (its single use is keyed by it). */
+export const ticketIds: Ids = { next: () => randomBytes(16).toString('base64url') };
 
 let timers: TimerStarter | undefined;
 /** Step Functions, or the local runner (`SFN_ENDPOINT`). */
@@ -77,4 +83,21 @@ export function operatorDirectory(): OperatorDirectory {
     else throw new Error(`${USER_POOL_ID_ENV} is not set`);
   }
   return directory;
+}
+
+let signingKeys: TicketSigningKeys | undefined;
+/**
+ * The keys member tickets are signed with: the Secrets Manager secret `TICKET_SIGNING_SECRET_ARN` (given to rows with
+ * `signsTickets`), read once per process; or, where that is unset, the local stack's key in `TICKET_SIGNING_KEY`. With
+ * neither set it throws (no key is made up in the cloud).
+ */
+export function ticketSigningKeys(): TicketSigningKeys {
+  if (!signingKeys) {
+    const secretArn = process.env[TICKET_SIGNING_SECRET_ENV];
+    if (secretArn) signingKeys = new SecretsManagerSigningKeys(secretArn, clock);
+    else if (process.env[TICKET_SIGNING_KEY_ENV]) {
+      signingKeys = new EnvironmentSigningKeys(() => process.env[TICKET_SIGNING_KEY_ENV]);
+    } else throw new Error(`${TICKET_SIGNING_SECRET_ENV} is not set`);
+  }
+  return signingKeys;
 }

@@ -30,6 +30,28 @@ export interface Ids {
   next(): string;
 }
 
+/**
+ * The secret keys member tickets are signed with (api.md "Drop-in visits"): the one that signs now, and those of
+ * earlier versions a rotation left, which still verify. Raw bytes: what a key is called is the ticket rules' business.
+ */
+export interface SigningSecrets {
+  current: Uint8Array;
+  previous: readonly Uint8Array[];
+}
+
+/**
+ * Where ticket signing keys are read (a Secrets Manager secret in the cloud, a key per local stack; a fixed key in
+ * service tests). Read once per process and kept.
+ */
+export interface TicketSigningKeys {
+  secrets(): Promise<SigningSecrets>;
+  /**
+   * Reads the keys again, for a ticket signed by a key this process has not seen (a rotation since it read them);
+   * an adapter may answer what it holds when it read them moments ago, so a stream of forged tickets costs no reads.
+   */
+  reload(): Promise<SigningSecrets>;
+}
+
 /** A presigned POST: the form's action `url` and the `fields` to send before the file (as S3 answers it). */
 export interface PresignedUpload {
   url: string;

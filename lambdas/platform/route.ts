@@ -60,6 +60,11 @@ export interface Route {
    */
   readonly managesOperators?: boolean;
   /**
+   * The function signs or verifies member tickets: it gets the ticket signing secret's ARN
+   * (`TICKET_SIGNING_SECRET_ARN`) and `secretsmanager:GetSecretValue` on that one secret.
+   */
+  readonly signsTickets?: boolean;
+  /**
    * An edit (PATCH, PUT, DELETE) that takes no `If-Match`: api.md exempts congestion (a status: the last write wins)
    * and photo deletion. Every other edit needs one ({@link needsIfMatch}).
    */

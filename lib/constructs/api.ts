@@ -70,6 +70,11 @@ export interface OperatorManager {
   allowManagingOperators(fn: LambdaFunction): void;
 }
 
+/** Gives a function what signing and verifying member tickets takes (the key secret's ARN, reading that secret). */
+export interface TicketSigner {
+  allowSigningTickets(fn: LambdaFunction): void;
+}
+
 /** Props of {@link Api}. */
 export interface ApiProps {
   /** Stage settings: names, Lambda sizing, log retention, Powertools. */
@@ -91,6 +96,8 @@ export interface ApiProps {
   readonly photoStorer: PhotoStorer;
   /** Equips the functions of rows with `managesOperators` to manage operators' sign-ins in the user pool. */
   readonly operatorManager: OperatorManager;
+  /** Equips the functions of rows with `signsTickets` to read the member ticket signing key. */
+  readonly ticketSigner: TicketSigner;
   /**
    * Handler source of a row, relative to the project root.
    * @default handlerEntry (lambdas/routes.ts)
@@ -116,8 +123,9 @@ const pascalCase = (id: string): string =>
  * function's permission and integration in this construct's stack. Rows with `publishesUnlocks` get what
  * publishing unlock commands takes from the `unlockPublisher`, rows with `startsTimers` what starting timers
  * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`, rows with
- * `managesOperators` what managing operators' sign-ins takes from the `operatorManager`. Per row: function, role
- * (grants inline), log group, permission, integration, route.
+ * `managesOperators` what managing operators' sign-ins takes from the `operatorManager`, rows with `signsTickets` what
+ * signing member tickets takes from the `ticketSigner`. Per row: function, role (grants inline), log group, permission,
+ * integration, route.
  */
 export class Api extends Construct {
   /** Functions by route id. */
@@ -150,6 +158,7 @@ export class Api extends Construct {
       if (route.startsTimers) props.timerStarter.allowStartingTimers(fn, route.startsTimers);
       if (route.storesPhotos) props.photoStorer.allowStoringPhotos(fn);
       if (route.managesOperators) props.operatorManager.allowManagingOperators(fn);
+      if (route.signsTickets) props.ticketSigner.allowSigningTickets(fn);
 
       new HttpRoute(this, `${name}Route`, {
         httpApi: api.httpApi,

@@ -480,8 +480,10 @@ export const operators: Operator[] = [
   operator('op-tw-usage', 'partner-tw', 'usage'),
   operator('op-regus-full', 'partner-regus', 'full'),
   operator('op-regus-staff', 'partner-regus', 'staff'),
+  operator('op-regus-usage', 'partner-regus', 'usage'),
   operator('op-kaikatsu-full', 'partner-kaikatsu', 'full'),
   operator('op-kaikatsu-staff', 'partner-kaikatsu', 'staff'),
+  operator('op-kaikatsu-usage', 'partner-kaikatsu', 'usage'),
   operator('op-iioffice-full', 'partner-iioffice', 'full'),
   operator('op-solotime-full', 'partner-solotime', 'full'),
 ];

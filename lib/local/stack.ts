@@ -1,10 +1,10 @@
 /**
  * The whole local stack in one process: DynamoDB Local (started here or reused), the table with demo
- * data, a local S3 with the photos bucket (started here or reused), the controllable clock and the local gateway
- * serving the route table and the local-only routes.
+ * data, a local S3 with the photos bucket (started here or reused), a member ticket signing key of its own (Secrets
+ * Manager's stand-in), the controllable clock and the local gateway serving the route table and the local-only routes.
  */
 import './env';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type * as z from 'zod';
 import { PHOTOS_BUCKET_ENV, S3_ENDPOINT_ENV } from '../../contracts/files';
 import {
@@ -15,6 +15,7 @@ import {
   localTokenBody,
 } from '../../contracts/http/local';
 import { doorIdOfEventsTopic, EVENTS_WILDCARD } from '../../contracts/mqtt';
+import { TICKET_SIGNING_KEY_ENV } from '../../contracts/ticket-signing';
 import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../contracts/workflows';
 import { type DoorClient, startDoorClient } from '../../iot/door-client';
 import { LOCAL_CLOCK_TOPIC, localClockMessage } from '../../iot/local-clock';
@@ -91,6 +92,8 @@ export interface LocalStack {
   clock: ControllableClock;
   /** The local Step Functions runner (timers). */
   timers: LocalStepFunctions;
+  /** The key member tickets are signed with (`TICKET_SIGNING_KEY` of the handlers): 32 random bytes made at start. */
+  ticketSigningKey: Uint8Array;
   stop(): Promise<void>;
 }
 
@@ -248,6 +251,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.TABLE_NAME = tableName;
   process.env[VALIDATE_RESPONSES_ENV] = String(options.validateResponses ?? true);
+  // Secrets Manager's stand-in: a new key each start, so tickets of an earlier stack never admit here
+  const ticketSigningKey = randomBytes(32);
+  process.env[TICKET_SIGNING_KEY_ENV] = ticketSigningKey.toString('base64url');
   const photosBucket = options.photosBucket ?? LOCAL_PHOTOS_BUCKET;
   let s3: { endpoint: string; stop(): Promise<void> } | undefined;
   try {
@@ -283,6 +289,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       photosBucket,
       clock,
       timers,
+      ticketSigningKey,
       stop: async () => {
         await gateway.close();
         await sfnEndpoint.stop();

@@ -19,8 +19,18 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.audience = props.audience;
-    const { config, rows, api, table, unlockPublisher, timerStarter, photoStorer, operatorManager, handlerEntry } =
-      props;
+    const {
+      config,
+      rows,
+      api,
+      table,
+      unlockPublisher,
+      timerStarter,
+      photoStorer,
+      operatorManager,
+      ticketSigner,
+      handlerEntry,
+    } = props;
     this.api = new Api(this, 'Api', {
       config,
       rows,
@@ -30,6 +40,7 @@ export class ApiStack extends Stack {
       timerStarter,
       photoStorer,
       operatorManager,
+      ticketSigner,
       handlerEntry,
     });
   }

@@ -6,6 +6,7 @@ import { ApiFrontDoor } from '../constructs/api-front-door';
 import { Auth } from '../constructs/auth';
 import { Photos } from '../constructs/photos';
 import { CoworkingTable } from '../constructs/table';
+import { TicketSigning } from '../constructs/ticket-signing';
 
 /** Props of {@link DataStack}. */
 export interface DataStackProps extends StackProps {
@@ -15,7 +16,7 @@ export interface DataStackProps extends StackProps {
 
 /**
  * Data and identity, and what every other stack of the stage refers to: the alarm topic, the table, the photos
- * bucket (and its access-log bucket), the user pool with its triggers, and the front door of the one HTTP API (API,
+ * bucket (and its access-log bucket), the user pool with its triggers, the member ticket signing key, and the front door of the one HTTP API (API,
  * authorizer, stage, access logs, API alarms; the routes live in the API stacks). Outputs ApiUrl, UserPoolId,
  * UserPoolClientId, TableName, PhotosBucketName, AlarmTopicArn.
  */
@@ -24,6 +25,7 @@ export class DataStack extends Stack {
   readonly data: CoworkingTable;
   readonly photos: Photos;
   readonly auth: Auth;
+  readonly ticketSigning: TicketSigning;
   readonly api: ApiFrontDoor;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -34,6 +36,7 @@ export class DataStack extends Stack {
     this.data = new CoworkingTable(this, 'Data', { config });
     this.photos = new Photos(this, 'Photos', { config });
     this.auth = new Auth(this, 'Auth', { config, table: this.data.table });
+    this.ticketSigning = new TicketSigning(this, 'TicketSigning', { config });
     this.api = new ApiFrontDoor(this, 'Api', {
       config,
       alarms: this.alarms,

@@ -24,7 +24,9 @@ import { CDK_TMPDIR } from './tmpdir';
 // 9: publishing keypad codes to doors/*/codes (issue 13), beside doors/*/unlock
 // 10: object actions on photos/* of the photos bucket (issue 14): object keys are per upload, so no narrower resource
 // 11: the visit-end state machine (issue 16) logs and traces like the other two, one acknowledgement per state machine
-const MAX_ACKNOWLEDGEMENTS = 11;
+// 12: no rotation function for the member ticket signing secret (issue 16): a bare HMAC key of 60-second tickets,
+// replaced by putting a new value
+const MAX_ACKNOWLEDGEMENTS = 12;
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context?: Record<string, unknown>;

@@ -324,6 +324,8 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'delete-special-day',
       'delete-closure',
       'set-congestion',
+      'check-in-by-ticket',
+      'get-current-usage',
       'create-facility',
       'create-open-space',
       'set-doors',
@@ -453,10 +455,10 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
     }
   });
 
-  it('grants a route function nothing else than its table actions, unlocks, timers, photos and operators as its row says, logs and traces', () => {
+  it('grants a route function nothing else than its table actions, unlocks, timers, photos, operators and the ticket key as its row says, logs and traces', () => {
     for (const row of routes) {
       const own = statementsOf(row).filter((st) =>
-        actionList(st.Action).some((a) => /^(dynamodb|iot|states|s3|cognito-idp):/.test(a)),
+        actionList(st.Action).some((a) => /^(dynamodb|iot|states|s3|cognito-idp|secretsmanager):/.test(a)),
       );
       const services = new Set(own.flatMap((st) => actionList(st.Action).map((a) => a.split(':')[0])));
       expect([...services].sort(), row.id).toEqual(
@@ -466,6 +468,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
           ...(row.startsTimers ? ['states'] : []),
           ...(row.storesPhotos ? ['s3'] : []),
           ...(row.managesOperators ? ['cognito-idp'] : []),
+          ...(row.signsTickets ? ['secretsmanager'] : []),
         ].sort(),
       );
       expectOnlyHandlerBase(templates[stackOfRow(row)], functionOf(row), own, s);

@@ -428,10 +428,11 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     const stateMachineRef = (workflowId: string, part: StackPart) =>
       seenFrom(s, part, 'async', { Ref: stateMachineId(workflowNamed(workflowId)) });
 
-    it('is what the route table says: booking starts both timers, approving a request the forced checkout only, a drop-in check-in its end', () => {
+    it('is what the route table says: booking starts both timers, approving a request the forced checkout only, a drop-in check-in (by QR or at reception) its end', () => {
       expect(Object.fromEntries(starters.map((r) => [r.id, r.startsTimers]))).toEqual({
         'create-reservation': ['forced-checkout', 'request-expiry'],
         'check-in-visit': ['visit-end'],
+        'check-in-by-ticket': ['visit-end'],
         'approve-booking-request': ['forced-checkout'],
       });
     });

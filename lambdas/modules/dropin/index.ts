@@ -3,5 +3,5 @@ export { VisitRepository } from './data/visit';
 export { dropInDeps, visitRepository } from './deps';
 export { routes } from './routes';
 export type { Visit, VisitGuest } from './rules/visit';
-export { type CheckInWay, checkInVisit, type DropInPorts } from './service';
-export { visitView } from './views';
+export { type CheckInTarget, type CheckInWay, checkInVisit, type DropInPorts } from './service';
+export { operatorVisitView, presentVisitView, visitView } from './views';

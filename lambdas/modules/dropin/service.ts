@@ -50,8 +50,11 @@ export interface DropInPorts extends CatalogReads {
 /** The refusal when a visit kept changing under a flow. */
 const busy = () => new ApiError('INVALID_STATE', 'The visit changed while we worked on it; try again');
 
-/** Where a check-in points: the QR scanned at the space, or the space reception staff check the member in to. */
-export type CheckInTarget = { qrValue: string } | { spaceId: string };
+/**
+ * Where a check-in points: the QR scanned at the space, or the space reception staff check the member in to (read
+ * already by the reception flow, which checked it is its partner's).
+ */
+export type CheckInTarget = { qrValue: string } | { space: Space; facility: Facility };
 
 /** How a check-in came: by the member's scan, or by a ticket (whose single use goes first in the transaction). */
 export interface CheckInWay {
@@ -66,10 +69,13 @@ async function openSpaceOf(
   target: CheckInTarget,
   now: Instant,
 ): Promise<{ space: Space; facility: Facility }> {
-  const byQr = 'qrValue' in target;
-  const spaceId = byQr ? await deps.spaces.spaceIdOfQr(target.qrValue) : target.spaceId;
+  if (!('qrValue' in target)) {
+    if (!isOpenForScans(target.facility, target.space, now)) throw notFound('Space');
+    return target;
+  }
+  const spaceId = await deps.spaces.spaceIdOfQr(target.qrValue);
   const found = spaceId ? await spaceWithFacility(deps, spaceId) : undefined;
-  if (!found || !isOpenForScans(found.facility, found.space, now)) throw byQr ? notRecognized() : notFound('Space');
+  if (!found || !isOpenForScans(found.facility, found.space, now)) throw notRecognized();
   return found;
 }
 

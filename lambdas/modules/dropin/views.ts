@@ -1,8 +1,13 @@
 /** Visits as the API shows them (api.md "Drop-in visits"): instants in the facility's zone. */
-import type { VisitGuestResponse, VisitResponse } from '../../../contracts/http/visits';
+import type {
+  OperatorVisitResponse,
+  PresentVisitResponse,
+  VisitGuestResponse,
+  VisitResponse,
+} from '../../../contracts/http/visits';
 import { toZonedIso } from '../../domain/format';
 import type { Instant } from '../../domain/model';
-import type { Visit, VisitGuest } from './rules/visit';
+import { guestsIn, type Visit, type VisitGuest } from './rules/visit';
 
 const zonedOrAbsent = <K extends string>(key: K, t: Instant | null, zone: string) =>
   (t === null ? {} : { [key]: toZonedIso(t, zone) }) as Partial<Record<K, string>>;
@@ -33,5 +38,26 @@ export function visitView(visit: Visit): VisitResponse {
     uses: visit.uses,
     guests: visit.guests.map((guest) => guestView(guest, zone)),
     ...(visit.charge ? { charge: visit.charge } : {}),
+  };
+}
+
+/** A visit as the partner sees it: the company and the member number, never the member. */
+export function operatorVisitView(visit: Visit): OperatorVisitResponse {
+  const { memberId: _memberId, ...shown } = visitView(visit);
+  return { ...shown, companyName: visit.companyName, memberNumber: visit.memberNumber };
+}
+
+/** Someone in one of the partner's open spaces now, as the current-usage screen lists them. */
+export function presentVisitView(visit: Visit): PresentVisitResponse {
+  return {
+    visitId: visit.visitId,
+    number: visit.number,
+    companyName: visit.companyName,
+    memberNumber: visit.memberNumber,
+    facilityId: visit.facilityId,
+    spaceId: visit.spaceId,
+    checkedInAt: toZonedIso(visit.checkedInAt, visit.timeZone),
+    ...zonedOrAbsent('limitEndsAt', visit.limitEndsAt, visit.timeZone),
+    guests: guestsIn(visit),
   };
 }

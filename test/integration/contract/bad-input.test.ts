@@ -137,6 +137,11 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
       ] as Array<[string, unknown, string]>,
     ]),
   ),
+  'check-in-by-ticket': [
+    ['ticket a number', { ticket: 7 }, 'body.ticket'],
+    ['ticket missing', { ticket: undefined }, 'body.ticket'],
+    ['spaceId with a space', { spaceId: 'the lounge' }, 'body.spaceId'],
+  ],
   'add-guests': [
     ['count 0', { count: 0 }, 'body.count'],
     ['count 1.5', { count: 1.5 }, 'body.count'],

@@ -127,6 +127,8 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
   }),
   // A corporate member also reads its company.
   'get-me': async () => ({ token: memberToken('member-corporate'), request: { path: '/v1/me' } }),
+  // The member (a plan in force); issuing writes nothing.
+  'get-ticket': async () => ({ token: memberToken('member-basic'), request: { path: '/v1/me/ticket' } }),
   'create-reservation': async () => {
     const { token } = await newMember(api, 'basic');
     return {
@@ -377,6 +379,26 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
   'checkout-guest': async () => {
     const { token, id } = await visitNow(2);
     return { token, request: { path: `/v1/visits/${id}/guests/g1/checkout`, body: {} } };
+  },
+  'check-in-by-ticket': async () => {
+    const { token } = await newMember(api, 'premium');
+    const ticket = (await api.get('/v1/me/ticket', token)).body.ticket;
+    return {
+      token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),
+      request: {
+        path: '/v1/operator/tickets/check-in',
+        body: { ticket, spaceId: OPEN_SPACE },
+        headers: { 'idempotency-key': `cost-ticket-${Date.now()}` },
+      },
+    };
+  },
+  'get-current-usage': async () => {
+    await visitNow(1);
+    return {
+      token: operatorToken('op-regus-usage', OPEN_SPACE_PARTNER, 'usage'),
+      // a facility named: its partner is read too
+      request: { path: '/v1/operator/usage/current?facilityId=regus-marunouchi' },
+    };
   },
   'set-congestion': async () => ({
     token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),

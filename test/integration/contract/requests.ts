@@ -38,7 +38,9 @@ export const OPEN_SPACE_PARTNER = 'partner-regus';
 /** The QR posted at {@link OPEN_SPACE}. */
 export const OPEN_SPACE_QR = 'QR-REGUS-MARUNOUCHI';
 /** The operator rows whose valid request names {@link OPEN_SPACE} rather than the request partner's spaces. */
-export const OPEN_SPACE_ROUTES: readonly string[] = ['set-congestion'];
+export const OPEN_SPACE_ROUTES: readonly string[] = ['set-congestion', 'check-in-by-ticket', 'get-current-usage'];
+/** A ticket of the right shape that no key signed (the contract tests never get past the caller with it). */
+export const UNSIGNED_TICKET = 'v1.eyJtIjoibWVtYmVyLWJhc2ljIn0.c2lnbmF0dXJl';
 
 /** A Sunday (the request space is closed on Sundays) that calendar routes open as a special day. */
 export const SPECIAL_DAY = '2026-11-29';
@@ -154,6 +156,7 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'get-facility': (route, values) => ({ path: fillPath(route, values) }),
   'get-availability': (route, values) => ({ path: `${fillPath(route, values)}?date=${TODAY}` }),
   'get-me': (route) => ({ path: fillPath(route, {}) }),
+  'get-ticket': (route) => ({ path: fillPath(route, {}) }),
   'list-purchases': (route) => ({ path: fillPath(route, {}) }),
   'change-plan': (route) => ({ path: fillPath(route, {}), body: { plan: 'premium' } }),
   'stop-renewal': (route) => ({ path: fillPath(route, {}), body: {} }),
@@ -257,6 +260,12 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     path: openSpacePath(route, values),
     body: { level: 'crowded', comment: '窓側の席は満席です' },
   }),
+  // reception checks a member in to the Regus lounge by their ticket; who is in the partner's open spaces now
+  'check-in-by-ticket': (route) => ({
+    path: fillPath(route, {}),
+    body: { ticket: UNSIGNED_TICKET, spaceId: OPEN_SPACE },
+  }),
+  'get-current-usage': (route) => ({ path: fillPath(route, {}) }),
   // the request partner's profile and accounts ({operatorId}: one of its accounts)
   'list-operator-accounts': (route) => ({ path: fillPath(route, {}) }),
   'create-operator-account': (route) => ({

@@ -86,9 +86,9 @@ describe('over an empty table', () => {
         spaceId: 'regus-marunouchi-lounge',
         name: 'ラウンジ',
         capacity: 20,
-        price15: 0,
+        price15: 250,
         perCheckInLimitMinutes: 240,
-        guestLimit: 0,
+        guestLimit: 2,
       },
     });
     expect(action('hours', 'tw-shibuya-desk')).toMatchObject({

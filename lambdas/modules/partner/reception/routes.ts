@@ -1,0 +1,33 @@
+import { type Route, WRITE_ACTIONS } from '../../../platform/route';
+
+/** Reception's routes (rows of the one route table, lambdas/routes.ts). */
+export const rows = {
+  checkInByTicket: {
+    id: 'check-in-by-ticket',
+    module: 'partner/reception',
+    refusals: [
+      'NOT_FOUND',
+      'TICKET_INVALID',
+      'INVALID_SPACE_CONFIG',
+      'OUTSIDE_BUSINESS_HOURS',
+      'PLAN_REQUIRED',
+      'PLAN_NOT_ELIGIBLE',
+      'INSUFFICIENT_TICKETS',
+      'DAILY_LIMIT_REACHED',
+      'SPACE_FULL',
+      'INVALID_STATE',
+    ],
+    method: 'POST',
+    path: '/v1/operator/tickets/check-in',
+    // reception is staff's work (and the full operators')
+    caller: { role: 'operator', operatorRoles: ['full', 'staff'] },
+    tableActions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', ...WRITE_ACTIONS],
+    // idempotency claim; the space, its facility; the member; the counters; the transaction; idempotency answer
+    maxTableCommands: 7,
+    idempotent: true,
+    signsTickets: true,
+    startsTimers: ['visit-end'],
+  },
+} as const satisfies Record<string, Route>;
+
+export const routes: readonly Route[] = /* @__PURE__ */ Object.values(rows);
