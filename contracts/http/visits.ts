@@ -3,7 +3,7 @@
  * open space to check in and again to leave, and may bring guests, each with their own in and out.
  */
 import * as z from 'zod';
-import { count, id, price, zoned } from './common';
+import { count, id, price, queryInteger, zoned } from './common';
 import { ticketText } from './tickets';
 
 export const VISIT_STATUSES = ['in', 'out', 'closedAtClosing'] as const;
@@ -19,7 +19,14 @@ export const guestPath = z.strictObject({ id: z.string().uuid(), guestId: id });
 /** `POST …/guests`: how many guests come in now (at most {@link MAX_GUESTS_AT_ONCE} at once). */
 export const MAX_GUESTS_AT_ONCE = 20;
 export const guestsBody = z.strictObject({ count: z.number().int().min(1).max(MAX_GUESTS_AT_ONCE) });
-export const visitsQuery = z.strictObject({ scope: z.enum(['current', 'past']).optional() });
+export const visitsQuery = z.strictObject({
+  scope: z
+    .enum(['current', 'past'])
+    .default('current')
+    .describe('current: the visit the member is in now (one at most); past: visits over, newest first.'),
+  limit: queryInteger(1, 100).optional().describe('Past visits per page: 1–100, default 100.'),
+  cursor: z.string().max(512).optional().describe('The `nextCursor` of the page before (past visits).'),
+});
 
 export const visitGuestResponse = z.strictObject({
   guestId: z.string(),
@@ -48,7 +55,7 @@ export const visitResponse = z.strictObject({
   charge: price.optional(),
 });
 
-export const visitListResponse = z.strictObject({ items: z.array(visitResponse) });
+export const visitListResponse = z.strictObject({ items: z.array(visitResponse), nextCursor: z.string().optional() });
 
 export type VisitResponse = z.infer<typeof visitResponse>;
 export type VisitGuestResponse = z.infer<typeof visitGuestResponse>;

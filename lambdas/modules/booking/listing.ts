@@ -1,6 +1,6 @@
 import { MAX_BOOKING_MINUTES } from '../../domain/booking-rules';
 import type { Instant, Reservation } from '../../domain/model';
-import { ApiError } from '../../platform/problems';
+import { badCursor, decodeCursor, encodeCursor } from '../../platform/cursor';
 import type { MemberReservationPosition, MemberReservationRange, ReservationRepository } from './data/reservation';
 import { type ReservationScope, scopeOf } from './rules/scopes';
 
@@ -18,38 +18,22 @@ function rangeOf(scope: ReservationScope, now: Instant): MemberReservationRange 
   return { descending: true };
 }
 
-/** The opaque `nextCursor`: the scope and the last reservation read, base64url. */
-export function encodeCursor(scope: ReservationScope, position: MemberReservationPosition): string {
-  return Buffer.from(JSON.stringify([scope, new Date(position.start).toISOString(), position.reservationId])).toString(
-    'base64url',
-  );
-}
+/** The opaque `nextCursor`: the scope and the last reservation read. */
+export const encodeReservationCursor = (scope: ReservationScope, position: MemberReservationPosition): string =>
+  encodeCursor([scope, new Date(position.start).toISOString(), position.reservationId]);
 
 /**
  * The position a cursor names.
- * @throws ApiError VALIDATION_FAILED (naming `query.cursor`) when it was not made by {@link encodeCursor} for this scope
+ * @throws ApiError VALIDATION_FAILED (naming `query.cursor`) when it was not made by {@link encodeReservationCursor}
+ * for this scope
  */
-export function decodeCursor(scope: ReservationScope, cursor: string): MemberReservationPosition {
-  const refuse = (message: string) =>
-    new ApiError('VALIDATION_FAILED', `query.cursor: ${message}`, [{ field: 'query.cursor', message }]);
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse('Not a cursor of this API');
+export function decodeReservationCursor(scope: ReservationScope, cursor: string): MemberReservationPosition {
+  const [cursorScope, start, reservationId] = decodeCursor(cursor, 3) as [string, string, string];
+  if (Number.isNaN(Date.parse(start)) || !/^[0-9a-f-]{36}$/.test(reservationId)) {
+    throw badCursor('Not a cursor of this API');
   }
-  if (
-    !Array.isArray(decoded) ||
-    decoded.length !== 3 ||
-    typeof decoded[1] !== 'string' ||
-    typeof decoded[2] !== 'string' ||
-    Number.isNaN(Date.parse(decoded[1])) ||
-    !/^[0-9a-f-]{36}$/.test(decoded[2])
-  ) {
-    throw refuse('Not a cursor of this API');
-  }
-  if (decoded[0] !== scope) throw refuse(`A cursor of scope ${String(decoded[0])}, not ${scope}`);
-  return { start: Date.parse(decoded[1]), reservationId: decoded[2] };
+  if (cursorScope !== scope) throw badCursor(`A cursor of scope ${cursorScope}, not ${scope}`);
+  return { start: Date.parse(start), reservationId };
 }
 
 /**

@@ -13,6 +13,7 @@ import { checkPlanInForce, effectivePlan } from '../../domain/plans';
 import { visitNumber } from '../../domain/reservation-number';
 import { usagePeriod } from '../../domain/usage-period';
 import { planLimit } from '../../domain/uses';
+import { badCursor, decodeCursor, encodeCursor } from '../../platform/cursor';
 import type { TaggedItem } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
 import type { Ids, TimerStarter } from '../../platform/ports';
@@ -20,7 +21,7 @@ import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { type CatalogReads, spaceWithFacility } from '../catalog';
 import type { MemberRepository, UseCounterRepository } from '../membership';
-import type { VisitRepository } from './data/visit';
+import type { VisitPosition, VisitRepository } from './data/visit';
 import { visitEndTimer } from './rules/timer';
 import {
   addGuests,
@@ -302,22 +303,48 @@ export function checkOutGuestOfVisit(
   }, busy);
 }
 
-/** Visits listed at most per call (newest first). */
-export const VISITS_PER_LIST = 100;
+/** Past visits one answer lists when the client does not say (and at most). */
+export const VISITS_PER_PAGE = 100;
 
-/** The member's visit in now (`current`), or their last visits that are over (`past`), newest first. */
+/**
+ * The member's visit in now (`current`), or a page of their visits that are over (`past`, newest first, after `after`);
+ * `next` is where the following page starts, absent on the last.
+ */
 export async function listVisits(
   deps: Pick<DropInPorts, 'visits'>,
   memberId: string,
   scope: 'current' | 'past',
-): Promise<Visit[]> {
+  page: { limit: number; after?: VisitPosition } = { limit: VISITS_PER_PAGE },
+): Promise<{ items: Visit[]; next?: VisitPosition }> {
   if (scope === 'current') {
     const visitId = await deps.visits.openVisitOf(memberId);
     const visit = visitId ? await deps.visits.get(visitId) : undefined;
-    return visit?.status === 'in' ? [visit] : [];
+    return { items: visit?.status === 'in' ? [visit] : [] };
   }
-  const { items } = await deps.visits.pageOfMember(memberId, { limit: VISITS_PER_LIST });
-  return items.filter((visit) => visit.status !== 'in');
+  // a member is in one visit at most: two more than the page needs tell whether another page follows
+  const read = await deps.visits.pageOfMember(memberId, {
+    limit: page.limit + 2,
+    ...(page.after ? { after: page.after } : {}),
+  });
+  const past = read.items.filter((visit) => visit.status !== 'in');
+  const items = past.slice(0, page.limit);
+  const last = items.at(-1);
+  return past.length > page.limit && last
+    ? { items, next: { checkedInAt: last.checkedInAt, visitId: last.visitId } }
+    : { items };
+}
+
+/** The opaque `nextCursor` of past visits: the last visit listed. */
+export const encodeVisitCursor = (position: VisitPosition): string =>
+  encodeCursor([new Date(position.checkedInAt).toISOString(), position.visitId]);
+
+/** The position a cursor names; 400 `VALIDATION_FAILED` for one {@link encodeVisitCursor} did not make. */
+export function decodeVisitCursor(cursor: string): VisitPosition {
+  const [checkedInAt, visitId] = decodeCursor(cursor, 2) as [string, string];
+  if (Number.isNaN(Date.parse(checkedInAt)) || !/^[0-9a-f-]{36}$/.test(visitId)) {
+    throw badCursor('Not a cursor of this API');
+  }
+  return { checkedInAt: Date.parse(checkedInAt), visitId };
 }
 
 /** Ends every visit still in past its automatic end that a failed timer missed. */

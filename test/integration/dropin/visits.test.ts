@@ -134,6 +134,36 @@ describe('checkout and charges', () => {
   });
 });
 
+describe('listing', () => {
+  it('pages past visits newest first; the visit in now is current only; a bad cursor is 400', async () => {
+    const { token } = await premium();
+    const qr = NO_LIMIT.space.qrValue;
+    const ids: string[] = [];
+    for (const [inAt, outAt] of [
+      ['10:00', '10:30'],
+      ['11:00', '11:30'],
+      ['12:00', '12:30'],
+    ] as const) {
+      await setClock(at(DAY, inAt));
+      const visit = (await scan(token, qr)).body;
+      ids.push(visit.id);
+      await setClock(at(DAY, outAt));
+      expect((await checkout(token, visit.id, qr)).status).toBe(200);
+    }
+    await setClock(at(DAY, '13:00'));
+    const inNow = (await scan(token, qr)).body;
+    const first = (await api().get('/v1/visits?scope=past&limit=2', token)).body;
+    expect(first.items.map((v: { id: string }) => v.id)).toEqual([ids[2], ids[1]]);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await api().get(`/v1/visits?scope=past&limit=2&cursor=${first.nextCursor}`, token)).body;
+    expect(second).toEqual({ items: [expect.objectContaining({ id: ids[0] })] });
+    expect((await api().get('/v1/visits', token)).body.items.map((v: { id: string }) => v.id)).toEqual([inNow.id]);
+    const bad = await api().get('/v1/visits?scope=past&cursor=not-a-cursor', token);
+    expect(bad.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'query.cursor' }] });
+    await checkout(token, inNow.id, qr);
+  });
+});
+
 describe('counting uses (§6)', () => {
   it('ends the visit at a 4-hour limit (out at limitEndsAt); checking in again takes 1 more use', async () => {
     await setClock(at(DAY, '09:00'));

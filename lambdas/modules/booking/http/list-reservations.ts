@@ -2,7 +2,7 @@ import { listReservationsQuery, reservationsPageResponse } from '../../../../con
 import { httpHandler } from '../../../platform/http';
 import { memberIdOf } from '../../../platform/identity';
 import { reservationRepository } from '../deps';
-import { decodeCursor, encodeCursor, PAGE_LIMIT, reservationsInScope } from '../listing';
+import { decodeReservationCursor, encodeReservationCursor, PAGE_LIMIT, reservationsInScope } from '../listing';
 import { rows } from '../routes';
 import { reservationView } from '../views';
 
@@ -12,11 +12,11 @@ export const handler = httpHandler(
   async ({ query, identity, now }) => {
     const page = await reservationsInScope(reservationRepository(), memberIdOf(identity), query.scope, now, {
       limit: query.limit ?? PAGE_LIMIT,
-      ...(query.cursor ? { after: decodeCursor(query.scope, query.cursor) } : {}),
+      ...(query.cursor ? { after: decodeReservationCursor(query.scope, query.cursor) } : {}),
     });
     return {
       items: page.items.map(reservationView),
-      ...(page.next ? { nextCursor: encodeCursor(query.scope, page.next) } : {}),
+      ...(page.next ? { nextCursor: encodeReservationCursor(query.scope, page.next) } : {}),
     };
   },
 );
