@@ -5,6 +5,7 @@
 import type { OperatorRole } from '../../contracts/auth';
 import type { ErrorCode } from '../../contracts/errors';
 import type { WorkflowId } from '../../contracts/workflows';
+import type { BundledFile } from './bundled-files';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -59,6 +60,12 @@ export interface Route {
    * the Cognito actions of the directory on that pool (create, group, role, enable, disable, sign out, delete).
    */
   readonly managesOperators?: boolean;
+  /**
+   * Files of npm packages the function reads at run time (the QR poster's font), copied beside its bundle
+   * (`lambdaBundlingWith` in lib/bundling.ts; read with `readBundledFile`): only the functions of rows that name one
+   * carry it.
+   */
+  readonly bundledFiles?: readonly BundledFile[];
   /**
    * An edit (PATCH, PUT, DELETE) that takes no `If-Match`: api.md exempts congestion (a status: the last write wins)
    * and photo deletion. Every other edit needs one ({@link needsIfMatch}).

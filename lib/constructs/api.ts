@@ -116,7 +116,8 @@ const pascalCase = (id: string): string =>
  * function's permission and integration in this construct's stack. Rows with `publishesUnlocks` get what
  * publishing unlock commands takes from the `unlockPublisher`, rows with `startsTimers` what starting timers
  * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`, rows with
- * `managesOperators` what managing operators' sign-ins takes from the `operatorManager`. Per row: function, role
+ * `managesOperators` what managing operators' sign-ins takes from the `operatorManager`; rows with `bundledFiles` get
+ * those files beside their bundle (no other function carries them). Per row: function, role
  * (grants inline), log group, permission, integration, route.
  */
 export class Api extends Construct {
@@ -142,6 +143,7 @@ export class Api extends Construct {
         description: `${routeKeyOf(route)} (${config.stage})`,
         entry: entryOf(route),
         table,
+        bundledFiles: route.bundledFiles,
       });
 
       fn.addToRolePolicy(tableAccessStatement('RouteTableAccess', table, tableActionsOf(route)));
