@@ -11,6 +11,7 @@ import { routes as partnerAccounts } from './modules/partner/accounts';
 import { routes as partnerCalendar } from './modules/partner/calendar';
 import { routes as partnerCongestion } from './modules/partner/congestion';
 import { routes as partnerFacilities } from './modules/partner/facilities';
+import { routes as partnerQrPoster } from './modules/partner/qr-poster';
 import { routes as partnerSpaces } from './modules/partner/spaces';
 import { routes as requests } from './modules/requests';
 import { routes as stay } from './modules/stay';
@@ -29,6 +30,7 @@ export const routes: readonly Route[] = [
   ...partnerSpaces,
   ...partnerCalendar,
   ...partnerCongestion,
+  ...partnerQrPoster,
   ...admin,
   ...partnerAccounts,
 ];

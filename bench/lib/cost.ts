@@ -381,6 +381,13 @@ export async function measureCost(
     () => api.call('PUT', '/v1/operator/spaces/regus-marunouchi-lounge/congestion', { level: 'crowded' }, regusStaff),
     200,
   );
+  // Its printable QR poster (a PDF; the reads are the space and its facility, the rest is drawing).
+  await measure(
+    'get-qr-poster',
+    'GET an open space QR poster',
+    () => api.call('GET', '/v1/operator/spaces/regus-marunouchi-lounge/qr', undefined, regusStaff),
+    200,
+  );
 
   // The partner's accounts and profile.
   const account = await measure(

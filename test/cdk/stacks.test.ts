@@ -324,6 +324,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'delete-special-day',
       'delete-closure',
       'set-congestion',
+      'get-qr-poster',
       'create-facility',
       'create-open-space',
       'set-doors',

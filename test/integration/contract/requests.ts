@@ -28,13 +28,14 @@ export const REQUEST_FACILITY = 'tw-shibuya';
 export const REQUEST_SPACE = 'tw-shibuya-room-a';
 
 /**
- * An open space and its partner (Regus丸の内's lounge): the request partner has none, and congestion is set only on
- * open spaces, so the rows of {@link OPEN_SPACE_ROUTES} name this one and are called by its partner's operators.
+ * An open space and its partner (Regus丸の内's lounge): the request partner has none, and congestion is set and the QR
+ * poster printed only for open spaces, so the rows of {@link OPEN_SPACE_ROUTES} name this one and are called by its
+ * partner's operators.
  */
 export const OPEN_SPACE = 'regus-marunouchi-lounge';
 export const OPEN_SPACE_PARTNER = 'partner-regus';
 /** The operator rows whose valid request names {@link OPEN_SPACE} rather than the request partner's spaces. */
-export const OPEN_SPACE_ROUTES: readonly string[] = ['set-congestion'];
+export const OPEN_SPACE_ROUTES: readonly string[] = ['set-congestion', 'get-qr-poster'];
 
 /** A Sunday (the request space is closed on Sundays) that calendar routes open as a special day. */
 export const SPECIAL_DAY = '2026-11-29';
@@ -235,6 +236,8 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     path: openSpacePath(route, values),
     body: { level: 'crowded', comment: '窓側の席は満席です' },
   }),
+  // the Regus lounge's printable QR poster (a PDF), by its partner's operators
+  'get-qr-poster': (route, values) => ({ path: openSpacePath(route, values) }),
   // the request partner's profile and accounts ({operatorId}: one of its accounts)
   'list-operator-accounts': (route) => ({ path: fillPath(route, {}) }),
   'create-operator-account': (route) => ({
