@@ -12,6 +12,7 @@ import { routes as partnerAccounts } from './modules/partner/accounts';
 import { routes as partnerCalendar } from './modules/partner/calendar';
 import { routes as partnerCongestion } from './modules/partner/congestion';
 import { routes as partnerFacilities } from './modules/partner/facilities';
+import { routes as partnerQrPoster } from './modules/partner/qr-poster';
 import { routes as partnerReception } from './modules/partner/reception';
 import { routes as partnerSpaces } from './modules/partner/spaces';
 import { routes as partnerUsage } from './modules/partner/usage';
@@ -37,6 +38,7 @@ export const routes: readonly Route[] = [
   ...partnerCongestion,
   ...partnerReception,
   ...partnerUsage,
+  ...partnerQrPoster,
   ...admin,
   ...partnerAccounts,
 ];

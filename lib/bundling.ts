@@ -6,10 +6,17 @@
  *
  * The AWS SDK v3 is bundled, not taken from the runtime: the versions pinned in package-lock.json are
  * the ones that run, whatever the Lambda runtime happens to ship, and tree-shaking keeps them small.
+ *
+ * A function whose row names `bundledFiles` (files it reads at run time, such as a font) gets them copied beside its
+ * bundle: `lambdaBundlingWith` for CDK, `copyBundledFiles` for esbuild called directly.
  */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { BUNDLED_TARGET, type BundledFile } from '../lambdas/platform/bundled-files';
 
 /**
  * The Lambda runtime of every handler function: the latest Node.js runtime CDK knows (cdk-nag AwsSolutions-L1
@@ -77,4 +84,44 @@ export function esbuildOptions(options: EsbuildEntryOptions): BuildOptions {
     metafile: true,
     logLevel: 'warning',
   };
+}
+
+/** Where a bundled file's source is in node_modules (resolved from the project, as the handlers' imports are). */
+export function bundledFileSource(file: BundledFile): string {
+  if (!BUNDLED_TARGET.test(file.target)) throw new Error(`Not a path inside a bundle: ${file.target}`);
+  return createRequire(import.meta.url).resolve(file.source);
+}
+
+/** A path as one POSIX shell word. */
+const shellWord = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * The CDK bundling of a function that reads `files` at run time: {@link lambdaBundling}, and an `afterBundling` hook
+ * that copies each file from its package to its place beside `index.mjs`. Local bundling runs the hook with bash, as
+ * it runs esbuild (never Docker). Without files, {@link lambdaBundling} itself.
+ */
+export function lambdaBundlingWith(files: readonly BundledFile[] = []): BundlingOptions {
+  if (files.length === 0) return lambdaBundling;
+  const copies = files.map((file) => ({ from: bundledFileSource(file), to: file.target }));
+  return {
+    ...lambdaBundling,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir, outputDir) =>
+        copies.flatMap(({ from, to }) => {
+          const target = path.posix.join(outputDir, to);
+          return [`mkdir -p ${shellWord(path.posix.dirname(target))}`, `cp ${shellWord(from)} ${shellWord(target)}`];
+        }),
+    },
+  };
+}
+
+/** What `lambdaBundlingWith`'s hook does, for esbuild called directly: copies `files` beside the bundles in `outdir`. */
+export async function copyBundledFiles(files: readonly BundledFile[], outdir: string): Promise<void> {
+  for (const file of files) {
+    const target = path.join(outdir, file.target);
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(bundledFileSource(file), target);
+  }
 }

@@ -15,6 +15,7 @@ import {
   type ContractHandler,
   type DeclaredProblem,
   declaredProblems,
+  type FileAnswer,
   IDEMPOTENCY_HEADER,
   MAX_BODY_BYTES,
 } from '../lambdas/platform/http';
@@ -204,8 +205,31 @@ function operation(contract: Contract): JsonSchema {
   };
 }
 
-/** The success answer of a route: its body (none for 204; JSON, and CSV for a list that has one), its headers. */
+/** The origins that may read an answer's headers, as API Gateway sets them. */
+const ALLOW_ORIGIN: JsonSchema = {
+  description:
+    'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag and Content-Disposition are exposed',
+  schema: { type: 'string', maxLength: 200 },
+};
+
+/** A file answer: its media type as a binary string, the name it is saved as. */
+function fileSuccess({ file }: FileAnswer): JsonSchema {
+  return {
+    description: file.description,
+    headers: {
+      'Content-Disposition': {
+        description: `${file.disposition}; filename="…": the name to save it as`,
+        schema: { type: 'string', maxLength: 200 },
+      },
+      'Access-Control-Allow-Origin': ALLOW_ORIGIN,
+    },
+    content: { [file.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+  };
+}
+
+/** The success answer of a route: its body (none for 204; a file; JSON, and CSV for a list that has one), its headers. */
 function success(route: Route, response: Contract['schemas']['response']): JsonSchema {
+  if ('file' in response) return fileSuccess(response);
   if (!('body' in response)) return { description: 'Done: no content' };
   const headers: Record<string, JsonSchema> = {
     ...(response.etag
@@ -225,13 +249,7 @@ function success(route: Route, response: Contract['schemas']['response']): JsonS
         }
       : {}),
   };
-  if (Object.keys(headers).length > 0) {
-    headers['Access-Control-Allow-Origin'] = {
-      description:
-        'Set by API Gateway for the origins the stage allows (lib/config.ts); ETag and Content-Disposition are exposed',
-      schema: { type: 'string', maxLength: 200 },
-    };
-  }
+  if (Object.keys(headers).length > 0) headers['Access-Control-Allow-Origin'] = ALLOW_ORIGIN;
   return {
     description: 'Success',
     ...(Object.keys(headers).length > 0 ? { headers } : {}),

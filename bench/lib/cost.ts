@@ -382,6 +382,13 @@ export async function measureCost(
     () => api.call('PUT', '/v1/operator/spaces/regus-marunouchi-lounge/congestion', { level: 'crowded' }, regusStaff),
     200,
   );
+  // Its printable QR poster (a PDF; the reads are the space and its facility, the rest is drawing).
+  await measure(
+    'get-qr-poster',
+    'GET an open space QR poster',
+    () => api.call('GET', '/v1/operator/spaces/regus-marunouchi-lounge/qr', undefined, regusStaff),
+    200,
+  );
 
   // A drop-in visit at the Regus lounge: scan in, a guest comes and goes, scan out; reception checks one in by ticket.
   const [visitor, receptionist] = await newMembers(floor.doc, floor.tableName, 2);

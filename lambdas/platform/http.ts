@@ -50,14 +50,43 @@ export interface NoContent {
   status: 204;
 }
 
+/** The body a route with a {@link FileAnswer} returns: the file's bytes and the name it is saved as. */
+export interface FileBody {
+  bytes: Uint8Array;
+  /** Letters, digits, `.`, `_` and `-` only: it goes into `content-disposition` as it is. */
+  fileName: string;
+}
+
+/**
+ * A success answer that is a file rather than JSON (the printable QR poster, a PDF): its media type and how a browser
+ * should take it. The route's body returns a {@link FileBody}; the answer carries it base64-encoded with
+ * `isBase64Encoded`, which is how a Lambda hands API Gateway (an HTTP API needs no binary media types) a binary body.
+ * Lambda answers at most 6 MB, the base64 counted: a file answer is for documents of kilobytes.
+ */
+export interface FileAnswer {
+  status: 200;
+  file: {
+    mediaType: string;
+    /** `attachment` (saved under its name) or `inline` (shown); `content-disposition` with the body's file name. */
+    disposition: 'attachment' | 'inline';
+    /** What the file is, for the OpenAPI document. */
+    description: string;
+  };
+}
+
+const FILE_NAME = /^[A-Za-z0-9._-]{1,128}$/;
+
 /** A route's contract: what it reads (path, query, body) and what it answers on success. */
 export interface RouteSchemas<B, Q, P, R> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
-  /** The success answer: its one status and, but for 204, the schema of its body. */
-  response: BodyAnswer<R> | NoContent;
+  /** The success answer: its one status and, but for 204 and files, the schema of its body. */
+  response: BodyAnswer<R> | NoContent | FileAnswer;
 }
+
+/** The contract of a route whose success answer is a file: its body returns a {@link FileBody}. */
+export type FileRouteSchemas<B, Q, P> = Omit<RouteSchemas<B, Q, P, FileBody>, 'response'> & { response: FileAnswer };
 
 /** Set (to `true`) where every answer is checked against its route's response schema: the local stack and tests. */
 export const VALIDATE_RESPONSES_ENV = 'VALIDATE_RESPONSES';
@@ -225,8 +254,15 @@ function withIdempotencyKey(
 }
 
 /** The answer of `route`, checked against its schema when {@link VALIDATE_RESPONSES_ENV} is set. */
-function checkedAnswer<R>(route: Route, response: BodyAnswer<R> | NoContent, answer: HttpAnswer): HttpAnswer {
+function checkedAnswer<R>(route: Route, response: Answers<R>, answer: HttpAnswer): HttpAnswer {
   if (process.env[VALIDATE_RESPONSES_ENV] !== 'true') return answer;
+  if ('file' in response) {
+    const file = answer.body as Partial<FileBody> | undefined;
+    if (!(file?.bytes instanceof Uint8Array) || file.bytes.byteLength === 0) {
+      throw new Error(`${route.id} answers a file, yet returned no bytes`);
+    }
+    return answer;
+  }
   if (!('body' in response)) {
     if (answer.body !== undefined) throw new Error(`${route.id} answers ${response.status}, yet returned a body`);
     return answer;
@@ -238,16 +274,35 @@ function checkedAnswer<R>(route: Route, response: BodyAnswer<R> | NoContent, ans
   return answer;
 }
 
+/** The success answers a route may be made with. */
+type Answers<R> = RouteSchemas<unknown, unknown, unknown, R>['response'];
+
+/** A file answer: its bytes base64-encoded for API Gateway (the local gateway decodes them alike), with its name. */
+function fileResult({ file }: FileAnswer, status: number, { bytes, fileName }: FileBody): HttpResult {
+  // a fault of ours, not the caller's: the name goes into a header as it is
+  if (!FILE_NAME.test(fileName)) throw new Error(`Not a file name for content-disposition: ${fileName}`);
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': file.mediaType,
+      'content-disposition': `${file.disposition}; filename="${fileName}"`,
+    },
+    body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 /**
- * A success answer as the contract says: no body for 204; CSV when a list that has one is asked for it (`Accept`),
- * else JSON, with the resource's `ETag` where it has one. A list with both varies by `Accept`.
+ * A success answer as the contract says: a file as its media type; no body for 204; CSV when a list that has one is
+ * asked for it (`Accept`), else JSON, with the resource's `ETag` where it has one. A list with both varies by `Accept`.
  */
 function successResult<R>(
-  response: BodyAnswer<R> | NoContent,
+  response: Answers<R>,
   status: number,
   result: R,
   headers: HttpRequest<unknown, unknown, unknown>['headers'],
 ): HttpResult {
+  if ('file' in response) return fileResult(response, status, result as FileBody);
   if (!('body' in response)) return { statusCode: status, headers: {}, body: '' };
   const vary: Record<string, string> = response.csv ? { vary: 'accept' } : {};
   if (response.csv && wantsCsv(headers.accept)) {
@@ -261,14 +316,26 @@ function successResult<R>(
 
 /**
  * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth (an operator's token against its
- * account, operator-access.ts) and zod parsing → error mapper. The body gets parsed input and returns the answer's body (nothing for a 204); the status is the
- * contract's.
+ * account, operator-access.ts) and zod parsing → error mapper. The body gets parsed input and returns the answer's
+ * body (nothing for a 204, the bytes and name of a file); the status is the contract's.
  */
+export function httpHandler<B = undefined, Q = undefined, P = undefined>(
+  route: Route,
+  schemas: FileRouteSchemas<B, Q, P>,
+  body: (request: HttpRequest<B, Q, P>) => Promise<FileBody>,
+): ContractHandler;
+export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
+  route: Route,
+  schemas: RouteSchemas<B, Q, P, R> & { response: BodyAnswer<R> | NoContent },
+  body: (request: HttpRequest<B, Q, P>) => Promise<R>,
+): ContractHandler;
 export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
   route: Route,
   schemas: RouteSchemas<B, Q, P, R>,
   body: (request: HttpRequest<B, Q, P>) => Promise<R>,
 ): ContractHandler {
+  // the idempotency records keep JSON answers; a file is read again, not replayed
+  if (route.idempotent && 'file' in schemas.response) throw new Error(`${route.id}: a file answer is not idempotent`);
   const answer = async (request: HttpRequest<B, Q, P>): Promise<HttpAnswer> => ({
     status: schemas.response.status,
     body: await body(request),

@@ -5,6 +5,7 @@
 import type { OperatorRole } from '../../contracts/auth';
 import type { ErrorCode } from '../../contracts/errors';
 import type { WorkflowId } from '../../contracts/workflows';
+import type { BundledFile } from './bundled-files';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -64,6 +65,13 @@ export interface Route {
    * (`TICKET_SIGNING_SECRET_ARN`) and `secretsmanager:GetSecretValue` on that one secret.
    */
   readonly signsTickets?: boolean;
+
+  /**
+   * Files of npm packages the function reads at run time (the QR poster's font), copied beside its bundle
+   * (`lambdaBundlingWith` in lib/bundling.ts; read with `readBundledFile`): only the functions of rows that name one
+   * carry it.
+   */
+  readonly bundledFiles?: readonly BundledFile[];
   /**
    * An edit (PATCH, PUT, DELETE) that takes no `If-Match`: api.md exempts congestion (a status: the last write wins)
    * and photo deletion. Every other edit needs one ({@link needsIfMatch}).

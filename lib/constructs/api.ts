@@ -124,8 +124,8 @@ const pascalCase = (id: string): string =>
  * publishing unlock commands takes from the `unlockPublisher`, rows with `startsTimers` what starting timers
  * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`, rows with
  * `managesOperators` what managing operators' sign-ins takes from the `operatorManager`, rows with `signsTickets` what
- * signing member tickets takes from the `ticketSigner`. Per row: function, role (grants inline), log group, permission,
- * integration, route.
+ * signing member tickets takes from the `ticketSigner`; rows with `bundledFiles` get those files beside their bundle (no
+ * other function carries them). Per row: function, role (grants inline), log group, permission, integration, route.
  */
 export class Api extends Construct {
   /** Functions by route id. */
@@ -150,6 +150,7 @@ export class Api extends Construct {
         description: `${routeKeyOf(route)} (${config.stage})`,
         entry: entryOf(route),
         table,
+        bundledFiles: route.bundledFiles,
       });
 
       fn.addToRolePolicy(tableAccessStatement('RouteTableAccess', table, tableActionsOf(route)));

@@ -15,7 +15,8 @@ import { Architecture, type CfnFunction, Tracing } from 'aws-cdk-lib/aws-lambda'
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type ILogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { LAMBDA_RUNTIME, lambdaBundling } from '../bundling';
+import type { BundledFile } from '../../lambdas/platform/bundled-files';
+import { LAMBDA_RUNTIME, lambdaBundlingWith } from '../bundling';
 import type { StageConfig } from '../config';
 
 /** Project root (where package.json and package-lock.json live). */
@@ -55,6 +56,11 @@ export interface HandlerFunctionProps {
    * @default - none
    */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Files the handler reads at run time, copied beside its bundle (`lambdaBundlingWith`).
+   * @default - none
+   */
+  readonly bundledFiles?: readonly BundledFile[];
 }
 
 /** Name of the one inline policy of a handler role: its own log group, then every grant added later. */
@@ -126,10 +132,10 @@ function handlerTracingPolicy(scope: Construct): ManagedPolicy {
 
 /**
  * The one place for the conventions of every handler function: a NodejsFunction bundled with
- * `lambdaBundling`, on {@link LAMBDA_RUNTIME} and arm64, X-Ray active, its own log group with the stage
- * retention and removal policy (named by CloudFormation, not `/aws/lambda/<name>`), the handler environment
- * (`TABLE_NAME`, Powertools settings, source maps), and its own role: trusted by Lambda, allowed to write its own
- * log group (no AWS managed policy), with the stack's tracing policy attached. Callers add what the handler itself
+ * `lambdaBundling` (the files it reads copied beside the bundle), on {@link LAMBDA_RUNTIME} and arm64, X-Ray active,
+ * its own log group with the stage retention and removal policy (named by CloudFormation, not `/aws/lambda/<name>`),
+ * the handler environment (`TABLE_NAME`, Powertools settings, source maps), and its own role: trusted by Lambda,
+ * allowed to write its own log group (no AWS managed policy), with the stack's tracing policy attached. Callers add what the handler itself
  * needs with `addToRolePolicy`, which lands in the role's inline policy ({@link HandlerRole}). Creates `<name>Logs`,
  * `<name>Role` and `<name>Function` in `scope`.
  * @throws Error when the function name is longer than 64 characters
@@ -163,7 +169,7 @@ export function createHandlerFunction(scope: Construct, name: string, props: Han
     timeout: Duration.seconds(config.lambda.timeoutSeconds),
     role,
     logGroup,
-    bundling: lambdaBundling,
+    bundling: lambdaBundlingWith(props.bundledFiles),
     environment: {
       ...(props.table ? { TABLE_NAME: props.table.tableName } : {}),
       POWERTOOLS_SERVICE_NAME: config.powertools.serviceName,

@@ -66,9 +66,11 @@ export async function loadHandlers(): Promise<Map<string, ContractHandler>> {
   return new Map(loaded);
 }
 
+/** Writes a handler's result as API Gateway does: a base64 body (a file answer) goes out as its bytes. */
 function send(res: ServerResponse, result: HttpResult): void {
   res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
-  res.end(result.body ?? '');
+  const body = result.body ?? '';
+  res.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
 }
 
 const problem = (error: ApiError): HttpResult => ({

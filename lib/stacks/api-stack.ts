@@ -19,29 +19,7 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.audience = props.audience;
-    const {
-      config,
-      rows,
-      api,
-      table,
-      unlockPublisher,
-      timerStarter,
-      photoStorer,
-      operatorManager,
-      ticketSigner,
-      handlerEntry,
-    } = props;
-    this.api = new Api(this, 'Api', {
-      config,
-      rows,
-      api,
-      table,
-      unlockPublisher,
-      timerStarter,
-      photoStorer,
-      operatorManager,
-      ticketSigner,
-      handlerEntry,
-    });
+    // the stack's own props (env, description, audience) are not the construct's concern: it reads its own fields
+    this.api = new Api(this, 'Api', props);
   }
 }

@@ -1,6 +1,15 @@
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_TARGET, esbuildOptions, LAMBDA_RUNTIME, lambdaBundling } from '../../lib/bundling';
+import { POSTER_FONT } from '../../lambdas/modules/partner/qr-poster/font';
+import { routes } from '../../lambdas/routes';
+import {
+  BUNDLE_TARGET,
+  bundledFileSource,
+  esbuildOptions,
+  LAMBDA_RUNTIME,
+  lambdaBundling,
+  lambdaBundlingWith,
+} from '../../lib/bundling';
 
 describe('bundling options', () => {
   const plain = esbuildOptions({ entryPoints: ['lambdas/modules/membership/http/get-me.ts'], outdir: 'dist' });
@@ -40,4 +49,37 @@ describe('bundling options', () => {
       outExtension: { '.js': '.mjs' },
     });
   });
+});
+
+describe('files a function reads at run time (bundledFiles)', () => {
+  it('are named by the QR poster row alone: no other function carries its font', () => {
+    expect(routes.filter((r) => r.bundledFiles).map((r) => [r.id, r.bundledFiles])).toEqual([
+      ['get-qr-poster', [POSTER_FONT]],
+    ]);
+  });
+
+  it('leave the bundling of a function without any as it is', () => {
+    expect(lambdaBundlingWith()).toBe(lambdaBundling);
+    expect(lambdaBundlingWith([])).toBe(lambdaBundling);
+  });
+
+  it('are copied from their package beside the bundle after esbuild, the rest of the bundling unchanged', () => {
+    const { commandHooks, ...rest } = lambdaBundlingWith([POSTER_FONT]);
+    expect(rest).toEqual(lambdaBundling);
+    const source = bundledFileSource(POSTER_FONT);
+    expect(source).toMatch(/node_modules\/@expo-google-fonts\/biz-udpgothic\/700Bold\/BIZUDPGothic_700Bold\.ttf$/);
+    expect(commandHooks?.beforeBundling('/in', '/out')).toEqual([]);
+    expect(commandHooks?.beforeInstall('/in', '/out')).toEqual([]);
+    expect(commandHooks?.afterBundling('/in', "/asset's out")).toEqual([
+      `mkdir -p '/asset'\\''s out/fonts'`,
+      `cp '${source}' '/asset'\\''s out/fonts/BIZUDPGothic-Bold.ttf'`,
+    ]);
+  });
+
+  it.each(['../escape.ttf', '/etc/passwd', 'fonts/../../x', 'fonts/a b.ttf', 'fonts/$(x).ttf', ''])(
+    'refuse a target outside the bundle or with shell characters: %j',
+    (target) => {
+      expect(() => lambdaBundlingWith([{ ...POSTER_FONT, target }])).toThrow(/Not a path inside a bundle/);
+    },
+  );
 });

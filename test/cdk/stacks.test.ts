@@ -326,6 +326,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'set-congestion',
       'check-in-by-ticket',
       'get-current-usage',
+      'get-qr-poster',
       'create-facility',
       'create-open-space',
       'set-doors',

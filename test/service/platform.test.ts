@@ -200,3 +200,53 @@ describe('a list that answers CSV', () => {
     expect(declaredProblems(json).map((p) => p.code)).not.toContain('EXPORT_TOO_LARGE');
   });
 });
+
+describe('a file answer', () => {
+  const validating = process.env[VALIDATE_RESPONSES_ENV];
+  afterEach(() => {
+    if (validating === undefined) delete process.env[VALIDATE_RESPONSES_ENV];
+    else process.env[VALIDATE_RESPONSES_ENV] = validating;
+  });
+  const poster: Route = { ...deletion, id: 'get-poster', method: 'GET', path: '/v1/things/{thingId}/poster' };
+  const file = { mediaType: 'application/pdf', disposition: 'attachment', description: 'A poster' } as const;
+  const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x80]);
+
+  it('is its bytes base64-encoded for API Gateway, with its media type and name', async () => {
+    // a view into a larger buffer: only its own bytes go out
+    const inside = new Uint8Array([9, 9, ...bytes, 9]).subarray(2, 2 + bytes.length);
+    const handler = httpHandler(poster, { response: { status: 200, file } }, async () => ({
+      bytes: inside,
+      fileName: 'qr-thing.pdf',
+    }));
+    const result = await handler(event(), lambdaContext('get-poster'));
+    expect(result).toEqual({
+      statusCode: 200,
+      headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="qr-thing.pdf"' },
+      body: Buffer.from(bytes).toString('base64'),
+      isBase64Encoded: true,
+    });
+  });
+
+  it('is a fault (500) for a name that would break the header, or no bytes where answers are checked', async () => {
+    const named = httpHandler(poster, { response: { status: 200, file } }, async () => ({
+      bytes,
+      fileName: 'qr"; x=".pdf',
+    }));
+    expect((await named(event(), lambdaContext('get-poster'))).statusCode).toBe(500);
+    process.env[VALIDATE_RESPONSES_ENV] = 'true';
+    const empty = httpHandler(poster, { response: { status: 200, file } }, async () => ({
+      bytes: new Uint8Array(),
+      fileName: 'qr.pdf',
+    }));
+    expect((await empty(event(), lambdaContext('get-poster'))).statusCode).toBe(500);
+  });
+
+  it('is no idempotent route’s answer (the records keep JSON)', () => {
+    expect(() =>
+      httpHandler({ ...poster, idempotent: true }, { response: { status: 200, file } }, async () => ({
+        bytes,
+        fileName: 'qr.pdf',
+      })),
+    ).toThrow(/not idempotent/);
+  });
+});

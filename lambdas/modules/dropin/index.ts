@@ -1,7 +1,7 @@
 /** The drop-in module: visits to open spaces, their guests, their ends. What other modules may use of it. */
 export { VisitRepository } from './data/visit';
 export { dropInDeps, visitRepository } from './deps';
-export { routes } from './routes';
+export { CHECK_IN_REFUSALS, routes } from './routes';
 export type { Visit, VisitGuest } from './rules/visit';
 export { type CheckInTarget, type CheckInWay, checkInVisit, type DropInPorts } from './service';
 export { operatorVisitView, presentVisitView, visitView } from './views';

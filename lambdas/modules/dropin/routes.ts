@@ -1,21 +1,24 @@
+import type { ErrorCode } from '../../../contracts/errors';
 import { MEMBER, READ_ACTIONS, type Route, WRITE_ACTIONS } from '../../platform/route';
+
+/** What a check-in at an open space may be refused with, however it comes (a scan, or a ticket at reception). */
+export const CHECK_IN_REFUSALS = [
+  'NOT_FOUND',
+  'OUTSIDE_BUSINESS_HOURS',
+  'PLAN_REQUIRED',
+  'PLAN_NOT_ELIGIBLE',
+  'INSUFFICIENT_TICKETS',
+  'DAILY_LIMIT_REACHED',
+  'SPACE_FULL',
+  'INVALID_STATE',
+] as const satisfies readonly ErrorCode[];
 
 /** The drop-in module's routes (rows of the one route table, lambdas/routes.ts): a member's visits. */
 export const rows = {
   checkInVisit: {
     id: 'check-in-visit',
     module: 'dropin',
-    refusals: [
-      'NOT_FOUND',
-      'QR_NOT_RECOGNIZED',
-      'OUTSIDE_BUSINESS_HOURS',
-      'PLAN_REQUIRED',
-      'PLAN_NOT_ELIGIBLE',
-      'INSUFFICIENT_TICKETS',
-      'DAILY_LIMIT_REACHED',
-      'SPACE_FULL',
-      'INVALID_STATE',
-    ],
+    refusals: [...CHECK_IN_REFUSALS, 'QR_NOT_RECOGNIZED'],
     method: 'POST',
     path: '/v1/visits',
     caller: MEMBER,

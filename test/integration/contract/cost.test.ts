@@ -404,6 +404,10 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),
     request: { path: `/v1/operator/spaces/${OPEN_SPACE}/congestion`, body: { level: 'plenty' } },
   }),
+  'get-qr-poster': async () => ({
+    token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),
+    request: { path: `/v1/operator/spaces/${OPEN_SPACE}/qr` },
+  }),
   'delete-photo': async () => {
     const photo = await api.post(
       `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,

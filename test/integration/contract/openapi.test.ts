@@ -100,8 +100,15 @@ describe('the OpenAPI document', () => {
     for (const route of routes) {
       const op = committed.paths[route.path][route.method.toLowerCase()] as Json;
       const [success] = Object.values(op.responses as Json) as Json[];
-      if (handlers.get(route.id)?.contract.schemas.response.status === 204) {
+      const response = contractOf(route).schemas.response;
+      if (response.status === 204) {
         expect(success?.content, route.id).toBeUndefined();
+      } else if ('file' in response) {
+        // a file: its media type only, as binary (no JSON schema to name)
+        expect(success?.content, route.id).toEqual({
+          [response.file.mediaType]: { schema: { type: 'string', format: 'binary' } },
+        });
+        expect(success?.headers['Content-Disposition'].description, route.id).toContain(response.file.disposition);
       } else {
         const answer = success?.content['application/json'].schema.$ref as string;
         expect(answer, route.id).toMatch(/^#\/components\/schemas\/[A-Z]\w+$/);
@@ -122,6 +129,10 @@ describe('the OpenAPI document', () => {
       expect(schemas[name], name).toBeDefined();
     }
     expect(schemas.Facility.properties.spaces.items).toEqual({ $ref: '#/components/schemas/Space' });
+    // the open space's QR poster answers a PDF
+    expect(Object.keys(committed.paths['/v1/operator/spaces/{spaceId}/qr'].get.responses['200'].content)).toEqual([
+      'application/pdf',
+    ]);
     expect(schemas.Problem.required).toEqual(['type', 'title', 'status', 'code', 'detail']);
   });
 

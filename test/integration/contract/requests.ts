@@ -30,15 +30,21 @@ export const REQUEST_FACILITY = 'tw-shibuya';
 export const REQUEST_SPACE = 'tw-shibuya-room-a';
 
 /**
- * An open space and its partner (Regus丸の内's lounge): the request partner has none, and congestion is set only on
- * open spaces, so the rows of {@link OPEN_SPACE_ROUTES} name this one and are called by its partner's operators.
+ * An open space and its partner (Regus丸の内's lounge): the request partner has none, and congestion is set and the QR
+ * poster printed only for open spaces, so the rows of {@link OPEN_SPACE_ROUTES} name this one and are called by its
+ * partner's operators.
  */
 export const OPEN_SPACE = 'regus-marunouchi-lounge';
 export const OPEN_SPACE_PARTNER = 'partner-regus';
 /** The QR posted at {@link OPEN_SPACE}. */
 export const OPEN_SPACE_QR = 'QR-REGUS-MARUNOUCHI';
 /** The operator rows whose valid request names {@link OPEN_SPACE} rather than the request partner's spaces. */
-export const OPEN_SPACE_ROUTES: readonly string[] = ['set-congestion', 'check-in-by-ticket', 'get-current-usage'];
+export const OPEN_SPACE_ROUTES: readonly string[] = [
+  'set-congestion',
+  'get-qr-poster',
+  'check-in-by-ticket',
+  'get-current-usage',
+];
 /** A ticket of the right shape that no key signed (the contract tests never get past the caller with it). */
 export const UNSIGNED_TICKET = 'v1.eyJtIjoibWVtYmVyLWJhc2ljIn0.c2lnbmF0dXJl';
 
@@ -266,6 +272,8 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     body: { ticket: UNSIGNED_TICKET, spaceId: OPEN_SPACE },
   }),
   'get-current-usage': (route) => ({ path: fillPath(route, {}) }),
+  // the Regus lounge's printable QR poster (a PDF), by its partner's operators
+  'get-qr-poster': (route, values) => ({ path: openSpacePath(route, values) }),
   // the request partner's profile and accounts ({operatorId}: one of its accounts)
   'list-operator-accounts': (route) => ({ path: fillPath(route, {}) }),
   'create-operator-account': (route) => ({

@@ -23,6 +23,8 @@ const openVisitKey = (memberId: string) => itemKey('openVisit', { memberId });
 const presenceKey = (v: Pick<Visit, 'partnerId' | 'facilityId' | 'spaceId' | 'visitId'>) =>
   itemKey('presence', { partnerId: v.partnerId, facilityId: v.facilityId, spaceId: v.spaceId, visitId: v.visitId });
 const occupancyKey = (spaceId: string) => itemKey('spaceOccupancy', { spaceId });
+const byMemberKey = (v: Pick<Visit, 'memberId' | 'checkedInAt' | 'visitId'>) =>
+  indexKey(BY_MEMBER, { memberId: v.memberId, utcCheckedInAt: isoUtc(v.checkedInAt), visitId: v.visitId });
 
 type InstantField = 'checkedInAt' | 'checkedOutAt' | 'limitEndsAt' | 'closesAt';
 const INSTANT_FIELDS: readonly InstantField[] = ['checkedInAt', 'checkedOutAt', 'limitEndsAt', 'closesAt'];
@@ -58,6 +60,15 @@ function inByEndKey(visit: Visit): Record<string, string> {
     ? indexKey(IN_BY_END, { utcEndsAt: isoUtc(end.at), visitId: visit.visitId })
     : {};
 }
+
+/** The stored item of a visit: its key, its entry by member, its sweeper entry while in. */
+const visitItem = (visit: Visit): Record<string, unknown> => ({
+  ...visitKey(visit.visitId),
+  ...byMemberKey(visit),
+  ...inByEndKey(visit),
+  entity: 'visit',
+  ...visitAttributes(visit),
+});
 
 /** Where a listing of a member's visits stopped: the last one read. */
 export interface VisitPosition {
@@ -116,17 +127,7 @@ export class VisitRepository {
         item: {
           Put: {
             TableName: this.tableName,
-            Item: {
-              ...visitKey(visit.visitId),
-              ...indexKey(BY_MEMBER, {
-                memberId: visit.memberId,
-                utcCheckedInAt: isoUtc(visit.checkedInAt),
-                visitId: visit.visitId,
-              }),
-              ...inByEndKey(visit),
-              entity: 'visit',
-              ...visitAttributes(visit),
-            },
+            Item: visitItem(visit),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -180,17 +181,7 @@ export class VisitRepository {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: {
-            ...visitKey(after.visitId),
-            ...indexKey(BY_MEMBER, {
-              memberId: after.memberId,
-              utcCheckedInAt: isoUtc(after.checkedInAt),
-              visitId: after.visitId,
-            }),
-            ...inByEndKey(after),
-            entity: 'visit',
-            ...visitAttributes(after),
-          },
+          Item: visitItem(after),
           ConditionExpression: '#version = :version',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':version': before.version },
@@ -246,14 +237,7 @@ export class VisitRepository {
         Limit: page.limit,
         ...(page.after
           ? {
-              ExclusiveStartKey: {
-                ...visitKey(page.after.visitId),
-                ...indexKey(BY_MEMBER, {
-                  memberId,
-                  utcCheckedInAt: isoUtc(page.after.checkedInAt),
-                  visitId: page.after.visitId,
-                }),
-              },
+              ExclusiveStartKey: { ...visitKey(page.after.visitId), ...byMemberKey({ memberId, ...page.after }) },
             }
           : {}),
       }),
@@ -291,11 +275,16 @@ export class VisitRepository {
     });
     const visits: Visit[] = [];
     for (let i = 0; i < presence.length; i += 100) {
-      const keys = presence.slice(i, i + 100).map((item) => visitKey(String(item.visitId)));
-      const { Responses } = await this.doc.send(
-        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      visits.push(...(Responses?.[this.tableName] ?? []).map(visitFromItem));
+      let keys: Record<string, unknown>[] = presence.slice(i, i + 100).map((item) => visitKey(String(item.visitId)));
+      // a batch may leave keys unprocessed (throttling): they are asked again until none is left
+      while (keys.length > 0) {
+        const { Responses, UnprocessedKeys } = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        visits.push(...(Responses?.[this.tableName] ?? []).map(visitFromItem));
+        keys = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        if (keys.length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     }
     return visits.sort((a, b) => a.checkedInAt - b.checkedInAt || a.visitId.localeCompare(b.visitId));
   }

@@ -1,22 +1,12 @@
 import { type Route, WRITE_ACTIONS } from '../../../platform/route';
+import { CHECK_IN_REFUSALS } from '../../dropin';
 
 /** Reception's routes (rows of the one route table, lambdas/routes.ts). */
 export const rows = {
   checkInByTicket: {
     id: 'check-in-by-ticket',
     module: 'partner/reception',
-    refusals: [
-      'NOT_FOUND',
-      'TICKET_INVALID',
-      'INVALID_SPACE_CONFIG',
-      'OUTSIDE_BUSINESS_HOURS',
-      'PLAN_REQUIRED',
-      'PLAN_NOT_ELIGIBLE',
-      'INSUFFICIENT_TICKETS',
-      'DAILY_LIMIT_REACHED',
-      'SPACE_FULL',
-      'INVALID_STATE',
-    ],
+    refusals: [...CHECK_IN_REFUSALS, 'TICKET_INVALID', 'INVALID_SPACE_CONFIG'],
     method: 'POST',
     path: '/v1/operator/tickets/check-in',
     // reception is staff's work (and the full operators')

@@ -1,0 +1,27 @@
+/**
+ * The poster's typeface: its file, and reading it. Nothing heavier, as the route row names the file (so that CDK copies
+ * it beside this function's bundle and no other's) and every user of the route table imports the rows.
+ */
+import { type BundledFile, readBundledFile } from '../../../platform/bundled-files';
+
+/**
+ * BIZ UDPGothic Bold (Morisawa; SIL Open Font License 1.1, which lets it be bundled and embedded), from Google Fonts
+ * through the npm package @expo-google-fonts/biz-udpgothic: a universal-design Gothic made to be read at a distance,
+ * with the JIS X 0213 kanji (9,575 unified ideographs), for the names partners write. A TrueType font (glyf outlines),
+ * which fontkit subsets soundly. One weight: the file (4.5 MB) travels beside the bundle, never inside a PDF whole.
+ */
+export const POSTER_FONT: BundledFile = {
+  source: '@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf',
+  target: 'fonts/BIZUDPGothic-Bold.ttf',
+};
+
+let fontBytes: Promise<Uint8Array> | undefined;
+
+/** The font file's bytes, read once per container. */
+export function posterFontBytes(): Promise<Uint8Array> {
+  fontBytes ??= readBundledFile(POSTER_FONT).catch((error: unknown) => {
+    fontBytes = undefined;
+    throw error;
+  });
+  return fontBytes;
+}

@@ -1,0 +1,127 @@
+/**
+ * The QR poster's function carries its font, and only it: bundled for real (esbuild, the CDK NodejsFunction of every
+ * route, through the Api construct), its asset holds the font file beside `index.mjs` and pdf-lib, fontkit and qrcode
+ * in the bundle, while a sibling partner route's asset holds neither. The renderer, bundled with the same settings and
+ * run from a folder no node_modules is reachable from, finds the font beside its bundle and draws a poster.
+ * Unlike the other CDK tests, this one bundles (two functions), so it takes seconds, not milliseconds.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { App, Stack } from 'aws-cdk-lib';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rows as congestionRows } from '../../lambdas/modules/partner/congestion/routes';
+import { POSTER_FONT } from '../../lambdas/modules/partner/qr-poster/font';
+import { rows as posterRows } from '../../lambdas/modules/partner/qr-poster/routes';
+import { bundledFileSource, copyBundledFiles, esbuildOptions } from '../../lib/bundling';
+import { Api } from '../../lib/constructs/api';
+import { PROJECT_ROOT } from '../../lib/constructs/handler-function';
+import { stageConfig } from './helpers';
+import { CDK_TMPDIR } from './tmpdir';
+
+const run = promisify(execFile);
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context?: Record<string, unknown>;
+};
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** The packages an esbuild metafile's inputs come from. */
+const packagesIn = (metafile: Metafile) =>
+  new Set(
+    Object.keys(metafile.inputs)
+      .filter((input) => input.includes('node_modules/'))
+      .map((input) => {
+        const [first, second] = input.slice(input.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
+        return first?.startsWith('@') ? `${first}/${second}` : (first as string);
+      }),
+  );
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the QR poster function’s bundle', () => {
+  const outdir = mkdtempSync(path.join(CDK_TMPDIR, 'bundled-'));
+  folders.push(outdir);
+  // bundling on (the other CDK tests skip it), for this stack alone
+  const app = new App({ outdir, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': ['PosterBundle'] } });
+  const stack = new Stack(app, 'PosterBundle');
+  const table = new Table(stack, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+  const api = new Api(stack, 'Routes', {
+    config: stageConfig('dev'),
+    rows: [posterRows.getQrPoster, congestionRows.setCongestion],
+    api: { httpApi: new HttpApi(stack, 'Http'), authorizerId: 'authorizer', requiredScope: 'api/scope' },
+    table,
+    unlockPublisher: { allowPublishingUnlocks: () => undefined },
+    timerStarter: { allowStartingTimers: () => undefined },
+    photoStorer: { allowStoringPhotos: () => undefined },
+    operatorManager: { allowManagingOperators: () => undefined },
+    ticketSigner: { allowSigningTickets: () => undefined },
+  });
+  /** The folder CDK bundled a route's function into. */
+  const assetOf = (routeId: string) => {
+    const code = api.functions.get(routeId)?.node.findChild('Code') as Asset | undefined;
+    if (!code) throw new Error(`no asset for ${routeId}`);
+    return path.join(outdir, code.assetPath);
+  };
+  const poster = assetOf('get-qr-poster');
+  const congestion = assetOf('set-congestion');
+  const metafileOf = (asset: string) =>
+    JSON.parse(readFileSync(path.join(asset, 'index.meta.json'), 'utf8')) as Metafile;
+
+  it('holds the poster font beside index.mjs, byte for byte the package’s file', () => {
+    expect(existsSync(path.join(poster, 'index.mjs'))).toBe(true);
+    const font = path.join(poster, POSTER_FONT.target);
+    expect(existsSync(font)).toBe(true);
+    expect(sha256(font)).toBe(sha256(bundledFileSource(POSTER_FONT)));
+  });
+
+  it('bundles pdf-lib, fontkit and qrcode into the poster function only', () => {
+    const drawing = ['pdf-lib', 'fontkit', 'qrcode'];
+    expect([...packagesIn(metafileOf(poster))]).toEqual(expect.arrayContaining(drawing));
+    const others = packagesIn(metafileOf(congestion));
+    for (const name of drawing) expect(others.has(name), name).toBe(false);
+    expect(existsSync(path.join(congestion, path.dirname(POSTER_FONT.target)))).toBe(false);
+    const sizes = {
+      poster: statSync(path.join(poster, 'index.mjs')).size,
+      font: statSync(path.join(poster, POSTER_FONT.target)).size,
+      congestion: statSync(path.join(congestion, 'index.mjs')).size,
+    };
+    console.log('BUNDLE', JSON.stringify(sizes));
+  });
+});
+
+describe('the renderer, bundled', () => {
+  it('finds the font beside its bundle, with no node_modules in reach, and draws a poster', async () => {
+    // under /tmp, not the project's .tmp: nothing there resolves the font's package, only its copy can be read
+    const outdir = mkdtempSync('/tmp/qr-poster-bundle-');
+    folders.push(outdir);
+    const entry = path.join(outdir, 'entry.ts');
+    writeFileSync(
+      entry,
+      [
+        `export { renderPoster } from ${JSON.stringify(path.join(PROJECT_ROOT, 'lambdas/modules/partner/qr-poster/poster.ts'))};`,
+        `export { bundledFilePath } from ${JSON.stringify(path.join(PROJECT_ROOT, 'lambdas/platform/bundled-files.ts'))};`,
+      ].join('\n'),
+    );
+    await build(esbuildOptions({ entryPoints: { index: entry }, outdir }));
+    await copyBundledFiles(posterRows.getQrPoster.bundledFiles, outdir);
+    const script = [
+      `const { renderPoster, bundledFilePath } = await import(${JSON.stringify(path.join(outdir, 'index.mjs'))});`,
+      `const pdf = await renderPoster({ facilityName: 'リージャス丸の内', spaceName: 'ラウンジ', qrValue: 'QR-1' }, 0);`,
+      `const font = bundledFilePath(${JSON.stringify(POSTER_FONT)}, ${JSON.stringify(`file://${outdir}/index.mjs`)});`,
+      'process.stdout.write(JSON.stringify({ bytes: pdf.byteLength, head: Buffer.from(pdf.subarray(0, 5)).toString(), font }));',
+    ].join('\n');
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir });
+    const answer = JSON.parse(stdout) as { bytes: number; head: string; font: string };
+    expect(answer.head).toBe('%PDF-');
+    expect(answer.bytes).toBeGreaterThan(5_000);
+    expect(answer.font).toBe(path.join(outdir, POSTER_FONT.target));
+  });
+});
