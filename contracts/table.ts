@@ -123,6 +123,17 @@ export const ITEM_TYPES = {
   presence: { pk: 'PARTNER#{partnerId}', sk: 'IN#{facilityId}#{spaceId}#{visitId}' },
   /** People (members and guests) in an open space now: check-ins and guests take room only within capacity. */
   spaceOccupancy: { pk: 'SPACE#{spaceId}', sk: 'OCCUPANCY' },
+  /**
+   * The sales lines of one event (a visit's end, a reservation's settlement, a cancellation's fee), written in the
+   * event's transaction under the id the event fixes; listed per partner by use date.
+   */
+  salesRecord: {
+    pk: 'SALES#{recordId}',
+    sk: '#META',
+    indexes: [{ index: 'GSI1', pk: 'PARTNER#{partnerId}#SALES', sk: '{useDate}#{recordId}' }],
+  },
+  /** A partner's sales of one facility on one day or in one month, added to by each record's transaction. */
+  salesTotal: { pk: 'SALESTOTAL#{partnerId}', sk: '{unit}#{facilityId}#{period}' },
   unlockCommand: {
     pk: 'CMD#{commandId}',
     sk: '#META',

@@ -1,5 +1,6 @@
 import { reservationNumberDigits, tableContext, timerStarter, uuids } from '../../platform/deps';
 import { catalogDeps } from '../catalog';
+import { salesLedger } from '../ledger';
 import { membershipDeps } from '../membership';
 import { VisitRepository } from './data/visit';
 import type { DropInPorts } from './service';
@@ -30,6 +31,7 @@ export function dropInDeps(): DropInDeps {
       spaces,
       members,
       counters,
+      ledger: salesLedger(),
       timers: timerStarter(),
       ids: uuids,
       // twelve CSPRNG digits, as a reservation number's

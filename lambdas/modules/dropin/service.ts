@@ -20,6 +20,7 @@ import type { Ids, TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { type CatalogReads, spaceWithFacility } from '../catalog';
+import { type SalesLedger, visitRecord } from '../ledger';
 import type { MemberRepository, UseCounterRepository } from '../membership';
 import type { VisitPosition, VisitRepository } from './data/visit';
 import { visitEndTimer } from './rules/timer';
@@ -42,6 +43,8 @@ export interface DropInPorts extends CatalogReads {
   visits: Pick<VisitRepository, 'get' | 'openVisitOf' | 'checkIn' | 'end' | 'changeGuests' | 'pageOfMember'>;
   members: Pick<MemberRepository, 'getMember'>;
   counters: Pick<UseCounterRepository, 'countersOf' | 'updates' | 'checkIn'>;
+  /** Where a visit's end writes its sales lines (in its own transaction). */
+  ledger: Pick<SalesLedger, 'recordItems'>;
   timers: TimerStarter;
   ids: Ids;
   /** Twelve random digits a try (CSPRNG): the visit number's. */
@@ -211,6 +214,33 @@ async function spaceOfVisit(deps: Pick<DropInPorts, 'spaces'>, visit: Visit): Pr
 }
 
 /**
+ * Ends a visit (at `ending`, or at its automatic end when that came first) with its sales lines in the same
+ * transaction, charged at the price of its use date: the ended visit, or `null` when it moved meanwhile (stale).
+ */
+async function ended(
+  deps: Pick<DropInPorts, 'visits' | 'ledger'>,
+  visit: Visit,
+  space: Space,
+  ending: Parameters<typeof endVisit>[1],
+  now: Instant,
+): Promise<Visit | null> {
+  const price15 = visitPrice15(visit, space);
+  const after = endVisit(visit, ending, price15);
+  const record = visitRecord(
+    {
+      ...after,
+      checkedOutAt: after.checkedOutAt as Instant,
+      guests: after.guests.map((g) => ({ ...g, checkedOutAt: g.checkedOutAt as Instant })),
+    },
+    after,
+    { name: space.name, price15 },
+    now,
+  );
+  const outcome = await deps.visits.end(visit, after, deps.ledger.recordItems(record));
+  return outcome.ok ? after : null;
+}
+
+/**
  * Checkout by scanning the space's QR on the way out: the member and every guest still in leave now (or at the
  * visit's automatic end, when that passed before the scan), each charged per minute.
  */
@@ -228,10 +258,8 @@ export function checkoutVisit(
       throw new ApiError('QR_NOT_RECOGNIZED', 'This is not the QR code of the space of this visit.');
     }
     if (visit.status !== 'in') throw new ApiError('INVALID_STATE', 'The visit is over already.');
-    const after = endVisit(visit, { at: now, status: 'out' }, visitPrice15(visit, space));
-    const outcome = await deps.visits.end(visit, after);
-    if (!outcome.ok) return STALE;
-    return after;
+    const after = await ended(deps, visit, space, { at: now, status: 'out' }, now);
+    return after ?? STALE;
   }, busy);
 }
 
@@ -240,7 +268,7 @@ export function checkoutVisit(
  * closing (`closedAtClosing`), guests with it. Run twice, or racing the member's checkout, the visit ends once.
  */
 export function endDueVisit(
-  deps: Pick<DropInPorts, 'visits' | 'spaces'>,
+  deps: Pick<DropInPorts, 'visits' | 'spaces' | 'ledger'>,
   visitId: string,
   now: Instant,
 ): Promise<VisitTimerAnswer> {
@@ -251,10 +279,8 @@ export function endDueVisit(
       const end = automaticEnd(visit);
       if (visit.status !== 'in' || end === null) return { action: 'done', outcome: 'nothing' };
       if (now < end.at) return { action: 'wait', visitId, dueAt: new Date(end.at).toISOString() };
-      const space = await spaceOfVisit(deps, visit);
-      const after = endVisit(visit, end, visitPrice15(visit, space));
-      const outcome = await deps.visits.end(visit, after);
-      if (!outcome.ok) return STALE;
+      const after = await ended(deps, visit, await spaceOfVisit(deps, visit), end, now);
+      if (!after) return STALE;
       return { action: 'done', outcome: after.status === 'closedAtClosing' ? 'closedAtClosing' : 'limitReached' };
     },
     () => new Error(`Visit ${visitId} kept changing while it was being ended`),
@@ -349,7 +375,7 @@ export function decodeVisitCursor(cursor: string): VisitPosition {
 
 /** Ends every visit still in past its automatic end that a failed timer missed. */
 export async function sweepVisits(
-  deps: Pick<DropInPorts, 'spaces'> & { visits: DropInPorts['visits'] & Pick<VisitRepository, 'inEndedBy'> },
+  deps: Pick<DropInPorts, 'spaces' | 'ledger'> & { visits: DropInPorts['visits'] & Pick<VisitRepository, 'inEndedBy'> },
   now: Instant,
 ): Promise<{ ended: number }> {
   let ended = 0;

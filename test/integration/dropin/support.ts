@@ -3,6 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import type { Facility, Space } from '../../../lambdas/domain/model';
 import { FacilityRepository, SpaceRepository } from '../../../lambdas/modules/catalog';
+import { SalesLedger } from '../../../lambdas/modules/ledger';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
 import { itemKey } from '../../../lambdas/platform/dynamo/keys';
 import { facilities, spaces } from '../../../lib/local/demo-data';
@@ -52,3 +53,9 @@ export const clockSetter = (api: () => ReturnType<typeof client>) => async (now:
   const answer = await api().post('/local/clock', { now });
   expect(answer.status).toBe(200);
 };
+
+/** The sales ledger of the running stack's table (what a visit's end wrote). */
+export function ledger(): SalesLedger {
+  const { doc, tableName } = tableContext();
+  return new SalesLedger(doc, tableName);
+}

@@ -9,7 +9,7 @@ import { lambdaContext } from '../../../lib/local/lambda-context';
 import type { LocalStack } from '../../../lib/local/stack';
 import { at, newMember } from '../booking/fixtures';
 import { client, startTestStack } from '../support/local-stack';
-import { peopleIn, REGUS_QR } from './support';
+import { ledger, peopleIn, REGUS_QR } from './support';
 
 const DAY = '2026-11-24';
 const LOUNGE = 'regus-marunouchi-lounge';
@@ -73,9 +73,14 @@ describe('the visit-end timer', () => {
     await setClock(at(DAY, '16:00'));
     const ended = await visitOf(token, id);
     const people = await peopleIn(LOUNGE);
+    const total = await ledger().total('partner-regus', 'day', 'regus-marunouchi', DAY);
+    const record = await ledger().get(`visit:${id}`);
+    expect(record?.lines).toEqual([expect.objectContaining({ item: 'openSpace', quantity: 240, ...ended.charge })]);
     const again = await endVisit({ visitId: id, dueAt: '2026-11-24T07:00:00.000Z' }, lambdaContext('end-visit'));
     expect(again).toEqual({ action: 'done', outcome: 'nothing' });
     expect(await visitOf(token, id)).toEqual(ended);
     expect(await peopleIn(LOUNGE)).toBe(people);
+    expect(await ledger().get(`visit:${id}`)).toEqual(record);
+    expect(await ledger().total('partner-regus', 'day', 'regus-marunouchi', DAY)).toEqual(total);
   });
 });

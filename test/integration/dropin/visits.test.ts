@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { at, memberWithoutPlan, newMember } from '../booking/fixtures';
 import { partnerStack } from '../partner/support';
 import { operatorToken } from '../support/local-stack';
-import { clockSetter, KAIKATSU_QR, openSpaceLike, peopleIn, putOpenSpaces, REGUS_QR } from './support';
+import { clockSetter, KAIKATSU_QR, ledger, openSpaceLike, peopleIn, putOpenSpaces, REGUS_QR } from './support';
 
 const api = partnerStack();
 const setClock = clockSetter(api);
@@ -131,6 +131,49 @@ describe('checkout and charges', () => {
     expect(past).toEqual([out.body]);
     // a second checkout finds it over
     expect((await checkout(token, visit.id, REGUS_QR)).body).toMatchObject({ status: 409, code: 'INVALID_STATE' });
+  });
+
+  it('writes the sales lines with the checkout: the member’s and each guest’s, the day’s total grown by them once', async () => {
+    await setClock(at('2026-11-26', '10:00'));
+    const before = await ledger().total('partner-regus', 'day', 'regus-marunouchi', '2026-11-26');
+    const { token } = await premium();
+    const visit = (await scan(token, REGUS_QR)).body;
+    await setClock(at('2026-11-26', '10:15'));
+    await api().post(`/v1/visits/${visit.id}/guests`, { count: 1 }, token);
+    await setClock('2026-11-26T10:53:18+09:00');
+    await api().post(`/v1/visits/${visit.id}/guests/g1/checkout`, undefined, token);
+    await setClock('2026-11-26T11:00:00+09:00');
+    const out = (await checkout(token, visit.id, REGUS_QR)).body;
+    const record = await ledger().get(`visit:${visit.id}`);
+    expect(record).toMatchObject({
+      partnerId: 'partner-regus',
+      companyName: null,
+      memberNumber: expect.stringMatching(/^TW9/),
+      facilityId: 'regus-marunouchi',
+      spaceId: LOUNGE,
+      useDate: '2026-11-26',
+      visitId: visit.id,
+      lines: [
+        { lineId: 'member', item: 'openSpace', unitPrice: 250, quantity: 60, unit: '分', ...out.charge },
+        { lineId: 'g1', item: 'guest', unitPrice: 250, quantity: 39, unit: '分', ...out.guests[0].charge },
+      ],
+    });
+    expect(out.charge).toEqual({ amount: 1000, tax: 100, total: 1100 });
+    // 10:15:00–10:53:18 → 39 minutes (seconds up) → 650 yen
+    expect(out.guests[0].charge).toEqual({ amount: 650, tax: 65, total: 715 });
+    const after = await ledger().total('partner-regus', 'day', 'regus-marunouchi', '2026-11-26');
+    expect(after).toEqual({
+      amount: before.amount + 1650,
+      tax: before.tax + 165,
+      total: before.total + 1815,
+      lines: before.lines + 2,
+    });
+    // a second checkout writes nothing
+    expect((await checkout(token, visit.id, REGUS_QR)).status).toBe(409);
+    expect(await ledger().total('partner-regus', 'day', 'regus-marunouchi', '2026-11-26')).toEqual(after);
+    expect(
+      (await ledger().total('partner-regus', 'month', 'regus-marunouchi', '2026-11')).lines,
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 

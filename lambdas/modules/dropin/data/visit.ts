@@ -192,12 +192,13 @@ export class VisitRepository {
   }
 
   /**
-   * Ends a visit (`after` is out): the member's visit in and their presence go, and the space gets back the member and
-   * the guests who were still in. Stale when the visit moved since `before`.
+   * Ends a visit (`after` is out): the member's visit in and their presence go, the space gets back the member and the
+   * guests who were still in, and `extra` (its sales lines) is written with it. Stale when the visit moved since `before`.
    */
-  end(before: Visit, after: Visit): Promise<TransactOutcome> {
+  end(before: Visit, after: Visit, extra: readonly TaggedItem[] = []): Promise<TransactOutcome> {
     return transact(this.doc, [
       this.replace(before, after),
+      ...extra,
       {
         item: {
           Delete: {

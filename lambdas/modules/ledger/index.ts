@@ -1,0 +1,17 @@
+/**
+ * The sales ledger (domain-rules §7): the lines each chargeable event writes in its own transaction, and the totals
+ * kept beside them. What other modules may use of it.
+ */
+export { SalesLedger, type SalesTotal, salesRecordKey, type TotalUnit } from './data/sales';
+export { salesLedger } from './deps';
+export {
+  cancellationFeeRecord,
+  recordTotal,
+  reservationRecord,
+  SALES_ITEMS,
+  type SalesItem,
+  type SalesLine,
+  type SalesParty,
+  type SalesRecord,
+  visitRecord,
+} from './rules/lines';
