@@ -60,4 +60,9 @@ describe('the holiday data stays in the settlement bundle', () => {
   it('only lambdas/domain/holidays.ts imports the holiday library', () => {
     expect(importers(/from '@holiday-jp\//)).toEqual(['lambdas/domain/holidays.ts']);
   });
+
+  it('only the settlement rules import the holidays, and the charging rules do not import settlement', () => {
+    expect(importers(/from '\.\.?\/(?:[\w./-]*\/)?holidays'/)).toEqual(['lambdas/domain/settlement.ts']);
+    expect(readFileSync(path.join(root, 'lambdas/domain/billing.ts'), 'utf8')).not.toMatch(/settlement'/);
+  });
 });
