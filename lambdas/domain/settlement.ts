@@ -13,6 +13,13 @@
  *   24:00 of the 20th in the facility's zone (the end of the 20th, 004 資料1: corrections until the 20th).
  * - The notice is issued on the first business day of the month after next (api.md), which is always on or
  *   before the 5th business day that 004 資料1 allows; it is due on that month's last business day.
+ * - Offsets larger than the payout are not shown as a negative net: a bank transfer cannot be negative and a
+ *   set-off (相殺, Civil Code art. 505) extinguishes only the amount both sides owe. The notice applies offsets up
+ *   to its payout (net ≥ 0) and the rest is carried over to the partner's next notice, as payout platforms carry
+ *   a negative balance into the next payout. See {@link noticeAmounts}.
+ * - A company's payment for a period is shared among the partners that billed it in proportion to what each
+ *   billed, in whole yen by the largest-remainder method (see {@link shareCompanyPayment}). An overpayment is
+ *   shared the same way: the rule shares what it is given.
  */
 import { addDays, atLocal, formatLocalDate, localDateOf, parseLocalDate } from './calendar';
 import { isNationalHoliday } from './holidays';
@@ -191,4 +198,95 @@ export function partnerPayout(paid: number, ratePercent: number = DEFAULT_PAYOUT
     throw new RangeError(`ratePercent must be a whole number from 0 to 100: ${ratePercent}`);
   }
   return Math.floor((paid * ratePercent) / 100);
+}
+
+/** The money of one payment notice (api.md `PaymentNotice`: `payout`, `offsets`, `net`) and what it leaves over. */
+export interface NoticeAmounts {
+  paidByCompanies: number;
+  ratePercent: number;
+  /** `floor(paidByCompanies × ratePercent / 100)`. */
+  payout: number;
+  /** Offsets to settle: the period's own plus those carried in from earlier notices. */
+  offsetsDue: number;
+  /** Offsets this notice applies: `min(offsetsDue, payout)`. */
+  offsets: number;
+  /** What is transferred: `payout − offsets`, never negative. */
+  net: number;
+  /** Offsets left for the partner's next notice: `offsetsDue − offsets`. */
+  carriedOver: number;
+}
+
+/**
+ * The amounts of a partner's notice: `payout = floor(paidByCompanies × ratePercent / 100)`, `net = payout − offsets`.
+ * Offsets (the period's, plus `carriedIn` from earlier notices) are applied up to the payout, so `net` is never
+ * negative; what they exceed it by is `carriedOver` to the next notice (a set-off extinguishes only what both sides
+ * owe; the partner is not sent a negative transfer). 10,000 paid at 70 % with 9,000 of offsets → payout 7,000,
+ * offsets 7,000, net 0, 2,000 carried over.
+ * @throws RangeError for an amount that is not whole yen ≥ 0, or a rate outside 0–100.
+ */
+export function noticeAmounts({
+  paidByCompanies,
+  ratePercent = DEFAULT_PAYOUT_PERCENT,
+  offsets,
+  carriedIn = 0,
+}: {
+  paidByCompanies: number;
+  ratePercent?: number;
+  offsets: number;
+  carriedIn?: number;
+}): NoticeAmounts {
+  checkYen('offsets', offsets);
+  checkYen('carriedIn', carriedIn);
+  const payout = partnerPayout(paidByCompanies, ratePercent);
+  const offsetsDue = offsets + carriedIn;
+  const applied = Math.min(offsetsDue, payout);
+  return {
+    paidByCompanies,
+    ratePercent,
+    payout,
+    offsetsDue,
+    offsets: applied,
+    net: payout - applied,
+    carriedOver: offsetsDue - applied,
+  };
+}
+
+/**
+ * A company's payment for a period shared among the partners that billed it, in proportion to what each billed:
+ * whole yen per partner that sum exactly to `paid`, by the largest-remainder method. Each partner first gets
+ * `floor(paid × billed / totalBilled)`; the yen left (fewer than the number of partners) go one each to the largest
+ * remainders; equal remainders go to the partner that billed more, then to the smaller partner id (code-unit
+ * order), so the result does not depend on the order of the keys. A partner that billed 0 gets 0. Exact for any
+ * amounts (the products are computed in BigInt).
+ * @throws RangeError for an amount that is not whole yen ≥ 0, or a payment > 0 when nothing was billed.
+ */
+export function shareCompanyPayment(
+  paid: number,
+  billedByPartner: Readonly<Record<string, number>>,
+): Record<string, number> {
+  checkYen('paid', paid);
+  const entries = Object.entries(billedByPartner);
+  for (const [partnerId, billed] of entries) checkYen(`billed by ${partnerId}`, billed);
+  const total = entries.reduce((sum, [, billed]) => sum + BigInt(billed), 0n);
+  if (total === 0n) {
+    if (paid > 0) throw new RangeError(`A payment of ${paid} cannot be shared: nothing was billed`);
+    return Object.fromEntries(entries.map(([partnerId]) => [partnerId, 0]));
+  }
+  const shares = entries.map(([partnerId, billed]) => {
+    const product = BigInt(paid) * BigInt(billed);
+    return { partnerId, billed, yen: Number(product / total), remainder: product % total };
+  });
+  let left = paid - shares.reduce((sum, share) => sum + share.yen, 0);
+  const byRemainder = [...shares].sort(
+    (a, b) =>
+      (a.remainder === b.remainder ? 0 : a.remainder > b.remainder ? -1 : 1) ||
+      b.billed - a.billed ||
+      (a.partnerId < b.partnerId ? -1 : a.partnerId > b.partnerId ? 1 : 0),
+  );
+  for (const share of byRemainder) {
+    if (left === 0) break;
+    share.yen += 1;
+    left -= 1;
+  }
+  return Object.fromEntries(shares.map(({ partnerId, yen }) => [partnerId, yen]));
 }

@@ -76,6 +76,8 @@ describe('the pure rules', () => {
     'isBusinessDay',
     'noticeSchedule',
     'partnerPayout',
+    'noticeAmounts',
+    'shareCompanyPayment',
     'vacancySymbol',
     'dayAvailability',
     'refuse',

@@ -11,6 +11,7 @@ import {
   lastBusinessDay,
   monthOf,
   nextSettlementPeriod,
+  noticeAmounts,
   noticeSchedule,
   nthBusinessDay,
   partnerPayout,
@@ -19,6 +20,7 @@ import {
   settlementPeriodClosesAt,
   settlementPeriodDates,
   settlementPeriodOf,
+  shareCompanyPayment,
 } from '../../../lambdas/domain/settlement';
 import { ZONE as tokyo } from '../../fixtures/domain';
 
@@ -285,5 +287,138 @@ describe('partnerPayout (paid by companies × rate, yen down)', () => {
     [100, 70.5],
   ])('refuses paid %s at %s %%', (paid, rate) => {
     expect(() => partnerPayout(paid, rate)).toThrow(RangeError);
+  });
+});
+
+describe('noticeAmounts (net = payout − offsets; offsets beyond the payout carried over)', () => {
+  it.each([
+    ['no offsets', 10000, 70, 0, 0, { payout: 7000, offsetsDue: 0, offsets: 0, net: 7000, carriedOver: 0 }],
+    ['an offset', 10000, 70, 1500, 0, { payout: 7000, offsetsDue: 1500, offsets: 1500, net: 5500, carriedOver: 0 }],
+    [
+      'offsets equal to the payout',
+      10000,
+      70,
+      7000,
+      0,
+      { payout: 7000, offsetsDue: 7000, offsets: 7000, net: 0, carriedOver: 0 },
+    ],
+    [
+      'offsets above the payout',
+      10000,
+      70,
+      9000,
+      0,
+      { payout: 7000, offsetsDue: 9000, offsets: 7000, net: 0, carriedOver: 2000 },
+    ],
+    [
+      'carried in, applied',
+      10000,
+      70,
+      500,
+      2000,
+      { payout: 7000, offsetsDue: 2500, offsets: 2500, net: 4500, carriedOver: 0 },
+    ],
+    [
+      'carried in, still above',
+      1000,
+      70,
+      0,
+      2000,
+      { payout: 700, offsetsDue: 2000, offsets: 700, net: 0, carriedOver: 1300 },
+    ],
+    ['nothing paid yet', 0, 70, 300, 0, { payout: 0, offsetsDue: 300, offsets: 0, net: 0, carriedOver: 300 }],
+    ['yen rounded down', 1566, 65, 17, 0, { payout: 1017, offsetsDue: 17, offsets: 17, net: 1000, carriedOver: 0 }],
+  ])('%s', (_label, paidByCompanies, ratePercent, offsets, carriedIn, expected) => {
+    expect(noticeAmounts({ paidByCompanies, ratePercent, offsets, carriedIn })).toEqual({
+      paidByCompanies,
+      ratePercent,
+      ...expected,
+    });
+  });
+
+  it('takes the default rate and nothing carried in', () => {
+    expect(noticeAmounts({ paidByCompanies: 2400, offsets: 100 })).toMatchObject({ payout: 1680, net: 1580 });
+  });
+
+  it('refuses negative or fractional offsets', () => {
+    expect(() => noticeAmounts({ paidByCompanies: 100, offsets: -1 })).toThrow(RangeError);
+    expect(() => noticeAmounts({ paidByCompanies: 100, offsets: 0, carriedIn: 0.5 })).toThrow(RangeError);
+  });
+
+  it('keeps net = payout − offsets ≥ 0 and loses no offset', () => {
+    const yen = fc.integer({ min: 0, max: 10_000_000 });
+    fc.assert(
+      fc.property(yen, fc.integer({ min: 0, max: 100 }), yen, yen, (paid, rate, offsets, carriedIn) => {
+        const a = noticeAmounts({ paidByCompanies: paid, ratePercent: rate, offsets, carriedIn });
+        expect(a.net).toBe(a.payout - a.offsets);
+        expect(a.net).toBeGreaterThanOrEqual(0);
+        expect(a.offsets + a.carriedOver).toBe(offsets + carriedIn);
+        expect(a.carriedOver === 0 || a.net === 0).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('shareCompanyPayment (in proportion to what each partner billed; largest remainder)', () => {
+  it.each([
+    ['one partner', 12345, { p1: 500 }, { p1: 12345 }],
+    ['an exact split', 1000, { p1: 300, p2: 700 }, { p1: 300, p2: 700 }],
+    ['a partial payment, exact', 500, { p1: 300, p2: 700 }, { p1: 150, p2: 350 }],
+    ['thirds: the tie goes to the smaller id', 100, { p3: 1, p1: 1, p2: 1 }, { p3: 33, p1: 34, p2: 33 }],
+    ['thirds of 101', 101, { p1: 1, p2: 1, p3: 1 }, { p1: 34, p2: 34, p3: 33 }],
+    ['an uneven split', 1000, { a: 1, b: 2, c: 4 }, { a: 143, b: 286, c: 571 }],
+    ['largest remainder, not largest bill', 10, { a: 15, b: 14, c: 11 }, { a: 4, b: 3, c: 3 }],
+    ['equal remainders: the larger bill first', 2, { a: 1, b: 3 }, { a: 0, b: 2 }],
+    ['a partner that billed nothing', 300, { a: 0, b: 500 }, { a: 0, b: 300 }],
+    ['a partner that billed nothing, uneven', 10, { a: 0, b: 1, c: 2 }, { a: 0, b: 3, c: 7 }],
+    ['nothing paid', 0, { a: 100, b: 200 }, { a: 0, b: 0 }],
+    ['nothing paid, nothing billed', 0, { a: 0 }, { a: 0 }],
+    ['no partner, nothing paid', 0, {}, {}],
+    ['one yen among many', 1, { a: 1, b: 1, c: 1, d: 1 }, { a: 1, b: 0, c: 0, d: 0 }],
+  ])('%s: %i over %j → %j', (_label, paid, billed, expected) => {
+    expect(shareCompanyPayment(paid, billed)).toEqual(expected);
+  });
+
+  it('is exact where yen × yen passes 2^53', () => {
+    const shares = shareCompanyPayment(9_000_000_000, { a: 3_000_000_001, b: 6_000_000_000 });
+    expect(shares).toEqual({ a: 3_000_000_001, b: 5_999_999_999 });
+  });
+
+  it.each([
+    ['a payment with nothing billed', 100, { a: 0 }],
+    ['a payment with no partner', 100, {}],
+    ['a negative payment', -1, { a: 1 }],
+    ['a fractional bill', 10, { a: 1.5 }],
+    ['a negative bill', 10, { a: 5, b: -1 }],
+  ])('refuses %s', (_label, paid, billed) => {
+    expect(() => shareCompanyPayment(paid, billed)).toThrow(RangeError);
+  });
+
+  it('sums to the payment, stays within a yen of the exact share, and does not depend on key order', () => {
+    const billed = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 4 }),
+      fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2_000_000 })),
+      { minKeys: 1, maxKeys: 8 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000_000 }), billed, (paid, bills) => {
+        const total = Object.values(bills).reduce((sum, b) => sum + b, 0);
+        fc.pre(total > 0);
+        const shares = shareCompanyPayment(paid, bills);
+        expect(Object.keys(shares).sort()).toEqual(Object.keys(bills).sort());
+        expect(Object.values(shares).reduce((sum, s) => sum + s, 0)).toBe(paid);
+        for (const [id, share] of Object.entries(shares)) {
+          const bill = bills[id] as number;
+          expect(Number.isInteger(share)).toBe(true);
+          expect(Math.abs(share - (paid * bill) / total)).toBeLessThan(1);
+          if (bill === 0) expect(share).toBe(0);
+          for (const [other, otherShare] of Object.entries(shares)) {
+            if (bill > (bills[other] as number)) expect(share).toBeGreaterThanOrEqual(otherShare);
+          }
+        }
+        const reversed = Object.fromEntries(Object.entries(bills).reverse());
+        expect(shareCompanyPayment(paid, reversed)).toEqual(shares);
+      }),
+    );
   });
 });
