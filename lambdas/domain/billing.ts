@@ -1,5 +1,7 @@
 /**
- * Money for TIMEWORK partners (domain-rules §7, 004 資料1): usage charges, options, tax and settlement.
+ * Money for TIMEWORK partners (domain-rules §7, 004 資料1): usage charges, options and tax. Settlement (periods,
+ * business days, payouts) is in `settlement.ts`, apart, so that the holiday data it needs stays out of the bundles
+ * of the functions that charge.
  * All amounts are whole yen without tax; every division rounds down, in integer arithmetic.
  *
  * Choices where the rules are silent:
@@ -12,32 +14,14 @@
  *   reservation is charged at the prices in force on it (a booking across midnight does not switch prices).
  *   A history starts with the prices it replaced (from `PRICE_HISTORY_START`); a use date before its first
  *   entry takes that entry; two changes on one day: the later one is in force for the whole day.
- * - Business days are Monday–Friday; no public-holiday calendar is applied (Japanese holidays are not
- *   skipped), so the notice and payment dates are upper bounds only on weeks without holidays.
  */
-import {
-  addDays,
-  atLocal,
-  formatLocalDate,
-  localDateOf,
-  MINUTE_MS,
-  openIntervals,
-  parseLocalDate,
-  SLOT_MINUTES,
-} from './calendar';
-import type { DatePeriod } from './contract';
+import { addDays, atLocal, localDateOf, MINUTE_MS, openIntervals, SLOT_MINUTES } from './calendar';
 import type { Calendar, Instant, LocalDate, Price, PriceEntry, SpaceOption } from './model';
 
 /** Consumption tax, in percent. */
 export const CONSUMPTION_TAX_PERCENT = 10;
 /** Consumption tax rate (10 %). */
 export const CONSUMPTION_TAX_RATE = CONSUMPTION_TAX_PERCENT / 100;
-/** Settlement months close on this day of the month. */
-export const SETTLEMENT_CLOSING_DAY = 20;
-/** The partner's usual share of what member companies actually paid, in percent. */
-export const DEFAULT_PAYOUT_PERCENT = 70;
-/** The payment notice is issued by this business day of the month after next. */
-export const NOTICE_BUSINESS_DAY = 5;
 
 const floorDiv = (a: number, b: number): number => Math.floor(a / b);
 
@@ -203,39 +187,4 @@ export function optionsCharge(
     amount += option.unitPrice * quantity;
   }
   return { ok: true, amount };
-}
-
-/** The settlement month containing `date`: months close on the 20th (the 21st of the previous month to the 20th). */
-export function settlementPeriod(date: LocalDate): DatePeriod {
-  const d = parseLocalDate(date);
-  const closingMonth = d.day <= SETTLEMENT_CLOSING_DAY ? d.startOf('month') : d.startOf('month').plus({ months: 1 });
-  const end = closingMonth.set({ day: SETTLEMENT_CLOSING_DAY });
-  return { start: formatLocalDate(end.minus({ months: 1 }).plus({ days: 1 })), end: formatLocalDate(end) };
-}
-
-/** The partner's payout: `floor(paid × ratePercent / 100)` of what member companies actually paid. */
-export function partnerPayout(paid: number, ratePercent: number = DEFAULT_PAYOUT_PERCENT): number {
-  return floorDiv(paid * ratePercent, 100);
-}
-
-/** Whether a date is a business day: Monday to Friday (public holidays are not known here). */
-export function isBusinessDay(date: LocalDate): boolean {
-  return parseLocalDate(date).weekday <= 5;
-}
-
-/**
- * When a settlement month ending `periodEnd` is paid (004 資料1): the notice is issued by the 5th business
- * day of the month after next (counted from the month the closing day is in), and the payment made by the
- * last business day of that month. Business days are Monday–Friday; public holidays are not skipped.
- */
-export function settlementSchedule(periodEnd: LocalDate): { noticeBy: LocalDate; paymentBy: LocalDate } {
-  const month = parseLocalDate(periodEnd).startOf('month').plus({ months: 2 });
-  let noticeBy = formatLocalDate(month);
-  for (let count = isBusinessDay(noticeBy) ? 1 : 0; count < NOTICE_BUSINESS_DAY; ) {
-    noticeBy = addDays(noticeBy, 1);
-    if (isBusinessDay(noticeBy)) count += 1;
-  }
-  let paymentBy = formatLocalDate(month.endOf('month'));
-  while (!isBusinessDay(paymentBy)) paymentBy = addDays(paymentBy, -1);
-  return { noticeBy, paymentBy };
 }

@@ -2,19 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   CONSUMPTION_TAX_RATE,
   chargeForMinutes,
-  isBusinessDay,
   openSpaceCharge,
   optionsCharge,
   PRICE_HISTORY_START,
   type PricedSpace,
-  partnerPayout,
   priceOn,
   pricesOn,
   recordPriceChange,
   reservedCharge,
   reservedChargeOn,
-  settlementPeriod,
-  settlementSchedule,
   withTax,
 } from '../../../lambdas/domain/billing';
 import type { PriceEntry } from '../../../lambdas/domain/model';
@@ -160,51 +156,6 @@ describe('optionsCharge (§7: unit price × quantity, up to the maximum)', () =>
       code: 'VALIDATION_FAILED',
       detail: expect.any(String),
     });
-  });
-});
-
-describe('settlement (§7, 004 資料1)', () => {
-  it.each([
-    ['2024-06-20', '2024-05-21', '2024-06-20'],
-    ['2024-06-21', '2024-06-21', '2024-07-20'],
-    ['2024-06-01', '2024-05-21', '2024-06-20'],
-    ['2024-01-05', '2023-12-21', '2024-01-20'],
-    ['2024-12-25', '2024-12-21', '2025-01-20'],
-    ['2024-02-29', '2024-02-21', '2024-03-20'],
-  ])('%s falls in %s..%s', (date, start, end) => {
-    expect(settlementPeriod(date)).toEqual({ start, end });
-  });
-
-  it.each([
-    [10000, 70, 7000],
-    [1566, 70, 1096],
-    [1001, 65, 650],
-    [0, 70, 0],
-  ])('partnerPayout(%i, %i %%) = %i', (paid, rate, payout) => {
-    expect(partnerPayout(paid, rate)).toBe(payout);
-  });
-
-  it('pays 70 % by default', () => {
-    expect(partnerPayout(2400)).toBe(1680);
-  });
-
-  it.each([
-    ['2024-06-20', '2024-08-07', '2024-08-30'],
-    ['2024-01-20', '2024-03-07', '2024-03-29'],
-    ['2024-12-20', '2025-02-07', '2025-02-28'],
-    ['2024-04-20', '2024-06-07', '2024-06-28'],
-    ['2024-11-20', '2025-01-07', '2025-01-31'],
-  ])('period ending %s: notice by %s, payment by %s (month after next)', (periodEnd, noticeBy, paymentBy) => {
-    expect(settlementSchedule(periodEnd)).toEqual({ noticeBy, paymentBy });
-  });
-
-  it.each([
-    ['2024-06-14', true],
-    ['2024-06-15', false],
-    ['2024-06-16', false],
-    ['2024-06-17', true],
-  ])('isBusinessDay(%s) = %s (Mon–Fri, no holiday calendar)', (date, expected) => {
-    expect(isBusinessDay(date)).toBe(expected);
   });
 });
 

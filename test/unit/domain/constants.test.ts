@@ -5,6 +5,7 @@ import * as calendar from '../../../lambdas/domain/calendar';
 import * as contract from '../../../lambdas/domain/contract';
 import * as format from '../../../lambdas/domain/format';
 import * as model from '../../../lambdas/domain/model';
+import * as settlement from '../../../lambdas/domain/settlement';
 import * as stay from '../../../lambdas/domain/stay';
 import * as timers from '../../../lambdas/domain/timers';
 import * as usagePeriod from '../../../lambdas/domain/usage-period';
@@ -20,6 +21,7 @@ const core = {
   ...contract,
   ...format,
   ...model,
+  ...settlement,
   ...stay,
   ...timers,
   ...usagePeriod,
@@ -67,9 +69,15 @@ describe('the pure rules', () => {
     'reservedCharge',
     'openSpaceCharge',
     'optionsCharge',
-    'settlementPeriod',
+    'settlementPeriodOf',
+    'settlementPeriodDates',
+    'settlementPeriodClosesAt',
+    'nextSettlementPeriod',
+    'isBusinessDay',
+    'noticeSchedule',
     'partnerPayout',
-    'settlementSchedule',
+    'noticeAmounts',
+    'shareCompanyPayment',
     'vacancySymbol',
     'dayAvailability',
     'refuse',
