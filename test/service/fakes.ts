@@ -7,6 +7,7 @@ import type { KeypadCodeMessage } from '../../contracts/mqtt';
 import type { WorkflowId, WorkflowInputs } from '../../contracts/workflows';
 import type { Facility, Instant, Member, Reservation, Space, UnlockCommand } from '../../lambdas/domain/model';
 import type { BookingPorts } from '../../lambdas/modules/booking';
+import type { SalesRecord } from '../../lambdas/modules/ledger';
 import type { MemberCounters } from '../../lambdas/modules/membership';
 import type { TaggedItem, TransactOutcome } from '../../lambdas/platform/dynamo/transactions';
 import type { DoorPublisher, Ids, TimerStarter } from '../../lambdas/platform/ports';
@@ -130,6 +131,15 @@ export class FakeDoors implements DoorPublisher {
   }
 }
 
+/** A sales ledger that keeps the records it is given to write (the transactions of the fakes write nothing). */
+export class FakeLedger {
+  readonly records: SalesRecord[] = [];
+  recordItems(record: SalesRecord): TaggedItem[] {
+    this.records.push(record);
+    return [];
+  }
+}
+
 /** A timer starter that records what it starts, or refuses every start while `down`. */
 export class FakeTimers implements TimerStarter {
   readonly started: Array<{ workflow: WorkflowId; name: string; input: WorkflowInputs[WorkflowId] }> = [];
@@ -178,6 +188,7 @@ export function bookingWorld(setup: { facility: Facility; spaces: Space[]; membe
       },
     },
     counters: { countersOf: async () => NO_COUNTERS },
+    ledger: new FakeLedger(),
     timers,
     ids: sequentialIds(),
     reservationNumbers: fixedDigits(),

@@ -5,7 +5,7 @@ import { closeStay } from '../../lambdas/modules/stay/timers';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { makeFacility, makeSpace, tokyo } from '../fixtures/domain';
-import { FakeDoors, FakeReservations, FakeUnlockCommands, makeReservation, sequentialIds } from './fakes';
+import { FakeDoors, FakeLedger, FakeReservations, FakeUnlockCommands, makeReservation, sequentialIds } from './fakes';
 
 const space = makeSpace({ doorIds: ['door-1', 'keypad-1'] });
 const facility = makeFacility({
@@ -28,6 +28,7 @@ function world(reservation: Reservation = confirmed) {
     facilities: { getFacility: async (id) => (id === facility.facilityId ? facility : undefined) },
     unlockCommands,
     doors,
+    ledger: new FakeLedger(),
     ids: sequentialIds(),
     keypadCodes: { next: () => '042917' },
   };
@@ -35,6 +36,12 @@ function world(reservation: Reservation = confirmed) {
 }
 
 const atDoor = tokyo('2024-06-10T09:58');
+
+/** What the forced-checkout timer reads and writes, over the fakes. */
+const timerRepos = (reservations: FakeReservations, doors: FakeDoors) => {
+  const { deps } = world();
+  return { reservations, doors, spaces: deps.spaces, facilities: deps.facilities, ledger: new FakeLedger() };
+};
 
 describe('check-in', () => {
   it('records the command with the stay change and sends it to the door', async () => {
@@ -106,7 +113,7 @@ describe('the forced-checkout timer', () => {
     const { reservations } = world({ ...confirmed, status: 'checkedIn' });
     reservations.staleWrites = true;
     await expect(
-      closeStay({ reservations, doors: new FakeDoors() }, confirmed.reservationId, tokyo('2024-06-10T11:05')),
+      closeStay(timerRepos(reservations, new FakeDoors()), confirmed.reservationId, tokyo('2024-06-10T11:05')),
     ).rejects.toThrow('kept changing');
     expect(reservations.writes).toBe(1 + STALE_RETRIES);
   });
@@ -195,7 +202,7 @@ describe('keypad doors', () => {
   it('the forced checkout withdraws the code and removes it from the door', async () => {
     const { deps, reservations, doors } = world();
     await checkIn(deps, 'member-1', confirmed.reservationId, 'keypad-1', atDoor);
-    const answer = await closeStay({ reservations, doors }, confirmed.reservationId, validUntil);
+    const answer = await closeStay(timerRepos(reservations, doors), confirmed.reservationId, validUntil);
     expect(answer).toEqual({ action: 'done', outcome: 'forcedCheckout' });
     expect(reservations.byId.get(confirmed.reservationId)?.keypad?.withdrawnAt).toBe(validUntil);
     expect(doors.codes.map((c) => c.message.action)).toEqual(['add', 'remove']);

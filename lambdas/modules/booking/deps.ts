@@ -1,5 +1,6 @@
 import { reservationNumberDigits, tableContext, timerStarter, uuids } from '../../platform/deps';
 import { catalogDeps } from '../catalog';
+import { salesLedger } from '../ledger';
 import { membershipDeps } from '../membership';
 import { ReservationRepository } from './data/reservation';
 import { SlotCounterRepository } from './data/slot-counter';
@@ -29,7 +30,7 @@ export function slotCounters(): SlotCounterRepository {
 }
 
 /** The repositories of the booking flows (no ports): what extending a booking needs. */
-export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids' | 'reservationNumbers'> {
+export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids' | 'reservationNumbers' | 'ledger'> {
   const { facilities, spaces } = catalogDeps();
   const { members, counters } = membershipDeps();
   return { reservations: reservationRepository(), slots: slotCounters(), facilities, spaces, members, counters };
@@ -37,6 +38,12 @@ export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids' | 'reservatio
 
 /** What the booking flows need, made once over the process-wide table and ports. */
 export function bookingDeps(): BookingDeps {
-  cached ??= { ...bookingReads(), timers: timerStarter(), ids: uuids, reservationNumbers: reservationNumberDigits };
+  cached ??= {
+    ...bookingReads(),
+    ledger: salesLedger(),
+    timers: timerStarter(),
+    ids: uuids,
+    reservationNumbers: reservationNumberDigits,
+  };
   return cached;
 }

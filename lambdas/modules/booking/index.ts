@@ -13,4 +13,5 @@ export {
   settle,
   startTimerOf,
 } from './service';
+export { cancellationFeeItems, type SettlementPorts, settlementItems } from './settlement';
 export { reservationView } from './views';

@@ -66,8 +66,8 @@ export const rows = {
     path: '/v1/reservations/{id}/cancel',
     caller: MEMBER,
     tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
-    // the reservation; the transaction
-    maxTableCommands: 2,
+    // the reservation; its space (a fee's sales line names it); the transaction
+    maxTableCommands: 3,
   },
   extendReservation: {
     id: 'extend-reservation',

@@ -28,6 +28,7 @@ import type { DoorPublisher, Ids, TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE, type Stale } from '../../platform/retry';
 import { type CatalogReads, spaceWithFacility } from '../catalog';
+import type { SalesLedger } from '../ledger';
 import type { CounterLimits, MemberRepository, UseCounterRepository } from '../membership';
 import type { ReservationRepository } from './data/reservation';
 import type { SlotCounterRepository } from './data/slot-counter';
@@ -45,6 +46,7 @@ import {
   type OwnHold,
   type Refusal,
 } from './rules/reservation';
+import { cancellationFeeItems } from './settlement';
 
 /** What the booking flows read and write, and the ports they use. */
 export interface BookingPorts extends CatalogReads {
@@ -56,6 +58,8 @@ export interface BookingPorts extends CatalogReads {
   members: Pick<MemberRepository, 'getMember'>;
   counters: Pick<UseCounterRepository, 'countersOf'>;
   timers: TimerStarter;
+  /** Where a cancellation's fee writes its sales line (in its own transaction). */
+  ledger: Pick<SalesLedger, 'recordItems'>;
   ids: Ids;
   /** Twelve random digits a try (CSPRNG): the reservation number's. */
   reservationNumbers: Ids;
@@ -207,7 +211,7 @@ export function createReservation(
 
 /** Cancels a member's requested or confirmed reservation before its start (2-hour rule, fee rules). */
 export function cancelReservation(
-  deps: Pick<BookingPorts, 'reservations'>,
+  deps: Pick<BookingPorts, 'reservations' | 'spaces' | 'ledger'>,
   memberId: string,
   id: string,
   now: Instant,
@@ -216,10 +220,13 @@ export function cancelReservation(
     const reservation = await ownReservation(deps, memberId, id);
     const decision = decideCancellation({ now, reservation, timeZone: reservation.timeZone });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
+    // a fee is a sales line, on the reservation's date, written with the cancellation
+    const space = decision.fee ? await deps.spaces.getSpace(reservation.spaceId) : undefined;
     const outcome = await deps.reservations.release(reservation, {
       set: { status: 'cancelled', cancellationFee: decision.fee },
       releaseFrom: reservation.start,
       consumeUses: decision.usesCounted,
+      extra: cancellationFeeItems(deps, reservation, space ?? { name: reservation.spaceId }, decision.fee, now),
     });
     if (settle(outcome) === STALE) return STALE;
     return {
@@ -231,7 +238,7 @@ export function cancelReservation(
   }, busy);
 }
 
-type ExtensionDeps = Omit<BookingPorts, 'timers' | 'ids' | 'reservationNumbers'> & {
+type ExtensionDeps = Omit<BookingPorts, 'timers' | 'ids' | 'reservationNumbers' | 'ledger'> & {
   doors: Pick<DoorPublisher, 'publishCode'>;
 };
 

@@ -1,6 +1,7 @@
 import { doorPublisher, keypadCodes, tableContext, uuids } from '../../platform/deps';
 import { reservationRepository } from '../booking';
 import { catalogDeps } from '../catalog';
+import { salesLedger } from '../ledger';
 import { UnlockCommandRepository } from './data/unlock-command';
 import type { StayPorts } from './service';
 
@@ -27,6 +28,7 @@ export function stayDeps(): StayDeps {
     facilities: catalogDeps().facilities,
     unlockCommands: unlockCommandRepository(),
     doors: doorPublisher(),
+    ledger: salesLedger(),
     ids: uuids,
     keypadCodes,
   };

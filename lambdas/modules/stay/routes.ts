@@ -34,8 +34,9 @@ export const rows = {
     path: '/v1/reservations/{id}/checkout',
     caller: MEMBER,
     tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
-    // the reservation; its space; the transaction (reservation, slots, counters and command)
-    maxTableCommands: 3,
+    // the reservation; its space; its facility (the use date's charge: a whole day's price reads its hours); the
+    // transaction (reservation, slots, counters, command and the sales lines with their totals)
+    maxTableCommands: 4,
     publishesUnlocks: true,
   },
   getUnlockCommand: {

@@ -9,7 +9,15 @@ import { logger } from '../../platform/instrument';
 import type { DoorPublisher, Ids } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
-import { type BookingPorts, busy, ownReservation, sendKeypadCode, settle } from '../booking';
+import {
+  type BookingPorts,
+  busy,
+  ownReservation,
+  type SettlementPorts,
+  sendKeypadCode,
+  settle,
+  settlementItems,
+} from '../booking';
 import type { CatalogReads } from '../catalog';
 import type { UnlockCommandRepository } from './data/unlock-command';
 import {
@@ -31,6 +39,8 @@ export interface StayPorts {
   facilities: CatalogReads['facilities'];
   unlockCommands: Pick<UnlockCommandRepository, 'get' | 'putItem' | 'recordResult'>;
   doors: DoorPublisher;
+  /** Where a checkout writes the reservation's sales lines (in its own transaction). */
+  ledger: SettlementPorts['ledger'];
   ids: Ids;
   /** Six-digit keypad codes (a CSPRNG; tests fix them). */
   keypadCodes: Ids;
@@ -72,6 +82,7 @@ interface Step {
   write: (
     reservation: Reservation,
     command: UnlockCommand,
+    space: Space,
   ) => Promise<{ outcome: TransactOutcome; after: Reservation }>;
   /** What else goes to the doors once the write is done (a keypad code added or removed). */
   publish?: (before: Reservation, after: Reservation) => Promise<void>;
@@ -81,10 +92,11 @@ interface Step {
 function step(deps: StayPorts, memberId: string, id: string, doorId: string, now: Instant, how: Step) {
   return retryOnStale<StayAnswer>(async () => {
     const reservation = await ownReservation(deps, memberId, id);
-    const verdict = how.decide(reservation, await spaceOf(deps, reservation));
+    const space = await spaceOf(deps, reservation);
+    const verdict = how.decide(reservation, space);
     if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
     const command = newUnlockCommand({ commandId: deps.ids.next(), doorId, reservation, purpose: how.purpose, now });
-    const { outcome, after } = await how.write(reservation, command);
+    const { outcome, after } = await how.write(reservation, command, space);
     if (settle(outcome) === STALE) return STALE;
     const sent = await send(deps, command);
     await how.publish?.(reservation, after);
@@ -153,15 +165,16 @@ export function checkout(deps: StayPorts, memberId: string, id: string, doorId: 
   return step(deps, memberId, id, doorId, now, {
     purpose: 'exit',
     decide: (reservation, space) => decideDoorWhileIn({ reservation, space, doorId }),
-    write: async (reservation, command) => {
+    write: async (reservation, command, space) => {
       const keypad = withdrawnKeypadCode(reservation, now);
       const set = { status: 'checkedOut' as const, checkedOutAt: now, ...(keypad ? { keypad } : {}) };
       const after: Reservation = { ...reservation, ...set, version: reservation.version + 1 };
+      const sales = await settlementItems(deps, reservation, now, { space });
       const outcome = await deps.reservations.release(reservation, {
         set,
         releaseFrom: ceilToGrid(now, reservation.timeZone),
         consumeUses: true,
-        extra: [deps.unlockCommands.putItem(command)],
+        extra: [deps.unlockCommands.putItem(command), ...sales],
       });
       return { outcome, after };
     },

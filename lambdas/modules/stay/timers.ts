@@ -10,10 +10,10 @@ import { FORCED_CHECKOUT_DELAY_MS, forcedCheckoutAt } from '../../domain/stay';
 import { waitUntil } from '../../domain/timers';
 import type { DoorPublisher } from '../../platform/ports';
 import { retryOnStale, STALE } from '../../platform/retry';
-import { type ReservationRepository, sendKeypadCode } from '../booking';
+import { type ReservationRepository, type SettlementPorts, sendKeypadCode, settlementItems } from '../booking';
 import { withdrawnKeypadCode } from './rules/doors';
 
-type Repos = {
+type Repos = SettlementPorts & {
   reservations: Pick<ReservationRepository, 'get' | 'release' | 'checkedInBefore'>;
   /** Where a forced checkout withdraws a keypad code. */
   doors: Pick<DoorPublisher, 'publishCode'>;
@@ -42,6 +42,8 @@ export function closeStay(repos: Repos, reservationId: string, now: Instant): Pr
             : { status: outcome },
         releaseFrom: ceilToGrid(now, reservation.timeZone),
         consumeUses: true,
+        // the use is settled: its sales lines (a no-show's too: reserved time is billed, §7)
+        extra: await settlementItems(repos, reservation, now),
       });
       if (!written.ok) return STALE;
       if (keypad) await sendKeypadCode(repos.doors, 'remove', reservation, keypad);

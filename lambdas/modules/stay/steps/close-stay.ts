@@ -5,11 +5,13 @@ import { doorPublisher } from '../../../platform/deps';
 import { metrics } from '../../../platform/instrument';
 import { stepHandler } from '../../../platform/step-handler';
 import { reservationRepository } from '../../booking';
+import { catalogDeps } from '../../catalog';
+import { salesLedger } from '../../ledger';
 import { closeStay } from '../timers';
 
 export const handler = stepHandler(timerTaskInput, async ({ reservationId }) => {
   const answer = await closeStay(
-    { reservations: reservationRepository(), doors: doorPublisher() },
+    { reservations: reservationRepository(), doors: doorPublisher(), ...catalogDeps(), ledger: salesLedger() },
     reservationId,
     clock.now(),
   );

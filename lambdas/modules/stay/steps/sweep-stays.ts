@@ -5,11 +5,16 @@ import { doorPublisher } from '../../../platform/deps';
 import { logger, metrics } from '../../../platform/instrument';
 import { stepHandler } from '../../../platform/step-handler';
 import { reservationRepository } from '../../booking';
+import { catalogDeps } from '../../catalog';
+import { salesLedger } from '../../ledger';
 import { sweepStays } from '../timers';
 
 /** Scheduled every 5 minutes (EventBridge): closes checked-in stays that a failed timer left open. */
 export const handler = stepHandler(z.unknown(), async () => {
-  const { closed } = await sweepStays({ reservations: reservationRepository(), doors: doorPublisher() }, clock.now());
+  const { closed } = await sweepStays(
+    { reservations: reservationRepository(), doors: doorPublisher(), ...catalogDeps(), ledger: salesLedger() },
+    clock.now(),
+  );
   metrics.addMetric('SweptStays', MetricUnit.Count, closed);
   if (closed > 0) logger.warn('The sweeper closed stays a timer missed', { closed });
   return { closed };
