@@ -264,7 +264,9 @@ function success(route: Route, response: Contract['schemas']['response']): JsonS
                 type: 'string',
                 description:
                   `Asked with Accept: text/csv: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting, the partner ` +
-                  `site's Japanese column headers first, at most ${MAX_CSV_LINES} lines (else 422 EXPORT_TOO_LARGE).`,
+                  `site's Japanese column headers first, at most ${MAX_CSV_LINES} lines (else 422 EXPORT_TOO_LARGE). ` +
+                  `A text cell that a spreadsheet would read as a formula (starting with = + - @, a tab, CR or LF) ` +
+                  `has a leading ' (CWE-1236); number cells never do.`,
               },
             },
           }

@@ -163,8 +163,8 @@ describe('a list that answers CSV', () => {
   const spec: CsvSpec<{ id: string; name: string }> = {
     fileName: 'things',
     columns: [
-      { header: 'ID', cell: (t) => t.id },
-      { header: '名前', cell: (t) => t.name },
+      { header: 'ID', type: 'text', cell: (t) => t.id },
+      { header: '名前', type: 'text', cell: (t) => t.name },
     ],
   };
   const schemas = {
@@ -184,6 +184,14 @@ describe('a list that answers CSV', () => {
       },
       body: '\uFEFFID,名前\r\na,"会議室 ""A"""\r\n',
     });
+  });
+
+  it('writes a text cell that a spreadsheet would run as a formula with a leading quote (CWE-1236)', async () => {
+    const hostile = httpHandler(list, schemas, async () => ({
+      items: [{ id: 'b', name: '=HYPERLINK("https://x.example")' }],
+    }));
+    const result = await hostile(event({ accept: 'text/csv' }), lambdaContext('list-things'));
+    expect(result.body).toBe('\uFEFFID,名前\r\nb,"\'=HYPERLINK(""https://x.example"")"\r\n');
   });
 
   it('answers JSON otherwise, varying by Accept', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facilitiesCsv } from '../../../contracts/csv/facilities.v1';
-import { siteDateTime } from '../../../contracts/csv/spec';
+import { SITE_DATE, SITE_DATE_TIME, siteDate, siteDateTime } from '../../../contracts/csv/spec';
 import type { OperatorFacilityResponse } from '../../../contracts/http/partner-facilities';
 
 describe('siteDateTime', () => {
@@ -16,6 +16,27 @@ describe('siteDateTime', () => {
 
   it('refuses what is not an instant of an answer', () => {
     expect(() => siteDateTime('24 Nov 2026')).toThrow('Not an instant');
+  });
+});
+
+describe('siteDate', () => {
+  it.each([
+    ['2026-11-24', '2026/11/24'],
+    ['2027-01-02', '2027/01/02'],
+    [null, null],
+    [undefined, null],
+  ])('writes %j as %j', (date, written) => {
+    expect(siteDate(date)).toBe(written);
+  });
+
+  it('refuses what is not a date of an answer', () => {
+    expect(() => siteDate('2026-11-24T14:00:00+09:00')).toThrow('Not a date');
+    expect(() => siteDate('2026/11/24')).toThrow('Not a date');
+  });
+
+  it('writes what the column formats accept', () => {
+    expect(SITE_DATE.test(siteDate('2026-11-24') ?? '')).toBe(true);
+    expect(SITE_DATE_TIME.test(siteDateTime('2026-11-24T14:00:00+09:00') ?? '')).toBe(true);
   });
 });
 
@@ -59,6 +80,14 @@ describe('facilitiesCsv (v1)', () => {
       'URL',
       '利用開始日時',
       '利用終了日時',
+    ]);
+  });
+
+  it('types the publication window as date-times and every other column as text', () => {
+    expect(facilitiesCsv.columns.map((c) => c.type)).toEqual([
+      ...Array.from({ length: 9 }, () => 'text'),
+      'dateTime',
+      'dateTime',
     ]);
   });
 

