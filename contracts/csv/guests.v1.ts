@@ -9,7 +9,7 @@
  * the screen does not show: the member number, the guest's id within the visit (ゲストID) and the guest's own charge
  * (資料1: each guest is billed like the member), headed as the 実績管理 list heads money (§3-4).
  */
-import { type CsvSpec, type Money, siteDateTime } from './spec';
+import { type CsvSpec, type Money, moneyColumns, siteDateTime } from './spec';
 
 /** One guest of an open-space visit as the CSV reads it (api.md `Visit.guests[]`, with its visit's fields). */
 export interface GuestVisitRow {
@@ -40,8 +40,6 @@ export const guestsCsv: CsvSpec<GuestVisitRow> = {
     { header: 'オープンスペース利用', type: 'text', cell: (g) => g.visitNumber },
     { header: 'TIMEWORK会員番号', type: 'text', cell: (g) => g.memberNumber },
     { header: 'ゲストID', type: 'text', cell: (g) => g.guestId },
-    { header: '金額(税別)', type: 'number', cell: (g) => g.charge?.amount },
-    { header: '消費税', type: 'number', cell: (g) => g.charge?.tax },
-    { header: '金額(税込)', type: 'number', cell: (g) => g.charge?.total },
+    ...moneyColumns<GuestVisitRow>((g) => g.charge),
   ],
 };

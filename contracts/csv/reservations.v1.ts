@@ -16,7 +16,7 @@
  */
 import type { reservationStatuses } from '../http/booking';
 import type { SalesLineRow } from './sales.v1';
-import { type CsvSpec, siteDateTime } from './spec';
+import { type CsvSpec, type Money, moneyColumns, siteDateTime } from './spec';
 
 export type ReservationStatus = (typeof reservationStatuses)[number];
 
@@ -92,8 +92,13 @@ function optionsText(options: readonly ReservationOptionRow[]): string | null {
 }
 
 /** The sum of one money field over a reservation's sales lines; nothing while it has none. */
-function sum(r: ReservationRow, field: 'amount' | 'tax' | 'total'): number | null {
-  return r.salesLines.length === 0 ? null : r.salesLines.reduce((total, line) => total + line[field], 0);
+/** The sum of a reservation's sales lines; none while it has none. */
+function sumOfLines(r: ReservationRow): Money | null {
+  if (r.salesLines.length === 0) return null;
+  return r.salesLines.reduce(
+    (sum, line) => ({ amount: sum.amount + line.amount, tax: sum.tax + line.tax, total: sum.total + line.total }),
+    { amount: 0, tax: 0, total: 0 },
+  );
 }
 
 export const reservationsCsv: CsvSpec<ReservationRow> = {
@@ -115,8 +120,6 @@ export const reservationsCsv: CsvSpec<ReservationRow> = {
     { header: '更新日', type: 'dateTime', cell: (r) => siteDateTime(r.updatedAt) },
     { header: 'TIMEWORK会員番号', type: 'text', cell: (r) => r.memberNumber },
     { header: 'オプション', type: 'text', cell: (r) => optionsText(r.options) },
-    { header: '金額(税別)', type: 'number', cell: (r) => sum(r, 'amount') },
-    { header: '消費税', type: 'number', cell: (r) => sum(r, 'tax') },
-    { header: '金額(税込)', type: 'number', cell: (r) => sum(r, 'total') },
+    ...moneyColumns<ReservationRow>(sumOfLines),
   ],
 };

@@ -7,7 +7,7 @@
  * 売上品目 is written in the site's words (§3-4: ゲスト利用料, オープンスペース利用料, 会議室利用料); money and quantities
  * are plain numbers (the screen's `¥11,500` is `11500`), 利用日 is `2026/11/24` as on the screen.
  */
-import { type CsvSpec, siteDate } from './spec';
+import { type CsvSpec, moneyColumns, siteDate } from './spec';
 
 /** The items of a sales line (api.md `SalesLine.item`). */
 export type SalesItem = 'reservedSpace' | 'meetingRoom' | 'openSpace' | 'guest' | 'option' | 'cancellationFee';
@@ -64,8 +64,6 @@ export const salesCsv: CsvSpec<SalesLineRow> = {
     { header: '利用内容', type: 'text', cell: (l) => l.description },
     { header: '単価', type: 'number', cell: (l) => l.unitPrice },
     { header: '数量', type: 'number', cell: (l) => l.quantity },
-    { header: '金額(税別)', type: 'number', cell: (l) => l.amount },
-    { header: '消費税', type: 'number', cell: (l) => l.tax },
-    { header: '金額(税込)', type: 'number', cell: (l) => l.total },
+    ...moneyColumns<SalesLineRow>((l) => l),
   ],
 };

@@ -77,3 +77,13 @@ export interface Money {
   readonly tax: number;
   readonly total: number;
 }
+
+/**
+ * The three money columns of the 実績管理 lists (004 §3-4): 金額(税別), 消費税, 金額(税込) of a row's money (empty
+ * while it has none). The payment notice's own file heads them otherwise (notice-lines.v1.ts).
+ */
+export const moneyColumns = <T>(money: (row: T) => Money | null | undefined): CsvColumn<T>[] => [
+  { header: '金額(税別)', type: 'number', cell: (row) => money(row)?.amount },
+  { header: '消費税', type: 'number', cell: (row) => money(row)?.tax },
+  { header: '金額(税込)', type: 'number', cell: (row) => money(row)?.total },
+];

@@ -13,7 +13,7 @@
  * took (利用回数). The money is the member's own charge, empty while the visit is open (guests: guests.v1).
  */
 import type { VisitStatus } from '../http/visits';
-import { type CsvSpec, type Money, siteDateTime } from './spec';
+import { type CsvSpec, type Money, moneyColumns, siteDateTime } from './spec';
 
 /**
  * ステータス as the site writes it: 利用済 is the site's (§3-3-2); 利用中 is the site's word for being in (§3-3-1
@@ -57,8 +57,6 @@ export const visitsCsv: CsvSpec<VisitRow> = {
     { header: '利用番号', type: 'text', cell: (v) => v.number },
     { header: 'TIMEWORK会員番号', type: 'text', cell: (v) => v.memberNumber },
     { header: '利用回数', type: 'number', cell: (v) => v.uses },
-    { header: '金額(税別)', type: 'number', cell: (v) => v.charge?.amount },
-    { header: '消費税', type: 'number', cell: (v) => v.charge?.tax },
-    { header: '金額(税込)', type: 'number', cell: (v) => v.charge?.total },
+    ...moneyColumns<VisitRow>((v) => v.charge),
   ],
 };

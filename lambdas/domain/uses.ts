@@ -37,6 +37,26 @@ export interface UsesBalance {
   held: number;
 }
 
+/**
+ * The balances a use is checked against: the member's own (basic 31, premium unlimited; a corporate member's is
+ * unlimited per member) and, for a corporate member whose company has a monthly cap, the company's.
+ */
+export function balancesOf(
+  plan: Plan,
+  counters: {
+    uses: { used: number; held: number };
+    company: { monthlyCap: number | null } | null;
+    companyUses: { used: number; held: number } | null;
+  },
+): { member: UsesBalance; company: UsesBalance | null } {
+  const corporate = plan === 'corporate';
+  const cap = counters.company?.monthlyCap ?? null;
+  return {
+    member: { limit: corporate ? null : planLimit(plan, null), ...counters.uses },
+    company: corporate && cap !== null && counters.companyUses ? { limit: cap, ...counters.companyUses } : null,
+  };
+}
+
 /** Refuses (INSUFFICIENT_TICKETS) when `used + held + requested` would pass a non-null limit. */
 export function checkAffordable({ limit, used, held, requested }: UsesBalance & { requested: number }): Verdict {
   if (limit !== null && used + held + requested > limit) {

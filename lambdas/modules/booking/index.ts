@@ -12,6 +12,7 @@ export {
   sendKeypadCode,
   settle,
   startTimerOf,
+  withPlanInForce,
 } from './service';
 export { cancellationFeeItems, type SettlementPorts, settlementItems } from './settlement';
 export { reservationView } from './views';

@@ -21,7 +21,7 @@ import {
 import { checkPlanInForce, effectivePlan } from '../../domain/plans';
 import { reservationNumber } from '../../domain/reservation-number';
 import { timerFor } from '../../domain/timers';
-import { planLimit } from '../../domain/uses';
+import { balancesOf } from '../../domain/uses';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
 import type { DoorPublisher, Ids, TimerStarter } from '../../platform/ports';
@@ -33,7 +33,6 @@ import type { CounterLimits, MemberRepository, UseCounterRepository } from '../m
 import type { ReservationRepository } from './data/reservation';
 import type { SlotCounterRepository } from './data/slot-counter';
 import {
-  type Balance,
   decideAgreedExtension,
   decideBooking,
   decideCancellation,
@@ -66,7 +65,7 @@ export interface BookingPorts extends CatalogReads {
 }
 
 /** A member with the plan in force at `now`, or 403 `PLAN_REQUIRED` (no plan yet, or it lapsed). */
-function withPlanInForce(member: Member, now: Instant): Member & { plan: Plan } {
+export function withPlanInForce(member: Member, now: Instant): Member & { plan: Plan } {
   const today = localDateOf(now, SERVICE_TIME_ZONE);
   const verdict = checkPlanInForce(member, today);
   if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
@@ -86,11 +85,7 @@ async function situationFor(
     companyMonth: ledger.companyMonth ?? companyMonth(ledger.memberPeriod),
     ...(ledger.dailyDate ? { daily: { facilityId: facility.facilityId, date: ledger.dailyDate } } : {}),
   });
-  const corporate = member.plan === 'corporate';
-  const companyCap = counters.company?.monthlyCap ?? null;
-  const memberBalance: Balance = { limit: corporate ? null : planLimit(member.plan, null), ...counters.uses };
-  const companyBalance: Balance | null =
-    corporate && companyCap !== null && counters.companyUses ? { limit: companyCap, ...counters.companyUses } : null;
+  const { member: memberBalance, company: companyBalance } = balancesOf(member.plan, counters);
   return {
     situation: {
       plan: member.plan,

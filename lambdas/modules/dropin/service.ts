@@ -8,17 +8,17 @@
 import type { VisitTimerAnswer } from '../../../contracts/workflows';
 import { localDateOf } from '../../domain/calendar';
 import { companyMonth } from '../../domain/contract';
-import { type Facility, type Instant, type Plan, SERVICE_TIME_ZONE, type Space } from '../../domain/model';
-import { checkPlanInForce, effectivePlan } from '../../domain/plans';
+import { type Facility, type Instant, SERVICE_TIME_ZONE, type Space } from '../../domain/model';
 import { visitNumber } from '../../domain/reservation-number';
 import { usagePeriod } from '../../domain/usage-period';
-import { planLimit } from '../../domain/uses';
+import { balancesOf } from '../../domain/uses';
 import { badCursor, decodeCursor, encodeCursor } from '../../platform/cursor';
 import type { TaggedItem } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
 import type { Ids, TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
+import { withPlanInForce } from '../booking';
 import { type CatalogReads, spaceWithFacility } from '../catalog';
 import { type SalesLedger, visitRecord } from '../ledger';
 import type { MemberRepository, UseCounterRepository } from '../membership';
@@ -113,9 +113,7 @@ export function checkInVisit(
     ]);
     if (!record) throw notFound('Member');
     const today = localDateOf(now, SERVICE_TIME_ZONE);
-    const inForce = checkPlanInForce(record.member, today);
-    if (!inForce.ok) throw new ApiError(inForce.code, inForce.detail);
-    const member = { ...record.member, plan: effectivePlan(record.member, today) as Plan };
+    const member = withPlanInForce(record.member, now);
     const date = visitDateOf(facility, now);
     const ledger = {
       memberPeriod: usagePeriod(member, today).start,
@@ -129,14 +127,9 @@ export function checkInVisit(
       daily: { facilityId: facility.facilityId, date },
     });
     const corporate = member.plan === 'corporate';
-    const companyCap = counters.company?.monthlyCap ?? null;
     const situation: VisitorSituation = {
       plan: member.plan,
-      member: { limit: corporate ? null : planLimit(member.plan, null), ...counters.uses },
-      company:
-        corporate && companyCap !== null && counters.companyUses
-          ? { limit: companyCap, ...counters.companyUses }
-          : null,
+      ...balancesOf(member.plan, counters),
       checkInsThatDay: counters.checkInsThatDay,
     };
     const decision = decideCheckIn({ now, facility, space, situation });

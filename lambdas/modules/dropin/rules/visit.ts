@@ -17,7 +17,7 @@ import {
   type UsesLedger,
   type Verdict,
 } from '../../../domain/model';
-import { checkAffordable, checkDailyLimit } from '../../../domain/uses';
+import { checkAffordable, checkDailyLimit, type UsesBalance } from '../../../domain/uses';
 
 export type { VisitStatus };
 
@@ -60,19 +60,12 @@ export interface Visit {
   version: number;
 }
 
-/** A balance of uses against a limit (`null` = unlimited). */
-export interface VisitBalance {
-  limit: number | null;
-  used: number;
-  held: number;
-}
-
 /** What the stored state says about the member when they scan. */
 export interface VisitorSituation {
   plan: Plan;
-  member: VisitBalance;
+  member: UsesBalance;
   /** A corporate member's company, when it has a monthly cap. */
-  company: VisitBalance | null;
+  company: UsesBalance | null;
   /** The member's check-ins at this facility on its local day so far. */
   checkInsThatDay: number;
 }
