@@ -18,6 +18,7 @@ export interface SettlementPorts extends CatalogReads {
 
 const partyOf = (reservation: Reservation): SalesParty => ({
   partnerId: reservation.partnerId,
+  companyId: reservation.ledger.companyId,
   companyName: reservation.companyName ?? null,
   memberNumber: reservation.memberNumber,
   facilityId: reservation.facilityId,

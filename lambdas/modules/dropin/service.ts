@@ -225,7 +225,7 @@ async function ended(
       checkedOutAt: after.checkedOutAt as Instant,
       guests: after.guests.map((g) => ({ ...g, checkedOutAt: g.checkedOutAt as Instant })),
     },
-    after,
+    { ...after, companyId: after.ledger.companyId },
     { name: space.name, price15 },
     now,
   );

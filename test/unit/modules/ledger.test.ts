@@ -10,6 +10,7 @@ import { tokyo } from '../../fixtures/domain';
 
 const party = {
   partnerId: 'partner-1',
+  companyId: 'company-1',
   companyName: '株式会社サンプル',
   memberNumber: 'TW900001',
   facilityId: 'fac-1',

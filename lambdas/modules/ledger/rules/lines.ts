@@ -24,6 +24,8 @@ export interface SalesLine extends Price {
 /** Who and where an event's lines bill: the same for every line of one event. */
 export interface SalesParty {
   partnerId: string;
+  /** The member's company (corporate plans): whose payments pay for the line (settlement shares them by it). */
+  companyId: string | null;
   companyName: string | null;
   memberNumber: string;
   facilityId: string;
@@ -44,8 +46,9 @@ export interface SalesRecord extends SalesParty {
 }
 
 /** Only the party's fields of whatever carries them (a visit, a reservation). */
-const partyOf = ({ partnerId, companyName, memberNumber, facilityId, spaceId }: SalesParty): SalesParty => ({
+const partyOf = ({ partnerId, companyId, companyName, memberNumber, facilityId, spaceId }: SalesParty): SalesParty => ({
   partnerId,
+  companyId,
   companyName,
   memberNumber,
   facilityId,
