@@ -6,9 +6,9 @@
 import type { CongestionBody } from '../../../../contracts/http/congestion';
 import type { Congestion, Facility, Instant, Space } from '../../../domain/model';
 import type { Identity } from '../../../platform/identity';
-import { ApiError, notFound } from '../../../platform/problems';
+import { notFound } from '../../../platform/problems';
 import type { CatalogDeps } from '../../catalog';
-import { ownSpace } from '../spaces';
+import { ownOpenSpace } from '../spaces';
 
 export type CongestionPorts = {
   facilities: Pick<CatalogDeps['facilities'], 'getFacility'>;
@@ -26,12 +26,7 @@ export async function setCongestion(
   input: CongestionBody,
   now: Instant,
 ): Promise<{ space: Space; facility: Facility; congestion: Congestion }> {
-  const { space, facility } = await ownSpace(deps, identity, spaceId);
-  if (space.type !== 'openSpace') {
-    throw new ApiError('INVALID_SPACE_CONFIG', 'Only an open space has a congestion', [
-      { field: 'spaceId', message: `${spaceId} is a reservable space, not an open space` },
-    ]);
-  }
+  const { space, facility } = await ownOpenSpace(deps, identity, spaceId);
   const congestion: Congestion = { level: input.level, comment: input.comment ?? null, updatedAt: now };
   if (!(await deps.spaces.setCongestion(spaceId, congestion))) throw notFound('Space');
   return { space: { ...space, congestion }, facility, congestion };

@@ -3,9 +3,8 @@
  * space's QR value, which members scan to check in and out (domain-rules §6), its name and its facility's.
  */
 import type { Identity } from '../../../platform/identity';
-import { ApiError } from '../../../platform/problems';
 import type { CatalogDeps } from '../../catalog';
-import { ownSpace } from '../spaces';
+import { ownOpenSpace } from '../spaces';
 import type { PosterContent } from './rules/layout';
 
 export type QrPosterPorts = {
@@ -22,12 +21,7 @@ export type QrPosterPorts = {
  * sibling congestion route answers for one, so the partner site handles both open-space routes alike.
  */
 export async function qrPosterOf(deps: QrPosterPorts, identity: Identity, spaceId: string): Promise<PosterContent> {
-  const { space, facility } = await ownSpace(deps, identity, spaceId);
-  if (space.type !== 'openSpace') {
-    throw new ApiError('INVALID_SPACE_CONFIG', 'Only an open space has a QR code to post', [
-      { field: 'spaceId', message: `${spaceId} is a reservable space, not an open space` },
-    ]);
-  }
+  const { space, facility } = await ownOpenSpace(deps, identity, spaceId);
   // every open space gets its QR value when it is made (admin, seed): one without is a fault of ours (500)
   if (!space.qrValue) throw new Error(`Open space ${spaceId} has no QR value`);
   return { facilityName: facility.name, spaceName: space.name, qrValue: space.qrValue };

@@ -6,10 +6,9 @@
  */
 import type { Instant } from '../../../domain/model';
 import type { Identity } from '../../../platform/identity';
-import { ApiError } from '../../../platform/problems';
 import { checkInVisit, type DropInPorts, type Visit } from '../../dropin';
 import { readTicket, type TicketDeps } from '../../tickets';
-import { ownSpace } from '../spaces';
+import { ownOpenSpace } from '../spaces';
 
 export interface ReceptionPorts {
   dropIn: DropInPorts;
@@ -23,12 +22,7 @@ export async function checkInByTicket(
   now: Instant,
 ): Promise<Visit> {
   const ticket = await readTicket(deps.tickets, input.ticket, now);
-  const place = await ownSpace(deps.dropIn, identity, input.spaceId);
-  if (place.space.type !== 'openSpace') {
-    throw new ApiError('INVALID_SPACE_CONFIG', 'Reception checks members in to open spaces only', [
-      { field: 'body.spaceId', message: `${input.spaceId} is a reservable space, not an open space` },
-    ]);
-  }
+  const place = await ownOpenSpace(deps.dropIn, identity, input.spaceId, 'body.spaceId');
   return checkInVisit(deps.dropIn, ticket.memberId, place, now, {
     via: 'ticket',
     first: [deps.tickets.uses.useItem(ticket, now)],

@@ -26,6 +26,26 @@ export async function ownSpace(
   return { space: space as Space, facility: facility as Facility };
 }
 
+/**
+ * One of the caller's partner's **open** spaces (the routes of congestion, the QR poster, reception): 404 for another
+ * partner's space (or none); a reservable one is the caller's but has none of these, 422 `INVALID_SPACE_CONFIG` naming
+ * `field` (where the request named the space).
+ */
+export async function ownOpenSpace(
+  deps: Parameters<typeof ownSpace>[0],
+  identity: Identity,
+  spaceId: string,
+  field = 'spaceId',
+): Promise<{ space: Space; facility: Facility }> {
+  const found = await ownSpace(deps, identity, spaceId);
+  if (found.space.type !== 'openSpace') {
+    throw new ApiError('INVALID_SPACE_CONFIG', 'Only an open space has this: congestion, a QR code, drop-in visits', [
+      { field, message: `${spaceId} is a reservable space, not an open space` },
+    ]);
+  }
+  return found;
+}
+
 const refused = (problems: string[]) => new ApiError('INVALID_SPACE_CONFIG', problems.join(' '));
 const stale = () => new ApiError('VERSION_MISMATCH', 'The space changed since you read it: read it again');
 
