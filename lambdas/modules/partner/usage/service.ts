@@ -120,7 +120,10 @@ async function placesOf(
   };
 }
 
-/** The search's index range, and where the page starts (its cursor, checked to be of this list and range). */
+/**
+ * The search's index range, and where the page starts: its cursor, checked to be of this list and range (before
+ * anything is read).
+ */
 function startOf(list: UsageList, search: UsageSearch, page: ListPage) {
   const range = indexRange(search);
   const start = page.cursor === undefined ? undefined : decodeListCursor(list, page.cursor, range);
@@ -158,8 +161,8 @@ export async function usageVisits(
   page: ListPage,
 ): Promise<UsagePage<UsageVisit>> {
   const partnerId = partnerIdOf(identity);
-  const known = await ownSearch(deps, partnerId, search);
   const { range, start } = startOf('visits', search, page);
+  const known = await ownSearch(deps, partnerId, search);
   const { rows, next } = await readPage(
     visitReads(deps, partnerId, range),
     visitPosition,
@@ -188,8 +191,8 @@ export async function usageGuests(
   page: ListPage,
 ): Promise<UsagePage<UsageGuest>> {
   const partnerId = partnerIdOf(identity);
-  const known = await ownSearch(deps, partnerId, search);
   const { range, start } = startOf('guests', search, page);
+  const known = await ownSearch(deps, partnerId, search);
   const { rows, next } = await readPage(
     visitReads(deps, partnerId, range),
     visitPosition,
@@ -226,8 +229,8 @@ export async function usageReservations(
   page: ListPage,
 ): Promise<UsagePage<UsageReservation>> {
   const partnerId = partnerIdOf(identity);
-  const known = await ownSearch(deps, partnerId, search);
   const { range, start } = startOf('reservations', search, page);
+  const known = await ownSearch(deps, partnerId, search);
   const { rows, next } = await readPage<Reservation, Reservation>(
     (from, limit) =>
       deps.reservations.pageOfPartner(partnerId, range, {
