@@ -94,9 +94,9 @@ function world(setup: { visits?: Visit[]; reservations?: Reservation[]; records?
         calls.push(`getFacility ${id}`);
         return facilities.find((f) => f.facilityId === id);
       },
-      getFacilities: async (ids) => {
-        calls.push(`getFacilities ${ids.join(',')}`);
-        return facilities.filter((f) => ids.includes(f.facilityId));
+      listFacilities: async () => {
+        calls.push('listFacilities');
+        return facilities;
       },
     },
     spaces: {
@@ -209,7 +209,7 @@ describe('the visits list', () => {
   it('reads the names of the page once, and not again those the search named', async () => {
     const { deps, calls } = world({ visits: [1, 2, 3].map((n) => makeVisit(n)) });
     await usageVisits(deps, operator, search, page(10));
-    expect(calls).toEqual(['query visits', 'getFacilities fac-1', 'getSpaces space-1']);
+    expect(calls).toEqual(['listFacilities', 'query visits', 'getSpaces space-1']);
     calls.length = 0;
     await usageVisits(deps, operator, { ...search, facilityId: 'fac-1', spaceId: 'space-1' }, page(10));
     expect(calls).toEqual(['getFacility fac-1', 'getSpace space-1', 'query visits']);
@@ -232,6 +232,13 @@ describe('the visits list', () => {
     expect(calls).not.toContain('query visits');
     // the other partner sees its own (none here), never partner-1's
     expect((await usageVisits(deps, other, search, page(10))).items).toEqual([]);
+  });
+
+  it('lists nothing, reading no index, for a partner without facilities', async () => {
+    const { deps, calls } = world({ visits: [makeVisit(1)] });
+    const none: Identity = { ...operator, partnerId: 'partner-3' };
+    expect(await usageVisits(deps, none, search, page(10))).toEqual({ items: [] });
+    expect(calls).toEqual(['listFacilities']);
   });
 
   it('refuses a cursor of another list, of another search, or not of this API (400 naming query.cursor)', async () => {
@@ -263,8 +270,8 @@ describe('the visits list', () => {
       status: 422,
       code: 'EXPORT_TOO_LARGE',
     });
-    // refused before the names are read
-    expect(calls.filter((c) => c !== 'query visits')).toEqual([]);
+    // refused before the spaces' names are read
+    expect(calls.filter((c) => c.startsWith('getSpaces'))).toEqual([]);
   });
 });
 

@@ -404,7 +404,7 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     await visitNow();
     return {
       token: operatorToken('op-regus-usage', OPEN_SPACE_PARTNER, 'usage'),
-      // no facility named: the page's facilities and spaces are read, a batch each
+      // no facility named: the partner's facilities are picked from the facility index, the page's spaces read
       request: { path: `/v1/operator/usage/visits?from=${TODAY}&to=${TODAY}` },
     };
   },

@@ -2,7 +2,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Facility } from '../../../domain/model';
-import { batchGetAll } from '../../../platform/dynamo/batch';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
@@ -99,12 +98,6 @@ export class FacilityRepository {
   async getFacility(facilityId: string): Promise<Facility | undefined> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: facilityKey(facilityId) }));
     return Item ? facilityFromItem(Item) : undefined;
-  }
-
-  /** The facilities of `facilityIds` that exist, in no particular order (BatchGetItem, 100 a request). */
-  async getFacilities(facilityIds: readonly string[]): Promise<Facility[]> {
-    const items = await batchGetAll(this.doc, this.tableName, facilityIds.map(facilityKey));
-    return items.map(facilityFromItem);
   }
 
   /** All facilities, or those of one prefecture; one query on the facility index (paginated). */

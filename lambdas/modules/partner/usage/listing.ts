@@ -44,11 +44,11 @@ export const encodeListCursor = (list: UsageList, position: ListPosition): strin
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
- * The position a cursor of `list` names, which must lie within `range` (the search's index range).
+ * The position a cursor of `list` names.
  * @throws ApiError VALIDATION_FAILED (naming `query.cursor`) for a cursor not made by {@link encodeListCursor} for this
- * list, or of another range
+ * list
  */
-export function decodeListCursor(list: UsageList, cursor: string, range: { from: Instant; to: Instant }): ListPosition {
+export function decodeListCursor(list: UsageList, cursor: string): ListPosition {
   const [cursorList, iso, id, guestId] = decodeCursor(cursor, 4) as [string, string, string, string];
   const at = Date.parse(iso);
   const wellFormed =
@@ -58,8 +58,18 @@ export function decodeListCursor(list: UsageList, cursor: string, range: { from:
     (guestId === '' || (list === 'guests' && ID.test(guestId)));
   if (!wellFormed) throw badCursor('Not a cursor of this API');
   if (cursorList !== list) throw badCursor(`A cursor of the ${cursorList} list, not of ${list}`);
-  if (at < range.from || at >= range.to) throw badCursor('A cursor of another search: send the search it came with');
   return { at, id, ...(guestId === '' ? {} : { guestId }) };
+}
+
+/**
+ * A cursor's position, checked to lie in the search's index range `[from, to)`.
+ * @throws ApiError VALIDATION_FAILED (naming `query.cursor`) for a cursor of another search
+ */
+export function inRange(position: ListPosition, range: { from: Instant; to: Instant }): ListPosition {
+  if (position.at < range.from || position.at >= range.to) {
+    throw badCursor('A cursor of another search: send the search it came with');
+  }
+  return position;
 }
 
 /**

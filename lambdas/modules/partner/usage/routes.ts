@@ -24,10 +24,10 @@ export const rows = {
     path: '/v1/operator/usage/visits',
     caller: { role: 'operator', operatorRoles: ['full', 'staff', 'usage'] },
     tableActions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
-    // a JSON page: the facility and the space named (and the space's facility); up to 3 queries of the index (a short
-    // page still has a cursor); the facilities and the spaces of the page (a batch each). A CSV answer reads the whole
-    // search: a query per 1 MB of the index in the range
-    maxTableCommands: 7,
+    // a JSON page: the facility and the space named (the space's facility), or else the facility index (the partner's
+    // are picked from it: their names and zones); up to 3 queries of the usage index (a short page still has a
+    // cursor); the spaces of the page (a batch). A CSV answer reads the whole search: a query per 1 MB of the range
+    maxTableCommands: 6,
   },
   listUsageGuests: {
     id: 'list-usage-guests',
@@ -38,7 +38,7 @@ export const rows = {
     caller: { role: 'operator', operatorRoles: ['full', 'staff', 'usage'] },
     tableActions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
     // as the visits list: the guests are the visits' own
-    maxTableCommands: 7,
+    maxTableCommands: 6,
   },
   listUsageReservations: {
     id: 'list-usage-reservations',
@@ -50,7 +50,7 @@ export const rows = {
     tableActions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
     // as the visits list, and the sales records of the page's reservations that ended (settlement and fee: 2 of
     // each, 100 a batch, so 2 batches for a page of 100)
-    maxTableCommands: 9,
+    maxTableCommands: 8,
   },
 } as const satisfies Record<string, Route>;
 

@@ -19,6 +19,7 @@ import {
   decodeListCursor,
   encodeListCursor,
   type IndexRead,
+  inRange,
   type ListPage,
   type ListPosition,
   readPage,
@@ -27,7 +28,7 @@ import {
 import { guestsInSearch, indexRange, reservationInSearch, type UsageSearch, visitInSearch } from './rules/search';
 
 export interface UsagePorts {
-  facilities: CatalogReads['facilities'] & Pick<FacilityRepository, 'getFacilities'>;
+  facilities: CatalogReads['facilities'] & Pick<FacilityRepository, 'listFacilities'>;
   spaces: CatalogReads['spaces'] & Pick<SpaceRepository, 'getSpaces'>;
   visits: Pick<VisitRepository, 'presentAt' | 'pageOfPartner'>;
   reservations: Pick<ReservationRepository, 'pageOfPartner'>;
@@ -64,8 +65,9 @@ interface Known {
 }
 
 /**
- * The facility and space the search names, each the partner's (404 otherwise: another partner's, none, or a space of
- * another facility than the one named); what was read is known by name afterwards.
+ * The facilities the search covers, read once (their names and zones known afterwards): the facility it names, or the
+ * one of the space it names, each the partner's (404 otherwise: another partner's, none, or a space of another
+ * facility than the one named); else every facility of the partner's.
  */
 async function ownSearch(deps: UsagePorts, partnerId: string, search: UsageSearch): Promise<Known> {
   const known: Known = { facilities: new Map(), spaces: new Map() };
@@ -84,29 +86,24 @@ async function ownSearch(deps: UsagePorts, partnerId: string, search: UsageSearc
     known.facilities.set(own.facilityId, own);
     if (inNamed) known.spaces.set(inNamed.spaceId, inNamed);
   }
+  if (known.facilities.size === 0) {
+    for (const facility of await deps.facilities.listFacilities()) {
+      if (facility.partnerId === partnerId) known.facilities.set(facility.facilityId, facility);
+    }
+  }
   return known;
 }
 
-/** The place of each item: the facilities and spaces not read yet, read at once (a batch each). */
+/**
+ * The place of each item: the spaces not read yet, read at once (a batch); the facilities are the search's, read
+ * before (one that is not, or no longer, the partner's is named by its id).
+ */
 async function placesOf(
   deps: UsagePorts,
   known: Known,
-  items: readonly { facilityId: string; spaceId: string }[],
+  items: readonly { spaceId: string }[],
 ): Promise<(item: { facilityId: string; spaceId: string }) => Place> {
-  const missing = (ids: string[], map: Map<string, unknown>) => [...new Set(ids)].filter((id) => !map.has(id));
-  const facilityIds = missing(
-    items.map((i) => i.facilityId),
-    known.facilities,
-  );
-  const spaceIds = missing(
-    items.map((i) => i.spaceId),
-    known.spaces,
-  );
-  if (facilityIds.length > 0) {
-    for (const facility of await deps.facilities.getFacilities(facilityIds)) {
-      known.facilities.set(facility.facilityId, facility);
-    }
-  }
+  const spaceIds = [...new Set(items.map((i) => i.spaceId))].filter((id) => !known.spaces.has(id));
   if (spaceIds.length > 0) {
     for (const space of await deps.spaces.getSpaces(spaceIds)) known.spaces.set(space.spaceId, space);
   }
@@ -121,13 +118,19 @@ async function placesOf(
 }
 
 /**
- * The search's index range, and where the page starts: its cursor, checked to be of this list and range (before
- * anything is read).
+ * What a list reads: the facilities searched, the index range of the search's dates in their zones, and where the
+ * page starts (its cursor, checked to be of this list before anything is read, and of this search's range). Null when
+ * the search covers no facility: nothing to list.
  */
-function startOf(list: UsageList, search: UsageSearch, page: ListPage) {
-  const range = indexRange(search);
-  const start = page.cursor === undefined ? undefined : decodeListCursor(list, page.cursor, range);
-  return { range, start };
+async function searchOf(list: UsageList, deps: UsagePorts, partnerId: string, search: UsageSearch, page: ListPage) {
+  const cursor = page.cursor === undefined ? undefined : decodeListCursor(list, page.cursor);
+  const known = await ownSearch(deps, partnerId, search);
+  const range = indexRange(
+    search,
+    [...known.facilities.values()].map((f) => f.timeZone),
+  );
+  if (!range) return null;
+  return { known, range, ...(cursor ? { start: inRange(cursor, range) } : {}) };
 }
 
 /** The next page's cursor, if any. */
@@ -161,8 +164,9 @@ export async function usageVisits(
   page: ListPage,
 ): Promise<UsagePage<UsageVisit>> {
   const partnerId = partnerIdOf(identity);
-  const { range, start } = startOf('visits', search, page);
-  const known = await ownSearch(deps, partnerId, search);
+  const searched = await searchOf('visits', deps, partnerId, search, page);
+  if (!searched) return { items: [] };
+  const { known, range, start } = searched;
   const { rows, next } = await readPage(
     visitReads(deps, partnerId, range),
     visitPosition,
@@ -191,8 +195,9 @@ export async function usageGuests(
   page: ListPage,
 ): Promise<UsagePage<UsageGuest>> {
   const partnerId = partnerIdOf(identity);
-  const { range, start } = startOf('guests', search, page);
-  const known = await ownSearch(deps, partnerId, search);
+  const searched = await searchOf('guests', deps, partnerId, search, page);
+  if (!searched) return { items: [] };
+  const { known, range, start } = searched;
   const { rows, next } = await readPage(
     visitReads(deps, partnerId, range),
     visitPosition,
@@ -229,8 +234,9 @@ export async function usageReservations(
   page: ListPage,
 ): Promise<UsagePage<UsageReservation>> {
   const partnerId = partnerIdOf(identity);
-  const { range, start } = startOf('reservations', search, page);
-  const known = await ownSearch(deps, partnerId, search);
+  const searched = await searchOf('reservations', deps, partnerId, search, page);
+  if (!searched) return { items: [] };
+  const { known, range, start } = searched;
   const { rows, next } = await readPage<Reservation, Reservation>(
     (from, limit) =>
       deps.reservations.pageOfPartner(partnerId, range, {

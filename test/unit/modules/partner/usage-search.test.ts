@@ -30,25 +30,33 @@ const visit = {
   ],
 };
 
-describe('indexRange (the UTC keys that hold every instant of the dates in any zone)', () => {
-  it('reaches 14 hours before the first date and 12 hours past the last, UTC', () => {
-    const { from, to } = indexRange({ from: DAY, to: '2026-11-25' });
-    expect(new Date(from).toISOString()).toBe('2026-11-23T10:00:00.000Z');
-    expect(new Date(to).toISOString()).toBe('2026-11-26T12:00:00.000Z');
+describe('indexRange (the UTC keys of the search’s dates in the zones of the facilities searched)', () => {
+  const ZONES = ['Asia/Tokyo', 'Pacific/Kiritimati', 'Etc/GMT+12'];
+
+  it('runs from the first date’s midnight to the midnight after the last, in facility time', () => {
+    const range = indexRange({ from: DAY, to: '2026-11-25' }, [ZONE]);
+    expect(range && new Date(range.from).toISOString()).toBe('2026-11-23T15:00:00.000Z');
+    expect(range && new Date(range.to).toISOString()).toBe('2026-11-25T15:00:00.000Z');
   });
 
-  it('holds the first and last instants of the dates in Tokyo, Kiribati (+14) and Baker Island (−12)', () => {
-    const { from, to } = indexRange(search);
-    for (const zone of ['Asia/Tokyo', 'Pacific/Kiritimati', 'Etc/GMT+12']) {
+  it('spans every zone searched: from the one most ahead of UTC (+14) to the one most behind (−12)', () => {
+    const range = indexRange(search, ZONES);
+    expect(range && new Date(range.from).toISOString()).toBe('2026-11-23T10:00:00.000Z');
+    expect(range && new Date(range.to).toISOString()).toBe('2026-11-25T12:00:00.000Z');
+    for (const zone of ZONES) {
       const first = Date.parse(`${DAY}T00:00:00Z`) - offsetMs(zone);
       const last = first + 86_400_000 - 1;
-      expect(first, zone).toBeGreaterThanOrEqual(from);
-      expect(last, zone).toBeLessThan(to);
+      expect(first, zone).toBeGreaterThanOrEqual(range?.from ?? Number.NaN);
+      expect(last, zone).toBeLessThan(range?.to ?? Number.NaN);
       expect(onSearchDates(first, zone, search), zone).toBe(true);
       expect(onSearchDates(last, zone, search), zone).toBe(true);
       expect(onSearchDates(first - 1, zone, search), zone).toBe(false);
       expect(onSearchDates(last + 1, zone, search), zone).toBe(false);
     }
+  });
+
+  it('is nothing without a facility (a partner without one lists nothing)', () => {
+    expect(indexRange(search, [])).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { GuestStatus } from '../../../../../contracts/http/usage';
 import type { VisitStatus } from '../../../../../contracts/http/visits';
-import { localDateOf } from '../../../../domain/calendar';
+import { atLocal, localDateOf } from '../../../../domain/calendar';
 import type { Instant, LocalDate, Reservation } from '../../../../domain/model';
 
 /** A usage list's search; an absent field does not narrow it. */
@@ -18,20 +18,19 @@ export interface UsageSearch {
   companyName?: string;
 }
 
-const HOUR_MS = 3_600_000;
-/** The farthest a zone is ahead of UTC (Kiribati, +14:00) and behind it (−12:00). */
-const MOST_AHEAD_MS = 14 * HOUR_MS;
-const MOST_BEHIND_MS = 12 * HOUR_MS;
-
 /**
- * The instants `[from, to)` that hold every instant whose local date in any zone is within the search's dates: what the
- * index is read over (its keys are UTC), before each item is held to its own facility's dates ({@link onSearchDates}).
+ * The instants `[from, to)` of the search's dates in the zones of the facilities searched (one, or each of the
+ * partner's): what the index is read over (its keys are UTC), before each item is held to its own facility's dates
+ * ({@link onSearchDates}). Null without a zone: the partner has no facility, so nothing to list.
  */
-export function indexRange(search: Pick<UsageSearch, 'from' | 'to'>): { from: Instant; to: Instant } {
-  const midnightUtc = (date: LocalDate) => Date.parse(`${date}T00:00:00Z`);
+export function indexRange(
+  search: Pick<UsageSearch, 'from' | 'to'>,
+  zones: readonly string[],
+): { from: Instant; to: Instant } | null {
+  if (zones.length === 0) return null;
   return {
-    from: midnightUtc(search.from) - MOST_AHEAD_MS,
-    to: midnightUtc(search.to) + 24 * HOUR_MS + MOST_BEHIND_MS,
+    from: Math.min(...zones.map((zone) => atLocal(search.from, '00:00', zone))),
+    to: Math.max(...zones.map((zone) => atLocal(search.to, '24:00', zone))),
   };
 }
 
