@@ -11,6 +11,7 @@ export const tableDefinition = {
   globalSecondaryIndexes: [
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   ],
 } as const;
 
@@ -66,6 +67,10 @@ export const ITEM_TYPES = {
    * the reservation alone, so that an extension updates it in place (a booking's transaction is near 100 items).
    */
   spaceHold: { pk: 'SPACE#{spaceId}', sk: 'HOLD#{reservationId}' },
+  /**
+   * A reservation: listed by member by start, while requested for its partner's answer, while checked in for the
+   * sweeper, and by partner and start (the usage screens).
+   */
   reservation: {
     pk: 'RES#{reservationId}',
     sk: '#META',
@@ -73,6 +78,7 @@ export const ITEM_TYPES = {
       { index: 'GSI1', pk: 'MEMBER#{memberId}#RES', sk: '{utcStart}#{reservationId}' },
       { index: 'GSI2', pk: 'REQUESTS#{partnerId}', sk: '{facilityId}#{utcCreatedAt}', when: 'requested' },
       { index: 'GSI2', pk: 'STAYS#CHECKEDIN', sk: '{utcEnd}#{reservationId}', when: 'checked in' },
+      { index: 'GSI3', pk: 'PARTNER#{partnerId}#RESERVATIONS', sk: '{utcStart}#{reservationId}' },
     ],
   },
   /** A reservation number taken (`R-XXXX-XXXX-XXXX`): written with the booking, only if no other has it. */
@@ -104,8 +110,9 @@ export const ITEM_TYPES = {
   /** A QR value posted at an open space: unique, written with the space; what a drop-in scan looks up. */
   qrCode: { pk: 'QR#{qrValue}', sk: '#META' },
   /**
-   * A drop-in visit: listed by member (newest first), and while in with an automatic end (its limit or the space's
-   * closing) by that end, for the sweeper that closes what a timer missed.
+   * A drop-in visit: listed by member (newest first), while in with an automatic end (its limit or the space's
+   * closing) by that end, for the sweeper that closes what a timer missed, and by partner and check-in (the usage
+   * screens).
    */
   visit: {
     pk: 'VISIT#{visitId}',
@@ -113,6 +120,7 @@ export const ITEM_TYPES = {
     indexes: [
       { index: 'GSI1', pk: 'MEMBER#{memberId}#VISIT', sk: '{utcCheckedInAt}#{visitId}' },
       { index: 'GSI2', pk: 'VISITS#IN', sk: '{utcEndsAt}#{visitId}', when: 'in, with an automatic end' },
+      { index: 'GSI3', pk: 'PARTNER#{partnerId}#VISITS', sk: '{utcCheckedInAt}#{visitId}' },
     ],
   },
   /** A visit number taken (`V-XXXX-XXXX-XXXX`): written with the check-in, only if no other visit has it. */

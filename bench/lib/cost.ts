@@ -442,6 +442,28 @@ export async function measureCost(
     201,
   );
 
+  // The usage lists of the day: the Regus lounge's visits and their guests, TIMEWORK渋谷's reservations of the days of
+  // its requests (one rejected: its sales records are asked for), by its usage account.
+  await measure(
+    'list-usage-visits',
+    'GET the Regus visits of the day',
+    () => api.get(`/v1/operator/usage/visits?from=${DAY}&to=${DAY}`, regusUsage),
+    200,
+  );
+  await measure(
+    'list-usage-guests',
+    'GET the guests of the Regus visits of the day',
+    () => api.get(`/v1/operator/usage/guests?from=${DAY}&to=${DAY}`, regusUsage),
+    200,
+  );
+  const twUsage = issueToken({ sub: 'op-tw-usage', role: 'operator', partnerId: 'partner-tw', operatorRole: 'usage' });
+  await measure(
+    'list-usage-reservations',
+    'GET TIMEWORK渋谷 reservations of three days, with their sales lines',
+    () => api.get(`/v1/operator/usage/reservations?from=${DAY}&to=${addDays(DAY, 2)}&facilityId=tw-shibuya`, twUsage),
+    200,
+  );
+
   // The partner's accounts and profile.
   const account = await measure(
     'create-operator-account',

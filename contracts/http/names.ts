@@ -60,6 +60,14 @@ import { bookingRequestListResponse, operatorReservationResponse } from './reque
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 import { ticketResponse } from './tickets';
 import {
+  usageGuestPageResponse,
+  usageGuestResponse,
+  usageReservationPageResponse,
+  usageReservationResponse,
+  usageVisitPageResponse,
+  usageVisitResponse,
+} from './usage';
+import {
   currentUsageResponse,
   guestsBody,
   operatorVisitResponse,
@@ -103,6 +111,12 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [visitListResponse, 'VisitList'],
   [operatorVisitResponse, 'OperatorVisit'],
   [currentUsageResponse, 'CurrentUsage'],
+  [usageVisitResponse, 'UsageVisit'],
+  [usageVisitPageResponse, 'UsageVisitPage'],
+  [usageGuestResponse, 'UsageGuest'],
+  [usageGuestPageResponse, 'UsageGuestPage'],
+  [usageReservationResponse, 'UsageReservation'],
+  [usageReservationPageResponse, 'UsageReservationPage'],
   [ticketResponse, 'MemberTicket'],
   [problemResponse, 'Problem'],
 ];

@@ -35,6 +35,7 @@ describe('the local table', () => {
     expect(indexes?.sort()).toEqual([
       ['GSI1', 'ALL'],
       ['GSI2', 'ALL'],
+      ['GSI3', 'ALL'],
     ]);
     const ttl = await table.client.send(new DescribeTimeToLiveCommand({ TableName: table.tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({

@@ -6,12 +6,15 @@ export { SalesLedger, type SalesTotal, salesRecordKey, type TotalUnit } from './
 export { salesLedger } from './deps';
 export {
   cancellationFeeRecord,
+  feeRecordId,
   recordTotal,
   reservationRecord,
+  reservationRecordId,
   SALES_ITEMS,
   type SalesItem,
   type SalesLine,
   type SalesParty,
   type SalesRecord,
   visitRecord,
+  visitRecordId,
 } from './rules/lines';

@@ -1,20 +1,13 @@
 type Instant = number;
 
+import { keyAttributes } from '../../../contracts/table';
 import { isoUtc } from './keys';
 
-/** Attributes that only the table needs (keys, type tag); stripped when an item becomes a domain object. */
-const STORAGE_ATTRIBUTES = [
-  'PK',
-  'SK',
-  'GSI1PK',
-  'GSI1SK',
-  'GSI2PK',
-  'GSI2SK',
-  'ttl',
-  'entity',
-  'holdsVersion',
-  'planVersion',
-] as const;
+/**
+ * Attributes that only the table needs (the keys of the table and of every index, the type tag); stripped when an item
+ * becomes a domain object.
+ */
+const STORAGE_ATTRIBUTES: readonly string[] = [...keyAttributes, 'ttl', 'entity', 'holdsVersion', 'planVersion'];
 
 export function stripStorage<T>(item: Record<string, unknown>): T {
   const copy: Record<string, unknown> = { ...item };

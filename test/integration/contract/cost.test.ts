@@ -400,6 +400,33 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       request: { path: '/v1/operator/usage/current?facilityId=regus-marunouchi' },
     };
   },
+  'list-usage-visits': async () => {
+    await visitNow();
+    return {
+      token: operatorToken('op-regus-usage', OPEN_SPACE_PARTNER, 'usage'),
+      // no facility named: the partner's facilities are picked from the facility index, the page's spaces read
+      request: { path: `/v1/operator/usage/visits?from=${TODAY}&to=${TODAY}` },
+    };
+  },
+  'list-usage-guests': async () => {
+    await visitNow(2);
+    return {
+      token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),
+      request: { path: `/v1/operator/usage/guests?from=${TODAY}&to=${TODAY}` },
+    };
+  },
+  'list-usage-reservations': async () => {
+    // a cancelled reservation: one that ended, so its sales records are asked for
+    const { token } = await newMember(api, 'premium');
+    const { id } = await book(api, token, 'tw-shibuya-desk', at(TOMORROW, '10:00'), at(TOMORROW, '11:00'));
+    const cancelled = await api.post(`/v1/reservations/${id}/cancel`, {}, token);
+    if (cancelled.status !== 200) throw new Error(`cancel failed: ${JSON.stringify(cancelled.body)}`);
+    return {
+      token: operatorToken('op-tw-usage', REQUEST_PARTNER, 'usage'),
+      // a facility named (its partner read), then the spaces of the page and the records of the ended ones
+      request: { path: `/v1/operator/usage/reservations?from=${TODAY}&to=${TOMORROW}&facilityId=${REQUEST_FACILITY}` },
+    };
+  },
   'set-congestion': async () => ({
     token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),
     request: { path: `/v1/operator/spaces/${OPEN_SPACE}/congestion`, body: { level: 'plenty' } },

@@ -44,6 +44,8 @@ export const OPEN_SPACE_ROUTES: readonly string[] = [
   'get-qr-poster',
   'check-in-by-ticket',
   'get-current-usage',
+  'list-usage-visits',
+  'list-usage-guests',
 ];
 /** A ticket of the right shape that no key signed (the contract tests never get past the caller with it). */
 export const UNSIGNED_TICKET = 'v1.eyJtIjoibWVtYmVyLWJhc2ljIn0.c2lnbmF0dXJl';
@@ -272,6 +274,14 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     body: { ticket: UNSIGNED_TICKET, spaceId: OPEN_SPACE },
   }),
   'get-current-usage': (route) => ({ path: fillPath(route, {}) }),
+  // the usage lists of a date range: the Regus lounge's visits and guests, TIMEWORK渋谷's reservations
+  'list-usage-visits': (route) => ({
+    path: `${fillPath(route, {})}?from=${TODAY}&to=${TOMORROW}&spaceId=${OPEN_SPACE}`,
+  }),
+  'list-usage-guests': (route) => ({ path: `${fillPath(route, {})}?from=${TODAY}&to=${TOMORROW}&status=out` }),
+  'list-usage-reservations': (route) => ({
+    path: `${fillPath(route, {})}?from=${TODAY}&to=${TOMORROW}&facilityId=${REQUEST_FACILITY}`,
+  }),
   // the Regus lounge's printable QR poster (a PDF), by its partner's operators
   'get-qr-poster': (route, values) => ({ path: openSpacePath(route, values) }),
   // the request partner's profile and accounts ({operatorId}: one of its accounts)

@@ -91,4 +91,24 @@ describe('key building', () => {
       GSI1SK: '2026-11-24T05:00:00.000Z#r1',
     });
   });
+
+  it('lists visits and reservations per partner by time on GSI3 (the usage screens)', () => {
+    const byPartner = (type: 'visit' | 'reservation') =>
+      ITEM_TYPES[type].indexes.find((entry: IndexEntry) => entry.index === 'GSI3') as IndexEntry;
+    expect(
+      indexKey(byPartner('visit'), { partnerId: 'p1', utcCheckedInAt: '2026-11-24T01:00:00.000Z', visitId: 'v1' }),
+    ).toEqual({ GSI3PK: 'PARTNER#p1#VISITS', GSI3SK: '2026-11-24T01:00:00.000Z#v1' });
+    expect(
+      indexKey(byPartner('reservation'), {
+        partnerId: 'p1',
+        utcStart: '2026-11-24T05:00:00.000Z',
+        reservationId: 'r1',
+      }),
+    ).toEqual({ GSI3PK: 'PARTNER#p1#RESERVATIONS', GSI3SK: '2026-11-24T05:00:00.000Z#r1' });
+    // GSI3 holds the usage lists only
+    expect(entries.filter(([, entry]) => entry.index === 'GSI3').map(([name]) => name)).toEqual([
+      'reservation',
+      'visit',
+    ]);
+  });
 });

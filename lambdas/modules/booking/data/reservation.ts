@@ -24,13 +24,16 @@ import { HoldRepository } from './hold';
 import { ReservationNumberRepository } from './reservation-number';
 import { SlotCounterRepository } from './slot-counter';
 
-const [BY_MEMBER, REQUESTS, CHECKED_IN] = ITEM_TYPES.reservation.indexes;
+const [BY_MEMBER, REQUESTS, CHECKED_IN, BY_PARTNER] = ITEM_TYPES.reservation.indexes;
 const byMember = indexAttributes(BY_MEMBER);
 const sparse = indexAttributes(REQUESTS);
+const byPartner = indexAttributes(BY_PARTNER);
 
 export const reservationKey = (reservationId: string) => itemKey('reservation', { reservationId });
 const byMemberKey = (memberId: string, start: Instant, reservationId: string) =>
   indexKey(BY_MEMBER, { memberId, utcStart: isoUtc(start), reservationId });
+const byPartnerKey = (partnerId: string, start: Instant, reservationId: string) =>
+  indexKey(BY_PARTNER, { partnerId, utcStart: isoUtc(start), reservationId });
 const requestKey = (r: Pick<Reservation, 'partnerId' | 'facilityId' | 'createdAt'>) =>
   indexKey(REQUESTS, { partnerId: r.partnerId, facilityId: r.facilityId, utcCreatedAt: isoUtc(r.createdAt) });
 const checkedInKey = (end: Instant, reservationId: string) =>
@@ -73,11 +76,12 @@ export interface MemberReservationRange {
 /** What a booking takes of its space: room within capacity, on the calendar it was decided on. */
 export type SpaceTaken = Pick<Space, 'capacity' | 'calendarVersion'>;
 
-/** Where a listing of a member's reservations stopped: the last one read. */
-export interface MemberReservationPosition {
+/** Where a listing of reservations (a member's, a partner's) stopped: the last one read. */
+export interface ReservationPosition {
   start: Instant;
   reservationId: string;
 }
+export type MemberReservationPosition = ReservationPosition;
 
 /** Reservations, and every item a booking writes with them (holds, slot counters, use counters), in one transaction. */
 export class ReservationRepository {
@@ -150,6 +154,43 @@ export class ReservationRepository {
     return { items: (Items ?? []).map(reservationFromItem), more: LastEvaluatedKey !== undefined };
   }
 
+  /**
+   * One page of a partner's reservations that start within `[from, to)`, latest start first: at most `limit`, after
+   * `after` (one of the partner's read before, in the range). One query on the partner index (eventually consistent);
+   * `more` when it holds further ones in the range.
+   */
+  async pageOfPartner(
+    partnerId: string,
+    range: { from: Instant; to: Instant },
+    page: { limit: number; after?: ReservationPosition },
+  ): Promise<{ items: Reservation[]; more: boolean }> {
+    const { after } = page;
+    const { Items = [], LastEvaluatedKey } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: byPartner.name,
+        KeyConditionExpression: `${byPartner.pk} = :pk AND ${byPartner.sk} BETWEEN :from AND :to`,
+        ExpressionAttributeValues: {
+          ':pk': fill(BY_PARTNER.pk, { partnerId }),
+          ':from': isoUtc(range.from),
+          // sort keys are `<start>#<id>`: the last key starting before `to` is below `<to − 1 ms>#~`
+          ':to': `${isoUtc(range.to - 1)}#~`,
+        },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(after
+          ? {
+              ExclusiveStartKey: {
+                ...reservationKey(after.reservationId),
+                ...byPartnerKey(partnerId, after.start, after.reservationId),
+              },
+            }
+          : {}),
+      }),
+    );
+    return { items: Items.map(reservationFromItem), more: LastEvaluatedKey !== undefined };
+  }
+
   /** The member's holds (requested, confirmed, checked in) that end after `t`: strongly consistent. */
   holdsOf(memberId: string, endingAfter: Instant) {
     return this.holds.holdsOf(memberId, endingAfter);
@@ -180,6 +221,7 @@ export class ReservationRepository {
             Item: {
               ...reservationKey(reservation.reservationId),
               ...byMemberKey(reservation.memberId, reservation.start, reservation.reservationId),
+              ...byPartnerKey(reservation.partnerId, reservation.start, reservation.reservationId),
               ...(request ? requestKey(reservation) : {}),
               entity: 'reservation',
               ...reservationToItem(reservation),

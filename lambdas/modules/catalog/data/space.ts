@@ -2,6 +2,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Congestion, Instant, Space, SpaceCalendar } from '../../../domain/model';
+import { batchGetAll } from '../../../platform/dynamo/batch';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
@@ -235,6 +236,12 @@ export class SpaceRepository {
   async getSpace(spaceId: string): Promise<Space | undefined> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: spaceKey(spaceId) }));
     return Item ? spaceFromItem(Item) : undefined;
+  }
+
+  /** The spaces of `spaceIds` that exist, in no particular order (BatchGetItem, 100 a request). */
+  async getSpaces(spaceIds: readonly string[]): Promise<Space[]> {
+    const items = await batchGetAll(this.doc, this.tableName, spaceIds.map(spaceKey));
+    return items.map(spaceFromItem);
   }
 
   /** Every space of every facility (search filters that look at spaces); one query on the catalogue index. */

@@ -3,9 +3,10 @@
  * partner's presence list, the space's occupancy, and the member's counters (written by the membership module's
  * repository). A change of a visit is conditioned on the version it was decided on.
  */
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Instant } from '../../../domain/model';
+import { batchGetAll } from '../../../platform/dynamo/batch';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
@@ -13,9 +14,10 @@ import { type TaggedItem, type TransactOutcome, transact } from '../../../platfo
 import { updateExpression } from '../../../platform/dynamo/update';
 import { automaticEnd, guestsIn, type Visit, type VisitGuest } from '../rules/visit';
 
-const [BY_MEMBER, IN_BY_END] = ITEM_TYPES.visit.indexes;
+const [BY_MEMBER, IN_BY_END, BY_PARTNER] = ITEM_TYPES.visit.indexes;
 const byMember = indexAttributes(BY_MEMBER);
 const inByEnd = indexAttributes(IN_BY_END);
+const byPartner = indexAttributes(BY_PARTNER);
 
 export const visitKey = (visitId: string) => itemKey('visit', { visitId });
 const numberKey = (number: string) => itemKey('visitNumber', { number });
@@ -25,6 +27,8 @@ const presenceKey = (v: Pick<Visit, 'partnerId' | 'facilityId' | 'spaceId' | 'vi
 const occupancyKey = (spaceId: string) => itemKey('spaceOccupancy', { spaceId });
 const byMemberKey = (v: Pick<Visit, 'memberId' | 'checkedInAt' | 'visitId'>) =>
   indexKey(BY_MEMBER, { memberId: v.memberId, utcCheckedInAt: isoUtc(v.checkedInAt), visitId: v.visitId });
+const byPartnerKey = (v: Pick<Visit, 'partnerId' | 'checkedInAt' | 'visitId'>) =>
+  indexKey(BY_PARTNER, { partnerId: v.partnerId, utcCheckedInAt: isoUtc(v.checkedInAt), visitId: v.visitId });
 
 type InstantField = 'checkedInAt' | 'checkedOutAt' | 'limitEndsAt' | 'closesAt';
 const INSTANT_FIELDS: readonly InstantField[] = ['checkedInAt', 'checkedOutAt', 'limitEndsAt', 'closesAt'];
@@ -61,10 +65,11 @@ function inByEndKey(visit: Visit): Record<string, string> {
     : {};
 }
 
-/** The stored item of a visit: its key, its entry by member, its sweeper entry while in. */
+/** The stored item of a visit: its key, its entries by member and by partner, its sweeper entry while in. */
 const visitItem = (visit: Visit): Record<string, unknown> => ({
   ...visitKey(visit.visitId),
   ...byMemberKey(visit),
+  ...byPartnerKey(visit),
   ...inByEndKey(visit),
   entity: 'visit',
   ...visitAttributes(visit),
@@ -74,6 +79,11 @@ const visitItem = (visit: Visit): Record<string, unknown> => ({
 export interface VisitPosition {
   checkedInAt: Instant;
   visitId: string;
+}
+
+/** Where a listing of a partner's visits starts: after a visit read before, or at it (`inclusive`) to read it again. */
+export interface PartnerVisitStart extends VisitPosition {
+  inclusive?: boolean;
 }
 
 export class VisitRepository {
@@ -246,6 +256,39 @@ export class VisitRepository {
     return { items: Items.map(visitFromItem), more: LastEvaluatedKey !== undefined };
   }
 
+  /**
+   * One page of a partner's visits that checked in within `[from, to)`, newest first: at most `limit`, from `start` on
+   * when given (after it, or at it when `inclusive`; it must lie in the range). One query on the partner index
+   * (eventually consistent); `more` when it holds further ones in the range.
+   */
+  async pageOfPartner(
+    partnerId: string,
+    range: { from: Instant; to: Instant },
+    page: { limit: number; start?: PartnerVisitStart },
+  ): Promise<{ items: Visit[]; more: boolean }> {
+    const { start } = page;
+    const atStart = start && { partnerId, checkedInAt: start.checkedInAt, visitId: start.visitId };
+    const { Items = [], LastEvaluatedKey } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: byPartner.name,
+        KeyConditionExpression: `${byPartner.pk} = :pk AND ${byPartner.sk} BETWEEN :from AND :to`,
+        ExpressionAttributeValues: {
+          ':pk': fill(BY_PARTNER.pk, { partnerId }),
+          ':from': isoUtc(range.from),
+          // sort keys are `<check-in>#<id>`: a visit read again is the highest key; else the last before `to`
+          ':to': atStart && start.inclusive ? byPartnerKey(atStart)[byPartner.sk] : `${isoUtc(range.to - 1)}#~`,
+        },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(atStart && !start.inclusive
+          ? { ExclusiveStartKey: { ...visitKey(start.visitId), ...byPartnerKey(atStart) } }
+          : {}),
+      }),
+    );
+    return { items: Items.map(visitFromItem), more: LastEvaluatedKey !== undefined };
+  }
+
   /** Visits still in whose automatic end is at or before `t` (the sweeper's; the index is eventually consistent). */
   async inEndedBy(t: Instant): Promise<{ visitId: string }[]> {
     const items = await queryAll(this.doc, this.tableName, {
@@ -274,19 +317,9 @@ export class VisitRepository {
       },
       ConsistentRead: true,
     });
-    const visits: Visit[] = [];
-    for (let i = 0; i < presence.length; i += 100) {
-      let keys: Record<string, unknown>[] = presence.slice(i, i + 100).map((item) => visitKey(String(item.visitId)));
-      // a batch may leave keys unprocessed (throttling): they are asked again until none is left
-      while (keys.length > 0) {
-        const { Responses, UnprocessedKeys } = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        visits.push(...(Responses?.[this.tableName] ?? []).map(visitFromItem));
-        keys = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-        if (keys.length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
+    const keys = presence.map((item) => visitKey(String(item.visitId)));
+    const items = await batchGetAll(this.doc, this.tableName, keys, { consistentRead: true });
+    const visits = items.map(visitFromItem);
     return visits.sort((a, b) => a.checkedInAt - b.checkedInAt || a.visitId.localeCompare(b.visitId));
   }
 }

@@ -6,6 +6,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Price } from '../../../domain/model';
+import { batchGetAll } from '../../../platform/dynamo/batch';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { indexKey, itemKey } from '../../../platform/dynamo/keys';
 import type { TaggedItem } from '../../../platform/dynamo/transactions';
@@ -83,6 +84,15 @@ export class SalesLedger {
       new GetCommand({ TableName: this.tableName, Key: salesRecordKey(recordId), ConsistentRead: true }),
     );
     return Item ? recordFromItem(Item) : undefined;
+  }
+
+  /**
+   * The records of `recordIds` that exist, in no particular order (BatchGetItem, 100 a request; strongly consistent,
+   * like {@link get}).
+   */
+  async getMany(recordIds: readonly string[]): Promise<SalesRecord[]> {
+    const items = await batchGetAll(this.doc, this.tableName, recordIds.map(salesRecordKey), { consistentRead: true });
+    return items.map(recordFromItem);
   }
 
   /** A facility's total of one day or month (zero when nothing was sold). */

@@ -45,6 +45,11 @@ export interface SalesRecord extends SalesParty {
   lines: SalesLine[];
 }
 
+/** The id of a visit's end's record, a reservation's settlement's, a reservation's cancellation fee's. */
+export const visitRecordId = (visitId: string) => `visit:${visitId}`;
+export const reservationRecordId = (reservationId: string) => `reservation:${reservationId}`;
+export const feeRecordId = (reservationId: string) => `fee:${reservationId}`;
+
 /** Only the party's fields of whatever carries them (a visit, a reservation). */
 const partyOf = ({ partnerId, companyId, companyName, memberNumber, facilityId, spaceId }: SalesParty): SalesParty => ({
   partnerId,
@@ -110,7 +115,7 @@ export function visitRecord(
   };
   return {
     ...partyOf(party),
-    recordId: `visit:${visit.visitId}`,
+    recordId: visitRecordId(visit.visitId),
     useDate: localDateOf(visit.checkedInAt, visit.timeZone),
     recordedAt,
     visitId: visit.visitId,
@@ -168,7 +173,7 @@ export function reservationRecord(
   });
   return {
     ...partyOf(party),
-    recordId: `reservation:${reservation.reservationId}`,
+    recordId: reservationRecordId(reservation.reservationId),
     useDate: localDateOf(reservation.start, reservation.timeZone),
     recordedAt,
     reservationId: reservation.reservationId,
@@ -200,7 +205,7 @@ export function cancellationFeeRecord(
   if (fee <= 0) return null;
   return {
     ...partyOf(party),
-    recordId: `fee:${reservation.reservationId}`,
+    recordId: feeRecordId(reservation.reservationId),
     useDate: localDateOf(reservation.start, reservation.timeZone),
     recordedAt,
     reservationId: reservation.reservationId,

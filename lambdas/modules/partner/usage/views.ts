@@ -1,0 +1,85 @@
+/**
+ * The usage lists as the API shows them (api.md "Partner routes"; contracts/http/usage.ts): operator views (company
+ * name and member number, never the member), with the names of facilities and spaces, instants in the facility's zone.
+ */
+import type {
+  SalesLineResponse,
+  UsageGuestResponse,
+  UsageReservationResponse,
+  UsageVisitResponse,
+} from '../../../../contracts/http/usage';
+import { toZonedIso } from '../../../domain/format';
+import { operatorVisitView } from '../../dropin';
+import type { SalesRecord } from '../../ledger';
+import { operatorReservationView } from '../../requests';
+import type { UsageGuest, UsageReservation, UsageVisit } from './service';
+
+export function usageVisitView({ visit, facilityName, spaceName }: UsageVisit): UsageVisitResponse {
+  return { ...operatorVisitView(visit), facilityName, spaceName };
+}
+
+export function usageGuestView({ visit, guest, facilityName, spaceName }: UsageGuest): UsageGuestResponse {
+  const zoned = (t: number) => toZonedIso(t, visit.timeZone);
+  return {
+    visitId: visit.visitId,
+    visitNumber: visit.number,
+    companyName: visit.companyName,
+    memberNumber: visit.memberNumber,
+    facilityId: visit.facilityId,
+    spaceId: visit.spaceId,
+    facilityName,
+    spaceName,
+    guestId: guest.guestId,
+    checkedInAt: zoned(guest.checkedInAt),
+    ...(guest.checkedOutAt === null ? {} : { checkedOutAt: zoned(guest.checkedOutAt) }),
+    ...(guest.charge ? { charge: guest.charge } : {}),
+  };
+}
+
+/** A record's lines as api.md's `SalesLine`s, each named by its record and its own id within it. */
+export function salesLinesView(record: SalesRecord): SalesLineResponse[] {
+  return record.lines.map((line) => ({
+    lineId: `${record.recordId}/${line.lineId}`,
+    companyName: record.companyName,
+    memberNumber: record.memberNumber,
+    facilityId: record.facilityId,
+    spaceId: record.spaceId,
+    item: line.item,
+    useDate: record.useDate,
+    description: line.description,
+    unitPrice: line.unitPrice,
+    quantity: line.quantity,
+    unit: line.unit,
+    amount: line.amount,
+    tax: line.tax,
+    total: line.total,
+    ...(record.reservationId === undefined ? {} : { reservationId: record.reservationId }),
+    ...(record.visitId === undefined ? {} : { visitId: record.visitId }),
+  }));
+}
+
+/**
+ * A reservation of the usage list: the operator's view without a door's keypad code, its options named as the space
+ * names them now (else as its sales line did, else by id), and its sales lines.
+ */
+export function usageReservationView({
+  reservation,
+  facilityName,
+  spaceName,
+  space,
+  records,
+}: UsageReservation): UsageReservationResponse {
+  const { keypadCode: _keypadCode, keypad: _keypad, ...view } = operatorReservationView(reservation);
+  const salesLines = records.flatMap(salesLinesView);
+  const nameOf = (optionId: string) =>
+    space?.options.find((o) => o.optionId === optionId)?.name ??
+    salesLines.find((l) => l.item === 'option' && l.lineId.endsWith(`/option:${optionId}`))?.description ??
+    optionId;
+  return {
+    ...view,
+    facilityName,
+    spaceName,
+    options: reservation.options.map(({ optionId, quantity }) => ({ optionId, name: nameOf(optionId), quantity })),
+    salesLines,
+  };
+}
