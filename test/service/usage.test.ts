@@ -311,6 +311,7 @@ describe('the reservations list', () => {
     recordId,
     reservationId,
     partnerId: PARTNER,
+    companyId: null,
     companyName: null,
     memberNumber: 'TW000001',
     facilityId: 'fac-1',
