@@ -2,6 +2,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Congestion, Instant, Space, SpaceCalendar } from '../../../domain/model';
+import { batchGetAll } from '../../../platform/dynamo/batch';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, indexAttributes, indexKey, isoUtc, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
@@ -257,5 +258,11 @@ export class SpaceRepository {
       },
     });
     return items.map(spaceFromItem);
+  }
+
+  /** The names of the spaces of these ids that exist, by id: their names only, one read per 100 ids. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const items = await batchGetAll(this.doc, this.tableName, [...new Set(ids)].map(spaceKey), ['spaceId', 'name']);
+    return new Map(items.map((item) => [String(item.spaceId), String(item.name)]));
   }
 }
