@@ -327,6 +327,8 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'check-in-by-ticket',
       'get-current-usage',
       'get-qr-poster',
+      'list-sales',
+      'get-sales-summary',
       'create-facility',
       'create-open-space',
       'set-doors',
