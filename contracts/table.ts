@@ -140,8 +140,11 @@ export const ITEM_TYPES = {
     sk: '#META',
     indexes: [{ index: 'GSI1', pk: 'PARTNER#{partnerId}#SALES', sk: '{useDate}#{recordId}' }],
   },
-  /** A partner's sales of one facility on one day or in one month, added to by each record's transaction. */
-  salesTotal: { pk: 'SALESTOTAL#{partnerId}', sk: '{unit}#{facilityId}#{period}' },
+  /**
+   * A partner's sales of one facility on one day or in one month, added to by each record's transaction. Keyed by
+   * period before facility, so that one range of the sort key reads every facility's totals of a range of periods.
+   */
+  salesTotal: { pk: 'SALESTOTAL#{partnerId}', sk: '{unit}#{period}#{facilityId}' },
   unlockCommand: {
     pk: 'CMD#{commandId}',
     sk: '#META',

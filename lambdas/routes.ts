@@ -14,6 +14,7 @@ import { routes as partnerCongestion } from './modules/partner/congestion';
 import { routes as partnerFacilities } from './modules/partner/facilities';
 import { routes as partnerQrPoster } from './modules/partner/qr-poster';
 import { routes as partnerReception } from './modules/partner/reception';
+import { routes as partnerSales } from './modules/partner/sales';
 import { routes as partnerSpaces } from './modules/partner/spaces';
 import { routes as partnerUsage } from './modules/partner/usage';
 import { routes as requests } from './modules/requests';
@@ -39,6 +40,7 @@ export const routes: readonly Route[] = [
   ...partnerReception,
   ...partnerUsage,
   ...partnerQrPoster,
+  ...partnerSales,
   ...admin,
   ...partnerAccounts,
 ];

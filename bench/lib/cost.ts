@@ -429,6 +429,21 @@ export async function measureCost(
     () => api.post(`/v1/visits/${visitId}/checkout`, regusQr, v),
     200,
   );
+  // The sales the checkout wrote: the day's lines of the lounge (JSON, then the CSV with names), and the month's totals.
+  const salesQuery = `from=${DAY}&to=${DAY}&facilityId=regus-marunouchi&spaceId=regus-marunouchi-lounge`;
+  await measure(
+    'list-sales',
+    'GET the lounge sales lines of the day as CSV',
+    () => api.call('GET', `/v1/operator/sales?${salesQuery}`, undefined, regusStaff, { accept: 'text/csv' }),
+    200,
+  );
+  await measure(
+    'get-sales-summary',
+    'GET the month sales summary of Regus',
+    // DAY's calendar month
+    () => api.get('/v1/operator/sales/summary?unit=month&from=2026-11-01&to=2026-11-30', regusStaff),
+    200,
+  );
   const ticket = (await api.get('/v1/me/ticket', receptionist.token)).body as { ticket: string };
   await measure(
     'check-in-by-ticket',

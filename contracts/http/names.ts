@@ -57,6 +57,7 @@ import {
 } from './partner-facilities';
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
+import { salesLineResponse, salesPageResponse, salesSummaryResponse, salesTotalResponse } from './sales';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 import { ticketResponse } from './tickets';
 import {
@@ -118,6 +119,10 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [usageReservationResponse, 'UsageReservation'],
   [usageReservationPageResponse, 'UsageReservationPage'],
   [ticketResponse, 'MemberTicket'],
+  [salesLineResponse, 'SalesLine'],
+  [salesPageResponse, 'SalesLinePage'],
+  [salesTotalResponse, 'SalesTotal'],
+  [salesSummaryResponse, 'SalesSummary'],
   [problemResponse, 'Problem'],
 ];
 

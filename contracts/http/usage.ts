@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { reservationStatuses } from './booking';
 import { id, isoDate, localDate, price, queryInteger, yen, zoned } from './common';
 import { operatorReservationResponse } from './requests';
+import { salesLineResponse as salesListLine } from './sales';
 import { operatorVisitResponse, VISIT_STATUSES } from './visits';
 
 /** The longest search: `from` to `to` spans at most this many days, both included (a leap year). */
@@ -122,40 +123,11 @@ export const usageGuestPageResponse = z.strictObject({
   nextCursor: z.string().optional(),
 });
 
-/** The items of a sales line (api.md `SalesLine.item`). */
-export const SALES_LINE_ITEMS = [
-  'reservedSpace',
-  'meetingRoom',
-  'openSpace',
-  'guest',
-  'option',
-  'cancellationFee',
-] as const;
-
 /**
- * A sales line (api.md `SalesLine`; domain-rules §7): what one chargeable thing of an event billed, as written when it
- * happened. `lineId` is unique: its record's id and the line's within it (`reservation:<id>/use`, `fee:<id>/fee`).
+ * A reservation's sales line in the usage list (api.md `SalesLine`): the sales list's line without the facility's and
+ * space's names, which the reservation carries.
  */
-export const salesLineResponse = z.strictObject({
-  lineId: z.string(),
-  companyName: z.string().nullable(),
-  memberNumber: z.string(),
-  facilityId: z.string(),
-  spaceId: z.string(),
-  item: z.enum(SALES_LINE_ITEMS),
-  /** The facility's date of the use (a cancellation fee: the reservation's date). */
-  useDate: isoDate,
-  description: z.string(),
-  unitPrice: yen,
-  quantity: z.number().int().min(0),
-  /** What `quantity` counts: 分, 15分, 件, an option's own unit. */
-  unit: z.string(),
-  amount: yen,
-  tax: yen,
-  total: yen,
-  reservationId: z.string().optional(),
-  visitId: z.string().optional(),
-});
+export const salesLineResponse = salesListLine.omit({ facilityName: true, spaceName: true });
 
 const {
   keypadCode: _keypadCode,

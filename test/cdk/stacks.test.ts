@@ -330,6 +330,8 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'list-usage-guests',
       'list-usage-reservations',
       'get-qr-poster',
+      'list-sales',
+      'get-sales-summary',
       'create-facility',
       'create-open-space',
       'set-doors',

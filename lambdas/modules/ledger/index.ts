@@ -2,7 +2,19 @@
  * The sales ledger (domain-rules §7): the lines each chargeable event writes in its own transaction, and the totals
  * kept beside them. What other modules may use of it.
  */
-export { SalesLedger, type SalesTotal, salesRecordKey, type TotalUnit } from './data/sales';
+export {
+  type LinesBound,
+  type LinesRead,
+  PAST_LAST_LINE,
+  type PeriodTotal,
+  type RecordLine,
+  SalesLedger,
+  type SalesLineFilter,
+  type SalesPosition,
+  type SalesTotal,
+  salesRecordKey,
+  type TotalUnit,
+} from './data/sales';
 export { salesLedger } from './deps';
 export {
   cancellationFeeRecord,

@@ -10,14 +10,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Every item of `keys` that exists, in no particular order: one `BatchGetItem` per {@link BATCH_GET_KEYS} distinct keys
  * (a key given twice is asked once), and the keys a batch leaves unprocessed asked again after a pause that grows.
+ * `attributes`, when given, are all each item is read with.
  * @throws Error when keys are still unprocessed after {@link MAX_ROUNDS} rounds
  */
 export async function batchGetAll(
   doc: DynamoDBDocumentClient,
   tableName: string,
   keys: readonly Record<string, unknown>[],
-  options: { consistentRead?: boolean } = {},
+  options: { consistentRead?: boolean; attributes?: readonly string[] } = {},
 ): Promise<Record<string, unknown>[]> {
+  const { attributes } = options;
+  const projection = attributes
+    ? {
+        ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name])),
+      }
+    : {};
   const distinct = [...new Map(keys.map((key) => [JSON.stringify(key), key])).values()];
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < distinct.length; i += BATCH_GET_KEYS) {
@@ -28,7 +36,11 @@ export async function batchGetAll(
       const { Responses, UnprocessedKeys } = await doc.send(
         new BatchGetCommand({
           RequestItems: {
-            [tableName]: { Keys: pending, ...(options.consistentRead ? { ConsistentRead: true } : {}) },
+            [tableName]: {
+              Keys: pending,
+              ...projection,
+              ...(options.consistentRead ? { ConsistentRead: true } : {}),
+            },
           },
         }),
       );

@@ -97,6 +97,20 @@ async function visitNow(guests = 0) {
   return { ...member, id: visit.body.id as string };
 }
 
+/** TIMEWORK渋谷's desk (instant bookings, its door opens it). */
+const SALES_SPACE = 'tw-shibuya-desk';
+
+/** A stay at {@link SALES_SPACE} now, checked in and out at once: its sales line is written at the checkout. */
+async function settledStay() {
+  const { token } = await newMember(api, 'premium');
+  const { id } = await book(api, token, SALES_SPACE, NOW, at(TODAY, '10:15'));
+  for (const step of ['check-in', 'checkout']) {
+    const answer = await api.post(`/v1/reservations/${id}/${step}`, { doorId: 'tw-shibuya-door' }, token);
+    if (answer.status !== 200) throw new Error(`${step} failed: ${JSON.stringify(answer.body)}`);
+    await settle(api, token, answer.body.unlock.commandId);
+  }
+}
+
 /** A full operator of the request partner (TIMEWORK渋谷). */
 const partnerOperator = operatorToken('op-tw-full', REQUEST_PARTNER, 'full');
 
@@ -435,6 +449,26 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     token: operatorToken('op-regus-staff', OPEN_SPACE_PARTNER, 'staff'),
     request: { path: `/v1/operator/spaces/${OPEN_SPACE}/qr` },
   }),
+  'list-sales': async () => {
+    await settledStay();
+    return {
+      token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
+      // the dearest call: a facility and a space named (their partner read), the whole range as CSV with names
+      request: {
+        path: `/v1/operator/sales?from=${TODAY}&to=${TODAY}&facilityId=${REQUEST_FACILITY}&spaceId=${SALES_SPACE}`,
+        headers: { accept: 'text/csv' },
+      },
+    };
+  },
+  'get-sales-summary': async () => {
+    await settledStay();
+    return {
+      token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
+      request: {
+        path: `/v1/operator/sales/summary?unit=day&from=2026-11-01&to=${TODAY}&facilityId=${REQUEST_FACILITY}`,
+      },
+    };
+  },
   'delete-photo': async () => {
     const photo = await api.post(
       `/v1/operator/facilities/${REQUEST_FACILITY}/photos`,

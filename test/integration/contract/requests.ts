@@ -284,6 +284,9 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   }),
   // the Regus lounge's printable QR poster (a PDF), by its partner's operators
   'get-qr-poster': (route, values) => ({ path: openSpacePath(route, values) }),
+  // the request partner's sales (TIMEWORK渋谷 has some once its reservations are settled): November's lines and totals
+  'list-sales': (route) => ({ path: `${fillPath(route, {})}?from=2026-11-01&to=2026-11-30` }),
+  'get-sales-summary': (route) => ({ path: `${fillPath(route, {})}?unit=month&from=2026-11-01&to=2026-11-30` }),
   // the request partner's profile and accounts ({operatorId}: one of its accounts)
   'list-operator-accounts': (route) => ({ path: fillPath(route, {}) }),
   'create-operator-account': (route) => ({
