@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { reservationStatuses } from './booking';
-import { id, isoDate, localDate, price, queryInteger, yen, zoned } from './common';
+import { id, localDate, price, queryInteger, zoned } from './common';
 import { operatorReservationResponse } from './requests';
 import { salesLineResponse as salesListLine } from './sales';
 import { operatorVisitResponse, VISIT_STATUSES } from './visits';
