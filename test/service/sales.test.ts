@@ -24,7 +24,7 @@ import {
   salesPage,
   salesSummary,
 } from '../../lambdas/modules/partner/sales/service';
-import { salesLineView } from '../../lambdas/modules/partner/sales/views';
+import { salesLineViewWithNames } from '../../lambdas/modules/partner/sales/views';
 import { ApiError } from '../../lambdas/platform/problems';
 
 const staff = { role: 'operator', operatorId: 'op-1', partnerId: 'partner-a', operatorRole: 'staff' } as const;
@@ -124,7 +124,7 @@ describe('salesPage', () => {
         bound: { max: 2, maxQueries: 5, recordsPerQuery: 200 },
       },
     ]);
-    expect(page.lines.map(salesLineView)).toEqual([
+    expect(page.lines.map(salesLineViewWithNames)).toEqual([
       expect.objectContaining({ lineId: 'reservation:r-1/use', facilityName: '本館', spaceName: '会議室A' }),
       expect.objectContaining({ lineId: 'reservation:r-1/option:coffee', item: 'option', reservationId: 'r-1' }),
     ]);

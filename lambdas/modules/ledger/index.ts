@@ -30,3 +30,4 @@ export {
   visitRecord,
   visitRecordId,
 } from './rules/lines';
+export { salesLineView } from './views';

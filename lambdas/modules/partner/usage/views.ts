@@ -10,7 +10,7 @@ import type {
 } from '../../../../contracts/http/usage';
 import { toZonedIso } from '../../../domain/format';
 import { operatorVisitView } from '../../dropin';
-import type { SalesRecord } from '../../ledger';
+import { type SalesRecord, salesLineView } from '../../ledger';
 import { operatorReservationView } from '../../requests';
 import type { UsageGuest, UsageReservation, UsageVisit } from './service';
 
@@ -38,24 +38,7 @@ export function usageGuestView({ visit, guest, facilityName, spaceName }: UsageG
 
 /** A record's lines as api.md's `SalesLine`s, each named by its record and its own id within it. */
 export function salesLinesView(record: SalesRecord): SalesLineResponse[] {
-  return record.lines.map((line) => ({
-    lineId: `${record.recordId}/${line.lineId}`,
-    companyName: record.companyName,
-    memberNumber: record.memberNumber,
-    facilityId: record.facilityId,
-    spaceId: record.spaceId,
-    item: line.item,
-    useDate: record.useDate,
-    description: line.description,
-    unitPrice: line.unitPrice,
-    quantity: line.quantity,
-    unit: line.unit,
-    amount: line.amount,
-    tax: line.tax,
-    total: line.total,
-    ...(record.reservationId === undefined ? {} : { reservationId: record.reservationId }),
-    ...(record.visitId === undefined ? {} : { visitId: record.visitId }),
-  }));
+  return record.lines.map((line) => salesLineView(record, line));
 }
 
 /**

@@ -5,7 +5,7 @@ import { httpHandler } from '../../../../platform/http';
 import { salesDeps } from '../deps';
 import { rows } from '../routes';
 import { allSalesLines, salesPage } from '../service';
-import { salesLineView } from '../views';
+import { salesLineViewWithNames } from '../views';
 
 export const handler = httpHandler(
   rows.listSales,
@@ -19,11 +19,11 @@ export const handler = httpHandler(
   },
   async ({ query, identity, headers }) => {
     if (wantsCsv(headers.accept)) {
-      return { items: (await allSalesLines(salesDeps(), identity, query)).map(salesLineView) };
+      return { items: (await allSalesLines(salesDeps(), identity, query)).map(salesLineViewWithNames) };
     }
     const page = await salesPage(salesDeps(), identity, query);
     return {
-      items: page.lines.map(salesLineView),
+      items: page.lines.map(salesLineViewWithNames),
       ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
     };
   },
