@@ -3,6 +3,7 @@
  * kept beside them. What other modules may use of it.
  */
 export { SalesLedger, type SalesTotal, salesRecordKey, type TotalUnit } from './data/sales';
+export { salesRecordsOfPartner } from './data/sales-of-partner';
 export { salesLedger } from './deps';
 export {
   cancellationFeeRecord,

@@ -25,7 +25,8 @@ export interface SalesTotal extends Price {
   lines: number;
 }
 
-const recordFromItem = (item: Record<string, unknown>): SalesRecord => {
+/** A stored record as the domain object. */
+export const recordFromItem = (item: Record<string, unknown>): SalesRecord => {
   const stored = stripStorage<SalesRecord>(item);
   return { ...stored, recordedAt: instantFromItem(stored.recordedAt) ?? 0 };
 };
