@@ -57,6 +57,14 @@ import {
 } from './partner-facilities';
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
+import {
+  companyPaymentBody,
+  companyPaymentResponse,
+  partnerOffsetBody,
+  partnerOffsetResponse,
+  paymentNoticeListResponse,
+  paymentNoticeResponse,
+} from './settlement';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 import { ticketResponse } from './tickets';
 import {
@@ -104,6 +112,10 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [operatorVisitResponse, 'OperatorVisit'],
   [currentUsageResponse, 'CurrentUsage'],
   [ticketResponse, 'MemberTicket'],
+  [companyPaymentResponse, 'CompanyPayment'],
+  [partnerOffsetResponse, 'PartnerOffset'],
+  [paymentNoticeResponse, 'PaymentNotice'],
+  [paymentNoticeListResponse, 'PaymentNoticeList'],
   [problemResponse, 'Problem'],
 ];
 
@@ -138,4 +150,6 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [qrBody, 'ScannedQr'],
   [guestsBody, 'NewGuests'],
   [ticketCheckInBody, 'TicketCheckIn'],
+  [companyPaymentBody, 'NewCompanyPayment'],
+  [partnerOffsetBody, 'NewPartnerOffset'],
 ];

@@ -56,13 +56,22 @@ export const paymentNoticesQuery = z.strictObject({
     .describe('nextCursor of the previous page.'),
 });
 
-/** A notice's id: its partner and period, `partner-tw:2026-12`. */
+/**
+ * A notice's id: its partner and period, `partner-tw:2026-12`. The `:` may come percent-encoded (`%3A`, as
+ * `encodeURIComponent` sends it) should the gateway hand the path parameter over undecoded.
+ */
 export const paymentNoticePath = z.strictObject({
   id: z
     .string()
     .max(160)
-    .regex(/^[A-Za-z0-9_-]+:\d{4}-(0[1-9]|1[0-2])$/, 'Expected a payment notice id such as partner-tw:2026-12'),
+    .regex(
+      /^[A-Za-z0-9_-]+(?::|%3[Aa])\d{4}-(0[1-9]|1[0-2])$/,
+      'Expected a payment notice id such as partner-tw:2026-12',
+    ),
 });
+
+/** The notice id a path parameter names, its `:` decoded if it came percent-encoded. */
+export const noticeIdOfPath = (id: string): string => id.replace(/%3A/i, ':');
 
 export const PAYMENT_NOTICE_STATUSES = ['issued', 'paid'] as const;
 

@@ -341,6 +341,10 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-partner-profile',
       'edit-partner-profile',
       'create-partner',
+      'record-company-payment',
+      'record-partner-offset',
+      'list-payment-notices',
+      'get-payment-notice',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);

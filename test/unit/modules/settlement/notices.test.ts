@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { noticeIdOfPath, paymentNoticePath } from '../../../../contracts/http/settlement';
 import { addDays } from '../../../../lambdas/domain/calendar';
 import { addMonths, noticeSchedule } from '../../../../lambdas/domain/settlement';
 import {
@@ -29,6 +30,19 @@ describe('notice ids', () => {
     expect(parseNoticeId('a:b:2027-01')).toEqual({ partnerId: 'a:b', period: '2027-01' });
     for (const bad of ['partner-tw', 'partner-tw:2026-13', ':2026-12', 'partner-tw:2026-1']) {
       expect(parseNoticeId(bad), bad).toBeNull();
+    }
+  });
+});
+
+describe('a notice id in a path', () => {
+  it('is taken with its colon as typed or percent-encoded, and read as the id', () => {
+    for (const raw of ['partner-tw:2026-12', 'partner-tw%3A2026-12', 'partner-tw%3a2026-12']) {
+      const parsed = paymentNoticePath.safeParse({ id: raw });
+      expect(parsed.success, raw).toBe(true);
+      expect(noticeIdOfPath(raw)).toBe('partner-tw:2026-12');
+    }
+    for (const bad of ['partner-tw', 'partner-tw:2026-13', 'partner tw:2026-12', 'partner-tw%2F2026-12']) {
+      expect(paymentNoticePath.safeParse({ id: bad }).success, bad).toBe(false);
     }
   });
 });
