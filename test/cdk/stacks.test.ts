@@ -621,6 +621,7 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
       'end-visit',
       'sweep-stays',
       'sweep-visits',
+      'settle-periods',
     ]);
     // the singleton provider behind the data-endpoint custom resource (AwsCustomResource)
     const [, endpoint] = onlyResource(templates.async, 'Custom::IotDataEndpoint');
