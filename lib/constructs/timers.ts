@@ -37,6 +37,11 @@ export const SWEEP_INTERVAL = Duration.minutes(5);
 export const SETTLEMENT_STEP = 'settle-periods';
 /** How often the settlement job runs. */
 export const SETTLEMENT_INTERVAL = Duration.hours(1);
+/**
+ * How long one run of the settlement job may take: it reads a period's records of every partner. A run cut short
+ * issues nothing twice; the next one carries on.
+ */
+export const SETTLEMENT_TIMEOUT = Duration.minutes(5);
 
 /** Every step handler EventBridge runs on a schedule (the sweepers and the settlement job); no state machine runs them. */
 export const SCHEDULED_STEPS: readonly string[] = [...SWEEPERS, SETTLEMENT_STEP];
@@ -143,6 +148,7 @@ export class Timers extends Construct implements TimerStarter {
         description: `${runsWhen(step)}: ${step} (${config.stage})`,
         entry: stepEntry(step),
         table,
+        ...(step === SETTLEMENT_STEP ? { timeout: SETTLEMENT_TIMEOUT } : {}),
       });
       fn.addToRolePolicy(tableAccessStatement('StepTableAccess', table, STEP_TABLE_ACTIONS));
       stepFunctions.set(step, fn);

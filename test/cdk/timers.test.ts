@@ -119,7 +119,11 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     it('are one function per step handler, run like the route functions', () => {
       for (const step of stepNames()) {
         const fn = propsOf(stepId(step));
-        expect(fn, step).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }));
+        expect(fn, step).toMatchObject({
+          ...handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }),
+          // the settlement job reads a period's records of every partner: five minutes, not a request's seconds
+          Timeout: step === SETTLEMENT_STEP ? 300 : config.lambda.timeoutSeconds,
+        });
         const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
         expect(propsOf(logGroupId)).toEqual({ RetentionInDays: config.logs.retentionDays });
       }
