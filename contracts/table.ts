@@ -145,6 +145,38 @@ export const ITEM_TYPES = {
    * period before facility, so that one range of the sort key reads every facility's totals of a range of periods.
    */
   salesTotal: { pk: 'SALESTOTAL#{partnerId}', sk: '{unit}#{period}#{facilityId}' },
+  /**
+   * What a company paid for a settlement period (`YYYY-MM`, api.md "Settlement"), recorded by the back office; read per
+   * period (strongly consistent) by the settlement job, which shares it over the partners that billed the company.
+   */
+  companyPayment: { pk: 'SETTLEMENT#{period}', sk: 'PAYMENT#{companyId}#{paymentId}' },
+  /**
+   * An offset (相殺金) that reduces a partner's payout, for a settlement period; kept under the partner so that a notice
+   * reads the offsets of its period and of earlier periods it did not issue for in one range.
+   */
+  partnerOffset: { pk: 'PARTNER#{partnerId}', sk: 'OFFSET#{period}#{offsetId}' },
+  /**
+   * A settlement period whose notices are being or have been issued: written by the job before it reads the period's
+   * payments, so that a payment or offset for the period is refused from then on (its transaction checks this is
+   * absent); all in one partition, so the job reads the states of the periods it looks back over in one query.
+   */
+  settlementRun: { pk: 'SETTLEMENTS', sk: '{period}' },
+  /**
+   * A partner's payment notice for one period, id `<partnerId>:<period>` (one per partner and period: put only if
+   * absent); listed per partner newest first.
+   */
+  paymentNotice: {
+    pk: 'NOTICE#{noticeId}',
+    sk: '#META',
+    indexes: [{ index: 'GSI1', pk: 'PARTNER#{partnerId}#NOTICES', sk: '{period}' }],
+  },
+  /** The ids of the sales records a notice pays, in chunks written in the notice's transaction. */
+  noticeRecords: { pk: 'NOTICE#{noticeId}', sk: 'RECORDS#{chunk}' },
+  /**
+   * Where a partner's settlement stands: its latest notice's period and the offsets that notice carried over; moved on
+   * in each notice's transaction (only forward), and read (strongly consistent) by the next.
+   */
+  partnerSettlement: { pk: 'PARTNER#{partnerId}', sk: 'SETTLEMENT' },
   unlockCommand: {
     pk: 'CMD#{commandId}',
     sk: '#META',

@@ -18,6 +18,7 @@ import { routes as partnerSales } from './modules/partner/sales';
 import { routes as partnerSpaces } from './modules/partner/spaces';
 import { routes as partnerUsage } from './modules/partner/usage';
 import { routes as requests } from './modules/requests';
+import { routes as settlement } from './modules/settlement';
 import { routes as stay } from './modules/stay';
 import { routes as tickets } from './modules/tickets';
 import type { Route } from './platform/route';
@@ -43,6 +44,7 @@ export const routes: readonly Route[] = [
   ...partnerSales,
   ...admin,
   ...partnerAccounts,
+  ...settlement,
 ];
 
 /** Source file of a route's handler, relative to the project root. */
@@ -55,6 +57,7 @@ export const STEP_MODULES = {
   'expire-request': 'requests',
   'end-visit': 'dropin',
   'sweep-visits': 'dropin',
+  'settle-periods': 'settlement',
 } as const;
 export type StepName = keyof typeof STEP_MODULES;
 

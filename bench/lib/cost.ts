@@ -6,6 +6,8 @@
  */
 
 import { isoWeekday } from '../../lambdas/domain/calendar';
+import { NoticeRecordsRepository, PaymentNoticeRepository, paymentNotice } from '../../lambdas/modules/settlement';
+import { transact } from '../../lambdas/platform/dynamo/transactions';
 import { type Route, routes, tableCommandsOf } from '../../lambdas/routes';
 import { issueToken } from '../../lib/local/tokens';
 import { addDays, at, DAY, newMembers, T } from './fixtures';
@@ -590,6 +592,44 @@ export async function measureCost(
     'edit-company',
     'PATCH its monthly cap (admin)',
     () => api.call('PATCH', companyPath, { monthlyCap: 20 }, admin, { 'if-match': '"1"' }),
+    200,
+  );
+
+  // Settlement: a payment of the bench company and an offset of TIMEWORK for a period far off, then the partner's notices
+  // (one written as the settlement job writes it: the job runs on the clock, not through a route).
+  const companyId = (company.body as { companyId: string }).companyId;
+  await measure(
+    'record-company-payment',
+    'POST a company payment (admin)',
+    () => api.post('/v1/admin/company-payments', { companyId, month: '2030-01', amount: 50000 }, admin),
+    201,
+  );
+  await measure(
+    'record-partner-offset',
+    'POST an offset of TIMEWORK (admin)',
+    () => api.post('/v1/admin/partners/partner-tw/offsets', { month: '2030-01', amount: 1000, reason: 'bench' }, admin),
+    201,
+  );
+  const notice = paymentNotice(
+    '2026-10',
+    { partnerId: 'partner-tw', gross: 1200, paidByCompanies: 1000, companies: [], recordIds: ['reservation:bench'] },
+    { ratePercent: 70, offsets: { offsets: 0, carriedIn: 0, after: null } },
+    Date.parse('2026-12-01T00:05:00+09:00'),
+  );
+  await transact(floor.doc, [
+    new PaymentNoticeRepository(floor.doc, floor.tableName).issued(notice),
+    ...new NoticeRecordsRepository(floor.doc, floor.tableName).chunks(notice.noticeId, ['reservation:bench']),
+  ]);
+  await measure(
+    'list-payment-notices',
+    'GET own payment notices',
+    () => api.get('/v1/operator/payment-notices', operator),
+    200,
+  );
+  await measure(
+    'get-payment-notice',
+    'GET a payment notice',
+    () => api.get(`/v1/operator/payment-notices/${encodeURIComponent(notice.noticeId)}`, operator),
     200,
   );
 

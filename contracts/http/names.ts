@@ -58,6 +58,14 @@ import {
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
 import { bookingRequestListResponse, operatorReservationResponse } from './requests';
 import { salesLineResponse, salesPageResponse, salesSummaryResponse, salesTotalResponse } from './sales';
+import {
+  companyPaymentBody,
+  companyPaymentResponse,
+  partnerOffsetBody,
+  partnerOffsetResponse,
+  paymentNoticeListResponse,
+  paymentNoticeResponse,
+} from './settlement';
 import { doorBody, stayResponse, unlockBody, unlockCommandResponse } from './stay';
 import { ticketResponse } from './tickets';
 import {
@@ -123,6 +131,10 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [salesPageResponse, 'SalesLinePage'],
   [salesTotalResponse, 'SalesTotal'],
   [salesSummaryResponse, 'SalesSummary'],
+  [companyPaymentResponse, 'CompanyPayment'],
+  [partnerOffsetResponse, 'PartnerOffset'],
+  [paymentNoticeResponse, 'PaymentNotice'],
+  [paymentNoticeListResponse, 'PaymentNoticeList'],
   [problemResponse, 'Problem'],
 ];
 
@@ -157,4 +169,6 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [qrBody, 'ScannedQr'],
   [guestsBody, 'NewGuests'],
   [ticketCheckInBody, 'TicketCheckIn'],
+  [companyPaymentBody, 'NewCompanyPayment'],
+  [partnerOffsetBody, 'NewPartnerOffset'],
 ];

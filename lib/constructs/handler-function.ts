@@ -61,6 +61,11 @@ export interface HandlerFunctionProps {
    * @default - none
    */
   readonly bundledFiles?: readonly BundledFile[];
+  /**
+   * How long one invocation may run, for a batch job that reads more than a request does.
+   * @default - the stage's `lambda.timeoutSeconds`
+   */
+  readonly timeout?: Duration;
 }
 
 /** Name of the one inline policy of a handler role: its own log group, then every grant added later. */
@@ -166,7 +171,7 @@ export function createHandlerFunction(scope: Construct, name: string, props: Han
     runtime: LAMBDA_RUNTIME,
     architecture: Architecture.ARM_64,
     memorySize: config.lambda.memorySize,
-    timeout: Duration.seconds(config.lambda.timeoutSeconds),
+    timeout: props.timeout ?? Duration.seconds(config.lambda.timeoutSeconds),
     role,
     logGroup,
     bundling: lambdaBundlingWith(props.bundledFiles),

@@ -31,6 +31,22 @@ export const DOOR_PUBLISHING_STEPS: readonly string[] = ['close-stay', SWEEPER];
 export const SWEEP_INTERVAL = Duration.minutes(5);
 
 /**
+ * The settlement job: issues the payment notices of the periods whose issue day has come (lambdas/modules/settlement).
+ * Each run on another day costs one query; hourly, a run that fails on an issue day is tried again the same day.
+ */
+export const SETTLEMENT_STEP = 'settle-periods';
+/** How often the settlement job runs. */
+export const SETTLEMENT_INTERVAL = Duration.hours(1);
+/**
+ * How long one run of the settlement job may take: it reads a period's records of every partner. A run cut short
+ * issues nothing twice; the next one carries on.
+ */
+export const SETTLEMENT_TIMEOUT = Duration.minutes(5);
+
+/** Every step handler EventBridge runs on a schedule (the sweepers and the settlement job); no state machine runs them. */
+export const SCHEDULED_STEPS: readonly string[] = [...SWEEPERS, SETTLEMENT_STEP];
+
+/**
  * Table actions of every step function (on the table, and its indexes for the queries): read the reservation, query the
  * checked-in stays (GSI2, the sweeper), and the parts of the release transaction.
  */
@@ -61,11 +77,13 @@ export const timerName = (prefix: string, workflow: Workflow): string => `${pref
 export const stackIdSuffix = (scope: Construct): string =>
   Fn.select(4, Fn.split('-', Fn.select(2, Fn.split('/', Stack.of(scope).stackId))));
 
-/** Every step handler: each workflow's tasks, then the sweepers; each once. */
+/** Every step handler: each workflow's tasks, then the scheduled ones (sweepers, settlement); each once. */
 export const stepNames = (): string[] => [
-  ...new Set([...workflows.flatMap((w) => Object.values(w.tasks)), ...SWEEPERS]),
+  ...new Set([...workflows.flatMap((w) => Object.values(w.tasks)), ...SCHEDULED_STEPS]),
 ];
 const isSweeper = (step: string): boolean => (SWEEPERS as readonly string[]).includes(step);
+const runsWhen = (step: string): string =>
+  isSweeper(step) ? 'Every 5 minutes' : step === SETTLEMENT_STEP ? 'Every hour' : 'Step Functions task';
 
 const pascalCase = (id: string): string =>
   id
@@ -99,8 +117,8 @@ export interface TimersProps {
 /**
  * The timers: one Standard state machine per workflow of `lib/workflows` (its ASL inlined, placeholders
  * substituted with the ARNs of its step functions, logged to its own log group, traced), the step functions,
- * the sweeper run every 5 minutes, failed/timed-out/aborted executions recorded in a dead-letter queue, and
- * alarms on failed executions and on that queue. Also equips route functions to start timers.
+ * the sweepers run every 5 minutes and the settlement job every hour, failed/timed-out/aborted executions recorded in
+ * a dead-letter queue, and alarms on failed executions and on that queue. Also equips route functions to start timers.
  */
 export class Timers extends Construct implements TimerStarter {
   /** Step functions by step handler name (`close-stay`, `expire-request`, `sweep-stays`). */
@@ -111,6 +129,8 @@ export class Timers extends Construct implements TimerStarter {
   readonly sweepRule: Rule;
   /** Runs each sweeper every 5 minutes, by step name. */
   readonly sweepRules: ReadonlyMap<string, Rule>;
+  /** Runs the settlement job every hour. */
+  readonly settlementRule: Rule;
   /** Failed, timed-out and aborted executions of the state machines → {@link failedExecutions}. */
   readonly failedExecutionsRule: Rule;
   /** Where the events of failed executions are kept. */
@@ -125,9 +145,10 @@ export class Timers extends Construct implements TimerStarter {
       const fn = createHandlerFunction(this, `Step${pascalCase(step)}`, {
         config,
         functionName: stepFunctionName(config.prefix, step),
-        description: `${isSweeper(step) ? 'Every 5 minutes' : 'Step Functions task'}: ${step} (${config.stage})`,
+        description: `${runsWhen(step)}: ${step} (${config.stage})`,
         entry: stepEntry(step),
         table,
+        ...(step === SETTLEMENT_STEP ? { timeout: SETTLEMENT_TIMEOUT } : {}),
       });
       fn.addToRolePolicy(tableAccessStatement('StepTableAccess', table, STEP_TABLE_ACTIONS));
       stepFunctions.set(step, fn);
@@ -201,6 +222,18 @@ export class Timers extends Construct implements TimerStarter {
     }
     this.sweepRules = sweepRules;
     this.sweepRule = sweepRules.get(SWEEPER) as Rule;
+
+    this.settlementRule = new Rule(this, 'SettlePeriodsSchedule', {
+      description: `Runs ${SETTLEMENT_STEP}, which issues the payment notices due (${config.stage})`,
+      schedule: Schedule.rate(SETTLEMENT_INTERVAL),
+      targets: [
+        new LambdaTarget(stepFunction(SETTLEMENT_STEP), {
+          retryAttempts: 2,
+          // the next run issues whatever this one would have: an event older than one interval is not worth delivering
+          maxEventAge: SETTLEMENT_INTERVAL,
+        }),
+      ],
+    });
 
     const deadLetters = alarms.deadLetterQueue(this, 'FailedExecutions', {
       name: `${config.prefix}-timer-failures`,

@@ -25,6 +25,7 @@ import { SERVICE_TIME_ZONE } from '../../lambdas/domain/model';
 import { handler as sweepVisitsHandler } from '../../lambdas/modules/dropin/steps/sweep-visits';
 import { type MembershipDeps, membershipDeps } from '../../lambdas/modules/membership';
 import { loadMe } from '../../lambdas/modules/membership/service';
+import { handler as settlePeriodsHandler } from '../../lambdas/modules/settlement/steps/settle-periods';
 import { handler as doorEventHandler } from '../../lambdas/modules/stay/iot/door-event';
 import { handler as sweepHandler } from '../../lambdas/modules/stay/steps/sweep-stays';
 import { useClock } from '../../lambdas/platform/clock';
@@ -124,13 +125,15 @@ export const localMemberNumber = (memberId: string) =>
 
 /**
  * Runs what falls due when the clock moves: every timer now due, then the sweeper (every 5 minutes in
- * the cloud, at every clock move here), then whatever timers that led to.
+ * the cloud, at every clock move here), then whatever timers that led to; last the settlement job (hourly in the
+ * cloud), on the sales all of that recorded.
  */
 async function runDue(timers: LocalStepFunctions): Promise<void> {
   await timers.settle();
   await sweepHandler({}, lambdaContext('sweep-stays'));
   await sweepVisitsHandler({}, lambdaContext('sweep-visits'));
   await timers.settle();
+  await settlePeriodsHandler({}, lambdaContext('settle-periods'));
 }
 
 function localRoutes(

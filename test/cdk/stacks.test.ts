@@ -346,6 +346,10 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-partner-profile',
       'edit-partner-profile',
       'create-partner',
+      'record-company-payment',
+      'record-partner-offset',
+      'list-payment-notices',
+      'get-payment-notice',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);
@@ -622,6 +626,7 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
       'end-visit',
       'sweep-stays',
       'sweep-visits',
+      'settle-periods',
     ]);
     // the singleton provider behind the data-endpoint custom resource (AwsCustomResource)
     const [, endpoint] = onlyResource(templates.async, 'Custom::IotDataEndpoint');

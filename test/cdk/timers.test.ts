@@ -13,6 +13,8 @@ import { Alarms } from '../../lib/constructs/alarms';
 import { routeFunctionName } from '../../lib/constructs/api';
 import {
   DOOR_PUBLISHING_STEPS,
+  SCHEDULED_STEPS,
+  SETTLEMENT_STEP,
   STEP_TABLE_ACTIONS,
   SWEEPERS,
   stepFunctionName,
@@ -80,7 +82,15 @@ const LOG_DELIVERY_AND_TRACING_ACTIONS = [
 describe('the workflow list', () => {
   it('has a state machine ARN variable for every workflow, and a step handler per task and per sweeper', () => {
     expect(workflows.map((w) => w.id).sort()).toEqual(Object.keys(WORKFLOW_ARN_ENV).sort());
-    expect(stepNames()).toEqual(['close-stay', 'expire-request', 'end-visit', 'sweep-stays', 'sweep-visits']);
+    expect(stepNames()).toEqual([
+      'close-stay',
+      'expire-request',
+      'end-visit',
+      'sweep-stays',
+      'sweep-visits',
+      'settle-periods',
+    ]);
+    expect(SCHEDULED_STEPS).toEqual([...SWEEPERS, SETTLEMENT_STEP]);
   });
 });
 
@@ -109,7 +119,11 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     it('are one function per step handler, run like the route functions', () => {
       for (const step of stepNames()) {
         const fn = propsOf(stepId(step));
-        expect(fn, step).toMatchObject(handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }));
+        expect(fn, step).toMatchObject({
+          ...handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }),
+          // the settlement job reads a period's records of every partner: five minutes, not a request's seconds
+          Timeout: step === SETTLEMENT_STEP ? 300 : config.lambda.timeoutSeconds,
+        });
         const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
         expect(propsOf(logGroupId)).toEqual({ RetentionInDays: config.logs.retentionDays });
       }
@@ -283,8 +297,21 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       return found[0] as [string, { Properties: Props }];
     };
 
-    it('has one schedule per sweeper, and no other', () => {
-      expect(scheduled).toHaveLength(SWEEPERS.length);
+    it('has one schedule per sweeper and one for the settlement job, and no other', () => {
+      expect(scheduled).toHaveLength(SWEEPERS.length + 1);
+      expect(SCHEDULED_STEPS.map((step) => ruleOf(step)[0]).sort()).toEqual(scheduled.map(([id]) => id).sort());
+    });
+
+    it('runs the settlement job every hour, retrying failed deliveries within the hour', () => {
+      const [, rule] = ruleOf(SETTLEMENT_STEP);
+      expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
+      const targets = rule.Properties.Targets as Props[];
+      expect(targets).toHaveLength(1);
+      expect(targets[0]).toMatchObject({
+        Arn: { 'Fn::GetAtt': [stepId(SETTLEMENT_STEP), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+      });
+      expect(propsOf(stepId(SETTLEMENT_STEP)).Description).toBe(`Every hour: ${SETTLEMENT_STEP} (${stage})`);
     });
 
     it.each(SWEEPERS)('runs %s every 5 minutes, retrying failed deliveries', (sweeper) => {
@@ -298,7 +325,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       });
     });
 
-    it.each(SWEEPERS)('%s may be invoked by EventBridge from its rule only', (sweeper) => {
+    it.each(SCHEDULED_STEPS)('%s may be invoked by EventBridge from its rule only', (sweeper) => {
       const [ruleId] = ruleOf(sweeper);
       const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
         (p) => refTarget((p.Properties as Props).FunctionName) === stepId(sweeper),
@@ -314,7 +341,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     });
 
     it('leaves every other step function to be invoked by state machines only', () => {
-      for (const step of stepNames().filter((s) => !(SWEEPERS as readonly string[]).includes(s))) {
+      for (const step of stepNames().filter((s) => !SCHEDULED_STEPS.includes(s))) {
         const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
           (p) => refTarget((p.Properties as Props).FunctionName) === stepId(step),
         );

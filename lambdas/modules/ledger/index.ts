@@ -15,6 +15,7 @@ export {
   salesRecordKey,
   type TotalUnit,
 } from './data/sales';
+export { salesRecordsOfPartner } from './data/sales-of-partner';
 export { salesLedger } from './deps';
 export {
   cancellationFeeRecord,

@@ -12,6 +12,7 @@ import { adminToken, memberToken, operatorToken, startTestStack } from '../suppo
 import {
   admittedOperator,
   DOOR,
+  issueContractNotice,
   pathValues,
   REQUEST_FACILITY,
   REQUEST_PARTNER,
@@ -88,6 +89,8 @@ beforeAll(async () => {
   );
   // Rows with {photoId} fail on their own (no value for the path) when photos cannot be recorded.
   if (photo.status === 201) photoId = photo.body.photoId;
+  // The notice routes name the request partner's notice: another partner's operators must not see it.
+  await issueContractNotice();
 });
 afterAll(async () => stack?.stop());
 

@@ -153,6 +153,21 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['email not an address', { email: 'reception' }, 'body.email'],
     ['name a number', { name: 7 }, 'body.name'],
   ],
+  'record-company-payment': [
+    ['amount 0', { amount: 0 }, 'body.amount'],
+    ['amount 1.5', { amount: 1.5 }, 'body.amount'],
+    ['amount a string', { amount: '10000' }, 'body.amount'],
+    ['month not a period', { month: '2026-13' }, 'body.month'],
+    ['month a date', { month: '2026-12-20' }, 'body.month'],
+    ['companyId missing', { companyId: undefined }, 'body.companyId'],
+  ],
+  'record-partner-offset': [
+    ['amount negative', { amount: -500 }, 'body.amount'],
+    ['amount a string', { amount: '500' }, 'body.amount'],
+    ['month a number', { month: 202612 }, 'body.month'],
+    ['reason empty', { reason: '  ' }, 'body.reason'],
+    ['reason missing', { reason: undefined }, 'body.reason'],
+  ],
   'create-partner': [
     ['payoutRatePercent a string', { payoutRatePercent: '70' }, 'body.payoutRatePercent'],
     ['paymentNoticeEmails not a list', { paymentNoticeEmails: 'billing@new.example.com' }, 'body.paymentNoticeEmails'],

@@ -16,8 +16,11 @@ import { memberWithBoughtPlan, memberWithoutPlan } from '../booking/fixtures';
 import { adminToken, memberToken, operatorToken, startTestStack } from '../support/local-stack';
 import {
   COMPANY,
+  CONTRACT_NOTICE,
   DOOR,
+  issueContractNotice,
   NEW_FACILITY,
+  OPEN_PERIOD,
   OPEN_SPACE,
   OPEN_SPACE_PARTNER,
   OPEN_SPACE_QR,
@@ -529,6 +532,36 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       },
     },
   }),
+  'record-company-payment': async () => ({
+    token: adminToken(),
+    request: {
+      path: '/v1/admin/company-payments',
+      body: { companyId: COMPANY, month: OPEN_PERIOD, amount: 12000 },
+      headers: { 'idempotency-key': `cost-payment-${Date.now()}` },
+    },
+  }),
+  'record-partner-offset': async () => ({
+    token: adminToken(),
+    request: {
+      path: `/v1/admin/partners/${REQUEST_PARTNER}/offsets`,
+      body: { month: OPEN_PERIOD, amount: 800, reason: '備品破損' },
+      headers: { 'idempotency-key': `cost-offset-${Date.now()}` },
+    },
+  }),
+  'list-payment-notices': async () => {
+    await issueContractNotice();
+    return {
+      token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
+      request: { path: '/v1/operator/payment-notices?limit=10' },
+    };
+  },
+  'get-payment-notice': async () => {
+    await issueContractNotice();
+    return {
+      token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
+      request: { path: `/v1/operator/payment-notices/${encodeURIComponent(CONTRACT_NOTICE)}` },
+    };
+  },
   'edit-facility': async () => {
     const path = `/v1/operator/facilities/${REQUEST_FACILITY}`;
     const current = await api.get(path, partnerOperator);

@@ -3,6 +3,7 @@
  * the contract tests fail for a row without one.
  */
 import { randomUUID } from 'node:crypto';
+import { paymentNotice, settlementDeps } from '../../../lambdas/modules/settlement';
 import { type Route, routes } from '../../../lambdas/routes';
 import { operatorToken } from '../support/local-stack';
 import { at, CORPORATE_CODE, FACILITY, fillPath, paramsOf, type RouteRequest, SPACE, TODAY, TOMORROW } from './support';
@@ -22,6 +23,8 @@ export interface RequestContext {
   operatorId?: string;
   /** A drop-in visit of the member for `{id}` of the visit routes, when the test has one. */
   visitId?: string;
+  /** A payment notice of the request partner for `{id}` of the notice routes (default {@link CONTRACT_NOTICE}). */
+  noticeId?: string;
 }
 
 /** The partner, facility and request space of the demo booking requests (TIMEWORK渋谷). */
@@ -83,6 +86,36 @@ export const REQUEST_FACILITY_DOORS = {
 /** The demo company. */
 export const COMPANY = 'example-corp';
 
+/** A settlement period whose notices are far off at the tests' now: payments and offsets for it are accepted. */
+export const OPEN_PERIOD = '2027-06';
+/** The request partner's payment notice that {@link issueContractNotice} issues (period 2026-10, issued 2026-12-01). */
+export const CONTRACT_NOTICE = 'partner-tw:2026-10';
+
+/**
+ * Writes {@link CONTRACT_NOTICE} into the stack's table (the stack runs in this process) as the settlement job would,
+ * for the notice routes to read: 1,200 yen billed, 1,000 paid by the demo company, at 70 %.
+ */
+export async function issueContractNotice(): Promise<void> {
+  const deps = settlementDeps();
+  const notice = paymentNotice(
+    '2026-10',
+    {
+      partnerId: REQUEST_PARTNER,
+      gross: 1200,
+      paidByCompanies: 1000,
+      companies: [{ companyId: 'example-corp', companyName: 'Example Corp', billed: 1200, paid: 1000, share: 1000 }],
+      recordIds: ['reservation:contract'],
+    },
+    { ratePercent: 70, offsets: { offsets: 0, carriedIn: 0, after: null } },
+    Date.parse('2026-12-01T00:05:00+09:00'),
+  );
+  const outcome = await deps.write([
+    deps.notices.issued(notice),
+    ...deps.noticeRecords.chunks(notice.noticeId, ['reservation:contract']),
+  ]);
+  if (!outcome.ok && outcome.failed !== 'stale') throw new Error(`could not issue ${notice.noticeId}`);
+}
+
 /** The QR posted at 快活CLUB神田's booths: an open space the basic plan may visit (Regus's excludes it). */
 export const VISIT_QR = 'QR-KAIKATSU-KANDA';
 
@@ -101,6 +134,7 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   companyId: COMPANY,
   operatorId: ctx.operatorId ?? 'op-tw-staff',
   guestId: 'g1',
+  noticeId: ctx.noticeId ?? CONTRACT_NOTICE,
   ...(ctx.visitId === undefined ? {} : { visitId: ctx.visitId }),
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
@@ -123,6 +157,7 @@ export const unknownPathValues = (): Record<string, string> => ({
   operatorId: `no-such-operator-${randomUUID().slice(0, 8)}`,
   visitId: randomUUID(),
   guestId: 'g99',
+  noticeId: `no-such-partner-${randomUUID().slice(0, 8)}:2026-10`,
 });
 
 /**
@@ -157,6 +192,9 @@ const visitPath = (route: Route, values: Record<string, string>) =>
 /** Operator routes name a booking request by `{id}`. */
 const requestPath = (route: Route, values: Record<string, string>) =>
   fillPath(route, values.requestId === undefined ? {} : { id: values.requestId });
+
+/** The notice routes name a payment notice by `{id}` (`values.noticeId`). */
+const noticePath = (route: Route, values: Record<string, string>) => fillPath(route, { id: values.noticeId as string });
 
 /** A valid request of each route; path parameters come from `values`. */
 export const requestBuilders: Readonly<Record<string, Builder>> = {
@@ -314,6 +352,18 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
       admin: { email: `admin-${randomUUID().slice(0, 8)}@new.example.com`, name: '管理者' },
     },
   }),
+  // settlement: the back office records a payment of the demo company and an offset of the request partner for a
+  // period still open; the request partner's operators read its notices
+  'record-company-payment': (route) => ({
+    path: fillPath(route, {}),
+    body: { companyId: COMPANY, month: OPEN_PERIOD, amount: 10000 },
+  }),
+  'record-partner-offset': (route, values) => ({
+    path: fillPath(route, values),
+    body: { month: OPEN_PERIOD, amount: 500, reason: '清掃不備' },
+  }),
+  'list-payment-notices': (route) => ({ path: fillPath(route, {}) }),
+  'get-payment-notice': (route, values) => ({ path: noticePath(route, values) }),
 };
 
 /** The valid request of a route; throws for a row without a builder. */

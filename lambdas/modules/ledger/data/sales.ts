@@ -87,7 +87,8 @@ export interface LinesRead {
 const sortKeyOf = (record: Pick<SalesRecord, 'useDate' | 'recordId'>) =>
   fill(BY_PARTNER.sk, { useDate: record.useDate, recordId: record.recordId });
 
-const recordFromItem = (item: Record<string, unknown>): SalesRecord => {
+/** A stored record as the domain object. */
+export const recordFromItem = (item: Record<string, unknown>): SalesRecord => {
   const stored = stripStorage<SalesRecord>(item);
   return { ...stored, recordedAt: instantFromItem(stored.recordedAt) ?? 0 };
 };

@@ -1,0 +1,106 @@
+/**
+ * Contracts of settlement (api.md "Back office" company payments and offsets, "Partner routes" payment notices,
+ * "Settlement"): what companies paid and what is taken off a partner's payout, per settlement period, and the notices
+ * the partners are paid by.
+ */
+import * as z from 'zod';
+import { id, isoDate, queryInteger, yen, zoned } from './common';
+import { text } from './partner-facilities';
+
+/**
+ * A settlement period, `YYYY-MM`: the month of its closing day (`2026-12` = 2026-11-21 … 2026-12-20). The business-day
+ * calendar covers notices up to 2049's periods.
+ */
+export const settlementMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a settlement period YYYY-MM (the month of its closing day)')
+  .refine((v) => v >= '2000-01' && v <= '2049-12', 'Settlement periods run from 2000-01 to 2049-12');
+
+/** Whole yen, from 1 to ten billion (a payment or an offset). */
+const money = z.number().int().min(1).max(10_000_000_000);
+
+/** `POST /v1/admin/company-payments`: what a company paid for a period (drives the partners' payouts). */
+export const companyPaymentBody = z.strictObject({ companyId: id, month: settlementMonth, amount: money });
+export type CompanyPaymentBody = z.infer<typeof companyPaymentBody>;
+
+export const companyPaymentResponse = z.strictObject({
+  paymentId: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  month: settlementMonth,
+  amount: yen,
+  recordedAt: zoned,
+});
+
+/** `POST /v1/admin/partners/{partnerId}/offsets`: an amount taken off the partner's payout for a period (相殺金). */
+export const partnerOffsetBody = z.strictObject({ month: settlementMonth, amount: money, reason: text(200) });
+export type PartnerOffsetBody = z.infer<typeof partnerOffsetBody>;
+
+export const partnerOffsetResponse = z.strictObject({
+  offsetId: z.string(),
+  partnerId: z.string(),
+  month: settlementMonth,
+  amount: yen,
+  reason: z.string(),
+  recordedAt: zoned,
+});
+
+/** `GET /v1/operator/payment-notices`: newest period first, paged. */
+export const paymentNoticesQuery = z.strictObject({
+  limit: queryInteger(1, 100).optional().describe('Notices per page: 1–100, default 100.'),
+  cursor: z
+    .string()
+    .max(512)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')
+    .optional()
+    .describe('nextCursor of the previous page.'),
+});
+
+/**
+ * A notice's id: its partner and period, `partner-tw:2026-12`. The `:` may come percent-encoded (`%3A`, as
+ * `encodeURIComponent` sends it) should the gateway hand the path parameter over undecoded.
+ */
+export const paymentNoticePath = z.strictObject({
+  id: z
+    .string()
+    .max(160)
+    .regex(
+      /^[A-Za-z0-9_-]+(?::|%3[Aa])\d{4}-(0[1-9]|1[0-2])$/,
+      'Expected a payment notice id such as partner-tw:2026-12',
+    ),
+});
+
+/** The notice id a path parameter names, its `:` decoded if it came percent-encoded. */
+export const noticeIdOfPath = (id: string): string => id.replace(/%3A/i, ':');
+
+export const PAYMENT_NOTICE_STATUSES = ['issued', 'paid'] as const;
+
+/**
+ * A partner's payment notice (api.md `PaymentNotice`): `gross` is what the period's lines billed before tax,
+ * `paidByCompanies` what companies paid of it, `payout` = paid × `ratePercent` (yen down), `offsetsDue` the offsets to
+ * settle (the period's and those carried in), `offsets` those applied (at most the payout), `net` = payout − offsets,
+ * `carriedOver` what is left for the next notice.
+ */
+export const paymentNoticeResponse = z.strictObject({
+  id: z.string(),
+  partnerId: z.string(),
+  period: z.strictObject({ from: isoDate, to: isoDate }),
+  issuedAt: zoned,
+  dueDate: isoDate,
+  gross: yen,
+  paidByCompanies: yen,
+  ratePercent: z.number().int().min(0).max(100),
+  payout: yen,
+  offsetsDue: yen,
+  offsets: yen,
+  net: yen,
+  carriedOver: yen,
+  status: z.enum(PAYMENT_NOTICE_STATUSES),
+});
+export type PaymentNoticeResponse = z.infer<typeof paymentNoticeResponse>;
+
+/** A page of the partner's notices: `nextCursor` (for `cursor=`) until the last page. */
+export const paymentNoticeListResponse = z.strictObject({
+  items: z.array(paymentNoticeResponse),
+  nextCursor: z.string().optional(),
+});

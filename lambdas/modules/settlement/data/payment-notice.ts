@@ -1,0 +1,78 @@
+/** Partners' payment notices (api.md `PaymentNotice`): one per partner and period, listed per partner newest first. */
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ITEM_TYPES } from '../../../../contracts/table';
+import type { PeriodName } from '../../../domain/settlement';
+import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
+import { fill, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
+import type { TaggedItem } from '../../../platform/dynamo/transactions';
+import type { PaymentNotice } from '../rules/notices';
+
+const [BY_PARTNER] = ITEM_TYPES.paymentNotice.indexes;
+const byPartner = indexAttributes(BY_PARTNER);
+
+const noticeKey = (noticeId: string) => itemKey('paymentNotice', { noticeId });
+const byPartnerKey = (notice: Pick<PaymentNotice, 'partnerId' | 'period'>) =>
+  indexKey(BY_PARTNER, { partnerId: notice.partnerId, period: notice.period });
+
+const noticeFromItem = (item: Record<string, unknown>): PaymentNotice => {
+  const stored = stripStorage<PaymentNotice>(item);
+  return { ...stored, issuedAt: instantFromItem(stored.issuedAt) ?? 0 };
+};
+
+export class PaymentNoticeRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** In the notice's transaction: the notice, only if the partner has none for its period (else: issued already). */
+  issued(notice: PaymentNotice): TaggedItem {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...noticeKey(notice.noticeId),
+            ...byPartnerKey(notice),
+            entity: 'paymentNotice',
+            ...notice,
+            issuedAt: instantToItem(notice.issuedAt),
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      onConditionFailed: 'stale',
+    };
+  }
+
+  async get(noticeId: string): Promise<PaymentNotice | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: noticeKey(noticeId) }));
+    return Item ? noticeFromItem(Item) : undefined;
+  }
+
+  /** One page of a partner's notices, newest period first, after the period `after` when given. */
+  async pageOfPartner(
+    partnerId: string,
+    page: { limit: number; after?: PeriodName },
+  ): Promise<{ items: PaymentNotice[]; more: boolean }> {
+    const { Items = [], LastEvaluatedKey } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: byPartner.name,
+        KeyConditionExpression: `${byPartner.pk} = :pk`,
+        ExpressionAttributeValues: { ':pk': fill(BY_PARTNER.pk, { partnerId }) },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(page.after
+          ? {
+              ExclusiveStartKey: {
+                ...noticeKey(`${partnerId}:${page.after}`),
+                ...byPartnerKey({ partnerId, period: page.after }),
+              },
+            }
+          : {}),
+      }),
+    );
+    return { items: Items.map(noticeFromItem), more: LastEvaluatedKey !== undefined };
+  }
+}

@@ -1,0 +1,55 @@
+import { ADMIN, type Route } from '../../platform/route';
+
+/** The partner's money screens (004 §3-5): its full and staff operators read them; usage operators do not (api.md). */
+const FULL_AND_STAFF = { role: 'operator', operatorRoles: ['full', 'staff'] } as const;
+
+/** Settlement's routes: the back office's payments and offsets, the partners' notices (rows of lambdas/routes.ts). */
+export const rows = {
+  recordCompanyPayment: {
+    id: 'record-company-payment',
+    module: 'settlement',
+    refusals: ['NOT_FOUND', 'INVALID_STATE'],
+    method: 'POST',
+    path: '/v1/admin/company-payments',
+    caller: ADMIN,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+    // idempotency claim; the company; the payment with its period still open (one transaction); idempotency answer
+    maxTableCommands: 4,
+    idempotent: true,
+  },
+  recordPartnerOffset: {
+    id: 'record-partner-offset',
+    module: 'settlement',
+    refusals: ['NOT_FOUND', 'INVALID_STATE'],
+    method: 'POST',
+    path: '/v1/admin/partners/{partnerId}/offsets',
+    caller: ADMIN,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+    // idempotency claim; the partner; the offset with its period still open (one transaction); idempotency answer
+    maxTableCommands: 4,
+    idempotent: true,
+  },
+  listPaymentNotices: {
+    id: 'list-payment-notices',
+    module: 'settlement',
+    method: 'GET',
+    path: '/v1/operator/payment-notices',
+    caller: FULL_AND_STAFF,
+    tableActions: ['dynamodb:Query'],
+    // one page of the partner's notices
+    maxTableCommands: 1,
+  },
+  getPaymentNotice: {
+    id: 'get-payment-notice',
+    module: 'settlement',
+    refusals: ['NOT_FOUND'],
+    method: 'GET',
+    path: '/v1/operator/payment-notices/{id}',
+    caller: FULL_AND_STAFF,
+    tableActions: ['dynamodb:GetItem'],
+    // the notice
+    maxTableCommands: 1,
+  },
+} as const satisfies Record<string, Route>;
+
+export const routes: readonly Route[] = /* @__PURE__ */ Object.values(rows);

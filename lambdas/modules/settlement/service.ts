@@ -1,0 +1,272 @@
+/**
+ * Settlement (api.md "Settlement", domain-rules §7): the back office records what companies paid and the offsets of
+ * partners per period; on a period's issue day the settlement job issues one payment notice per partner with lines in
+ * the period; partners read their notices.
+ *
+ * Exactly one notice per partner and period: a notice's id is `<partnerId>:<period>` and it is put only if absent, in
+ * one transaction with the ids of the records it pays and the partner's settlement state (its latest notice and the
+ * offsets carried over). A second run, a run beside another, or a rerun after a failure half-way issues each missing
+ * notice once and nothing twice; the period's run is marked issued only when every notice is.
+ */
+import type { CompanyPaymentBody, PartnerOffsetBody } from '../../../contracts/http/settlement';
+import { localDateOf } from '../../domain/calendar';
+import { type Instant, SERVICE_TIME_ZONE } from '../../domain/model';
+import { noticeSchedule, type PeriodName, settlementPeriodDates } from '../../domain/settlement';
+import { badCursor, decodeCursor, encodeCursor } from '../../platform/cursor';
+import type { TaggedItem, TransactOutcome } from '../../platform/dynamo/transactions';
+import { type Identity, partnerIdOf } from '../../platform/identity';
+import type { Ids } from '../../platform/ports';
+import { ApiError, notFound } from '../../platform/problems';
+import { ownedByPartner } from '../../platform/tenancy';
+import type { FacilityRepository, PartnerRepository } from '../catalog';
+import { recordTotal, type SalesRecord } from '../ledger';
+import type { CompanyRepository } from '../membership';
+import type { CompanyPayment, CompanyPaymentRepository } from './data/company-payment';
+import type { NoticeRecordsRepository } from './data/notice-records';
+import type { PartnerOffset, PartnerOffsetRepository } from './data/partner-offset';
+import type { PartnerSettlementRepository } from './data/partner-settlement';
+import type { PaymentNoticeRepository } from './data/payment-notice';
+import type { SettlementRunRepository } from './data/settlement-run';
+import {
+  acceptsPayments,
+  type BilledRecord,
+  duePeriods,
+  type NoticeDraft,
+  noticeOffsets,
+  type PaymentNotice,
+  paymentNotice,
+  periodDrafts,
+  SETTLEMENT_LOOK_BACK_PERIODS,
+  type UnallocatedPayment,
+} from './rules/notices';
+
+export interface SettlementPorts {
+  companies: Pick<CompanyRepository, 'getCompany'>;
+  partners: Pick<PartnerRepository, 'getPartner'>;
+  facilities: Pick<FacilityRepository, 'listFacilities'>;
+  /** A partner's sales records over a range of use dates (the ledger's partner index). */
+  sales: (partnerId: string, range: { from: string; to: string }) => Promise<SalesRecord[]>;
+  payments: Pick<CompanyPaymentRepository, 'recorded' | 'ofPeriod'>;
+  offsets: Pick<PartnerOffsetRepository, 'recorded' | 'ofPartnerBetween'>;
+  runs: Pick<SettlementRunRepository, 'stillOpen' | 'statuses' | 'start' | 'finish'>;
+  notices: Pick<PaymentNoticeRepository, 'issued' | 'get' | 'pageOfPartner'>;
+  noticeRecords: Pick<NoticeRecordsRepository, 'chunks'>;
+  states: Pick<PartnerSettlementRepository, 'get' | 'advanced'>;
+  ids: Ids;
+  /** One table transaction. */
+  write: (items: readonly TaggedItem[]) => Promise<TransactOutcome>;
+}
+
+/** The admin a back-office call is made by (the route admits admins only). */
+const adminIdOf = (identity: Identity): string => {
+  if (identity.role !== 'admin') throw new ApiError('FORBIDDEN', 'Only the back office records payments and offsets');
+  return identity.adminId;
+};
+
+const closed = (period: PeriodName) =>
+  new ApiError(
+    'INVALID_STATE',
+    `The payment notices of ${period} are issued (on ${noticeSchedule(period).issueOn}): record it for a later period`,
+  );
+
+/** Writes a payment's or an offset's item while its period's notices are not being issued. */
+async function recordWhileOpen(deps: Pick<SettlementPorts, 'runs' | 'write'>, period: PeriodName, item: TaggedItem) {
+  const outcome = await deps.write([deps.runs.stillOpen(period), item]);
+  if (outcome.ok) return;
+  // a fresh id taken (`stale`) cannot happen short of a uuid clash; an issued period is what a refusal means
+  if (outcome.failed === 'stale') throw new Error('A new settlement item collided with a stored one');
+  throw outcome.failed.code === 'INVALID_STATE'
+    ? closed(period)
+    : new ApiError(outcome.failed.code, outcome.failed.detail);
+}
+
+/**
+ * Records what a company paid for a period (404 for an unknown company). From the period's issue day on (service
+ * zone) its notices are made, so a payment for it is refused with 409 `INVALID_STATE`: it belongs to a later period.
+ */
+export async function recordCompanyPayment(
+  deps: Pick<SettlementPorts, 'companies' | 'payments' | 'runs' | 'ids' | 'write'>,
+  identity: Identity,
+  body: CompanyPaymentBody,
+  now: Instant,
+): Promise<CompanyPayment> {
+  const company = await deps.companies.getCompany(body.companyId);
+  if (!company) throw notFound('Company');
+  if (!acceptsPayments(body.month, localDateOf(now, SERVICE_TIME_ZONE))) throw closed(body.month);
+  const payment: CompanyPayment = {
+    paymentId: deps.ids.next(),
+    companyId: company.companyId,
+    companyName: company.name,
+    period: body.month,
+    amount: body.amount,
+    recordedAt: now,
+    recordedBy: adminIdOf(identity),
+  };
+  await recordWhileOpen(deps, body.month, deps.payments.recorded(payment));
+  return payment;
+}
+
+/**
+ * Records an offset taken off a partner's payout for a period (404 for an unknown partner); refused with 409
+ * `INVALID_STATE` from the period's issue day on, like a payment. An offset of a period in which the partner has no
+ * lines (no notice) is settled by the partner's next notice.
+ */
+export async function recordPartnerOffset(
+  deps: Pick<SettlementPorts, 'partners' | 'offsets' | 'runs' | 'ids' | 'write'>,
+  identity: Identity,
+  partnerId: string,
+  body: PartnerOffsetBody,
+  now: Instant,
+): Promise<PartnerOffset> {
+  if (!(await deps.partners.getPartner(partnerId))) throw notFound('Partner');
+  if (!acceptsPayments(body.month, localDateOf(now, SERVICE_TIME_ZONE))) throw closed(body.month);
+  const offset: PartnerOffset = {
+    offsetId: deps.ids.next(),
+    partnerId,
+    period: body.month,
+    amount: body.amount,
+    reason: body.reason,
+    recordedAt: now,
+    recordedBy: adminIdOf(identity),
+  };
+  await recordWhileOpen(deps, body.month, deps.offsets.recorded(offset));
+  return offset;
+}
+
+/** What settlement reads of a sales record. */
+const billedRecord = (record: SalesRecord): BilledRecord => ({
+  recordId: record.recordId,
+  partnerId: record.partnerId,
+  companyId: record.companyId ?? null,
+  companyName: record.companyName ?? null,
+  amount: recordTotal(record).amount,
+});
+
+/** What one run of the job did. */
+export interface SettlementSummary {
+  /** The periods it issued notices for (their runs were not done yet). */
+  periods: PeriodName[];
+  /** Notices issued by this run (those issued before are not counted again). */
+  issued: number;
+  /** Payments that no line of their period billed, by period. */
+  unallocated: Array<UnallocatedPayment & { period: PeriodName }>;
+}
+
+/**
+ * The settlement job (scheduled): on and after the issue day of a period (service zone, looking back over
+ * {@link SETTLEMENT_LOOK_BACK_PERIODS} periods, oldest first) issues the period's notices that are not issued yet.
+ * A period's run is only read when it is done, so a run on any other day costs one query.
+ */
+export async function settlePeriods(
+  deps: Omit<SettlementPorts, 'companies' | 'ids'>,
+  now: Instant,
+  lookBack: number = SETTLEMENT_LOOK_BACK_PERIODS,
+): Promise<SettlementSummary> {
+  const periods = duePeriods(localDateOf(now, SERVICE_TIME_ZONE), lookBack);
+  const statuses = await deps.runs.statuses(periods[0] as PeriodName, periods[periods.length - 1] as PeriodName);
+  const summary: SettlementSummary = { periods: [], issued: 0, unallocated: [] };
+  for (const period of periods) {
+    if (statuses.get(period) === 'issued') continue;
+    const { issued, unallocated } = await settlePeriod(deps, period, now);
+    summary.periods.push(period);
+    summary.issued += issued;
+    summary.unallocated.push(...unallocated.map((u) => ({ ...u, period })));
+  }
+  return summary;
+}
+
+/** Issues the notices of one period that are not issued yet, then marks its run done. */
+async function settlePeriod(
+  deps: Omit<SettlementPorts, 'companies' | 'ids'>,
+  period: PeriodName,
+  now: Instant,
+): Promise<{ issued: number; unallocated: UnallocatedPayment[] }> {
+  // from here on the period takes no payment or offset, so what is read below is all there will be
+  await deps.runs.start(period, now);
+  const payments = await deps.payments.ofPeriod(period);
+  const partnerIds = [...new Set((await deps.facilities.listFacilities()).map((f) => f.partnerId))].sort();
+  const range = settlementPeriodDates(period);
+  const records = (await Promise.all(partnerIds.map((partnerId) => deps.sales(partnerId, range)))).flat();
+  const { drafts, unallocated } = periodDrafts(records.map(billedRecord), payments);
+  let issued = 0;
+  for (const draft of drafts) {
+    if (await issueNotice(deps, period, draft, now)) issued++;
+  }
+  await deps.runs.finish(period, { notices: drafts.length, unallocated }, now);
+  return { issued, unallocated };
+}
+
+/** A partner's notice of a period, with its records and its new settlement state: false when it was issued before. */
+async function issueNotice(
+  deps: Pick<SettlementPorts, 'partners' | 'offsets' | 'notices' | 'noticeRecords' | 'states' | 'write'>,
+  period: PeriodName,
+  draft: NoticeDraft,
+  now: Instant,
+): Promise<boolean> {
+  const previous = await deps.states.get(draft.partnerId);
+  // a rerun after this notice was issued finds the state at this period (written with it): nothing to do
+  if (previous?.lastNoticePeriod === period) return false;
+  if (previous !== null && previous.lastNoticePeriod > period) {
+    throw new Error(`${draft.partnerId} has a notice of ${previous.lastNoticePeriod}, after ${period}`);
+  }
+  const partner = await deps.partners.getPartner(draft.partnerId);
+  if (!partner) throw new Error(`Partner ${draft.partnerId} has sales in ${period} but no partner item`);
+  const offsets = await deps.offsets.ofPartnerBetween(draft.partnerId, previous?.lastNoticePeriod ?? null, period);
+  const notice = paymentNotice(
+    period,
+    draft,
+    { ratePercent: partner.payoutRatePercent, offsets: noticeOffsets(period, offsets, previous) },
+    now,
+  );
+  const outcome = await deps.write([
+    deps.notices.issued(notice),
+    deps.states.advanced({
+      partnerId: notice.partnerId,
+      lastNoticePeriod: period,
+      carriedOver: notice.carriedOver,
+      noticeId: notice.noticeId,
+    }),
+    ...deps.noticeRecords.chunks(notice.noticeId, draft.recordIds),
+  ]);
+  if (outcome.ok) return true;
+  // another run issued it first
+  if (outcome.failed === 'stale') return false;
+  throw new Error(`The notice ${notice.noticeId} cannot be issued: ${outcome.failed.detail}`);
+}
+
+/** Notices one answer lists when the client does not say (and at most). */
+export const NOTICES_PER_PAGE = 100;
+
+/** A page of the caller's partner's notices, newest period first, after the period `after`. */
+export async function listNotices(
+  deps: Pick<SettlementPorts, 'notices'>,
+  identity: Identity,
+  page: { limit: number; after?: PeriodName },
+): Promise<{ items: PaymentNotice[]; next?: PeriodName }> {
+  const read = await deps.notices.pageOfPartner(partnerIdOf(identity), {
+    limit: page.limit + 1,
+    ...(page.after ? { after: page.after } : {}),
+  });
+  const items = read.items.slice(0, page.limit);
+  const last = items.at(-1);
+  return read.items.length > page.limit && last ? { items, next: last.period } : { items };
+}
+
+/** One of the caller's partner's notices; 404 for another partner's, as for none. */
+export async function getNotice(
+  deps: Pick<SettlementPorts, 'notices'>,
+  identity: Identity,
+  noticeId: string,
+): Promise<PaymentNotice> {
+  return ownedByPartner(identity, await deps.notices.get(noticeId), 'Payment notice');
+}
+
+/** The opaque `nextCursor` of the notices: the period of the last notice listed. */
+export const encodeNoticeCursor = (period: PeriodName): string => encodeCursor(['notice', period]);
+
+/** The period a cursor names; 400 `VALIDATION_FAILED` for one {@link encodeNoticeCursor} did not make. */
+export function decodeNoticeCursor(cursor: string): PeriodName {
+  const [kind, period] = decodeCursor(cursor, 2) as [string, string];
+  if (kind !== 'notice' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badCursor('Not a cursor of this API');
+  return period;
+}
