@@ -5,10 +5,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { LocalDate } from '../../../domain/model';
-import { fill, fillPrefix, indexAttributes } from '../../../platform/dynamo/keys';
+import { indexAttributes } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';
 import type { SalesRecord } from '../rules/lines';
-import { recordFromItem } from './sales';
+import { partnerDateRange, recordFromItem } from './sales';
 
 const [BY_PARTNER] = ITEM_TYPES.salesRecord.indexes;
 const byPartner = indexAttributes(BY_PARTNER);
@@ -20,15 +20,11 @@ export async function salesRecordsOfPartner(
   partnerId: string,
   range: { from: LocalDate; to: LocalDate },
 ): Promise<SalesRecord[]> {
+  const keys = partnerDateRange(partnerId, range.from, range.to);
   const items = await queryAll(doc, tableName, {
     IndexName: byPartner.name,
     KeyConditionExpression: `${byPartner.pk} = :pk AND ${byPartner.sk} BETWEEN :from AND :to`,
-    ExpressionAttributeValues: {
-      ':pk': fill(BY_PARTNER.pk, { partnerId }),
-      // `<date>#<recordId>`: every key of a date d sorts from `<d>#` to before `<d>#~`
-      ':from': fillPrefix(BY_PARTNER.sk, { useDate: range.from }),
-      ':to': `${fillPrefix(BY_PARTNER.sk, { useDate: range.to })}~`,
-    },
+    ExpressionAttributeValues: { ':pk': keys.pk, ':from': keys.lo, ':to': keys.hi },
   });
   return items.map(recordFromItem);
 }

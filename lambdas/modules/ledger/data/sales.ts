@@ -87,6 +87,13 @@ export interface LinesRead {
 const sortKeyOf = (record: Pick<SalesRecord, 'useDate' | 'recordId'>) =>
   fill(BY_PARTNER.sk, { useDate: record.useDate, recordId: record.recordId });
 
+/** The partner index's keys of a partner's records with use dates from `from` to `to` (both inclusive). */
+export const partnerDateRange = (partnerId: string, from: LocalDate, to: LocalDate) => ({
+  pk: fill(BY_PARTNER.pk, { partnerId }),
+  lo: fillPrefix(BY_PARTNER.sk, { useDate: from }),
+  hi: `${fillPrefix(BY_PARTNER.sk, { useDate: to })}${AFTER_ALL}`,
+});
+
 /** A stored record as the domain object. */
 export const recordFromItem = (item: Record<string, unknown>): SalesRecord => {
   const stored = stripStorage<SalesRecord>(item);
@@ -183,11 +190,8 @@ export class SalesLedger {
   ): Promise<LinesRead> {
     const conditions: string[] = [];
     const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {
-      ':pk': fill(BY_PARTNER.pk, { partnerId }),
-      ':lo': after?.sortKey ?? fillPrefix(BY_PARTNER.sk, { useDate: filter.from }),
-      ':hi': `${fillPrefix(BY_PARTNER.sk, { useDate: filter.to })}${AFTER_ALL}`,
-    };
+    const range = partnerDateRange(partnerId, filter.from, filter.to);
+    const values: Record<string, unknown> = { ':pk': range.pk, ':lo': after?.sortKey ?? range.lo, ':hi': range.hi };
     for (const field of ['facilityId', 'spaceId'] as const) {
       const value = filter[field];
       if (value === undefined) continue;
