@@ -115,15 +115,15 @@ export function checkInVisit(
     const today = localDateOf(now, SERVICE_TIME_ZONE);
     const member = withPlanInForce(record.member, now);
     const date = visitDateOf(facility, now);
-    const ledger = {
+    const usesLedger = {
       memberPeriod: usagePeriod(member, today).start,
       companyId: member.companyId,
       companyMonth: member.companyId ? companyMonth(today) : null,
       dailyDate: date,
     };
     const counters = await deps.counters.countersOf(member, {
-      memberPeriod: ledger.memberPeriod,
-      companyMonth: ledger.companyMonth ?? companyMonth(today),
+      memberPeriod: usesLedger.memberPeriod,
+      companyMonth: usesLedger.companyMonth ?? companyMonth(today),
       daily: { facilityId: facility.facilityId, date },
     });
     const corporate = member.plan === 'corporate';
@@ -152,14 +152,14 @@ export function checkInVisit(
       uses: decision.uses,
       guests: [],
       charge: null,
-      ledger,
+      ledger: usesLedger,
       via: way.via,
       version: 1,
     };
     const counterItems = [
       // the day's counter is the check-in's own item below: the period's and the company's counters here
       ...deps.counters.updates(
-        { memberId, facilityId: facility.facilityId, ledger: { ...ledger, dailyDate: null } },
+        { memberId, facilityId: facility.facilityId, ledger: { ...usesLedger, dailyDate: null } },
         { held: 0, used: decision.uses, total: decision.uses },
         decision.uses,
         { member: situation.member.limit, company: situation.company?.limit ?? null, daily: null },
