@@ -632,6 +632,18 @@ export async function measureCost(
     () => api.get(`/v1/operator/payment-notices/${encodeURIComponent(notice.noticeId)}`, operator),
     200,
   );
+  await measure(
+    'list-payment-notice-lines',
+    "GET a payment notice's usage lines",
+    () => api.get(`/v1/operator/payment-notices/${encodeURIComponent(notice.noticeId)}/lines`, operator),
+    200,
+  );
+  await measure(
+    'list-payment-notice-offsets',
+    "GET a payment notice's offsets",
+    () => api.get(`/v1/operator/payment-notices/${encodeURIComponent(notice.noticeId)}/offsets`, operator),
+    200,
+  );
 
   const covered = new Set(rows.map((r) => r.route));
   return {

@@ -13,8 +13,11 @@
 import type { SalesLineRow } from './sales.v1';
 import type { CsvSpec } from './spec';
 
-/** A usage line of a payment notice: the sales line it pays, and a remark on it when there is one (備考). */
-export interface NoticeLineRow extends SalesLineRow {
+/**
+ * A usage line of a payment notice: the sales line it pays (api.md `SalesLine`, without the facility's and space's
+ * names, which the file does not show), and a remark on it when there is one (備考).
+ */
+export interface NoticeLineRow extends Omit<SalesLineRow, 'facilityName' | 'spaceName'> {
   readonly note?: string | null;
 }
 

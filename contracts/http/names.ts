@@ -61,6 +61,9 @@ import { salesLineResponse, salesPageResponse, salesSummaryResponse, salesTotalR
 import {
   companyPaymentBody,
   companyPaymentResponse,
+  noticeLinesResponse,
+  noticeOffsetResponse,
+  noticeOffsetsResponse,
   partnerOffsetBody,
   partnerOffsetResponse,
   paymentNoticeListResponse,
@@ -135,6 +138,9 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [partnerOffsetResponse, 'PartnerOffset'],
   [paymentNoticeResponse, 'PaymentNotice'],
   [paymentNoticeListResponse, 'PaymentNoticeList'],
+  [noticeLinesResponse, 'PaymentNoticeLinePage'],
+  [noticeOffsetResponse, 'PaymentNoticeOffset'],
+  [noticeOffsetsResponse, 'PaymentNoticeOffsetList'],
   [problemResponse, 'Problem'],
 ];
 

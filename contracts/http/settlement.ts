@@ -6,6 +6,8 @@
 import * as z from 'zod';
 import { id, isoDate, queryInteger, yen, zoned } from './common';
 import { text } from './partner-facilities';
+import { salesLineCursor } from './sales';
+import { salesLineResponse } from './usage';
 
 /**
  * A settlement period, `YYYY-MM`: the month of its closing day (`2026-12` = 2026-11-21 … 2026-12-20). The business-day
@@ -104,3 +106,38 @@ export const paymentNoticeListResponse = z.strictObject({
   items: z.array(paymentNoticeResponse),
   nextCursor: z.string().optional(),
 });
+
+/**
+ * `GET /v1/operator/payment-notices/{id}/lines`: a page of the usage lines the notice pays. A CSV answer
+ * (`Accept: text/csv`) holds them all, so `limit` and `cursor` do not apply to it.
+ */
+export const noticeLinesQuery = z.strictObject({
+  limit: queryInteger(1, 100)
+    .optional()
+    .describe('Lines per page: 1–100, default 100. A CSV answer (`Accept: text/csv`) holds every line.'),
+  cursor: salesLineCursor.optional(),
+});
+export type NoticeLinesQuery = z.infer<typeof noticeLinesQuery>;
+
+/**
+ * The usage lines a notice pays (api.md `SalesLine`, as the usage list gives it: without the facility's and space's
+ * names), in order of use date, then record, then line; `nextCursor` until the last page.
+ */
+export const noticeLinesResponse = z.strictObject({
+  items: z.array(salesLineResponse),
+  nextCursor: z.string().optional(),
+});
+export type NoticeLinesResponse = z.infer<typeof noticeLinesResponse>;
+
+/** An offset a notice settled (相殺金): its own period's, or one of a period since the previous notice that had none. */
+export const noticeOffsetResponse = z.strictObject({
+  offsetId: z.string(),
+  month: settlementMonth,
+  amount: yen,
+  reason: z.string(),
+  recordedAt: zoned,
+});
+
+/** `GET /v1/operator/payment-notices/{id}/offsets`: every offset the notice settled, oldest period first. */
+export const noticeOffsetsResponse = z.strictObject({ items: z.array(noticeOffsetResponse) });
+export type NoticeOffsetsResponse = z.infer<typeof noticeOffsetsResponse>;

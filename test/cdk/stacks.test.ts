@@ -350,6 +350,8 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'record-partner-offset',
       'list-payment-notices',
       'get-payment-notice',
+      'list-payment-notice-lines',
+      'list-payment-notice-offsets',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);

@@ -1,7 +1,7 @@
 import { tableContext, uuids } from '../../platform/deps';
 import { transact } from '../../platform/dynamo/transactions';
 import { catalogDeps, PartnerRepository } from '../catalog';
-import { salesRecordsOfPartner } from '../ledger';
+import { salesLedger, salesRecordsOfPartner } from '../ledger';
 import { CompanyRepository } from '../membership';
 import { CompanyPaymentRepository } from './data/company-payment';
 import { NoticeRecordsRepository } from './data/notice-records';
@@ -26,6 +26,7 @@ export function settlementDeps(): SettlementPorts {
     runs: new SettlementRunRepository(doc, tableName),
     notices: new PaymentNoticeRepository(doc, tableName),
     noticeRecords: new NoticeRecordsRepository(doc, tableName),
+    ledger: salesLedger(),
     states: new PartnerSettlementRepository(doc, tableName),
     ids: uuids,
     write: (items) => transact(doc, items),

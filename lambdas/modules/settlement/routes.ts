@@ -50,6 +50,30 @@ export const rows = {
     // the notice
     maxTableCommands: 1,
   },
+  listPaymentNoticeLines: {
+    id: 'list-payment-notice-lines',
+    module: 'settlement',
+    refusals: ['NOT_FOUND', 'EXPORT_TOO_LARGE'],
+    method: 'GET',
+    path: '/v1/operator/payment-notices/{id}/lines',
+    caller: FULL_AND_STAFF,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:Query'],
+    // the notice; the ids of the records it pays (at most 60 chunks of ~50 KB: 4 queries; a CSV answer's at most 10
+    // chunks: 1); the lines of its period on the partner index (a page: at most 5 queries of 200 records; a CSV answer:
+    // at most 10 of 1 MB)
+    maxTableCommands: 12,
+  },
+  listPaymentNoticeOffsets: {
+    id: 'list-payment-notice-offsets',
+    module: 'settlement',
+    refusals: ['NOT_FOUND', 'EXPORT_TOO_LARGE'],
+    method: 'GET',
+    path: '/v1/operator/payment-notices/{id}/offsets',
+    caller: FULL_AND_STAFF,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:Query'],
+    // the notice; the partner's offsets of the periods it settled (a handful of small items: one query)
+    maxTableCommands: 2,
+  },
 } as const satisfies Record<string, Route>;
 
 export const routes: readonly Route[] = /* @__PURE__ */ Object.values(rows);

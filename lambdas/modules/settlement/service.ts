@@ -8,6 +8,7 @@
  * offsets carried over). A second run, a run beside another, or a rerun after a failure half-way issues each missing
  * notice once and nothing twice; the period's run is marked issued only when every notice is.
  */
+import { MAX_CSV_LINES } from '../../../contracts/csv/spec';
 import type { CompanyPaymentBody, PartnerOffsetBody } from '../../../contracts/http/settlement';
 import { localDateOf } from '../../domain/calendar';
 import { type Instant, SERVICE_TIME_ZONE } from '../../domain/model';
@@ -19,7 +20,15 @@ import type { Ids } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { ownedByPartner } from '../../platform/tenancy';
 import type { FacilityRepository, PartnerRepository } from '../catalog';
-import { recordTotal, type SalesRecord } from '../ledger';
+import {
+  type LinesBound,
+  PAST_LAST_LINE,
+  type RecordLine,
+  recordTotal,
+  type SalesLedger,
+  type SalesPosition,
+  type SalesRecord,
+} from '../ledger';
 import type { CompanyRepository } from '../membership';
 import type { CompanyPayment, CompanyPaymentRepository } from './data/company-payment';
 import type { NoticeRecordsRepository } from './data/notice-records';
@@ -50,7 +59,9 @@ export interface SettlementPorts {
   offsets: Pick<PartnerOffsetRepository, 'recorded' | 'ofPartnerBetween'>;
   runs: Pick<SettlementRunRepository, 'stillOpen' | 'statuses' | 'start' | 'finish'>;
   notices: Pick<PaymentNoticeRepository, 'issued' | 'get' | 'pageOfPartner'>;
-  noticeRecords: Pick<NoticeRecordsRepository, 'chunks'>;
+  noticeRecords: Pick<NoticeRecordsRepository, 'chunks' | 'recordIdsOf'>;
+  /** The ledger's lines, read for a notice's usage lines. */
+  ledger: Pick<SalesLedger, 'lines'>;
   states: Pick<PartnerSettlementRepository, 'get' | 'advanced'>;
   ids: Ids;
   /** One table transaction. */
@@ -158,7 +169,7 @@ export interface SettlementSummary {
  * A period's run is only read when it is done, so a run on any other day costs one query.
  */
 export async function settlePeriods(
-  deps: Omit<SettlementPorts, 'companies' | 'ids'>,
+  deps: Omit<SettlementPorts, 'companies' | 'ids' | 'ledger'>,
   now: Instant,
   lookBack: number = SETTLEMENT_LOOK_BACK_PERIODS,
 ): Promise<SettlementSummary> {
@@ -177,7 +188,7 @@ export async function settlePeriods(
 
 /** Issues the notices of one period that are not issued yet, then marks its run done. */
 async function settlePeriod(
-  deps: Omit<SettlementPorts, 'companies' | 'ids'>,
+  deps: Omit<SettlementPorts, 'companies' | 'ids' | 'ledger'>,
   period: PeriodName,
   now: Instant,
 ): Promise<{ issued: number; unallocated: UnallocatedPayment[] }> {
@@ -269,4 +280,82 @@ export function decodeNoticeCursor(cursor: string): PeriodName {
   const [kind, period] = decodeCursor(cursor, 2) as [string, string];
   if (kind !== 'notice' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badCursor('Not a cursor of this API');
   return period;
+}
+
+/** Lines a page of a notice's usage lines holds when the client does not say (and at most). */
+export const NOTICE_LINES_PER_PAGE = 100;
+
+/**
+ * A page's read of the notice's period on the ledger's partner index: at most 5 queries of 200 records (a short page,
+ * with its cursor, past that), as the sales list reads.
+ */
+const NOTICE_PAGE_BOUND = { maxQueries: 5, recordsPerQuery: 200 } as const;
+/**
+ * A CSV answer's read: every line of the period, at most 10,000 with the header (api.md), in at most 10 queries of 1 MB,
+ * as the sales list's CSV; a notice that needs more is a case for an export job.
+ */
+const NOTICE_CSV_BOUND: LinesBound = { max: MAX_CSV_LINES - 1, maxQueries: 10 };
+
+const tooLarge = (lines: string) =>
+  new ApiError(
+    'EXPORT_TOO_LARGE',
+    `The notice pays ${lines} usage lines, more than a CSV answer holds (${MAX_CSV_LINES} lines): page the JSON list`,
+  );
+
+/**
+ * The usage lines a notice pays (004 §3-5 ③): the lines of the records kept with it (`noticeRecords`), whatever was
+ * recorded later. They are read on the ledger's partner index over the notice's period (the range the job read them
+ * from), in order of use date, record and line, and only the notice's records are kept: a record written after the
+ * notice (a late visit's) is passed over. A page may so hold fewer than `limit` lines; follow `nextCursor`.
+ *
+ * `csv`: every line, `limit` and `cursor` ignored; 422 `EXPORT_TOO_LARGE` when they cannot be a CSV answer (more than
+ * 9,999 records, each with one line or more, is told before any record is read).
+ */
+export async function noticeLines(
+  deps: Pick<SettlementPorts, 'notices' | 'noticeRecords' | 'ledger'>,
+  identity: Identity,
+  noticeId: string,
+  page: { limit?: number | undefined; cursor?: string | undefined; csv: boolean },
+): Promise<{ lines: RecordLine[]; nextCursor?: string }> {
+  const notice = await getNotice(deps, identity, noticeId);
+  const range = { from: notice.dates.from, to: notice.dates.to };
+  const after = page.csv || page.cursor === undefined ? undefined : decodeNoticeLineCursor(page.cursor, range);
+  if (page.csv && notice.recordCount > NOTICE_CSV_BOUND.max) throw tooLarge(`${notice.recordCount} records of`);
+  const paid = new Set(await deps.noticeRecords.recordIdsOf(notice.noticeId));
+  const bound = page.csv ? NOTICE_CSV_BOUND : { ...NOTICE_PAGE_BOUND, max: page.limit ?? NOTICE_LINES_PER_PAGE };
+  const read = await deps.ledger.lines(notice.partnerId, range, bound, after);
+  if (page.csv && read.next) throw tooLarge('more');
+  const lines = read.lines.filter((l) => paid.has(l.record.recordId));
+  return read.next ? { lines, nextCursor: encodeNoticeLineCursor(read.next) } : { lines };
+}
+
+/**
+ * The offsets a notice settled (004 §3-5 ④): those recorded for its period and for the periods since the partner's
+ * previous notice (`offsetsAfter`), oldest period first. What that previous notice carried over (`carriedIn`) is an
+ * amount, not an offset of this notice's: it is not listed again.
+ */
+export async function noticeOffsetsOf(
+  deps: Pick<SettlementPorts, 'notices' | 'offsets'>,
+  identity: Identity,
+  noticeId: string,
+): Promise<PartnerOffset[]> {
+  const notice = await getNotice(deps, identity, noticeId);
+  return deps.offsets.ofPartnerBetween(notice.partnerId, notice.offsetsAfter, notice.period);
+}
+
+/** The opaque `nextCursor` of a notice's lines: the record and line the next page starts at. */
+export const encodeNoticeLineCursor = (position: SalesPosition): string =>
+  encodeCursor(['noticeLine', position.sortKey, String(position.line)]);
+
+const SORT_KEY = /^(\d{4}-\d{2}-\d{2})#[a-z]+:[A-Za-z0-9_-]+$/;
+
+/** The position a cursor names, within the notice's period; 400 `VALIDATION_FAILED` for anything else. */
+export function decodeNoticeLineCursor(cursor: string, range: { from: string; to: string }): SalesPosition {
+  const [kind, sortKey, line] = decodeCursor(cursor, 3) as [string, string, string];
+  const useDate = SORT_KEY.exec(sortKey)?.[1];
+  if (kind !== 'noticeLine' || useDate === undefined || !/^\d{1,4}$/.test(line) || Number(line) > PAST_LAST_LINE) {
+    throw badCursor('Not a cursor of this API');
+  }
+  if (useDate < range.from || useDate > range.to) throw badCursor('Not a cursor of this notice');
+  return { sortKey, line: Number(line) };
 }

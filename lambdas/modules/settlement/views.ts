@@ -3,6 +3,7 @@
 import type * as z from 'zod';
 import type {
   companyPaymentResponse,
+  noticeOffsetResponse,
   PaymentNoticeResponse,
   partnerOffsetResponse,
 } from '../../../contracts/http/settlement';
@@ -46,4 +47,13 @@ export const paymentNoticeView = (notice: PaymentNotice): PaymentNoticeResponse 
   net: notice.net,
   carriedOver: notice.carriedOver,
   status: notice.status,
+});
+
+/** An offset as a notice's list of offsets gives it (api.md "Partner routes": no partner id, the notice names it). */
+export const noticeOffsetView = (offset: PartnerOffset): z.infer<typeof noticeOffsetResponse> => ({
+  offsetId: offset.offsetId,
+  month: offset.period,
+  amount: offset.amount,
+  reason: offset.reason,
+  recordedAt: toZonedIso(offset.recordedAt, SERVICE_TIME_ZONE),
 });

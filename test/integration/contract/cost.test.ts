@@ -562,6 +562,24 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       request: { path: `/v1/operator/payment-notices/${encodeURIComponent(CONTRACT_NOTICE)}` },
     };
   },
+  'list-payment-notice-lines': async () => {
+    await issueContractNotice();
+    return {
+      token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
+      // the dearer call: every line as CSV (the ids' chunks and the period's lines read whole)
+      request: {
+        path: `/v1/operator/payment-notices/${encodeURIComponent(CONTRACT_NOTICE)}/lines`,
+        headers: { accept: 'text/csv' },
+      },
+    };
+  },
+  'list-payment-notice-offsets': async () => {
+    await issueContractNotice();
+    return {
+      token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
+      request: { path: `/v1/operator/payment-notices/${encodeURIComponent(CONTRACT_NOTICE)}/offsets` },
+    };
+  },
   'edit-facility': async () => {
     const path = `/v1/operator/facilities/${REQUEST_FACILITY}`;
     const current = await api.get(path, partnerOperator);

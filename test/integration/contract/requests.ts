@@ -364,6 +364,8 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   }),
   'list-payment-notices': (route) => ({ path: fillPath(route, {}) }),
   'get-payment-notice': (route, values) => ({ path: noticePath(route, values) }),
+  'list-payment-notice-lines': (route, values) => ({ path: noticePath(route, values) }),
+  'list-payment-notice-offsets': (route, values) => ({ path: noticePath(route, values) }),
 };
 
 /** The valid request of a route; throws for a row without a builder. */

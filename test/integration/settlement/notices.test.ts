@@ -360,3 +360,157 @@ describe('the notices of 2027-01', () => {
     expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
   });
 });
+
+describe("a notice's usage lines and offsets (004 §3-5 ③④)", () => {
+  type Line = Record<string, unknown> & { lineId: string; amount: number; useDate: string };
+  const path = (id: string, list: 'lines' | 'offsets', query = '') =>
+    `/v1/operator/payment-notices/${encodeURIComponent(id)}/${list}${query}`;
+  const linesOf = async (id: string, token: string, query = '') => {
+    const answer = await api.get(path(id, 'lines', query), token);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body as { items: Line[]; nextCursor?: string };
+  };
+  const offsetsOf = async (id: string, token: string) => {
+    const answer = await api.get(path(id, 'offsets'), token);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return (answer.body as { items: Array<Record<string, unknown>> }).items;
+  };
+  async function download(id: string, list: 'lines' | 'offsets', token = twStaff) {
+    const res = await fetch(`${stack.url}${path(id, list)}`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/csv' },
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { res, bytes, csv: bytes.subarray(3).toString('utf8').split('\r\n') };
+  }
+  const NOTICES: Array<[string, string]> = [
+    ['partner-tw:2026-12', twFull],
+    ['partner-h1t:2026-12', h1tFull],
+    ['partner-h1t:2027-01', h1tFull],
+    ['partner-regus:2027-01', regusFull],
+  ];
+
+  it('are the sales lines the notice pays: their amounts sum to its gross', async () => {
+    for (const [id, token] of NOTICES) {
+      const [lines, read] = [await linesOf(id, token), await notice(id, token)];
+      expect(lines.nextCursor).toBeUndefined();
+      expect(
+        lines.items.reduce((sum, l) => sum + l.amount, 0),
+        id,
+      ).toBe(read.body.gross);
+      for (const line of lines.items) {
+        expect(line.useDate >= read.body.period.from && line.useDate <= read.body.period.to).toBe(true);
+      }
+    }
+    const tw = await linesOf('partner-tw:2026-12', twStaff);
+    expect(tw.items).toHaveLength(3);
+    // api.md `SalesLine`, as the ledger writes it: no member, no facility or space names
+    expect(tw.items[0]).toEqual({
+      lineId: expect.stringMatching(/^reservation:.+\/.+$/),
+      companyName: expect.anything(),
+      memberNumber: expect.any(String),
+      facilityId: 'tw-shibuya',
+      spaceId: 'tw-shibuya-desk',
+      item: expect.any(String),
+      useDate: DAY,
+      description: expect.any(String),
+      unitPrice: expect.any(Number),
+      quantity: expect.any(Number),
+      unit: expect.any(String),
+      amount: 600,
+      tax: expect.any(Number),
+      total: expect.any(Number),
+      reservationId: expect.any(String),
+    });
+    expect(new Set(tw.items.map((l) => l.lineId)).size).toBe(3);
+    expect(tw.items.map((l) => l.companyName)).toEqual(expect.arrayContaining(['株式会社エー', '株式会社ビー', null]));
+    const regus = await linesOf('partner-regus:2027-01', regusFull);
+    expect(regus.items.map((l) => [l.facilityId, l.amount, typeof l.visitId])).toEqual([
+      [expect.any(String), 500, 'string'],
+    ]);
+  });
+
+  it('page with limit and cursor, the pages making up the whole list', async () => {
+    const whole = await linesOf('partner-tw:2026-12', twFull);
+    const seen: Line[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await linesOf('partner-tw:2026-12', twFull, `?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual(whole.items);
+    const bad = await api.get(path('partner-tw:2026-12', 'lines', '?cursor=bm90LWEtY3Vyc29y'), twFull);
+    expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect((await api.get(path('partner-tw:2026-12', 'lines', '?limit=101'), twFull)).status).toBe(400);
+  });
+
+  it('as CSV: UTF-8 with a BOM, CRLF, the manual’s headers, one line per usage line', async () => {
+    const { res, bytes, csv } = await download('partner-tw:2026-12', 'lines');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="payment-notice-lines.csv"');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv[0]).toBe('利用者,利用内容,単価,数量,金額 (税抜),消費税額,金額 (税込),備考');
+    expect(csv.at(-1)).toBe('');
+    const rows = csv.slice(1, -1);
+    expect(rows).toHaveLength(3);
+    const json = (await linesOf('partner-tw:2026-12', twStaff)).items;
+    expect(rows.map((r) => Number(r.split(',')[4])).reduce((sum, n) => sum + n, 0)).toBe(1800);
+    expect(rows.map((r) => r.split(',')[0]).sort()).toEqual(json.map((l) => l.memberNumber).sort());
+  });
+
+  it('list the offsets the notice settled: its period’s, and those of periods without a notice', async () => {
+    expect(await offsetsOf('partner-tw:2026-12', twStaff)).toEqual([
+      {
+        offsetId: expect.any(String),
+        month: '2026-12',
+        amount: 300,
+        reason: '清掃不備',
+        recordedAt: '2026-11-24T09:00:00+09:00',
+      },
+    ]);
+    expect(await offsetsOf('partner-h1t:2026-12', h1tFull)).toMatchObject([
+      { month: '2026-12', amount: 1000, reason: 'ペナルティ' },
+    ]);
+    // the 601 carried over from 2026-12 is an amount the notice shows (offsetsDue), not an offset of its own
+    expect(await offsetsOf('partner-h1t:2027-01', h1tFull)).toEqual([]);
+    // Regus had no notice for 2026-12: its offset of 2026-12 is settled (and listed) by the 2027-01 notice
+    expect(await offsetsOf('partner-regus:2027-01', regusFull)).toMatchObject([
+      { month: '2026-12', amount: 100, reason: '清掃不備' },
+    ]);
+  });
+
+  it('offsets as CSV: BOM, CRLF, 対象月 as the site writes months', async () => {
+    const { res, bytes, csv } = await download('partner-tw:2026-12', 'offsets');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="payment-notice-offsets.csv"');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv).toEqual(['対象月,相殺理由,相殺金額', '2026/12,清掃不備,300', '']);
+    const none = await download('partner-h1t:2027-01', 'offsets', h1tFull);
+    expect(none.csv).toEqual(['対象月,相殺理由,相殺金額', '']);
+  });
+
+  it('are read by full and staff operators of the notice’s partner only; 404 for another’s or none', async () => {
+    for (const list of ['lines', 'offsets'] as const) {
+      expect((await api.get(path('partner-tw:2026-12', list), twStaff)).status).toBe(200);
+      expect(await api.get(path('partner-tw:2026-12', list), twUsage)).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN' },
+      });
+      expect((await api.get(path('partner-tw:2026-12', list), memberA.token)).status).toBe(403);
+      for (const token of [h1tFull, regusFull, operatorToken('op-h1t-staff', 'partner-h1t', 'staff')]) {
+        const theirs = await api.get(path('partner-tw:2026-12', list), token);
+        expect(theirs, list).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+        expect(JSON.stringify(theirs.body)).not.toContain('清掃不備');
+      }
+      const csv = await download('partner-tw:2026-12', list, h1tFull);
+      expect(csv.res.status).toBe(404);
+      expect(await api.get(path('partner-tw:2027-01', list), twFull)).toMatchObject({ status: 404 });
+      expect((await api.get(`/v1/operator/payment-notices/partner-tw/${list}`, twFull)).status).toBe(400);
+    }
+  });
+});
