@@ -12,6 +12,7 @@ import {
   newCompanyBody,
   newFacilityBody,
   newOpenSpaceBody,
+  visitCorrectionBody,
 } from './admin';
 import {
   availabilityResponse,
@@ -161,6 +162,7 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [newCompanyBody, 'NewCompany'],
   [companyPatchBody, 'CompanyPatch'],
   [agreedExtensionBody, 'AgreedExtension'],
+  [visitCorrectionBody, 'VisitCorrection'],
   [newAccountBody, 'NewOperatorAccount'],
   [accountPatchBody, 'OperatorAccountPatch'],
   [partnerPatchBody, 'PartnerProfilePatch'],
