@@ -425,10 +425,26 @@ export async function measureCost(
     () => api.get('/v1/operator/usage/current?facilityId=regus-marunouchi', regusUsage),
     200,
   );
+  // a minute on, so that the back office has an exit to correct the visit to (below)
+  await api.expect(200, api.post('/local/clock', { advanceMinutes: 1 }), 'POST /local/clock');
   await measure(
     'checkout-visit',
     'POST checkout (the QR again), a guest out with the member',
     () => api.post(`/v1/visits/${visitId}/checkout`, regusQr, v),
+    200,
+  );
+  // The back office corrects the visit's exit (a correction record of the differences, with the day's and month's
+  // totals): 30 s after the check-in (its answer shows whole seconds; the guests came in at once), before the checkout.
+  const checkedInAt = Date.parse(String(visit.body.checkedInAt));
+  await measure(
+    'correct-visit',
+    'POST a visit correction (admin, the exit moved earlier, its guest with it)',
+    () =>
+      api.post(
+        `/v1/admin/visits/${visitId}/correction`,
+        { checkedOutAt: new Date(checkedInAt + 30_000).toISOString() },
+        admin,
+      ),
     200,
   );
   // The sales the checkout wrote: the day's lines of the lounge (JSON, then the CSV with names), and the month's totals.

@@ -99,6 +99,16 @@ export type CompanyResponse = z.infer<typeof companyResponse>;
 /** `POST /v1/admin/reservations/{id}/agreed-extension`: the new end agreed on site (004 p.22). */
 export const agreedExtensionBody = z.strictObject({ end: instant });
 
+/** `POST /v1/admin/visits/{visitId}/correction`: the visit's path. */
+export const visitCorrectionPath = z.strictObject({ visitId: z.string().uuid() });
+
+/**
+ * `POST /v1/admin/visits/{visitId}/correction` (domain-rules §7: a missing exit time): the instant the member really
+ * left; guests who left with them move with it. After the check-in, not after the visit's automatic end (its limit or
+ * the space's closing) nor in the future.
+ */
+export const visitCorrectionBody = z.strictObject({ checkedOutAt: instant });
+
 /** The doors of a facility as they are now (the answer of `PUT …/doors`), with the facility's version. */
 export const doorsResponse = z.strictObject({
   facilityId: z.string(),

@@ -12,6 +12,7 @@ import {
   newCompanyBody,
   newFacilityBody,
   newOpenSpaceBody,
+  visitCorrectionBody,
 } from './admin';
 import {
   availabilityResponse,
@@ -167,6 +168,7 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [newCompanyBody, 'NewCompany'],
   [companyPatchBody, 'CompanyPatch'],
   [agreedExtensionBody, 'AgreedExtension'],
+  [visitCorrectionBody, 'VisitCorrection'],
   [newAccountBody, 'NewOperatorAccount'],
   [accountPatchBody, 'OperatorAccountPatch'],
   [partnerPatchBody, 'PartnerProfilePatch'],

@@ -97,7 +97,8 @@ export const salesLineResponse = z.strictObject({
   useDate: localDate,
   description: z.string(),
   unitPrice: money,
-  quantity: z.number().min(0),
+  /** Negative on a visit correction's line that takes minutes back (its money is negative then too). */
+  quantity: z.number(),
   /** What `quantity` counts: 分, 15分, 件, an option's own unit. */
   unit: z.string(),
   amount: money,

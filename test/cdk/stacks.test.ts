@@ -339,6 +339,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-company',
       'edit-company',
       'record-agreed-extension',
+      'correct-visit',
       'list-operator-accounts',
       'create-operator-account',
       'get-operator-account',

@@ -92,6 +92,18 @@ export const rows = {
     // a keypad door's live code is sent again with the new end
     publishesUnlocks: true,
   },
+  correctVisit: {
+    id: 'correct-visit',
+    module: 'admin',
+    // INVALID_STATE: the visit is still in, or its period closed (the 20th passed, or its settlement run started)
+    refusals: ['NOT_FOUND', 'INVALID_STATE', 'INVALID_DURATION'],
+    method: 'POST',
+    path: '/v1/admin/visits/{visitId}/correction',
+    caller: ADMIN,
+    tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
+    // the visit; its space (the price of its use date); the transaction (run check, visit, correction record, totals)
+    maxTableCommands: 3,
+  },
 } as const satisfies Record<string, Route>;
 
 export const routes: readonly Route[] = /* @__PURE__ */ Object.values(rows);

@@ -3,5 +3,12 @@ export { VisitRepository } from './data/visit';
 export { dropInDeps, visitRepository } from './deps';
 export { CHECK_IN_REFUSALS, routes } from './routes';
 export type { Visit, VisitGuest } from './rules/visit';
-export { type CheckInTarget, type CheckInWay, checkInVisit, type DropInPorts } from './service';
+export {
+  type CheckInTarget,
+  type CheckInWay,
+  checkInVisit,
+  correctVisitCheckout,
+  type DropInPorts,
+  type OpenPeriodCheck,
+} from './service';
 export { operatorVisitView, presentVisitView, visitView } from './views';

@@ -10,6 +10,7 @@ import { localDateOf } from '../../domain/calendar';
 import { companyMonth } from '../../domain/contract';
 import { type Facility, type Instant, SERVICE_TIME_ZONE, type Space } from '../../domain/model';
 import { visitNumber } from '../../domain/reservation-number';
+import { isSettlementOpen, type PeriodName, settlementPeriodOf } from '../../domain/settlement';
 import { usagePeriod } from '../../domain/usage-period';
 import { balancesOf } from '../../domain/uses';
 import { badCursor, decodeCursor, encodeCursor } from '../../platform/cursor';
@@ -20,7 +21,7 @@ import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { withPlanInForce } from '../booking';
 import { type CatalogReads, spaceWithFacility } from '../catalog';
-import { type SalesLedger, visitRecord } from '../ledger';
+import { type SalesLedger, visitCorrectionRecord, visitRecord } from '../ledger';
 import type { MemberRepository, UseCounterRepository } from '../membership';
 import type { VisitPosition, VisitRepository } from './data/visit';
 import { visitEndTimer } from './rules/timer';
@@ -28,6 +29,7 @@ import {
   addGuests,
   automaticEnd,
   checkOutGuest,
+  correctVisitEnd,
   decideCheckIn,
   endVisit,
   isOpenForScans,
@@ -40,7 +42,10 @@ import {
 /** What the visit flows read and write, and the ports they use. */
 export interface DropInPorts extends CatalogReads {
   spaces: CatalogReads['spaces'] & { spaceIdOfQr(qrValue: string): Promise<string | undefined> };
-  visits: Pick<VisitRepository, 'get' | 'openVisitOf' | 'checkIn' | 'end' | 'changeGuests' | 'pageOfMember'>;
+  visits: Pick<
+    VisitRepository,
+    'get' | 'openVisitOf' | 'checkIn' | 'end' | 'changeGuests' | 'correct' | 'pageOfMember'
+  >;
   members: Pick<MemberRepository, 'getMember'>;
   counters: Pick<UseCounterRepository, 'countersOf' | 'updates' | 'checkIn'>;
   /** Where a visit's end writes its sales lines (in its own transaction). */
@@ -319,6 +324,65 @@ export function checkOutGuestOfVisit(
     const outcome = await deps.visits.changeGuests(visit, decision.visit, space.capacity);
     if (!outcome.ok) return STALE;
     return decision.visit;
+  }, busy);
+}
+
+/** What a correction writes besides the visit: the settlement module's check that a period's run has not started. */
+export interface OpenPeriodCheck {
+  /** In the correction's transaction: the period's settlement run is absent (409 `INVALID_STATE` when it is there). */
+  stillOpen(period: PeriodName): TaggedItem;
+}
+
+const periodClosed = (period: PeriodName) =>
+  new ApiError('INVALID_STATE', `The settlement period ${period} of this visit is closed: it takes no correction.`);
+
+/**
+ * The back office corrects the instant a visit that is over ended (domain-rules §7, api.md `POST
+ * /v1/admin/visits/{visitId}/correction`): see {@link correctVisitEnd} for what moves and what is refused. The sales
+ * ledger is not rebuilt: a correction record holds the differences of the charges (negative when a stay shrinks), on
+ * the visit's use date, written with the visit in one transaction that also checks the period's settlement run has not
+ * started. Refused with 409 `INVALID_STATE` once the period of the visit's use date closed (24:00 of its 20th in the
+ * facility's zone) or its run started. The same correction again answers the visit as it is and writes nothing.
+ */
+export function correctVisitCheckout(
+  deps: Pick<DropInPorts, 'visits' | 'spaces' | 'ledger'> & { runs: OpenPeriodCheck },
+  visitId: string,
+  checkedOutAt: Instant,
+  now: Instant,
+): Promise<Visit> {
+  return retryOnStale(async () => {
+    const visit = await deps.visits.get(visitId);
+    if (!visit) throw notFound('Visit');
+    const useDate = localDateOf(visit.checkedInAt, visit.timeZone);
+    const period = settlementPeriodOf(useDate);
+    if (!isSettlementOpen(useDate, now, visit.timeZone)) throw periodClosed(period);
+    const space = await spaceOfVisit(deps, visit);
+    const price15 = visitPrice15(visit, space);
+    const decision = correctVisitEnd(visit, checkedOutAt, price15, now);
+    if (!decision.ok) throw new ApiError(decision.code, decision.detail);
+    if (decision.unchanged) return visit;
+    const after = decision.visit;
+    const billed = (v: Visit) => ({
+      ...v,
+      checkedOutAt: v.checkedOutAt as Instant,
+      guests: v.guests.map((g) => ({ ...g, checkedOutAt: (g.checkedOutAt ?? v.checkedOutAt) as Instant })),
+    });
+    const record = visitCorrectionRecord(
+      billed(visit),
+      billed(after),
+      { ...visit, companyId: visit.ledger.companyId },
+      { name: space.name, price15 },
+      now,
+    );
+    const outcome = await deps.visits.correct(visit, after, [
+      deps.runs.stillOpen(period),
+      ...(record ? deps.ledger.recordItems(record) : []),
+    ]);
+    if (outcome.ok) return after;
+    if (outcome.failed === 'stale') return STALE;
+    throw outcome.failed.code === 'INVALID_STATE'
+      ? periodClosed(period)
+      : new ApiError(outcome.failed.code, outcome.failed.detail);
   }, busy);
 }
 

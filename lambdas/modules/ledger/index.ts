@@ -18,6 +18,7 @@ export {
 export { salesRecordsOfPartner } from './data/sales-of-partner';
 export { salesLedger } from './deps';
 export {
+  type BilledVisit,
   cancellationFeeRecord,
   feeRecordId,
   recordTotal,
@@ -28,6 +29,8 @@ export {
   type SalesLine,
   type SalesParty,
   type SalesRecord,
+  visitCorrectionRecord,
+  visitCorrectionRecordId,
   visitRecord,
   visitRecordId,
 } from './rules/lines';

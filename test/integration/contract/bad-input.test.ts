@@ -101,6 +101,11 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['end without an offset', { end: '2026-11-24T11:00:00' }, 'body.end'],
     ['end missing', { end: undefined }, 'body.end'],
   ],
+  'correct-visit': [
+    ['checkedOutAt without an offset', { checkedOutAt: '2026-11-24T11:00:00' }, 'body.checkedOutAt'],
+    ['checkedOutAt a number', { checkedOutAt: 1_764_000_000_000 }, 'body.checkedOutAt'],
+    ['checkedOutAt missing', { checkedOutAt: undefined }, 'body.checkedOutAt'],
+  ],
   'add-closure': [
     ['date not a date', { date: '2026-12-32' }, 'body.date'],
     ['from without to', { from: '12:00', to: undefined }, 'body.from'],

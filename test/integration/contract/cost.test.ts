@@ -249,6 +249,18 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       request: { path: `/v1/admin/reservations/${id}/agreed-extension`, body: { end: at(TODAY, '10:45') } },
     };
   },
+  'correct-visit': async () => {
+    // a visit with a guest, out with the member at 10:30; the back office says they left at 10:20 (the afterEach
+    // puts the clock back)
+    const { token, id } = await visitNow(1);
+    await api.post('/local/clock', { now: at(TODAY, '10:30') });
+    const out = await api.post(`/v1/visits/${id}/checkout`, { qrValue: OPEN_SPACE_QR }, token);
+    if (out.status !== 200) throw new Error(`drop-in checkout failed: ${JSON.stringify(out.body)}`);
+    return {
+      token: adminToken(),
+      request: { path: `/v1/admin/visits/${id}/correction`, body: { checkedOutAt: at(TODAY, '10:20') } },
+    };
+  },
   'link-corporate-code': async () => {
     const { token } = await newMember(api, 'basic');
     return { token, request: { path: '/v1/me/corporate-code', body: { code: CORPORATE_CODE } } };

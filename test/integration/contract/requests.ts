@@ -293,6 +293,11 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
     path: fillPath(route, values),
     body: { end: at(TODAY, '11:00') },
   }),
+  // member-basic's visit (still in: 409) when the test has one, else the reservation's id (no such visit: 404)
+  'correct-visit': (route, values) => ({
+    path: fillPath(route, { ...values, visitId: values.visitId ?? (values.id as string) }),
+    body: { checkedOutAt: at(TODAY, '11:00') },
+  }),
   'delete-special-day': (route, values) => ({
     path: operatorSpacePath(route, values),
     headers: { 'if-match': '"1"' },

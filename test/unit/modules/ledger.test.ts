@@ -4,6 +4,7 @@ import {
   cancellationFeeRecord,
   recordTotal,
   reservationRecord,
+  visitCorrectionRecord,
   visitRecord,
 } from '../../../lambdas/modules/ledger/rules/lines';
 import { tokyo } from '../../fixtures/domain';
@@ -164,5 +165,72 @@ describe('cancellationFeeRecord', () => {
       lines: [{ item: 'cancellationFee', description: '会議室A キャンセル料', amount: 720, tax: 72, total: 792 }],
     });
     expect(cancellationFeeRecord(reservation, party, { name: '会議室A' }, 0, NOW)).toBeNull();
+  });
+});
+
+describe('visitCorrectionRecord', () => {
+  const T = (time: string) => tokyo(`2026-11-24T${time}`);
+  const price = (amount: number) => ({ amount, tax: Math.floor(amount / 10), total: amount + Math.floor(amount / 10) });
+  const before = {
+    visitId: 'v-1',
+    version: 2,
+    checkedInAt: T('10:00'),
+    checkedOutAt: T('13:00'),
+    closesAt: T('18:00'),
+    timeZone: 'Asia/Tokyo',
+    charge: price(3000),
+    guests: [
+      { guestId: 'g1', checkedInAt: T('10:30'), checkedOutAt: T('13:00'), charge: price(2500) },
+      { guestId: 'g2', checkedInAt: T('10:30'), checkedOutAt: T('11:00'), charge: price(500) },
+    ],
+  };
+  const space = { name: 'ラウンジ', price15: 250 };
+
+  it('holds the differences only, negative when the stay shrinks, on the visit’s use date', () => {
+    const after = {
+      ...before,
+      checkedOutAt: T('12:00'),
+      charge: price(2000),
+      guests: [{ ...before.guests[0], checkedOutAt: T('12:00'), charge: price(1500) }, before.guests[1]],
+    } as typeof before;
+    const record = visitCorrectionRecord(before, after, party, space, NOW);
+    expect(record).toEqual({
+      ...party,
+      recordId: 'correction:v-1:2',
+      useDate: '2026-11-24',
+      recordedAt: NOW,
+      visitId: 'v-1',
+      lines: [
+        {
+          lineId: 'member',
+          item: 'openSpace',
+          description: 'ラウンジ 訂正 180分→120分',
+          unitPrice: 250,
+          quantity: -60,
+          unit: '分',
+          amount: -1000,
+          tax: -100,
+          total: -1100,
+        },
+        {
+          lineId: 'g1',
+          item: 'guest',
+          description: 'ラウンジ ゲスト1 訂正 150分→90分',
+          unitPrice: 250,
+          quantity: -60,
+          unit: '分',
+          amount: -1000,
+          tax: -100,
+          total: -1100,
+        },
+      ],
+    });
+    // the visit's record and its correction sum to the corrected charges
+    if (!record) throw new Error('no record');
+    expect(recordTotal(record)).toEqual({ amount: -2000, tax: -200, total: -2200 });
+  });
+
+  it('is none when nothing billed changes', () => {
+    expect(visitCorrectionRecord(before, { ...before }, party, space, NOW)).toBeNull();
   });
 });

@@ -226,6 +226,15 @@ export class VisitRepository {
     ]);
   }
 
+  /**
+   * A correction of a visit that is over (`after`): the visit over the version `before` was read at (stale otherwise),
+   * with `extra` (the period still open, the correction's sales record) in the same transaction. Nobody's presence or
+   * place in the space changes: they left already.
+   */
+  correct(before: Visit, after: Visit, extra: readonly TaggedItem[]): Promise<TransactOutcome> {
+    return transact(this.doc, [...extra, this.replace(before, after)]);
+  }
+
   /** Guests came in or left (`after`): the space's people follow, within `capacity` for guests coming in. */
   changeGuests(before: Visit, after: Visit, capacity: number): Promise<TransactOutcome> {
     const delta = guestsIn(after) - guestsIn(before);

@@ -248,3 +248,56 @@ export function checkOutGuest(
     },
   };
 }
+
+/**
+ * A back-office correction of the instant a visit that is over ended (domain-rules §7: a missing exit time): the
+ * member leaves at `at`, and so does every guest who left with them (a guest who left before `at` keeps their own
+ * exit; one who left after it leaves at `at`), each charged again at `price15`. The status is `closedAtClosing` when
+ * `at` is the space's closing (as the timer would have ended it there), `out` otherwise.
+ *
+ * Refused: a visit still in (409 `INVALID_STATE`: its member's checkout or its timer ends it); `at` not after the
+ * check-in, before a guest came in, after the visit's automatic end (its limit or closing) or after `now` (422
+ * `INVALID_DURATION`: the stay it makes is not one the visit could have had). `unchanged` when the visit ended at `at`
+ * already: a correction sent twice changes nothing the second time.
+ */
+export function correctVisitEnd(
+  visit: Visit,
+  at: Instant,
+  price15: number,
+  now: Instant,
+): { ok: true; visit: Visit; unchanged: boolean } | VisitRefusal {
+  if (visit.status === 'in' || visit.checkedOutAt === null) {
+    return refuse('INVALID_STATE', 'The visit is not over: its checkout or its timer ends it.') as VisitRefusal;
+  }
+  if (at === visit.checkedOutAt) return { ok: true, visit, unchanged: true };
+  const automatic = automaticEnd(visit);
+  if (at <= visit.checkedInAt) {
+    return refuse('INVALID_DURATION', 'checkedOutAt must be after the check-in.') as VisitRefusal;
+  }
+  if (visit.guests.some((guest) => at < guest.checkedInAt)) {
+    return refuse('INVALID_DURATION', 'checkedOutAt must not be before a guest of the visit came in.') as VisitRefusal;
+  }
+  if (automatic !== null && at > automatic.at) {
+    return refuse(
+      'INVALID_DURATION',
+      `checkedOutAt must not be after the visit's automatic end (${automatic.status === 'out' ? 'its limit' : 'closing'}).`,
+    ) as VisitRefusal;
+  }
+  if (at > now) return refuse('INVALID_DURATION', 'checkedOutAt must not be in the future.') as VisitRefusal;
+  const previousEnd = visit.checkedOutAt;
+  const corrected: Visit = {
+    ...visit,
+    status: automatic !== null && at === automatic.at ? automatic.status : 'out',
+    checkedOutAt: at,
+    charge: chargeOf(price15, visit.checkedInAt, at, visit.closesAt),
+    guests: visit.guests.map((guest) => {
+      const left = guest.checkedOutAt ?? previousEnd;
+      const out = left === previousEnd || left > at ? at : left;
+      return out === guest.checkedOutAt
+        ? guest
+        : { ...guest, checkedOutAt: out, charge: chargeOf(price15, guest.checkedInAt, out, visit.closesAt) };
+    }),
+    version: visit.version + 1,
+  };
+  return { ok: true, visit: corrected, unchanged: false };
+}

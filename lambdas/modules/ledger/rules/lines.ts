@@ -34,7 +34,10 @@ export interface SalesParty {
 
 /** One event's lines (a visit's end, a reservation's settlement, a cancellation's fee), as one record. */
 export interface SalesRecord extends SalesParty {
-  /** Fixed by the event (`visit:<id>`, `reservation:<id>`, `fee:<id>`): a second write of it is the same record. */
+  /**
+   * Fixed by the event (`visit:<id>`, `reservation:<id>`, `fee:<id>`, `correction:<visitId>:<version>`): a second
+   * write of it is the same record.
+   */
   recordId: string;
   /** The facility's local date the lines are for (a cancellation fee: the reservation's date). */
   useDate: LocalDate;
@@ -125,6 +128,84 @@ export function visitRecord(
         perMinute(guest.guestId, 'guest', `ゲスト${guest.guestId.slice(1)} `, guest.checkedInAt, guest.checkedOutAt),
       ),
     ],
+  };
+}
+
+/** A visit's end as a correction reads it: its times and the charges its end (or last correction) billed. */
+export interface BilledVisit {
+  visitId: string;
+  checkedInAt: Instant;
+  checkedOutAt: Instant;
+  closesAt: Instant | null;
+  timeZone: string;
+  charge: Price | null;
+  guests: ReadonlyArray<{ guestId: string; checkedInAt: Instant; checkedOutAt: Instant; charge: Price | null }>;
+}
+
+/** The id of the record of a visit's correction made over its version `version` (a retry writes it once). */
+export const visitCorrectionRecordId = (visitId: string, version: number) => `correction:${visitId}:${version}`;
+
+const NO_CHARGE: Price = { amount: 0, tax: 0, total: 0 };
+
+/**
+ * The record of a correction of a visit's end (domain-rules §7): the visit's lines are never rebuilt; this record
+ * holds the differences, one line per person whose minutes or charge changed (item and line id as in the visit's
+ * record; `quantity` the minutes added, negative when taken back; the money the new charge less the one billed, so the
+ * visit's record and its corrections sum to the charges of the corrected visit). On the visit's use date, so it adds
+ * to the same day's and month's totals. `null` when nothing billed changes.
+ */
+export function visitCorrectionRecord(
+  before: BilledVisit & { version: number },
+  after: BilledVisit,
+  party: SalesParty,
+  space: { name: string; price15: number },
+  recordedAt: Instant,
+): SalesRecord | null {
+  const minutesOf = (from: Instant, to: Instant) =>
+    openSpaceCharge({ price15: space.price15, checkIn: from, checkOut: to, closesAt: after.closesAt }).minutes;
+  const difference = (
+    lineId: string,
+    item: SalesItem,
+    who: string,
+    was: { checkedInAt: Instant; checkedOutAt: Instant; charge: Price | null },
+    now: { checkedInAt: Instant; checkedOutAt: Instant; charge: Price | null },
+  ): SalesLine[] => {
+    const [oldMinutes, newMinutes] = [
+      minutesOf(was.checkedInAt, was.checkedOutAt),
+      minutesOf(now.checkedInAt, now.checkedOutAt),
+    ];
+    const [oldCharge, newCharge] = [was.charge ?? NO_CHARGE, now.charge ?? NO_CHARGE];
+    if (oldMinutes === newMinutes && oldCharge.total === newCharge.total && oldCharge.amount === newCharge.amount)
+      return [];
+    return [
+      {
+        lineId,
+        item,
+        description: `${space.name} ${who}訂正 ${oldMinutes}分→${newMinutes}分`,
+        unitPrice: space.price15,
+        quantity: newMinutes - oldMinutes,
+        unit: '分',
+        amount: newCharge.amount - oldCharge.amount,
+        tax: newCharge.tax - oldCharge.tax,
+        total: newCharge.total - oldCharge.total,
+      },
+    ];
+  };
+  const lines = [
+    ...difference('member', 'openSpace', '', before, after),
+    ...after.guests.flatMap((guest) => {
+      const was = before.guests.find((g) => g.guestId === guest.guestId);
+      return was ? difference(guest.guestId, 'guest', `ゲスト${guest.guestId.slice(1)} `, was, guest) : [];
+    }),
+  ];
+  if (lines.length === 0) return null;
+  return {
+    ...partyOf(party),
+    recordId: visitCorrectionRecordId(before.visitId, before.version),
+    useDate: localDateOf(before.checkedInAt, before.timeZone),
+    recordedAt,
+    visitId: before.visitId,
+    lines,
   };
 }
 

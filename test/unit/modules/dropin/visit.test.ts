@@ -5,6 +5,7 @@ import {
   addGuests,
   automaticEnd,
   checkOutGuest,
+  correctVisitEnd,
   decideCheckIn,
   endVisit,
   isInAt,
@@ -286,5 +287,88 @@ describe('isOpenForScans', () => {
     expect(isOpenForScans(facility, { ...lounge, type: 'seat' }, now)).toBe(false);
     expect(isOpenForScans({ ...facility, publishUntil: now }, lounge, now)).toBe(false);
     expect(isOpenForScans({ ...facility, publishFrom: now + HOUR }, lounge, now)).toBe(false);
+  });
+});
+
+describe('correctVisitEnd (§7: a missing exit time)', () => {
+  // in at 10:00 with a guest from 10:30 and one who left at 11:00; all out at 13:00 (limit 14:00, closing 18:00)
+  const over = (fields: Partial<Visit> = {}) =>
+    endVisit(
+      visitAt(MON('10:00'), {
+        guests: [
+          { guestId: 'g1', checkedInAt: MON('10:30'), checkedOutAt: null, charge: null },
+          {
+            guestId: 'g2',
+            checkedInAt: MON('10:30'),
+            checkedOutAt: MON('11:00'),
+            charge: { amount: 500, tax: 50, total: 550 },
+          },
+        ],
+        ...fields,
+      }),
+      { at: MON('13:00'), status: 'out' },
+      250,
+    );
+  const NOW = MON('20:00');
+
+  it('moves the member’s exit and the guests who left with them, charged again; a guest who left before stays', () => {
+    const corrected = correctVisitEnd(over(), MON('12:00'), 250, NOW);
+    expect(corrected).toMatchObject({ ok: true, unchanged: false });
+    if (!corrected.ok) throw new Error('refused');
+    expect(corrected.visit).toMatchObject({
+      status: 'out',
+      checkedOutAt: MON('12:00'),
+      charge: { amount: 2000, tax: 200, total: 2200 },
+      version: 3,
+      guests: [
+        { guestId: 'g1', checkedOutAt: MON('12:00'), charge: { amount: 1500, tax: 150, total: 1650 } },
+        { guestId: 'g2', checkedOutAt: MON('11:00'), charge: { amount: 500, tax: 50, total: 550 } },
+      ],
+    });
+  });
+
+  it('moves the exit later (up to the automatic end), and a guest who left after the new exit leaves at it', () => {
+    const later = correctVisitEnd(over(), MON('14:00'), 250, NOW);
+    expect(later).toMatchObject({
+      ok: true,
+      visit: { status: 'out', checkedOutAt: MON('14:00'), charge: { amount: 4000 } },
+    });
+    const earlier = correctVisitEnd(over(), MON('10:45'), 250, NOW);
+    expect(earlier).toMatchObject({
+      ok: true,
+      visit: {
+        checkedOutAt: MON('10:45'),
+        guests: [{ checkedOutAt: MON('10:45') }, { checkedOutAt: MON('10:45'), charge: { amount: 250 } }],
+      },
+    });
+  });
+
+  it('is closedAtClosing when the exit is the closing (the automatic end there)', () => {
+    const visit = over({ limitEndsAt: null });
+    expect(correctVisitEnd(visit, MON('18:00'), 250, NOW)).toMatchObject({
+      ok: true,
+      visit: { status: 'closedAtClosing', checkedOutAt: MON('18:00') },
+    });
+  });
+
+  it('changes nothing for the exit the visit has already', () => {
+    const visit = over();
+    expect(correctVisitEnd(visit, MON('13:00'), 250, NOW)).toEqual({ ok: true, visit, unchanged: true });
+  });
+
+  it('refuses a visit still in (409) and exits the visit could not have had (422)', () => {
+    expect(correctVisitEnd(visitAt(MON('10:00')), MON('11:00'), 250, NOW)).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
+    const visit = over();
+    for (const at of [MON('10:00'), MON('09:00'), MON('10:15'), MON('14:00') + 1]) {
+      expect(correctVisitEnd(visit, at, 250, NOW), String(at)).toMatchObject({ ok: false, code: 'INVALID_DURATION' });
+    }
+    // not after now
+    expect(correctVisitEnd(visit, MON('12:00'), 250, MON('11:59'))).toMatchObject({
+      ok: false,
+      code: 'INVALID_DURATION',
+    });
   });
 });
