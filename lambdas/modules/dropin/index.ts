@@ -11,4 +11,4 @@ export {
   type DropInPorts,
   type OpenPeriodCheck,
 } from './service';
-export { operatorVisitView, presentVisitView, visitView } from './views';
+export { guestView, operatorVisitView, presentVisitView, visitView } from './views';

@@ -12,7 +12,8 @@ import { guestsIn, type Visit, type VisitGuest } from './rules/visit';
 const zonedOrAbsent = <K extends string>(key: K, t: Instant | null, zone: string) =>
   (t === null ? {} : { [key]: toZonedIso(t, zone) }) as Partial<Record<K, string>>;
 
-function guestView(guest: VisitGuest, zone: string): VisitGuestResponse {
+/** A guest of a visit: their own in, out and charge. */
+export function guestView(guest: VisitGuest, zone: string): VisitGuestResponse {
   return {
     guestId: guest.guestId,
     checkedInAt: toZonedIso(guest.checkedInAt, zone),

@@ -17,6 +17,7 @@ export {
 } from './data/sales';
 export { salesRecordsOfPartner } from './data/sales-of-partner';
 export { salesLedger } from './deps';
+export { decodeSalesPosition, encodeSalesPosition } from './position-cursor';
 export {
   type BilledVisit,
   cancellationFeeRecord,

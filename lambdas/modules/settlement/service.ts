@@ -21,8 +21,9 @@ import { ApiError, notFound } from '../../platform/problems';
 import { ownedByPartner } from '../../platform/tenancy';
 import type { FacilityRepository, PartnerRepository } from '../catalog';
 import {
+  decodeSalesPosition,
+  encodeSalesPosition,
   type LinesBound,
-  PAST_LAST_LINE,
   type RecordLine,
   recordTotal,
   type SalesLedger,
@@ -344,18 +345,8 @@ export async function noticeOffsetsOf(
 }
 
 /** The opaque `nextCursor` of a notice's lines: the record and line the next page starts at. */
-export const encodeNoticeLineCursor = (position: SalesPosition): string =>
-  encodeCursor(['noticeLine', position.sortKey, String(position.line)]);
-
-const SORT_KEY = /^(\d{4}-\d{2}-\d{2})#[a-z]+:[A-Za-z0-9_-]+$/;
+export const encodeNoticeLineCursor = (position: SalesPosition): string => encodeSalesPosition(position, 'noticeLine');
 
 /** The position a cursor names, within the notice's period; 400 `VALIDATION_FAILED` for anything else. */
-export function decodeNoticeLineCursor(cursor: string, range: { from: string; to: string }): SalesPosition {
-  const [kind, sortKey, line] = decodeCursor(cursor, 3) as [string, string, string];
-  const useDate = SORT_KEY.exec(sortKey)?.[1];
-  if (kind !== 'noticeLine' || useDate === undefined || !/^\d{1,4}$/.test(line) || Number(line) > PAST_LAST_LINE) {
-    throw badCursor('Not a cursor of this API');
-  }
-  if (useDate < range.from || useDate > range.to) throw badCursor('Not a cursor of this notice');
-  return { sortKey, line: Number(line) };
-}
+export const decodeNoticeLineCursor = (cursor: string, range: { from: string; to: string }): SalesPosition =>
+  decodeSalesPosition(cursor, range, 'noticeLine');

@@ -6,14 +6,14 @@
  */
 import { MAX_CSV_LINES } from '../../../../contracts/csv/spec';
 import type { SalesQuery, SalesSummaryQuery } from '../../../../contracts/http/sales';
-import { badCursor, decodeCursor, encodeCursor } from '../../../platform/cursor';
 import { type Identity, partnerIdOf } from '../../../platform/identity';
 import { ApiError, notFound } from '../../../platform/problems';
 import { ownedByPartner } from '../../../platform/tenancy';
 import type { CatalogDeps } from '../../catalog';
 import {
+  decodeSalesPosition,
+  encodeSalesPosition,
   type LinesBound,
-  PAST_LAST_LINE,
   type PeriodTotal,
   type RecordLine,
   type SalesLedger,
@@ -124,21 +124,11 @@ export async function allSalesLines(deps: SalesPorts, identity: Identity, query:
 }
 
 /** The opaque `nextCursor` of the sales lines: the record and line the next page starts at. */
-export const encodeSalesCursor = (position: SalesPosition): string =>
-  encodeCursor([position.sortKey, String(position.line)]);
-
-const SORT_KEY = /^(\d{4}-\d{2}-\d{2})#[a-z]+:[A-Za-z0-9_-]+$/;
+export const encodeSalesCursor = (position: SalesPosition): string => encodeSalesPosition(position);
 
 /** The position a cursor names, within the query's range; 400 `VALIDATION_FAILED` for anything else. */
-export function decodeSalesCursor(cursor: string, range: { from: string; to: string }): SalesPosition {
-  const [sortKey, line] = decodeCursor(cursor, 2) as [string, string];
-  const useDate = SORT_KEY.exec(sortKey)?.[1];
-  if (useDate === undefined || !/^\d{1,4}$/.test(line) || Number(line) > PAST_LAST_LINE) {
-    throw badCursor('Not a cursor of this API');
-  }
-  if (useDate < range.from || useDate > range.to) throw badCursor('Not a cursor of this range');
-  return { sortKey, line: Number(line) };
-}
+export const decodeSalesCursor = (cursor: string, range: { from: string; to: string }): SalesPosition =>
+  decodeSalesPosition(cursor, range);
 
 /** The periods a summary's range covers: its days, or the calendar months from `from`'s to `to`'s. */
 const periodsOf = (query: SalesSummaryQuery) =>

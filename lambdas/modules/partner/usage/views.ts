@@ -8,8 +8,7 @@ import type {
   UsageReservationResponse,
   UsageVisitResponse,
 } from '../../../../contracts/http/usage';
-import { toZonedIso } from '../../../domain/format';
-import { operatorVisitView } from '../../dropin';
+import { guestView, operatorVisitView } from '../../dropin';
 import { type SalesRecord, salesLineView } from '../../ledger';
 import { operatorReservationView } from '../../requests';
 import type { UsageGuest, UsageReservation, UsageVisit } from './service';
@@ -19,7 +18,6 @@ export function usageVisitView({ visit, facilityName, spaceName }: UsageVisit): 
 }
 
 export function usageGuestView({ visit, guest, facilityName, spaceName }: UsageGuest): UsageGuestResponse {
-  const zoned = (t: number) => toZonedIso(t, visit.timeZone);
   return {
     visitId: visit.visitId,
     visitNumber: visit.number,
@@ -29,10 +27,7 @@ export function usageGuestView({ visit, guest, facilityName, spaceName }: UsageG
     spaceId: visit.spaceId,
     facilityName,
     spaceName,
-    guestId: guest.guestId,
-    checkedInAt: zoned(guest.checkedInAt),
-    ...(guest.checkedOutAt === null ? {} : { checkedOutAt: zoned(guest.checkedOutAt) }),
-    ...(guest.charge ? { charge: guest.charge } : {}),
+    ...guestView(guest, visit.timeZone),
   };
 }
 
