@@ -11,3 +11,12 @@ export const S3_ENDPOINT_ENV = 'S3_ENDPOINT';
 
 /** Every photo key starts with this; the functions' grant is on `photos/*` of the bucket. */
 export const PHOTOS_KEY_PREFIX = 'photos/';
+
+/** The environment variable holding the exports bucket's name (the export job writes, the status route presigns). */
+export const EXPORTS_BUCKET_ENV = 'EXPORTS_BUCKET';
+
+/** Every export file's key starts with this (`exports/<partnerId>/<exportId>/<file>.csv`); grants are on `exports/*`. */
+export const EXPORTS_KEY_PREFIX = 'exports/';
+
+/** Days an export file is kept (the bucket's lifecycle expires it, the job's item goes by `ttl` at the same time). */
+export const EXPORT_RETENTION_DAYS = 7;

@@ -177,6 +177,11 @@ export const ITEM_TYPES = {
    * in each notice's transaction (only forward), and read (strongly consistent) by the next.
    */
   partnerSettlement: { pk: 'PARTNER#{partnerId}', sk: 'SETTLEMENT' },
+  /**
+   * A partner's export job (api.md `POST /v1/operator/exports`): its request, where it stands, its file; under the
+   * partner, so that another partner's id finds nothing. Expires by `ttl` when its file does.
+   */
+  exportJob: { pk: 'PARTNER#{partnerId}', sk: 'EXPORT#{exportId}' },
   unlockCommand: {
     pk: 'CMD#{commandId}',
     sk: '#META',

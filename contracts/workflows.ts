@@ -9,6 +9,7 @@ export const WORKFLOW_ARN_ENV = {
   'forced-checkout': 'FORCED_CHECKOUT_STATE_MACHINE_ARN',
   'request-expiry': 'REQUEST_EXPIRY_STATE_MACHINE_ARN',
   'visit-end': 'VISIT_END_STATE_MACHINE_ARN',
+  export: 'EXPORT_STATE_MACHINE_ARN',
 } as const;
 export type WorkflowId = keyof typeof WORKFLOW_ARN_ENV;
 
@@ -26,11 +27,18 @@ export interface VisitTimerInput {
   dueAt: string;
 }
 
+/** The input of an export job: the partner's job to run (its request is in its item). */
+export interface ExportTaskInput {
+  partnerId: string;
+  exportId: string;
+}
+
 /** What each workflow's executions are started with. */
 export interface WorkflowInputs {
   'forced-checkout': TimerTaskInput;
   'request-expiry': TimerTaskInput;
   'visit-end': VisitTimerInput;
+  export: ExportTaskInput;
 }
 
 /** What a timer task answers its state machine: done (with what happened), or wait until `dueAt` and ask again. */

@@ -11,6 +11,7 @@ import { routes as membership } from './modules/membership';
 import { routes as partnerAccounts } from './modules/partner/accounts';
 import { routes as partnerCalendar } from './modules/partner/calendar';
 import { routes as partnerCongestion } from './modules/partner/congestion';
+import { routes as partnerExports } from './modules/partner/exports';
 import { routes as partnerFacilities } from './modules/partner/facilities';
 import { routes as partnerQrPoster } from './modules/partner/qr-poster';
 import { routes as partnerReception } from './modules/partner/reception';
@@ -45,6 +46,7 @@ export const routes: readonly Route[] = [
   ...admin,
   ...partnerAccounts,
   ...settlement,
+  ...partnerExports,
 ];
 
 /** Source file of a route's handler, relative to the project root. */
@@ -58,6 +60,8 @@ export const STEP_MODULES = {
   'end-visit': 'dropin',
   'sweep-visits': 'dropin',
   'settle-periods': 'settlement',
+  'run-export': 'partner/exports',
+  'fail-export': 'partner/exports',
 } as const;
 export type StepName = keyof typeof STEP_MODULES;
 

@@ -52,7 +52,7 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
   });
   const async = new AsyncStack(app, stackName(config.stage, 'async'), {
     ...common,
-    description: describe('timers and door channel'),
+    description: describe('timers, door channel and exports bucket'),
     table: data.data.table,
     alarms: data.alarms,
   });
@@ -67,6 +67,7 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
       unlockPublisher: async.doorChannel,
       timerStarter: async.timers,
       photoStorer: data.photos,
+      exportReader: async.exports,
       operatorManager: data.auth,
       ticketSigner: data.ticketSigning,
       handlerEntry: options.handlerEntry,

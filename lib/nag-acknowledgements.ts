@@ -100,6 +100,16 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'and delete photos get object actions on photos/* of the photos bucket only: no listing, no other bucket.',
   },
   {
+    stacks: ['async'],
+    path: 'Exports',
+    ruleId: 'AwsSolutions-IAM5',
+    appliesTo: 'Resource::<ExportsBucket54D5CE64.Arn>/exports/*',
+    reason:
+      'Export file keys are made per job (exports/<partner id>/<export id>/export.csv), so the export job gets ' +
+      'PutObject and AbortMultipartUpload, and the export status route GetObject, on exports/* of the exports ' +
+      'bucket only: no listing, no deletion, no other bucket.',
+  },
+  {
     stacks: ['data'],
     path: 'TicketSigning/Key',
     ruleId: 'AwsSolutions-SMG4',

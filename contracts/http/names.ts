@@ -31,6 +31,7 @@ import {
 } from './catalog';
 import { emptyBody, problemResponse } from './common';
 import { congestionBody, congestionResponse } from './congestion';
+import { exportBody, exportResponse, exportStartedResponse } from './exports';
 import {
   corporateCodeBody,
   meResponse,
@@ -142,6 +143,8 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [noticeLinesResponse, 'PaymentNoticeLinePage'],
   [noticeOffsetResponse, 'PaymentNoticeOffset'],
   [noticeOffsetsResponse, 'PaymentNoticeOffsetList'],
+  [exportStartedResponse, 'ExportStarted'],
+  [exportResponse, 'Export'],
   [problemResponse, 'Problem'],
 ];
 
@@ -179,4 +182,5 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [ticketCheckInBody, 'TicketCheckIn'],
   [companyPaymentBody, 'NewCompanyPayment'],
   [partnerOffsetBody, 'NewPartnerOffset'],
+  [exportBody, 'NewExport'],
 ];

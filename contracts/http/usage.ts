@@ -56,7 +56,7 @@ const searchFields = (what: string, when: string) => ({
 });
 
 /** `from` not after `to`, and at most {@link MAX_USAGE_RANGE_DAYS} days from one to the other, both included. */
-function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
+export function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
   const days = daysOf(q.to) - daysOf(q.from) + 1;
   if (days < 1) {
     for (const field of ['from', 'to'] as const) {

@@ -98,7 +98,8 @@ function csvCellOf<T>(column: CsvColumn<T>, item: T): CsvCell {
   }
 }
 
-const BOM = '\uFEFF';
+/** What a CSV file starts with: the UTF-8 byte order mark, so that spreadsheet programs read it as UTF-8. */
+export const CSV_BOM = '\uFEFF';
 const CRLF = '\r\n';
 
 /**
@@ -122,8 +123,11 @@ export function csvText(lines: readonly (readonly CsvCell[])[]): string {
       `The CSV would hold ${lines.length} lines, more than ${MAX_CSV_LINES}: narrow the range or use an export`,
     );
   }
-  return BOM + lines.map((line) => line.map(csvField).join(',') + CRLF).join('');
+  return CSV_BOM + lines.map(csvLine).join('');
 }
+
+/** One line of a file: its fields joined by commas, ended by CRLF (an export job writes its file line by line). */
+export const csvLine = (line: readonly CsvCell[]): string => line.map(csvField).join(',') + CRLF;
 
 /** The answer's headers and body: `text/csv; charset=utf-8`, to be saved as the list's file. */
 export function csvFile<R>(csv: CsvAnswer<R>, answer: R): { headers: Record<string, string>; body: string } {

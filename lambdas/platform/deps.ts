@@ -5,16 +5,31 @@
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { USER_POOL_ID_ENV } from '../../contracts/auth';
-import { PHOTOS_BUCKET_ENV, PHOTOS_KEY_PREFIX, S3_ENDPOINT_ENV } from '../../contracts/files';
+import {
+  EXPORTS_BUCKET_ENV,
+  EXPORTS_KEY_PREFIX,
+  PHOTOS_BUCKET_ENV,
+  PHOTOS_KEY_PREFIX,
+  S3_ENDPOINT_ENV,
+} from '../../contracts/files';
 import { TICKET_SIGNING_KEY_ENV, TICKET_SIGNING_SECRET_ENV } from '../../contracts/ticket-signing';
 import { CognitoOperatorDirectory } from './adapters/cognito-operator-directory';
 import { IotDoorPublisher } from './adapters/iot-door-publisher';
 import { LocalOperatorDirectory } from './adapters/local-operator-directory';
+import { S3DownloadStore } from './adapters/s3-download-store';
 import { S3FileStore } from './adapters/s3-file-store';
 import { EnvironmentSigningKeys, SecretsManagerSigningKeys } from './adapters/secrets-manager-signing-keys';
 import { SfnTimerStarter } from './adapters/sfn-timer-starter';
 import { clock } from './clock';
-import type { DoorPublisher, FileStore, Ids, OperatorDirectory, TicketSigningKeys, TimerStarter } from './ports';
+import type {
+  DoorPublisher,
+  DownloadStore,
+  FileStore,
+  Ids,
+  OperatorDirectory,
+  TicketSigningKeys,
+  TimerStarter,
+} from './ports';
 
 export { tableContext } from './dynamo/client';
 export { clock };
@@ -65,6 +80,20 @@ export function photoStore(): FileStore {
     photos = new S3FileStore({ bucket, endpoint: process.env[S3_ENDPOINT_ENV], keyPrefix: PHOTOS_KEY_PREFIX });
   }
   return photos;
+}
+
+let downloads: DownloadStore | undefined;
+/**
+ * The exports bucket (`EXPORTS_BUCKET`: the export job writes, rows with `readsExports` presign), keys under
+ * `exports/` only; a local S3 when `S3_ENDPOINT` is set.
+ */
+export function exportStore(): DownloadStore {
+  if (!downloads) {
+    const bucket = process.env[EXPORTS_BUCKET_ENV];
+    if (!bucket) throw new Error(`${EXPORTS_BUCKET_ENV} is not set`);
+    downloads = new S3DownloadStore({ bucket, endpoint: process.env[S3_ENDPOINT_ENV], keyPrefix: EXPORTS_KEY_PREFIX });
+  }
+  return downloads;
 }
 
 /** Set to `local` by the local stack, which has no user pool: operators' sign-ins are the local stand-in's. */

@@ -114,3 +114,27 @@ export interface OperatorDirectory {
   /** Removes a sign-in whose account could not be recorded. Removing a missing one is fine. */
   remove(operatorId: string): Promise<void>;
 }
+
+/** One file written as it is made, in parts (an S3 multipart upload): its bytes are never held whole. */
+export interface FileUpload {
+  /** Adds text (UTF-8) to the file; a part is sent whenever enough has gathered. */
+  write(text: string): Promise<void>;
+  /** Sends what is left and makes the file; answers its size. */
+  finish(): Promise<{ bytes: number }>;
+  /** Drops what was sent of an unfinished file; harmless when nothing was, or after `finish`. */
+  abort(): Promise<void>;
+}
+
+/** What a downloaded file is: its media type, and the name a browser saves it as. */
+export interface FileType {
+  contentType: string;
+  fileName: string;
+}
+
+/** Files the service writes for clients to download (S3: the export files): written in parts, read by presigned GET. */
+export interface DownloadStore {
+  /** Starts writing the file at `key`. */
+  upload(key: string, type: FileType): FileUpload;
+  /** A URL that GETs the object at `key` for `expiresInSeconds`. */
+  presignedDownload(key: string, expiresInSeconds: number): Promise<string>;
+}

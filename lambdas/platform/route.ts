@@ -56,6 +56,11 @@ export interface Route {
    */
   readonly storesPhotos?: boolean;
   /**
+   * The function hands out export files: it gets the exports bucket's name (`EXPORTS_BUCKET`) and `s3:GetObject` on
+   * `exports/*` of that bucket (to presign their downloads), nothing else of it.
+   */
+  readonly readsExports?: boolean;
+  /**
    * The function manages operators' sign-ins (the operator directory): it gets the user pool's id (`USER_POOL_ID`) and
    * the Cognito actions of the directory on that pool (create, group, role, enable, disable, sign out, delete).
    */

@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import type { WorkflowId } from '../../contracts/workflows';
 import { handlerEntry, type Route, tableActionsOf } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
+import type { ExportReader } from './exports';
 import { createHandlerFunction } from './handler-function';
 import { tableAccessStatement } from './table';
 
@@ -94,6 +95,8 @@ export interface ApiProps {
   readonly timerStarter: TimerStarter;
   /** Equips the functions of rows with `storesPhotos` to store photos in the photos bucket. */
   readonly photoStorer: PhotoStorer;
+  /** Equips the functions of rows with `readsExports` to hand out export files. */
+  readonly exportReader: ExportReader;
   /** Equips the functions of rows with `managesOperators` to manage operators' sign-ins in the user pool. */
   readonly operatorManager: OperatorManager;
   /** Equips the functions of rows with `signsTickets` to read the member ticket signing key. */
@@ -123,6 +126,7 @@ const pascalCase = (id: string): string =>
  * function's permission and integration in this construct's stack. Rows with `publishesUnlocks` get what
  * publishing unlock commands takes from the `unlockPublisher`, rows with `startsTimers` what starting timers
  * takes from the `timerStarter`, rows with `storesPhotos` what storing photos takes from the `photoStorer`, rows with
+ * `readsExports` what handing out export files takes from the `exportReader`, rows with
  * `managesOperators` what managing operators' sign-ins takes from the `operatorManager`, rows with `signsTickets` what
  * signing member tickets takes from the `ticketSigner`; rows with `bundledFiles` get those files beside their bundle (no
  * other function carries them). Per row: function, role (grants inline), log group, permission, integration, route.
@@ -158,6 +162,7 @@ export class Api extends Construct {
       if (route.publishesUnlocks) props.unlockPublisher.allowPublishingUnlocks(fn);
       if (route.startsTimers) props.timerStarter.allowStartingTimers(fn, route.startsTimers);
       if (route.storesPhotos) props.photoStorer.allowStoringPhotos(fn);
+      if (route.readsExports) props.exportReader.allowReadingExports(fn);
       if (route.managesOperators) props.operatorManager.allowManagingOperators(fn);
       if (route.signsTickets) props.ticketSigner.allowSigningTickets(fn);
 

@@ -66,6 +66,11 @@ export interface HandlerFunctionProps {
    * @default - the stage's `lambda.timeoutSeconds`
    */
   readonly timeout?: Duration;
+  /**
+   * Memory (MB), for a batch job that holds more than a request does.
+   * @default - the stage's `lambda.memorySize`
+   */
+  readonly memorySize?: number;
 }
 
 /** Name of the one inline policy of a handler role: its own log group, then every grant added later. */
@@ -170,7 +175,7 @@ export function createHandlerFunction(scope: Construct, name: string, props: Han
     depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
     runtime: LAMBDA_RUNTIME,
     architecture: Architecture.ARM_64,
-    memorySize: config.lambda.memorySize,
+    memorySize: props.memorySize ?? config.lambda.memorySize,
     timeout: props.timeout ?? Duration.seconds(config.lambda.timeoutSeconds),
     role,
     logGroup,

@@ -16,6 +16,7 @@ import type { StageConfig } from '../config';
 import { aslOf, type Workflow, workflows } from '../workflows';
 import { ALARM_PERIOD, type Alarms } from './alarms';
 import type { TimerStarter } from './api';
+import type { ExportWriter } from './exports';
 import { createHandlerFunction } from './handler-function';
 import { tableAccessStatement } from './table';
 
@@ -42,6 +43,18 @@ export const SETTLEMENT_INTERVAL = Duration.hours(1);
  * issues nothing twice; the next one carries on.
  */
 export const SETTLEMENT_TIMEOUT = Duration.minutes(5);
+
+/** The export job's task: writes a partner's CSV to the exports bucket (the `export` workflow). */
+export const EXPORT_STEP = 'run-export';
+/**
+ * How long one try of the export job may take: 100,000 lines take well under a minute (npm run bench); the ASL's
+ * TimeoutSeconds on the task is a minute longer.
+ */
+export const EXPORT_TIMEOUT = Duration.minutes(10);
+/** The export job's memory: it holds a part of the file (8 MiB) and a page of the list, and CPU goes with memory. */
+export const EXPORT_MEMORY_MB = 1024;
+/** What the export job reads beyond the other steps' actions: the names of a page's spaces and facilities (batches). */
+const EXPORT_TABLE_ACTIONS: readonly TableAction[] = ['dynamodb:BatchGetItem'];
 
 /** Every step handler EventBridge runs on a schedule (the sweepers and the settlement job); no state machine runs them. */
 export const SCHEDULED_STEPS: readonly string[] = [...SWEEPERS, SETTLEMENT_STEP];
@@ -112,6 +125,8 @@ export interface TimersProps {
   readonly table: ITable;
   /** The stack's alarm topic and dead-letter queues. */
   readonly alarms: Alarms;
+  /** Equips the export job's function to write export files. */
+  readonly exportWriter: ExportWriter;
 }
 
 /**
@@ -138,7 +153,7 @@ export class Timers extends Construct implements TimerStarter {
 
   constructor(scope: Construct, id: string, props: TimersProps) {
     super(scope, id);
-    const { config, table, alarms } = props;
+    const { config, table, alarms, exportWriter } = props;
 
     const stepFunctions = new Map<string, NodejsFunction>();
     for (const step of stepNames()) {
@@ -149,8 +164,11 @@ export class Timers extends Construct implements TimerStarter {
         entry: stepEntry(step),
         table,
         ...(step === SETTLEMENT_STEP ? { timeout: SETTLEMENT_TIMEOUT } : {}),
+        ...(step === EXPORT_STEP ? { timeout: EXPORT_TIMEOUT, memorySize: EXPORT_MEMORY_MB } : {}),
       });
-      fn.addToRolePolicy(tableAccessStatement('StepTableAccess', table, STEP_TABLE_ACTIONS));
+      const actions = step === EXPORT_STEP ? [...STEP_TABLE_ACTIONS, ...EXPORT_TABLE_ACTIONS] : STEP_TABLE_ACTIONS;
+      fn.addToRolePolicy(tableAccessStatement('StepTableAccess', table, actions));
+      if (step === EXPORT_STEP) exportWriter.allowWritingExports(fn);
       stepFunctions.set(step, fn);
     }
     this.stepFunctions = stepFunctions;

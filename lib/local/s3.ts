@@ -6,9 +6,11 @@
  * (`bucket`, `key`, `eq`, `starts-with`, exact matches such as `Content-Type`, `content-length-range`) and that no
  * form field is left uncovered. Every other request goes to s3rver as it came; s3rver checks V2 signatures only,
  * so presigned GETs and SDK calls are accepted from the known access key without their V4 signature being checked.
+ * s3rver does not serve AbortMultipartUpload: the front server does (it removes the upload's parts).
  * Objects live in a temp folder removed at stop; the buckets named are created at start.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -19,6 +21,8 @@ import { listenOn } from './ports';
 
 /** The bucket of photos locally (`PHOTOS_BUCKET` of `npm start` and the tests). */
 export const LOCAL_PHOTOS_BUCKET = 'coworking-local-photos';
+/** The bucket of export files locally (`EXPORTS_BUCKET` of `npm start` and the tests). */
+export const LOCAL_EXPORTS_BUCKET = 'coworking-local-exports';
 
 /** Largest POST upload body the front server reads (S3's own limit for a POST upload is 5 GB). */
 const MAX_POST_BODY_BYTES = 64 * 1024 * 1024;
@@ -85,7 +89,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     });
     const inner = await s3rver.run();
     front.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      handle(req, res, inner.port, credentials).catch((error: unknown) => {
+      handle(req, res, inner.port, credentials, directory).catch((error: unknown) => {
         if (!res.headersSent) s3Error(res, 500, 'InternalError', (error as Error).message);
         else res.destroy();
       });
@@ -140,13 +144,35 @@ class PolicyRefusal extends Error {
   }
 }
 
+/**
+ * AbortMultipartUpload (`DELETE /bucket/key?uploadId=…`), which s3rver 3.7.1 does not serve (405): the upload's parts,
+ * kept by s3rver in `<bucket>/._S3rver_uploads/<uploadId>/`, are removed, as S3 removes them; 204, or 404
+ * `NoSuchUpload` for an upload it does not hold.
+ */
+async function abortUpload(res: ServerResponse, directory: string, bucket: string, uploadId: string): Promise<void> {
+  if (!/^[A-Za-z0-9_-]+$/.test(uploadId) || !/^[a-z0-9.-]+$/.test(bucket)) {
+    return s3Error(res, 404, 'NoSuchUpload', 'The specified upload does not exist');
+  }
+  const parts = join(directory, bucket, '._S3rver_uploads', uploadId);
+  if (!existsSync(parts)) return s3Error(res, 404, 'NoSuchUpload', 'The specified upload does not exist');
+  await rm(parts, { recursive: true, force: true });
+  res.writeHead(204);
+  res.end();
+}
+
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   innerPort: number,
   credentials: { accessKeyId: string; secretAccessKey: string },
+  directory: string,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
+  const uploadId = url.searchParams.get('uploadId');
+  const objectBucket = /^\/([^/]+)\/.+$/.exec(url.pathname)?.[1];
+  if (req.method === 'DELETE' && uploadId !== null && objectBucket !== undefined) {
+    return abortUpload(res, directory, objectBucket, uploadId);
+  }
   const bucket = /^\/([^/]+)\/?$/.exec(url.pathname)?.[1];
   const contentType = req.headers['content-type'] ?? '';
   if (req.method !== 'POST' || bucket === undefined || !contentType.startsWith('multipart/form-data')) {

@@ -6,7 +6,7 @@
 import './env';
 import { createHash, randomBytes } from 'node:crypto';
 import type * as z from 'zod';
-import { PHOTOS_BUCKET_ENV, S3_ENDPOINT_ENV } from '../../contracts/files';
+import { EXPORTS_BUCKET_ENV, PHOTOS_BUCKET_ENV, S3_ENDPOINT_ENV } from '../../contracts/files';
 import {
   localClockAdvanceBody,
   localClockBody,
@@ -41,7 +41,7 @@ import { DEFAULT_DYNAMODB_PORT, startDynamoDbLocal } from './dynamodb-local';
 import { type LocalRouteHandler, loadHandlers, startGateway } from './gateway';
 import { startIotEndpoint } from './iot-endpoint';
 import { lambdaContext } from './lambda-context';
-import { LOCAL_PHOTOS_BUCKET, startLocalS3 } from './s3';
+import { LOCAL_EXPORTS_BUCKET, LOCAL_PHOTOS_BUCKET, startLocalS3 } from './s3';
 import { seedDemoData } from './seed';
 import { LocalStepFunctions, startStepFunctionsEndpoint } from './step-functions';
 import { createTable, LOCAL_TABLE_NAME } from './table';
@@ -62,7 +62,7 @@ export interface LocalStackOptions {
   /** Reuse a running DynamoDB Local (tests) instead of starting one on `dynamodbPort`. */
   dynamodbEndpoint?: string;
   dynamodbPort?: number;
-  /** Reuse a running local S3 (tests) holding `photosBucket`, instead of starting one on `s3Port`. */
+  /** Reuse a running local S3 (tests) holding `photosBucket` and the exports bucket, instead of starting one on `s3Port`. */
   s3Endpoint?: string;
   /** Local S3 port; 0 (the default) picks a free one (`npm start` passes `S3_PORT`, default 4569). */
   s3Port?: number;
@@ -262,9 +262,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     s3 = options.s3Endpoint
       ? { endpoint: options.s3Endpoint, stop: async () => undefined }
-      : await startLocalS3({ port: options.s3Port ?? 0, buckets: [photosBucket] });
+      : await startLocalS3({ port: options.s3Port ?? 0, buckets: [photosBucket, LOCAL_EXPORTS_BUCKET] });
     process.env[S3_ENDPOINT_ENV] = s3.endpoint;
     process.env[PHOTOS_BUCKET_ENV] = photosBucket;
+    process.env[EXPORTS_BUCKET_ENV] = LOCAL_EXPORTS_BUCKET;
     const { doc } = tableContext();
     await createTable(doc, tableName);
     if (options.seed ?? true) await seedDemoData(doc, tableName);

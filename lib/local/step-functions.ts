@@ -121,6 +121,9 @@ export class LocalStepFunctions {
   private idleWaiters: Array<() => void> = [];
   /** Executions that failed: the local stand-in for the dead-letter queue. */
   readonly deadLetters: Execution[] = [];
+  /** Workflows whose executions are started but not run until released ({@link hold}). */
+  private readonly heldWorkflows = new Set<string>();
+  private heldExecutions: Array<{ machine: Machine; execution: Execution }> = [];
 
   private constructor(private readonly clock: Clock) {}
 
@@ -191,8 +194,25 @@ export class LocalStepFunctions {
       waitingUntil: null,
     };
     this.executions.set(key, execution);
-    void this.run(machine, execution);
+    if (this.heldWorkflows.has(machine.workflow.id)) this.heldExecutions.push({ machine, execution });
+    else void this.run(machine, execution);
     return execution;
+  }
+
+  /**
+   * Holds a workflow's executions (tests that count what a request itself does, while the execution it starts would
+   * run at once beside it, as the export job does): they are started (RUNNING) but not run until {@link release}.
+   */
+  hold(workflowId: string): void {
+    this.heldWorkflows.add(workflowId);
+  }
+
+  /** Runs the held executions of a workflow, and those it starts from now on. */
+  release(workflowId: string): void {
+    this.heldWorkflows.delete(workflowId);
+    const released = this.heldExecutions.filter(({ machine }) => machine.workflow.id === workflowId);
+    this.heldExecutions = this.heldExecutions.filter(({ machine }) => machine.workflow.id !== workflowId);
+    for (const { machine, execution } of released) void this.run(machine, execution);
   }
 
   /** Makes the next `times` invocations of a task fail with a Lambda service error (failure tests). */

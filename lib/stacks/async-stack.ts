@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config';
 import type { Alarms } from '../constructs/alarms';
 import { DoorChannel } from '../constructs/door-channel';
+import { Exports } from '../constructs/exports';
 import { DOOR_PUBLISHING_STEPS, Timers } from '../constructs/timers';
 
 /** Props of {@link AsyncStack}. */
@@ -18,19 +19,21 @@ export interface AsyncStackProps extends StackProps {
 
 /**
  * Asynchronous work: the timers (state machines, step functions, sweeper, failed executions) and the door channel
- * (data endpoint, door policy, events rule and door-event function); later streams and exports. Outputs
- * DoorPolicyName and IotDataEndpoint.
+ * (data endpoint, door policy, events rule and door-event function), and the exports bucket the export job writes.
+ * Outputs DoorPolicyName, IotDataEndpoint and ExportsBucketName.
  */
 export class AsyncStack extends Stack {
   readonly doorChannel: DoorChannel;
   readonly timers: Timers;
+  readonly exports: Exports;
 
   constructor(scope: Construct, id: string, props: AsyncStackProps) {
     super(scope, id, props);
     const { config, table, alarms } = props;
 
     this.doorChannel = new DoorChannel(this, 'DoorChannel', { config, table, alarms });
-    this.timers = new Timers(this, 'Timers', { config, table, alarms });
+    this.exports = new Exports(this, 'Exports', { config });
+    this.timers = new Timers(this, 'Timers', { config, table, alarms, exportWriter: this.exports });
     for (const step of DOOR_PUBLISHING_STEPS) {
       const fn = this.timers.stepFunctions.get(step);
       if (!fn) throw new Error(`No step function ${step}`);
@@ -40,6 +43,10 @@ export class AsyncStack extends Stack {
     new CfnOutput(this, 'DoorPolicyName', {
       value: this.doorChannel.doorPolicyName,
       description: 'IoT policy to attach to every door certificate',
+    });
+    new CfnOutput(this, 'ExportsBucketName', {
+      value: this.exports.bucket.bucketName,
+      description: 'Private bucket of the partners’ export files (written by the export job, presigned downloads only)',
     });
     new CfnOutput(this, 'IotDataEndpoint', {
       value: this.doorChannel.dataEndpoint,

@@ -26,7 +26,9 @@ import { CDK_TMPDIR } from './tmpdir';
 // 11: the visit-end state machine (issue 16) logs and traces like the other two, one acknowledgement per state machine
 // 12: no rotation function for the member ticket signing secret (issue 16): a bare HMAC key of 60-second tickets,
 // replaced by putting a new value
-const MAX_ACKNOWLEDGEMENTS = 12;
+// 13: the export state machine (issue 17) logs and traces like the others
+// 14: object actions on exports/* of the exports bucket (issue 17): export keys are per job, so no narrower resource
+const MAX_ACKNOWLEDGEMENTS = 14;
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context?: Record<string, unknown>;

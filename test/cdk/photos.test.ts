@@ -1,7 +1,8 @@
 /**
  * The photos bucket (data stack) and who may use it. No row of today's route table stores photos, so the grant is
  * proved on the rows that store photos and on synthetic rows (one per audience) flagged `storesPhotos`, in the whole app with cdk-nag on: exactly
- * those functions get PHOTOS_BUCKET and s3:PutObject/GetObject/DeleteObject on photos/* of that bucket, no other.
+ * those functions get PHOTOS_BUCKET and s3:PutObject/GetObject/DeleteObject on photos/* of that bucket, no other (the
+ * export files' grants are exports.test.ts's).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { PHOTOS_BUCKET_ENV } from '../../contracts/files';
@@ -30,6 +31,9 @@ import {
 } from './helpers';
 
 type Props = Record<string, unknown>;
+
+/** A statement on the exports bucket's files (exports.test.ts proves who gets those), not on photos. */
+const onExports = (statement: Props) => asList(statement.Resource).every((r) => flatten(r).endsWith('/exports/*'));
 
 const cleanUps: (() => void)[] = [];
 afterAll(() => {
@@ -151,8 +155,8 @@ describe.each(STAGES)('the photos bucket (%s)', (stage) => {
       for (const [id, fn] of Object.entries(s.templates[part].findResources('AWS::Lambda::Function'))) {
         const props = fn.Properties as { FunctionName?: string; Environment?: { Variables?: Props } };
         const env = props.Environment?.Variables ?? {};
-        const s3 = functionStatements(s.templates[part], id, s).filter((st) =>
-          actionList(st.Action).some((a) => a.startsWith('s3:') || a === '*'),
+        const s3 = functionStatements(s.templates[part], id, s).filter(
+          (st) => actionList(st.Action).some((a) => a.startsWith('s3:') || a === '*') && !onExports(st),
         );
         const stores = names.has(String(props.FunctionName));
         expect(PHOTOS_BUCKET_ENV in env, `${part}/${id}`).toBe(stores);
@@ -203,15 +207,15 @@ describe.each(STAGES)('rows that store photos (%s, synthetic)', (stage) => {
 
   it('get s3:PutObject, GetObject and DeleteObject on photos/* of the photos bucket, and no other function gets any S3 action', () => {
     const withS3 = all.filter((fn) =>
-      functionStatements(s.templates[fn.part], fn.id, s).some((st) =>
-        actionList(st.Action).some((a) => a.startsWith('s3:') || a === '*'),
+      functionStatements(s.templates[fn.part], fn.id, s).some(
+        (st) => actionList(st.Action).some((a) => a.startsWith('s3:') || a === '*') && !onExports(st),
       ),
     );
     const storing = [...routes.filter((r) => r.storesPhotos), ...synthetic];
     expect(withS3.map((fn) => fn.key).sort()).toEqual(storing.map(keyOf).sort());
     for (const fn of withS3) {
-      const s3 = functionStatements(s.templates[fn.part], fn.id, s).filter((st) =>
-        actionList(st.Action).some((a) => a.startsWith('s3:')),
+      const s3 = functionStatements(s.templates[fn.part], fn.id, s).filter(
+        (st) => actionList(st.Action).some((a) => a.startsWith('s3:')) && !onExports(st),
       );
       expect(s3, fn.key).toHaveLength(1);
       expect(s3[0]?.Effect).toBe('Allow');

@@ -61,6 +61,7 @@ describe('the QR poster function’s bundle', () => {
     unlockPublisher: { allowPublishingUnlocks: () => undefined },
     timerStarter: { allowStartingTimers: () => undefined },
     photoStorer: { allowStoringPhotos: () => undefined },
+    exportReader: { allowReadingExports: () => undefined },
     operatorManager: { allowManagingOperators: () => undefined },
     ticketSigner: { allowSigningTickets: () => undefined },
   });

@@ -353,6 +353,8 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'get-payment-notice',
       'list-payment-notice-lines',
       'list-payment-notice-offsets',
+      'request-export',
+      'get-export',
     ]);
     for (const audience of AUDIENCES) {
       const part = apiStackPart(audience);
@@ -468,7 +470,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
     }
   });
 
-  it('grants a route function nothing else than its table actions, unlocks, timers, photos, operators and the ticket key as its row says, logs and traces', () => {
+  it('grants a route function nothing else than its table actions, unlocks, timers, photos, exports, operators and the ticket key as its row says, logs and traces', () => {
     for (const row of routes) {
       const own = statementsOf(row).filter((st) =>
         actionList(st.Action).some((a) => /^(dynamodb|iot|states|s3|cognito-idp|secretsmanager):/.test(a)),
@@ -479,7 +481,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
           'dynamodb',
           ...(row.publishesUnlocks ? ['iot'] : []),
           ...(row.startsTimers ? ['states'] : []),
-          ...(row.storesPhotos ? ['s3'] : []),
+          ...(row.storesPhotos || row.readsExports ? ['s3'] : []),
           ...(row.managesOperators ? ['cognito-idp'] : []),
           ...(row.signsTickets ? ['secretsmanager'] : []),
         ].sort(),
@@ -574,7 +576,7 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
     expect(dependsOn('operations')).toEqual(['async', 'data']);
   });
 
-  it('output the API URL, user pool, client, table, photos bucket and alarm topic (data), the door policy and IoT endpoint (async), the dashboard (operations)', () => {
+  it('output the API URL, user pool, client, table, photos bucket and alarm topic (data), the door policy, IoT endpoint and exports bucket (async), the dashboard (operations)', () => {
     const outputsOf = (part: StackPart) =>
       (templates[part].toJSON().Outputs ?? {}) as Record<string, { Value: unknown; Export?: unknown }>;
     const named = (part: StackPart) =>
@@ -590,7 +592,12 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
       'UserPoolClientId',
       'UserPoolId',
     ]);
-    expect(named('async')).toEqual(['DoorPolicyName', 'IotDataEndpoint']);
+    expect(named('async')).toEqual(['DoorPolicyName', 'ExportsBucketName', 'IotDataEndpoint']);
+    expect(outputsOf('async').ExportsBucketName?.Value).toEqual({
+      Ref: Stack.of(stacks.async.exports.bucket).getLogicalId(
+        stacks.async.exports.bucket.node.defaultChild as CfnElement,
+      ),
+    });
     expect(named('memberApi')).toEqual([]);
     expect(named('partnerApi')).toEqual([]);
     expect(named('operations')).toEqual(['DashboardName']);
@@ -627,6 +634,8 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
       'close-stay',
       'expire-request',
       'end-visit',
+      'run-export',
+      'fail-export',
       'sweep-stays',
       'sweep-visits',
       'settle-periods',

@@ -11,8 +11,12 @@ import { routes } from '../../lambdas/routes';
 import { STAGES } from '../../lib/config';
 import { Alarms } from '../../lib/constructs/alarms';
 import { routeFunctionName } from '../../lib/constructs/api';
+import { EXPORT_WRITE_ACTIONS } from '../../lib/constructs/exports';
 import {
   DOOR_PUBLISHING_STEPS,
+  EXPORT_MEMORY_MB,
+  EXPORT_STEP,
+  EXPORT_TIMEOUT,
   SCHEDULED_STEPS,
   SETTLEMENT_STEP,
   STEP_TABLE_ACTIONS,
@@ -86,6 +90,8 @@ describe('the workflow list', () => {
       'close-stay',
       'expire-request',
       'end-visit',
+      'run-export',
+      'fail-export',
       'sweep-stays',
       'sweep-visits',
       'settle-periods',
@@ -119,22 +125,34 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     it('are one function per step handler, run like the route functions', () => {
       for (const step of stepNames()) {
         const fn = propsOf(stepId(step));
+        const exportsBucket = { Ref: logicalIdOf(s.stacks.async.exports.bucket) };
         expect(fn, step).toMatchObject({
-          ...handlerFunctionProps(config, { TABLE_NAME: fromData({ Ref: tableId }) }),
-          // the settlement job reads a period's records of every partner: five minutes, not a request's seconds
-          Timeout: step === SETTLEMENT_STEP ? 300 : config.lambda.timeoutSeconds,
+          ...handlerFunctionProps(config, {
+            TABLE_NAME: fromData({ Ref: tableId }),
+            ...(step === EXPORT_STEP ? { EXPORTS_BUCKET: exportsBucket } : {}),
+          }),
+          // the settlement job reads a period's records of every partner: five minutes, not a request's seconds; the
+          // export job writes a whole range's file, holding a part of it
+          Timeout:
+            step === SETTLEMENT_STEP
+              ? 300
+              : step === EXPORT_STEP
+                ? EXPORT_TIMEOUT.toSeconds()
+                : config.lambda.timeoutSeconds,
+          MemorySize: step === EXPORT_STEP ? EXPORT_MEMORY_MB : config.lambda.memorySize,
         });
         const logGroupId = refTarget((fn.LoggingConfig as Props).LogGroup);
         expect(propsOf(logGroupId)).toEqual({ RetentionInDays: config.logs.retentionDays });
       }
     });
 
-    it('may GetItem, Query, UpdateItem, DeleteItem and PutItem on the table and its indexes, nothing else', () => {
+    it('may GetItem, Query, UpdateItem, DeleteItem and PutItem on the table and its indexes (the export job also BatchGetItem), nothing else', () => {
       for (const step of stepNames()) {
         const statements = statementsOfFunction(stepId(step));
         const dynamo = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('dynamodb:')));
         expect(dynamo, step).toHaveLength(1);
         expect(actionList(dynamo[0]?.Action), step).toEqual([
+          ...(step === EXPORT_STEP ? ['dynamodb:BatchGetItem'] : []),
           'dynamodb:DeleteItem',
           'dynamodb:GetItem',
           'dynamodb:PutItem',
@@ -143,12 +161,20 @@ describe.each(STAGES)('timers (%s)', (stage) => {
         ]);
         expect(dynamo[0]?.Effect, step).toBe('Allow');
         const tableArn = fromData({ 'Fn::GetAtt': [tableId, 'Arn'] }) as StackOutputRef;
-        expect(asList(dynamo[0]?.Resource), step).toEqual(tableResourcesFor(tableArn, STEP_TABLE_ACTIONS));
-        // besides that, only the handler base (own logs, traces) and, for the forced checkout, publishing to the
-        // doors (the door channel's managed policy, checked in door-channel.test.ts)
+        const actions =
+          step === EXPORT_STEP ? [...STEP_TABLE_ACTIONS, 'dynamodb:BatchGetItem' as const] : STEP_TABLE_ACTIONS;
+        expect(asList(dynamo[0]?.Resource), step).toEqual(tableResourcesFor(tableArn, actions));
+        // besides that, only the handler base (own logs, traces), for the forced checkout publishing to the doors
+        // (the door channel's managed policy, checked in door-channel.test.ts), and for the export job writing
+        // export files (the exports bucket's managed policy: exports.test.ts)
         const publish = statements.filter((s) => actionList(s.Action).includes('iot:Publish'));
         expect(publish, step).toHaveLength(DOOR_PUBLISHING_STEPS.includes(step) ? 1 : 0);
-        expectOnlyHandlerBase(template, stepId(step), [...dynamo, ...publish]);
+        const files = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('s3:')));
+        expect(
+          files.map((s) => actionList(s.Action)),
+          step,
+        ).toEqual(step === EXPORT_STEP ? [[...EXPORT_WRITE_ACTIONS].sort()] : []);
+        expectOnlyHandlerBase(template, stepId(step), [...dynamo, ...publish, ...files]);
       }
     });
   });
@@ -199,7 +225,7 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       expect(rendered).toEqual(JSON.parse(fillAsl(aslOf(workflow), expected)));
     });
 
-    it("invokes its step function in each Task, retrying Lambda's service errors and failed tasks, caught into a Fail", () => {
+    it("invokes its step function in each Task, retrying Lambda's service errors and failed tasks, caught into a Fail (through a Task that records the failure)", () => {
       expect(taskStates.length).toBeGreaterThan(0);
       for (const [name, task] of taskStates) {
         const step = Object.values(workflow.tasks).find((s) => task.Resource === `{${stepId(s)}.Arn}`);
@@ -208,7 +234,14 @@ describe.each(STAGES)('timers (%s)', (stage) => {
         expect(retried, name).toEqual(expect.arrayContaining([...LAMBDA_SERVICE_ERRORS, 'States.TaskFailed']));
         expect(task.Catch, name).toHaveLength(1);
         expect(task.Catch?.[0]?.ErrorEquals, name).toEqual(['States.ALL']);
-        expect(rendered.States[task.Catch?.[0]?.Next ?? '']?.Type, name).toBe('Fail');
+        // into a Fail, or into a Task that records the failure (the export's) and then fails
+        const caught = rendered.States[task.Catch?.[0]?.Next ?? ''];
+        if (caught?.Type === 'Task') {
+          expect(rendered.States[caught.Next ?? '']?.Type, name).toBe('Fail');
+          expect(rendered.States[caught.Catch?.[0]?.Next ?? '']?.Type, name).toBe('Fail');
+        } else {
+          expect(caught?.Type, name).toBe('Fail');
+        }
       }
     });
 
@@ -455,12 +488,13 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     const stateMachineRef = (workflowId: string, part: StackPart) =>
       seenFrom(s, part, 'async', { Ref: stateMachineId(workflowNamed(workflowId)) });
 
-    it('is what the route table says: booking starts both timers, approving a request the forced checkout only, a drop-in check-in (by QR or at reception) its end', () => {
+    it('is what the route table says: booking starts both timers, approving a request the forced checkout only, a drop-in check-in (by QR or at reception) its end, an export request its job', () => {
       expect(Object.fromEntries(starters.map((r) => [r.id, r.startsTimers]))).toEqual({
         'create-reservation': ['forced-checkout', 'request-expiry'],
         'check-in-visit': ['visit-end'],
         'check-in-by-ticket': ['visit-end'],
         'approve-booking-request': ['forced-checkout'],
+        'request-export': ['export'],
       });
     });
 

@@ -16,8 +16,10 @@ import { memberWithBoughtPlan, memberWithoutPlan } from '../booking/fixtures';
 import { adminToken, memberToken, operatorToken, startTestStack } from '../support/local-stack';
 import {
   COMPANY,
+  CONTRACT_EXPORT,
   CONTRACT_NOTICE,
   DOOR,
+  issueContractExport,
   issueContractNotice,
   NEW_FACILITY,
   OPEN_PERIOD,
@@ -58,6 +60,8 @@ const doorAnswers: string[] = [];
 beforeAll(async () => {
   stack = await startTestStack(NOW);
   api = http(stack.url);
+  // the export job would run at once beside the request that starts it: its commands are not the route's
+  stack.timers.hold('export');
   for (const door of stack.doors.values()) door.on('event', (event) => doorAnswers.push(event.commandId));
 });
 afterAll(async () => stack?.stop());
@@ -590,6 +594,22 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     return {
       token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
       request: { path: `/v1/operator/payment-notices/${encodeURIComponent(CONTRACT_NOTICE)}/offsets` },
+    };
+  },
+  'request-export': async () => ({
+    token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
+    // the dearer call: a facility named (read for its partner)
+    request: {
+      path: '/v1/operator/exports',
+      body: { kind: 'sales', from: '2026-11-01', to: '2026-11-30', facilityId: REQUEST_FACILITY },
+      headers: { 'idempotency-key': `cost-export-${Date.now()}` },
+    },
+  }),
+  'get-export': async () => {
+    await issueContractExport();
+    return {
+      token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
+      request: { path: `/v1/operator/exports/${CONTRACT_EXPORT}` },
     };
   },
   'edit-facility': async () => {

@@ -3,6 +3,7 @@
  * the contract tests fail for a row without one.
  */
 import { randomUUID } from 'node:crypto';
+import { exportJobs } from '../../../lambdas/modules/partner/exports/deps';
 import { paymentNotice, settlementDeps } from '../../../lambdas/modules/settlement';
 import { type Route, routes } from '../../../lambdas/routes';
 import { operatorToken } from '../support/local-stack';
@@ -116,6 +117,28 @@ export async function issueContractNotice(): Promise<void> {
   if (!outcome.ok && outcome.failed !== 'stale') throw new Error(`could not issue ${notice.noticeId}`);
 }
 
+/** The request partner's export job that {@link issueContractExport} records (done: its status presigns a URL). */
+export const CONTRACT_EXPORT = '00000000-0000-4000-8000-00000000e001';
+
+/** Records {@link CONTRACT_EXPORT} into the stack's table (the stack runs in this process) as a finished job would. */
+export async function issueContractExport(): Promise<void> {
+  const jobs = exportJobs();
+  if (await jobs.get(REQUEST_PARTNER, CONTRACT_EXPORT)) return;
+  const job = {
+    exportId: CONTRACT_EXPORT,
+    partnerId: REQUEST_PARTNER,
+    kind: 'sales',
+    from: '2026-11-01',
+    to: '2026-11-30',
+    requestedBy: 'op-tw-full',
+    operatorRole: 'full',
+    requestedAt: Date.parse('2026-11-24T09:00:00+09:00'),
+    status: 'running',
+  } as const;
+  await jobs.put(job);
+  await jobs.finish(job, { status: 'done', lines: 1, bytes: 100 }, job.requestedAt + 60_000);
+}
+
 /** The QR posted at 快活CLUB神田's booths: an open space the basic plan may visit (Regus's excludes it). */
 export const VISIT_QR = 'QR-KAIKATSU-KANDA';
 
@@ -135,6 +158,7 @@ export const pathValues = (ctx: RequestContext): Record<string, string> => ({
   operatorId: ctx.operatorId ?? 'op-tw-staff',
   guestId: 'g1',
   noticeId: ctx.noticeId ?? CONTRACT_NOTICE,
+  exportId: CONTRACT_EXPORT,
   ...(ctx.visitId === undefined ? {} : { visitId: ctx.visitId }),
   ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
@@ -158,6 +182,7 @@ export const unknownPathValues = (): Record<string, string> => ({
   visitId: randomUUID(),
   guestId: 'g99',
   noticeId: `no-such-partner-${randomUUID().slice(0, 8)}:2026-10`,
+  exportId: randomUUID(),
 });
 
 /**
@@ -371,6 +396,12 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'get-payment-notice': (route, values) => ({ path: noticePath(route, values) }),
   'list-payment-notice-lines': (route, values) => ({ path: noticePath(route, values) }),
   'list-payment-notice-offsets': (route, values) => ({ path: noticePath(route, values) }),
+  // exports: a sales export of the request partner's November; its finished job (issueContractExport)
+  'request-export': (route) => ({
+    path: fillPath(route, {}),
+    body: { kind: 'sales', from: '2026-11-01', to: '2026-11-30' },
+  }),
+  'get-export': (route, values) => ({ path: fillPath(route, values) }),
 };
 
 /** The valid request of a route; throws for a row without a builder. */
