@@ -65,6 +65,7 @@ import {
   noticeLinesResponse,
   noticeOffsetResponse,
   noticeOffsetsResponse,
+  noticePaidBody,
   partnerOffsetBody,
   partnerOffsetResponse,
   paymentNoticeListResponse,
@@ -179,4 +180,5 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [ticketCheckInBody, 'TicketCheckIn'],
   [companyPaymentBody, 'NewCompanyPayment'],
   [partnerOffsetBody, 'NewPartnerOffset'],
+  [noticePaidBody, 'PaymentNoticePaid'],
 ];

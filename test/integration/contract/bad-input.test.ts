@@ -173,6 +173,12 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['reason empty', { reason: '  ' }, 'body.reason'],
     ['reason missing', { reason: undefined }, 'body.reason'],
   ],
+  'mark-payment-notice-paid': [
+    ['paidOn a number', { paidOn: 20261201 }, 'body.paidOn'],
+    ['paidOn an instant', { paidOn: '2026-12-01T10:00:00+09:00' }, 'body.paidOn'],
+    ['paidOn not a day', { paidOn: '2026-02-30' }, 'body.paidOn'],
+    ['paidOn missing', { paidOn: undefined }, 'body.paidOn'],
+  ],
   'create-partner': [
     ['payoutRatePercent a string', { payoutRatePercent: '70' }, 'body.payoutRatePercent'],
     ['paymentNoticeEmails not a list', { paymentNoticeEmails: 'billing@new.example.com' }, 'body.paymentNoticeEmails'],
