@@ -660,6 +660,17 @@ export async function measureCost(
     () => api.get(`/v1/operator/payment-notices/${encodeURIComponent(notice.noticeId)}/offsets`, operator),
     200,
   );
+  await measure(
+    'mark-payment-notice-paid',
+    'POST a payment notice paid (admin)',
+    () =>
+      api.post(
+        `/v1/admin/payment-notices/${encodeURIComponent(notice.noticeId)}/paid`,
+        { paidOn: '2026-12-01' },
+        admin,
+      ),
+    200,
+  );
 
   const covered = new Set(rows.map((r) => r.route));
   return {

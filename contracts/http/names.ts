@@ -66,6 +66,7 @@ import {
   noticeLinesResponse,
   noticeOffsetResponse,
   noticeOffsetsResponse,
+  noticePaidBody,
   partnerOffsetBody,
   partnerOffsetResponse,
   paymentNoticeListResponse,
@@ -183,4 +184,5 @@ export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [companyPaymentBody, 'NewCompanyPayment'],
   [partnerOffsetBody, 'NewPartnerOffset'],
   [exportBody, 'NewExport'],
+  [noticePaidBody, 'PaymentNoticePaid'],
 ];

@@ -62,15 +62,27 @@ export const paymentNoticesQuery = z.strictObject({
  * A notice's id: its partner and period, `partner-tw:2026-12`. The `:` may come percent-encoded (`%3A`, as
  * `encodeURIComponent` sends it) should the gateway hand the path parameter over undecoded.
  */
-export const paymentNoticePath = z.strictObject({
-  id: z
-    .string()
-    .max(160)
-    .regex(
-      /^[A-Za-z0-9_-]+(?::|%3[Aa])\d{4}-(0[1-9]|1[0-2])$/,
-      'Expected a payment notice id such as partner-tw:2026-12',
-    ),
+const paymentNoticeId = z
+  .string()
+  .max(160)
+  .regex(
+    /^[A-Za-z0-9_-]+(?::|%3[Aa])\d{4}-(0[1-9]|1[0-2])$/,
+    'Expected a payment notice id such as partner-tw:2026-12',
+  );
+
+export const paymentNoticePath = z.strictObject({ id: paymentNoticeId });
+
+/** `POST /v1/admin/payment-notices/{noticeId}/paid`: the notice, by its id as the partner routes take it. */
+export const adminPaymentNoticePath = z.strictObject({ noticeId: paymentNoticeId });
+
+/**
+ * `POST /v1/admin/payment-notices/{noticeId}/paid`: the back office records the day the payout was transferred (on or
+ * after the notice's issue day). Repeated with the same day it changes nothing; another day for a paid notice is 409.
+ */
+export const noticePaidBody = z.strictObject({
+  paidOn: isoDate.describe('The day the payout was transferred (YYYY-MM-DD), on or after the notice was issued.'),
 });
+export type NoticePaidBody = z.infer<typeof noticePaidBody>;
 
 /** The notice id a path parameter names, its `:` decoded if it came percent-encoded. */
 export const noticeIdOfPath = (id: string): string => id.replace(/%3A/i, ':');
@@ -98,6 +110,8 @@ export const paymentNoticeResponse = z.strictObject({
   net: yen,
   carriedOver: yen,
   status: z.enum(PAYMENT_NOTICE_STATUSES),
+  /** When `status` is `paid`: the day the back office recorded the payout as transferred. */
+  paidOn: isoDate.optional(),
 });
 export type PaymentNoticeResponse = z.infer<typeof paymentNoticeResponse>;
 

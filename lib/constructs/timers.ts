@@ -1,4 +1,5 @@
 import { Duration, Fn, Stack } from 'aws-cdk-lib';
+import { type Alarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
@@ -146,6 +147,12 @@ export class Timers extends Construct implements TimerStarter {
   readonly sweepRules: ReadonlyMap<string, Rule>;
   /** Runs the settlement job every hour. */
   readonly settlementRule: Rule;
+  /**
+   * The settlement job failed at least once in 5 minutes (its function's `Errors`: a run that threw, each attempt of
+   * the asynchronous invocation counted), and EventBridge could not deliver its schedule (the rule's
+   * `FailedInvocations`, after the target's retries).
+   */
+  readonly settlementAlarms: { readonly errors: Alarm; readonly failedInvocations: Alarm };
   /** Failed, timed-out and aborted executions of the state machines → {@link failedExecutions}. */
   readonly failedExecutionsRule: Rule;
   /** Where the events of failed executions are kept. */
@@ -252,6 +259,26 @@ export class Timers extends Construct implements TimerStarter {
         }),
       ],
     });
+
+    const settlementFunction = stepFunction(SETTLEMENT_STEP);
+    this.settlementAlarms = {
+      errors: alarms.alarmWhen(this, 'SettlePeriodsErrorsAlarm', {
+        alarmName: `${stepFunctionName(config.prefix, SETTLEMENT_STEP)}-errors`,
+        description: `Settlement job (${config.stage}): ${SETTLEMENT_STEP} failed in the last 5 minutes; the payment notices due may not be issued (the next hourly run carries on)`,
+        metric: settlementFunction.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      }),
+      failedInvocations: alarms.alarmWhen(this, 'SettlePeriodsScheduleFailedAlarm', {
+        alarmName: `${stepFunctionName(config.prefix, SETTLEMENT_STEP)}-schedule-failed`,
+        description: `Settlement job (${config.stage}): EventBridge could not invoke ${SETTLEMENT_STEP} on its schedule`,
+        metric: new Metric({
+          namespace: 'AWS/Events',
+          metricName: 'FailedInvocations',
+          dimensionsMap: { RuleName: this.settlementRule.ruleName },
+          period: ALARM_PERIOD,
+          statistic: 'Sum',
+        }),
+      }),
+    };
 
     const deadLetters = alarms.deadLetterQueue(this, 'FailedExecutions', {
       name: `${config.prefix}-timer-failures`,

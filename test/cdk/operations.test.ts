@@ -1,6 +1,7 @@
 /**
  * Operations in the synthesized stacks, one synth per stage (bundling skipped): the alarms there are (5xx, 4xx,
- * throttles in the data stack; failed executions, dead-letter depth, door-event failures in the async stack), the
+ * throttles in the data stack; failed executions, dead-letter depth, door-event failures, the settlement job's errors
+ * and failed schedule in the async stack), the
  * throttle metric the API's access logs feed, and the dashboard (operations stack).
  */
 
@@ -60,6 +61,8 @@ describe.each(STAGES)('operations (%s)', (stage) => {
         `${doorEventFunctionName(p)}-errors`,
         `${doorEventDeadLettersName(p)}-not-empty`,
         `${p}-timer-failures-not-empty`,
+        `${stepFunctionName(p, 'settle-periods')}-errors`,
+        `${stepFunctionName(p, 'settle-periods')}-schedule-failed`,
         ...workflows.map((w) => `${timerName(p, w)}-executions-failed`),
       ].sort(),
     );

@@ -349,6 +349,7 @@ describe.each(STAGES)('HTTP API (%s)', (stage) => {
       'create-partner',
       'record-company-payment',
       'record-partner-offset',
+      'mark-payment-notice-paid',
       'list-payment-notices',
       'get-payment-notice',
       'list-payment-notice-lines',

@@ -383,6 +383,45 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     });
   });
 
+  describe('settlement job alarms', () => {
+    const alarmShape = {
+      Statistic: 'Sum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [fromData({ Ref: topicId })],
+      OKActions: [fromData({ Ref: topicId })],
+    };
+
+    it(`alarm on the first error of ${SETTLEMENT_STEP} in 5 minutes (its function's Errors), to the alarm topic`, () => {
+      onlyResource(template, 'AWS::CloudWatch::Alarm', {
+        AlarmName: `${stepFunctionName(config.prefix, SETTLEMENT_STEP)}-errors`,
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: stepId(SETTLEMENT_STEP) } }],
+        ...alarmShape,
+      });
+    });
+
+    it('alarm on the first invocation its schedule failed to make in 5 minutes (the rule’s FailedInvocations)', () => {
+      const [ruleId] = Object.entries(template.findResources('AWS::Events::Rule')).find(([, r]) =>
+        ((r.Properties as { Targets?: Props[] }).Targets ?? []).some(
+          (t) => refTarget(t.Arn) === stepId(SETTLEMENT_STEP),
+        ),
+      ) as [string, unknown];
+      onlyResource(template, 'AWS::CloudWatch::Alarm', {
+        AlarmName: `${stepFunctionName(config.prefix, SETTLEMENT_STEP)}-schedule-failed`,
+        Namespace: 'AWS/Events',
+        MetricName: 'FailedInvocations',
+        Dimensions: [{ Name: 'RuleName', Value: { Ref: ruleId } }],
+        ...alarmShape,
+      });
+    });
+  });
+
   describe('failed executions', () => {
     const [ruleId, rule] = onlyResource(template, 'AWS::Events::Rule', {
       EventPattern: { source: ['aws.states'] },

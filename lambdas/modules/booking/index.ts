@@ -1,5 +1,5 @@
 /** The booking module: reservations, availability and the counters a booking takes. What other modules may use of it. */
-export { ReservationRepository, reservationKey } from './data/reservation';
+export { ReservationRepository, reservationKey, reservationUsageIndexKey } from './data/reservation';
 export { ReservationNumberRepository } from './data/reservation-number';
 export { SlotCounterRepository, slotKey } from './data/slot-counter';
 export { bookingReads, reservationRepository } from './deps';

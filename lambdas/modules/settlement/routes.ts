@@ -29,6 +29,19 @@ export const rows = {
     maxTableCommands: 4,
     idempotent: true,
   },
+  markPaymentNoticePaid: {
+    id: 'mark-payment-notice-paid',
+    module: 'settlement',
+    refusals: ['NOT_FOUND', 'INVALID_STATE'],
+    method: 'POST',
+    path: '/v1/admin/payment-notices/{noticeId}/paid',
+    caller: ADMIN,
+    tableActions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    // idempotency claim; the notice; its update while issued (and, when another call marked it first, the notice read
+    // again); idempotency answer
+    maxTableCommands: 5,
+    idempotent: true,
+  },
   listPaymentNotices: {
     id: 'list-payment-notices',
     module: 'settlement',

@@ -9,7 +9,7 @@
  * notice once and nothing twice; the period's run is marked issued only when every notice is.
  */
 import { MAX_CSV_LINES } from '../../../contracts/csv/spec';
-import type { CompanyPaymentBody, PartnerOffsetBody } from '../../../contracts/http/settlement';
+import type { CompanyPaymentBody, NoticePaidBody, PartnerOffsetBody } from '../../../contracts/http/settlement';
 import { localDateOf } from '../../domain/calendar';
 import { type Instant, SERVICE_TIME_ZONE } from '../../domain/model';
 import { noticeSchedule, type PeriodName, settlementPeriodDates } from '../../domain/settlement';
@@ -43,6 +43,7 @@ import {
   duePeriods,
   type NoticeDraft,
   noticeOffsets,
+  noticePaid,
   type PaymentNotice,
   paymentNotice,
   periodDrafts,
@@ -59,7 +60,7 @@ export interface SettlementPorts {
   payments: Pick<CompanyPaymentRepository, 'recorded' | 'ofPeriod'>;
   offsets: Pick<PartnerOffsetRepository, 'recorded' | 'ofPartnerBetween'>;
   runs: Pick<SettlementRunRepository, 'stillOpen' | 'statuses' | 'start' | 'finish'>;
-  notices: Pick<PaymentNoticeRepository, 'issued' | 'get' | 'pageOfPartner'>;
+  notices: Pick<PaymentNoticeRepository, 'issued' | 'get' | 'pageOfPartner' | 'markPaid'>;
   noticeRecords: Pick<NoticeRecordsRepository, 'chunks' | 'recordIdsOf'>;
   /** The ledger's lines, read for a notice's usage lines. */
   ledger: Pick<SalesLedger, 'lines'>;
@@ -143,6 +144,44 @@ export async function recordPartnerOffset(
   };
   await recordWhileOpen(deps, body.month, deps.offsets.recorded(offset));
   return offset;
+}
+
+/**
+ * Records a payment notice as paid (the back office, once the payout is transferred): 404 for no notice; a notice paid
+ * on the same day answers as it is (a repeat changes nothing), one paid on another day is 409 `INVALID_STATE`; a day
+ * before the notice's issue day is 400 `VALIDATION_FAILED` naming `body.paidOn` (api.md has no 422 code for it). The
+ * write is conditioned on the notice still being `issued`: of two calls at once one marks it, and the other is decided
+ * again on what it wrote.
+ */
+export async function markNoticePaid(
+  deps: Pick<SettlementPorts, 'notices'>,
+  identity: Identity,
+  noticeId: string,
+  body: NoticePaidBody,
+  now: Instant,
+): Promise<PaymentNotice> {
+  const paidBy = adminIdOf(identity);
+  // a failed condition means another call marked it in between: the second reading decides without writing
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const notice = await deps.notices.get(noticeId);
+    if (!notice) throw notFound('Payment notice');
+    const decision = noticePaid(notice, body.paidOn);
+    switch (decision.kind) {
+      case 'already':
+        return notice;
+      case 'paidOnAnotherDay':
+        throw new ApiError('INVALID_STATE', `The notice ${noticeId} is recorded as paid on ${decision.paidOn}`);
+      case 'beforeIssue':
+        throw new ApiError('VALIDATION_FAILED', `body.paidOn: before the notice was issued (${decision.issuedOn})`, [
+          { field: 'body.paidOn', message: `The notice was issued on ${decision.issuedOn}: paidOn cannot be earlier` },
+        ]);
+      case 'mark': {
+        const marked = await deps.notices.markPaid(noticeId, { paidOn: body.paidOn, paidAt: now, paidBy });
+        if (marked) return marked;
+      }
+    }
+  }
+  throw new Error(`The payment notice ${noticeId} is neither issued nor paid after it changed`);
 }
 
 /** What settlement reads of a sales record. */

@@ -47,6 +47,7 @@ export const paymentNoticeView = (notice: PaymentNotice): PaymentNoticeResponse 
   net: notice.net,
   carriedOver: notice.carriedOver,
   status: notice.status,
+  ...(notice.status === 'paid' && notice.paidOn !== undefined ? { paidOn: notice.paidOn } : {}),
 });
 
 /** An offset as a notice's list of offsets gives it (api.md "Partner routes": no partner id, the notice names it). */

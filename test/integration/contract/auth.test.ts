@@ -152,7 +152,7 @@ const OWNED_PARAMS = ['id', 'commandId', 'guestId', 'exportId'];
 /**
  * Named by the caller, owned by nobody in particular or by a partner: the catalogue's (facilities, spaces, their
  * photos, a date or closure of a space's calendar), a partner's operator accounts, and what an admin addresses (a
- * member, a partner, a company, a reservation by `{id}`, a visit by `{visitId}`).
+ * member, a partner, a company, a reservation by `{id}`, a visit by `{visitId}`, a payment notice by `{noticeId}`).
  */
 const CATALOGUE_PARAMS = [
   'facilityId',
@@ -165,6 +165,7 @@ const CATALOGUE_PARAMS = [
   'partnerId',
   'companyId',
   'visitId',
+  'noticeId',
 ];
 
 describe('the route table', () => {

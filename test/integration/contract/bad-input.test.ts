@@ -184,6 +184,12 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['a range over 366 days', { to: '2027-12-01' }, 'body.to'],
     ['facilityId with a space', { facilityId: 'tw shibuya' }, 'body.facilityId'],
   ],
+  'mark-payment-notice-paid': [
+    ['paidOn a number', { paidOn: 20261201 }, 'body.paidOn'],
+    ['paidOn an instant', { paidOn: '2026-12-01T10:00:00+09:00' }, 'body.paidOn'],
+    ['paidOn not a day', { paidOn: '2026-02-30' }, 'body.paidOn'],
+    ['paidOn missing', { paidOn: undefined }, 'body.paidOn'],
+  ],
   'create-partner': [
     ['payoutRatePercent a string', { payoutRatePercent: '70' }, 'body.payoutRatePercent'],
     ['paymentNoticeEmails not a list', { paymentNoticeEmails: 'billing@new.example.com' }, 'body.paymentNoticeEmails'],

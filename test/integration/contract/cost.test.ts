@@ -564,6 +564,18 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
       headers: { 'idempotency-key': `cost-offset-${Date.now()}` },
     },
   }),
+  'mark-payment-notice-paid': async () => {
+    // a notice of its own, still issued: the dearer call marks it
+    const noticeId = await issueContractNotice('2026-09');
+    return {
+      token: adminToken(),
+      request: {
+        path: `/v1/admin/payment-notices/${encodeURIComponent(noticeId)}/paid`,
+        body: { paidOn: '2026-12-01' },
+        headers: { 'idempotency-key': `cost-paid-${Date.now()}` },
+      },
+    };
+  },
   'list-payment-notices': async () => {
     await issueContractNotice();
     return {

@@ -96,10 +96,10 @@ export const CONTRACT_NOTICE = 'partner-tw:2026-10';
  * Writes {@link CONTRACT_NOTICE} into the stack's table (the stack runs in this process) as the settlement job would,
  * for the notice routes to read: 1,200 yen billed, 1,000 paid by the demo company, at 70 %.
  */
-export async function issueContractNotice(): Promise<void> {
+export async function issueContractNotice(period = '2026-10'): Promise<string> {
   const deps = settlementDeps();
   const notice = paymentNotice(
-    '2026-10',
+    period,
     {
       partnerId: REQUEST_PARTNER,
       gross: 1200,
@@ -115,6 +115,7 @@ export async function issueContractNotice(): Promise<void> {
     ...deps.noticeRecords.chunks(notice.noticeId, ['reservation:contract']),
   ]);
   if (!outcome.ok && outcome.failed !== 'stale') throw new Error(`could not issue ${notice.noticeId}`);
+  return notice.noticeId;
 }
 
 /** The request partner's export job that {@link issueContractExport} records (done: its status presigns a URL). */
@@ -138,6 +139,9 @@ export async function issueContractExport(): Promise<void> {
   await jobs.put(job);
   await jobs.finish(job, { status: 'done', lines: 1, bytes: 100 }, job.requestedAt + 60_000);
 }
+
+/** The day {@link issueContractNotice} issues its notices on (2026-12-01, service zone): the back office may record them paid from then. */
+export const CONTRACT_NOTICE_ISSUED_ON = '2026-12-01';
 
 /** The QR posted at 快活CLUB神田's booths: an open space the basic plan may visit (Regus's excludes it). */
 export const VISIT_QR = 'QR-KAIKATSU-KANDA';
@@ -391,6 +395,11 @@ export const requestBuilders: Readonly<Record<string, Builder>> = {
   'record-partner-offset': (route, values) => ({
     path: fillPath(route, values),
     body: { month: OPEN_PERIOD, amount: 500, reason: '清掃不備' },
+  }),
+  // the back office records the request partner's notice as paid on its issue day (a repeat of the same day is 200)
+  'mark-payment-notice-paid': (route, values) => ({
+    path: fillPath(route, values),
+    body: { paidOn: CONTRACT_NOTICE_ISSUED_ON },
   }),
   'list-payment-notices': (route) => ({ path: fillPath(route, {}) }),
   'get-payment-notice': (route, values) => ({ path: noticePath(route, values) }),

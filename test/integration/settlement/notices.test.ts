@@ -19,6 +19,7 @@ import {
   settlementDeps,
   settlePeriods,
 } from '../../../lambdas/modules/settlement';
+import { markNoticePaid } from '../../../lambdas/modules/settlement/service';
 import { handler as settlePeriodsHandler } from '../../../lambdas/modules/settlement/steps/settle-periods';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
 import { lambdaContext } from '../../../lib/local/lambda-context';
@@ -404,9 +405,10 @@ describe("a notice's usage lines and offsets (004 §3-5 ③④)", () => {
     const tw = await linesOf('partner-tw:2026-12', twStaff);
     expect(tw.items).toHaveLength(3);
     // api.md `SalesLine`, as the ledger writes it: no member, no facility or space names
-    expect(tw.items[0]).toEqual({
+    // a line of a company's member (the lines come in record id order: the individual's may be first)
+    expect(tw.items.find((l) => l.companyName !== null)).toEqual({
       lineId: expect.stringMatching(/^reservation:.+\/.+$/),
-      companyName: expect.anything(),
+      companyName: expect.any(String),
       memberNumber: expect.any(String),
       facilityId: 'tw-shibuya',
       spaceId: 'tw-shibuya-desk',
@@ -512,5 +514,130 @@ describe("a notice's usage lines and offsets (004 §3-5 ③④)", () => {
       expect(await api.get(path('partner-tw:2027-01', list), twFull)).toMatchObject({ status: 404 });
       expect((await api.get(`/v1/operator/payment-notices/partner-tw/${list}`, twFull)).status).toBe(400);
     }
+  });
+});
+
+describe('recording a notice paid (back office)', () => {
+  const paid = (id: string, paidOn: unknown, key?: string, token = admin) =>
+    api.post(
+      `/v1/admin/payment-notices/${encodeURIComponent(id)}/paid`,
+      { paidOn },
+      token,
+      key ? { 'idempotency-key': key } : {},
+    );
+  const stored = (id: string) => settlementDeps().notices.get(id);
+
+  it('refuses an unknown notice with 404 and a day before the issue day with 400 naming paidOn, writing nothing', async () => {
+    const before = await stored('partner-tw:2026-12');
+    expect(before).toMatchObject({ status: 'issued' });
+    expect(before?.paidOn).toBeUndefined();
+    expect(await paid('partner-tw:2027-01', '2027-03-10')).toMatchObject({
+      status: 404,
+      body: { code: 'NOT_FOUND' },
+    });
+    expect(await stored('partner-tw:2027-01')).toBeUndefined();
+    // issued on 2027-02-01 (Tokyo): the day before cannot be the transfer's
+    const early = await paid('partner-tw:2026-12', '2027-01-31');
+    expect(early).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(early.body.errors).toEqual([{ field: 'body.paidOn', message: expect.stringContaining('2027-02-01') }]);
+    expect((await paid('partner-tw:2026-12', '2027-02-31')).status).toBe(400);
+    expect((await paid('partner-tw', '2027-02-26')).status).toBe(400);
+    // only the back office records it
+    expect(await paid('partner-tw:2026-12', '2027-02-26', undefined, twFull)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    expect(await stored('partner-tw:2026-12')).toEqual(before);
+    expect((await notice('partner-tw:2026-12', twFull)).body).toMatchObject({ status: 'issued' });
+  });
+
+  it('marks an issued notice paid: 200 the notice with status paid and paidOn, which its partner reads', async () => {
+    const before = (await notice('partner-tw:2026-12', twFull)).body;
+    const answer = await paid('partner-tw:2026-12', '2027-02-26', 'paid-tw-2026-12');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body).toEqual({ ...before, status: 'paid', paidOn: '2027-02-26' });
+    expect((await notice('partner-tw:2026-12', twStaff)).body).toEqual(answer.body);
+    expect((await notices(twFull)).items).toEqual([answer.body]);
+    expect(await stored('partner-tw:2026-12')).toMatchObject({
+      status: 'paid',
+      paidOn: '2027-02-26',
+      paidAt: Date.parse('2027-03-01T00:30:00+09:00'),
+      paidBy: 'admin-1',
+    });
+    // the notice's lines and offsets are as they were
+    expect((await api.get('/v1/operator/payment-notices/partner-tw:2026-12/offsets', twFull)).body.items).toHaveLength(
+      1,
+    );
+  });
+
+  it('answers a repeat with the same day with 200 (with or without its key), another day with 409, changing nothing', async () => {
+    const first = await stored('partner-tw:2026-12');
+    const again = await paid('partner-tw:2026-12', '2027-02-26', 'paid-tw-2026-12');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'paid', paidOn: '2027-02-26' });
+    const unkeyed = await paid('partner-tw:2026-12', '2027-02-26');
+    expect(unkeyed.status).toBe(200);
+    expect(unkeyed.body).toEqual(again.body);
+    const other = await paid('partner-tw:2026-12', '2027-02-27');
+    expect(other).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
+    expect(other.body.detail).toContain('2027-02-26');
+    // the key with another body
+    expect(await paid('partner-tw:2026-12', '2027-02-27', 'paid-tw-2026-12')).toMatchObject({
+      status: 422,
+      body: { code: 'IDEMPOTENCY_KEY_REUSED' },
+    });
+    // a day before the issue day on a paid notice is the other day's conflict
+    expect((await paid('partner-tw:2026-12', '2027-01-01')).status).toBe(409);
+    expect(await stored('partner-tw:2026-12')).toEqual(first);
+    expect((await notice('partner-tw:2026-12', twFull)).body).toMatchObject({ status: 'paid', paidOn: '2027-02-26' });
+  });
+
+  it('lets one of two calls at once mark it: the other is 409 for another day, 200 for the same', async () => {
+    const [one, two] = await Promise.all([
+      paid('partner-h1t:2026-12', '2027-02-25'),
+      paid('partner-h1t:2026-12', '2027-02-26'),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const winner = one.status === 200 ? one : two;
+    expect((await notice('partner-h1t:2026-12', h1tFull)).body).toMatchObject({
+      status: 'paid',
+      paidOn: winner.body.paidOn,
+    });
+    const same = await Promise.all([
+      paid('partner-regus:2027-01', '2027-03-31'),
+      paid('partner-regus:2027-01', '2027-03-31'),
+    ]);
+    expect(same.map((a) => a.status)).toEqual([200, 200]);
+    expect(same[0]?.body).toEqual(same[1]?.body);
+  });
+
+  it('conditions the write on the notice still being issued: a call that read it before another marked it writes nothing', async () => {
+    const real = settlementDeps();
+    const id = 'partner-h1t:2027-01';
+    const issued = await real.notices.get(id);
+    expect(issued?.status).toBe('issued');
+    // this call read the notice while issued, then another marked it before its write
+    let reads = 0;
+    const late = {
+      notices: {
+        get: async (noticeId: string) => (reads++ === 0 ? issued : real.notices.get(noticeId)),
+        markPaid: real.notices.markPaid.bind(real.notices),
+        issued: real.notices.issued.bind(real.notices),
+        pageOfPartner: real.notices.pageOfPartner.bind(real.notices),
+      },
+    };
+    const identity = { role: 'admin', adminId: 'admin-2' } as const;
+    expect((await paid(id, '2027-03-30')).status).toBe(200);
+    const marked = await real.notices.get(id);
+    await expect(
+      markNoticePaid(late, identity, id, { paidOn: '2027-03-31' }, Date.parse('2027-03-01T01:00:00+09:00')),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(reads).toBe(2);
+    reads = 0;
+    expect(
+      await markNoticePaid(late, identity, id, { paidOn: '2027-03-30' }, Date.parse('2027-03-01T01:00:00+09:00')),
+    ).toEqual(marked);
+    expect(await real.notices.get(id)).toEqual(marked);
+    expect(marked).toMatchObject({ paidOn: '2027-03-30', paidBy: 'admin-1' });
   });
 });

@@ -34,6 +34,17 @@ const byMemberKey = (memberId: string, start: Instant, reservationId: string) =>
   indexKey(BY_MEMBER, { memberId, utcStart: isoUtc(start), reservationId });
 const byPartnerKey = (partnerId: string, start: Instant, reservationId: string) =>
   indexKey(BY_PARTNER, { partnerId, utcStart: isoUtc(start), reservationId });
+/**
+ * A stored reservation's entry in the partners' usage index (GSI3), as its booking writes it: for a backfill of items
+ * written before the index (tools/migrations). Its start and id never change once written.
+ */
+export const reservationUsageIndexKey = (item: Record<string, unknown>): Record<string, string> => {
+  const { partnerId, start, reservationId } = reservationFromItem(item);
+  if (typeof partnerId !== 'string' || typeof reservationId !== 'string' || !Number.isFinite(start)) {
+    throw new Error('A reservation item without partnerId, reservationId or start has no usage index entry');
+  }
+  return byPartnerKey(partnerId, start, reservationId);
+};
 const requestKey = (r: Pick<Reservation, 'partnerId' | 'facilityId' | 'createdAt'>) =>
   indexKey(REQUESTS, { partnerId: r.partnerId, facilityId: r.facilityId, utcCreatedAt: isoUtc(r.createdAt) });
 const checkedInKey = (end: Instant, reservationId: string) =>

@@ -30,6 +30,18 @@ const byMemberKey = (v: Pick<Visit, 'memberId' | 'checkedInAt' | 'visitId'>) =>
 const byPartnerKey = (v: Pick<Visit, 'partnerId' | 'checkedInAt' | 'visitId'>) =>
   indexKey(BY_PARTNER, { partnerId: v.partnerId, utcCheckedInAt: isoUtc(v.checkedInAt), visitId: v.visitId });
 
+/**
+ * A stored visit's entry in the partners' usage index (GSI3), as its check-in writes it: for a backfill of items
+ * written before the index (tools/migrations). Its check-in and id never change once written.
+ */
+export const visitUsageIndexKey = (item: Record<string, unknown>): Record<string, string> => {
+  const visit = visitFromItem(item);
+  if (typeof visit.partnerId !== 'string' || typeof visit.visitId !== 'string' || !Number.isFinite(visit.checkedInAt)) {
+    throw new Error('A visit item without partnerId, visitId or checkedInAt has no usage index entry');
+  }
+  return byPartnerKey(visit);
+};
+
 type InstantField = 'checkedInAt' | 'checkedOutAt' | 'limitEndsAt' | 'closesAt';
 const INSTANT_FIELDS: readonly InstantField[] = ['checkedInAt', 'checkedOutAt', 'limitEndsAt', 'closesAt'];
 

@@ -1,10 +1,11 @@
 /** Partners' payment notices (api.md `PaymentNotice`): one per partner and period, listed per partner newest first. */
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
+import type { Instant, LocalDate } from '../../../domain/model';
 import type { PeriodName } from '../../../domain/settlement';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
-import type { TaggedItem } from '../../../platform/dynamo/transactions';
+import { type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';
 import type { PaymentNotice } from '../rules/notices';
 
 const [BY_PARTNER] = ITEM_TYPES.paymentNotice.indexes;
@@ -16,7 +17,12 @@ const byPartnerKey = (notice: Pick<PaymentNotice, 'partnerId' | 'period'>) =>
 
 const noticeFromItem = (item: Record<string, unknown>): PaymentNotice => {
   const stored = stripStorage<PaymentNotice>(item);
-  return { ...stored, issuedAt: instantFromItem(stored.issuedAt) ?? 0 };
+  const paidAt = instantFromItem(stored.paidAt);
+  return {
+    ...stored,
+    issuedAt: instantFromItem(stored.issuedAt) ?? 0,
+    ...(paidAt === null ? {} : { paidAt }),
+  };
 };
 
 export class PaymentNoticeRepository {
@@ -43,6 +49,41 @@ export class PaymentNoticeRepository {
       },
       onConditionFailed: 'stale',
     };
+  }
+
+  /**
+   * Records the notice as paid on `paid.paidOn`, only while it is `issued` (one conditional update: of two calls at
+   * once, one marks it): the notice as it is now, or undefined when it is not there or not `issued` any more.
+   */
+  async markPaid(
+    noticeId: string,
+    paid: { paidOn: LocalDate; paidAt: Instant; paidBy: string },
+  ): Promise<PaymentNotice | undefined> {
+    let attributes: Record<string, unknown> | undefined;
+    const written = await writtenUnlessConditionFails(
+      this.doc
+        .send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: noticeKey(noticeId),
+            UpdateExpression: 'SET #status = :paid, paidOn = :paidOn, paidAt = :paidAt, paidBy = :paidBy',
+            ConditionExpression: 'attribute_exists(PK) AND #status = :issued',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':paid': 'paid',
+              ':issued': 'issued',
+              ':paidOn': paid.paidOn,
+              ':paidAt': instantToItem(paid.paidAt),
+              ':paidBy': paid.paidBy,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        )
+        .then((out) => {
+          attributes = out.Attributes;
+        }),
+    );
+    return written && attributes ? noticeFromItem(attributes) : undefined;
   }
 
   async get(noticeId: string): Promise<PaymentNotice | undefined> {

@@ -16,7 +16,8 @@
  *   what was recorded by then, and a late one is refused rather than silently dropped.
  */
 import type { PAYMENT_NOTICE_STATUSES } from '../../../../contracts/http/settlement';
-import type { Instant, LocalDate } from '../../../domain/model';
+import { localDateOf } from '../../../domain/calendar';
+import { type Instant, type LocalDate, SERVICE_TIME_ZONE } from '../../../domain/model';
 import {
   addMonths,
   monthOf,
@@ -228,6 +229,11 @@ export interface PaymentNotice extends NoticeAmounts {
   companies: CompanyShare[];
   /** How many sales records it pays (their ids are kept beside it). */
   recordCount: number;
+  /** Once `paid`: the day the payout was transferred, as the back office recorded it. */
+  paidOn?: LocalDate;
+  /** Once `paid`: when the back office recorded it, and who. */
+  paidAt?: Instant;
+  paidBy?: string;
 }
 
 /** The notice of a draft at the partner's rate with its offsets, issued at `issuedAt`. */
@@ -258,4 +264,34 @@ export function paymentNotice(
     companies: draft.companies,
     recordCount: draft.recordIds.length,
   };
+}
+
+/** The day a notice was issued (service zone): a payout cannot have been transferred before it. */
+export const noticeIssuedOn = (notice: Pick<PaymentNotice, 'issuedAt'>): LocalDate =>
+  localDateOf(notice.issuedAt, SERVICE_TIME_ZONE);
+
+/** What recording a notice as paid on `paidOn` comes to (`noticePaid`). */
+export type NoticePaid =
+  /** Mark it paid (only while it is still `issued`). */
+  | { kind: 'mark' }
+  /** Paid on that day already: a repeat, nothing to change. */
+  | { kind: 'already' }
+  /** Paid on another day already: refused. */
+  | { kind: 'paidOnAnotherDay'; paidOn: LocalDate }
+  /** A day before the notice was issued: refused. */
+  | { kind: 'beforeIssue'; issuedOn: LocalDate };
+
+/**
+ * Whether the back office may record `notice` as paid on `paidOn` (the day the payout was transferred): a notice is
+ * paid once; the same day again is a harmless repeat, another day a conflict; the day is on or after its issue day.
+ */
+export function noticePaid(
+  notice: Pick<PaymentNotice, 'status' | 'paidOn' | 'issuedAt'>,
+  paidOn: LocalDate,
+): NoticePaid {
+  if (notice.status === 'paid') {
+    return notice.paidOn === paidOn ? { kind: 'already' } : { kind: 'paidOnAnotherDay', paidOn: notice.paidOn ?? '' };
+  }
+  const issuedOn = noticeIssuedOn(notice);
+  return paidOn < issuedOn ? { kind: 'beforeIssue', issuedOn } : { kind: 'mark' };
 }

@@ -37,6 +37,9 @@ function deps(recordIds: string[], read: LinesRead) {
         throw new Error('not here');
       },
       pageOfPartner: async () => ({ items: [], more: false }),
+      markPaid: () => {
+        throw new Error('not here');
+      },
     },
     noticeRecords: { chunks: () => [], recordIdsOf: async () => recordIds },
     ledger: {

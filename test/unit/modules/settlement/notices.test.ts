@@ -8,7 +8,9 @@ import {
   type BilledRecord,
   duePeriods,
   noticeIdOf,
+  noticeIssuedOn,
   noticeOffsets,
+  noticePaid,
   parseNoticeId,
   paymentNotice,
   periodDrafts,
@@ -297,5 +299,32 @@ describe('paymentNotice', () => {
       offsetsAfter: '2026-12',
       dueDate: '2027-03-31',
     });
+  });
+});
+
+describe('recording a notice paid (noticePaid)', () => {
+  // issued 2027-02-01 00:30 in Tokyo: 2027-01-31 15:30 UTC, so the issue day is read in the service zone
+  const issuedAt = Date.parse('2027-02-01T00:30:00+09:00');
+  const issued = { status: 'issued', issuedAt } as const;
+  const paid = { status: 'paid', issuedAt, paidOn: '2027-02-20' } as const;
+
+  it.each([
+    ['an issued notice, paid on its issue day', issued, '2027-02-01', { kind: 'mark' }],
+    ['an issued notice, paid later', issued, '2027-03-31', { kind: 'mark' }],
+    [
+      'an issued notice, the day before its issue day',
+      issued,
+      '2027-01-31',
+      { kind: 'beforeIssue', issuedOn: '2027-02-01' },
+    ],
+    ['a paid notice, the same day again', paid, '2027-02-20', { kind: 'already' }],
+    ['a paid notice, another day', paid, '2027-02-21', { kind: 'paidOnAnotherDay', paidOn: '2027-02-20' }],
+    ['a paid notice, a day before its issue', paid, '2027-01-01', { kind: 'paidOnAnotherDay', paidOn: '2027-02-20' }],
+  ] as const)('%s', (_, notice, paidOn, expected) => {
+    expect(noticePaid(notice, paidOn)).toEqual(expected);
+  });
+
+  it('reads the issue day in the service zone', () => {
+    expect(noticeIssuedOn({ issuedAt })).toBe('2027-02-01');
   });
 });
