@@ -1,6 +1,6 @@
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { describe, expect, it } from 'vitest';
-import { POSTER_FONT } from '../../lambdas/modules/partner/qr-poster/font';
+import { DOCUMENT_FONT } from '../../lambdas/platform/pdf/font';
 import { routes } from '../../lambdas/routes';
 import {
   BUNDLE_TARGET,
@@ -54,7 +54,7 @@ describe('bundling options', () => {
 describe('files a function reads at run time (bundledFiles)', () => {
   it('are named by the QR poster row alone: no other function carries its font', () => {
     expect(routes.filter((r) => r.bundledFiles).map((r) => [r.id, r.bundledFiles])).toEqual([
-      ['get-qr-poster', [POSTER_FONT]],
+      ['get-qr-poster', [DOCUMENT_FONT]],
     ]);
   });
 
@@ -64,9 +64,9 @@ describe('files a function reads at run time (bundledFiles)', () => {
   });
 
   it('are copied from their package beside the bundle after esbuild, the rest of the bundling unchanged', () => {
-    const { commandHooks, ...rest } = lambdaBundlingWith([POSTER_FONT]);
+    const { commandHooks, ...rest } = lambdaBundlingWith([DOCUMENT_FONT]);
     expect(rest).toEqual(lambdaBundling);
-    const source = bundledFileSource(POSTER_FONT);
+    const source = bundledFileSource(DOCUMENT_FONT);
     expect(source).toMatch(/node_modules\/@expo-google-fonts\/biz-udpgothic\/700Bold\/BIZUDPGothic_700Bold\.ttf$/);
     expect(commandHooks?.beforeBundling('/in', '/out')).toEqual([]);
     expect(commandHooks?.beforeInstall('/in', '/out')).toEqual([]);
@@ -79,7 +79,7 @@ describe('files a function reads at run time (bundledFiles)', () => {
   it.each(['../escape.ttf', '/etc/passwd', 'fonts/../../x', 'fonts/a b.ttf', 'fonts/$(x).ttf', ''])(
     'refuse a target outside the bundle or with shell characters: %j',
     (target) => {
-      expect(() => lambdaBundlingWith([{ ...POSTER_FONT, target }])).toThrow(/Not a path inside a bundle/);
+      expect(() => lambdaBundlingWith([{ ...DOCUMENT_FONT, target }])).toThrow(/Not a path inside a bundle/);
     },
   );
 });

@@ -17,8 +17,8 @@ import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rows as congestionRows } from '../../lambdas/modules/partner/congestion/routes';
-import { POSTER_FONT } from '../../lambdas/modules/partner/qr-poster/font';
 import { rows as posterRows } from '../../lambdas/modules/partner/qr-poster/routes';
+import { DOCUMENT_FONT } from '../../lambdas/platform/pdf/font';
 import { bundledFileSource, copyBundledFiles, esbuildOptions } from '../../lib/bundling';
 import { Api } from '../../lib/constructs/api';
 import { PROJECT_ROOT } from '../../lib/constructs/handler-function';
@@ -77,9 +77,9 @@ describe('the QR poster function’s bundle', () => {
 
   it('holds the poster font beside index.mjs, byte for byte the package’s file', () => {
     expect(existsSync(path.join(poster, 'index.mjs'))).toBe(true);
-    const font = path.join(poster, POSTER_FONT.target);
+    const font = path.join(poster, DOCUMENT_FONT.target);
     expect(existsSync(font)).toBe(true);
-    expect(sha256(font)).toBe(sha256(bundledFileSource(POSTER_FONT)));
+    expect(sha256(font)).toBe(sha256(bundledFileSource(DOCUMENT_FONT)));
   });
 
   it('bundles pdf-lib, fontkit and qrcode into the poster function only', () => {
@@ -87,10 +87,10 @@ describe('the QR poster function’s bundle', () => {
     expect([...packagesIn(metafileOf(poster))]).toEqual(expect.arrayContaining(drawing));
     const others = packagesIn(metafileOf(congestion));
     for (const name of drawing) expect(others.has(name), name).toBe(false);
-    expect(existsSync(path.join(congestion, path.dirname(POSTER_FONT.target)))).toBe(false);
+    expect(existsSync(path.join(congestion, path.dirname(DOCUMENT_FONT.target)))).toBe(false);
     const sizes = {
       poster: statSync(path.join(poster, 'index.mjs')).size,
-      font: statSync(path.join(poster, POSTER_FONT.target)).size,
+      font: statSync(path.join(poster, DOCUMENT_FONT.target)).size,
       congestion: statSync(path.join(congestion, 'index.mjs')).size,
     };
     console.log('BUNDLE', JSON.stringify(sizes));
@@ -115,13 +115,13 @@ describe('the renderer, bundled', () => {
     const script = [
       `const { renderPoster, bundledFilePath } = await import(${JSON.stringify(path.join(outdir, 'index.mjs'))});`,
       `const pdf = await renderPoster({ facilityName: 'リージャス丸の内', spaceName: 'ラウンジ', qrValue: 'QR-1' }, 0);`,
-      `const font = bundledFilePath(${JSON.stringify(POSTER_FONT)}, ${JSON.stringify(`file://${outdir}/index.mjs`)});`,
+      `const font = bundledFilePath(${JSON.stringify(DOCUMENT_FONT)}, ${JSON.stringify(`file://${outdir}/index.mjs`)});`,
       'process.stdout.write(JSON.stringify({ bytes: pdf.byteLength, head: Buffer.from(pdf.subarray(0, 5)).toString(), font }));',
     ].join('\n');
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir });
     const answer = JSON.parse(stdout) as { bytes: number; head: string; font: string };
     expect(answer.head).toBe('%PDF-');
     expect(answer.bytes).toBeGreaterThan(5_000);
-    expect(answer.font).toBe(path.join(outdir, POSTER_FONT.target));
+    expect(answer.font).toBe(path.join(outdir, DOCUMENT_FONT.target));
   });
 });
