@@ -52,9 +52,10 @@ describe('bundling options', () => {
 });
 
 describe('files a function reads at run time (bundledFiles)', () => {
-  it('are named by the QR poster row alone: no other function carries its font', () => {
+  it('are named by the rows that print alone (the QR poster, a payment notice): no other function carries the font', () => {
     expect(routes.filter((r) => r.bundledFiles).map((r) => [r.id, r.bundledFiles])).toEqual([
       ['get-qr-poster', [DOCUMENT_FONT]],
+      ['get-payment-notice', [DOCUMENT_FONT]],
     ]);
   });
 

@@ -7,7 +7,6 @@ import {
 } from '../../../../contracts/http/settlement';
 import { httpHandler, wantsDocument } from '../../../platform/http';
 import { settlementDeps } from '../deps';
-import { renderPaymentNotice } from '../notice-pdf';
 import { rows } from '../routes';
 import { getNotice, noticeDocumentOf } from '../service';
 import { paymentNoticeView } from '../views';
@@ -21,6 +20,7 @@ export const handler = httpHandler(
       return paymentNoticeView(await getNotice(settlementDeps(), identity, noticeId));
     }
     const content = await noticeDocumentOf(settlementDeps(), identity, noticeId);
+    const { renderPaymentNotice } = await import('../notice-pdf');
     return { bytes: await renderPaymentNotice(content), fileName: paymentNoticeFileName(content.notice.period) };
   },
 );
