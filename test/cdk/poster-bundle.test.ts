@@ -48,7 +48,7 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-describe('the QR poster function’s bundle', () => {
+describe('the printing functions’ bundles (the QR poster, a payment notice)', () => {
   const outdir = mkdtempSync(path.join(CDK_TMPDIR, 'bundled-'));
   folders.push(outdir);
   // bundling on (the other CDK tests skip it), for this stack alone
