@@ -16,6 +16,7 @@ import {
   type DeclaredProblem,
   declaredProblems,
   type FileAnswer,
+  type FileDescription,
   IDEMPOTENCY_HEADER,
   MAX_BODY_BYTES,
 } from '../lambdas/platform/http';
@@ -212,22 +213,30 @@ const ALLOW_ORIGIN: JsonSchema = {
   schema: { type: 'string', maxLength: 200 },
 };
 
+/** A file's `Content-Disposition`: the name it is saved as (`asked`: when the answer is the file on asking). */
+const fileDisposition = (file: FileDescription, asked = ''): JsonSchema => ({
+  description: `${asked}${file.disposition}; filename="…": the name to save it as`,
+  schema: { type: 'string', maxLength: 200 },
+});
+
+/** A file's media type, its body a binary string. */
+const fileContent = (file: FileDescription): JsonSchema => ({
+  [file.mediaType]: { schema: { type: 'string', format: 'binary' } },
+});
+
 /** A file answer: its media type as a binary string, the name it is saved as. */
 function fileSuccess({ file }: FileAnswer): JsonSchema {
   return {
     description: file.description,
-    headers: {
-      'Content-Disposition': {
-        description: `${file.disposition}; filename="…": the name to save it as`,
-        schema: { type: 'string', maxLength: 200 },
-      },
-      'Access-Control-Allow-Origin': ALLOW_ORIGIN,
-    },
-    content: { [file.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+    headers: { 'Content-Disposition': fileDisposition(file), 'Access-Control-Allow-Origin': ALLOW_ORIGIN },
+    content: fileContent(file),
   };
 }
 
-/** The success answer of a route: its body (none for 204; a file; JSON, and CSV for a list that has one), its headers. */
+/**
+ * The success answer of a route: its body (none for 204; a file; JSON, and CSV for a list that has one, or the file of a
+ * resource that is also a document), its headers.
+ */
 function success(route: Route, response: Contract['schemas']['response']): JsonSchema {
   if ('file' in response) return fileSuccess(response);
   if (!('body' in response)) return { description: 'Done: no content' };
@@ -248,10 +257,17 @@ function success(route: Route, response: Contract['schemas']['response']): JsonS
           },
         }
       : {}),
+    ...(response.document
+      ? {
+          'Content-Disposition': fileDisposition(response.document, `With Accept: ${response.document.mediaType}: `),
+        }
+      : {}),
   };
   if (Object.keys(headers).length > 0) headers['Access-Control-Allow-Origin'] = ALLOW_ORIGIN;
   return {
-    description: 'Success',
+    description: response.document
+      ? `Success: the resource as JSON, or with Accept: ${response.document.mediaType} ${response.document.description}`
+      : 'Success',
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     content: {
       'application/json': {
@@ -271,6 +287,7 @@ function success(route: Route, response: Contract['schemas']['response']): JsonS
             },
           }
         : {}),
+      ...(response.document ? fileContent(response.document) : {}),
     },
   };
 }

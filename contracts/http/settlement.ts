@@ -115,6 +115,21 @@ export const paymentNoticeResponse = z.strictObject({
 });
 export type PaymentNoticeResponse = z.infer<typeof paymentNoticeResponse>;
 
+/**
+ * The notice as the partner site's "↓PDF" button saves it (004 §3-5 ② 支払通知書PDF): asked for with
+ * `Accept: application/pdf` on `GET /v1/operator/payment-notices/{id}`, an attachment as the CSV answers are.
+ */
+export const PAYMENT_NOTICE_FILE = {
+  mediaType: 'application/pdf',
+  disposition: 'attachment',
+  description:
+    'the notice as a document (支払通知書): one A4 page in Japanese with the partner, the issuer, the dates, the ' +
+    'period and the amounts; saved as payment-notice-<period>.pdf.',
+} as const;
+
+/** The name the notice's PDF is saved as: `payment-notice-2026-12.pdf` (the id's period; the partner is the caller). */
+export const paymentNoticeFileName = (period: string): string => `payment-notice-${period}.pdf`;
+
 /** A page of the partner's notices: `nextCursor` (for `cursor=`) until the last page. */
 export const paymentNoticeListResponse = z.strictObject({
   items: z.array(paymentNoticeResponse),

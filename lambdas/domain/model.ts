@@ -272,6 +272,12 @@ export const refuse = (code: ErrorCode, detail: string): Verdict => ({ ok: false
 /** The zone member-level periods (contract months, company months) are counted in. */
 export const SERVICE_TIME_ZONE = 'Asia/Tokyo';
 
+/**
+ * The service's name as members and partners see it printed: the app members scan a QR poster with, and the issuer of
+ * the partners' payment notices.
+ */
+export const SERVICE_NAME = 'NIKKEI OFFICE PASS';
+
 /** One option chosen for a booking. */
 export interface OptionChoice {
   optionId: string;

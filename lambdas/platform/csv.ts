@@ -14,6 +14,7 @@ import {
   SITE_DATE,
   SITE_DATE_TIME,
 } from '../../contracts/csv/spec';
+import { prefersToJson } from './negotiation';
 import { ApiError } from './problems';
 
 /** How a route answers `Accept: text/csv`: the file name, and the lines of a JSON answer (header first). */
@@ -140,30 +141,8 @@ export function csvFile<R>(csv: CsvAnswer<R>, answer: R): { headers: Record<stri
   };
 }
 
-/** How well a media range of `Accept` matches a type: its q and its specificity (2 exact, 1 `type/*`, 0 `*\/*`). */
-function match(accept: string, type: string): [q: number, specificity: number] {
-  const [major] = type.split('/');
-  let best: [number, number] = [0, -1];
-  for (const range of accept.split(',')) {
-    const [name = '', ...params] = range.split(';').map((p) => p.trim().toLowerCase());
-    const specificity = name === type ? 2 : name === `${major}/*` ? 1 : name === '*/*' ? 0 : -1;
-    if (specificity <= best[1]) continue;
-    const q = params.find((p) => p.startsWith('q='));
-    const value = q === undefined ? 1 : Number(q.slice(2));
-    best = [Number.isFinite(value) ? value : 0, specificity];
-  }
-  return best;
-}
-
 /**
- * Whether `Accept` asks for CSV rather than JSON (RFC 9110 negotiation between the two): the more specific range that
- * matches each type gives its q; CSV when its q is higher, or equal with a more specific match (`text/csv, *\/*`).
- * JSON without the header, with `*\/*`, and on a full tie.
+ * Whether `Accept` asks for CSV rather than JSON (RFC 9110 negotiation between the two, {@link prefersToJson}): JSON
+ * without the header, with `*\/*`, and on a full tie.
  */
-export function wantsCsv(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const [csvQ, csvSpecificity] = match(accept, 'text/csv');
-  const [jsonQ, jsonSpecificity] = match(accept, 'application/json');
-  if (csvQ <= 0) return false;
-  return csvQ > jsonQ || (csvQ === jsonQ && csvSpecificity > jsonSpecificity);
-}
+export const wantsCsv = (accept: string | undefined): boolean => prefersToJson(accept, 'text/csv');

@@ -10,6 +10,7 @@ import { idempotently } from './idempotency';
 import { DynamoIdempotencyStore } from './idempotency-store';
 import { authorize, type Identity, identityOf } from './identity';
 import { instrument, logger, metrics } from './instrument';
+import { prefersToJson } from './negotiation';
 import { admitted } from './operator-access';
 import { ApiError, type FieldProblem, problemBody, STATUS_OF_CODE } from './problems';
 import { needsIfMatch, type Route } from './route';
@@ -43,6 +44,11 @@ export interface BodyAnswer<R> {
   etag?: (answer: R) => number;
   /** A list that also answers CSV when asked with `Accept: text/csv` (api.md "CSV"; `csvAnswer` in csv.ts). */
   csv?: CsvAnswer<R>;
+  /**
+   * A resource that is also a document (a payment notice's PDF): answered as that file when `Accept` asks for its
+   * media type rather than JSON ({@link wantsDocument}); the route's body then returns a {@link FileBody} instead.
+   */
+  document?: FileDescription;
 }
 
 /** A success answer without a body (a deletion): `204 No Content`; the route's body returns nothing. */
@@ -65,13 +71,16 @@ export interface FileBody {
  */
 export interface FileAnswer {
   status: 200;
-  file: {
-    mediaType: string;
-    /** `attachment` (saved under its name) or `inline` (shown); `content-disposition` with the body's file name. */
-    disposition: 'attachment' | 'inline';
-    /** What the file is, for the OpenAPI document. */
-    description: string;
-  };
+  file: FileDescription;
+}
+
+/** A file a route answers: its media type and how a browser should take it. */
+export interface FileDescription {
+  mediaType: string;
+  /** `attachment` (saved under its name) or `inline` (shown); `content-disposition` with the body's file name. */
+  disposition: 'attachment' | 'inline';
+  /** What the file is, for the OpenAPI document. */
+  description: string;
 }
 
 const FILE_NAME = /^[A-Za-z0-9._-]{1,128}$/;
@@ -87,6 +96,22 @@ export interface RouteSchemas<B, Q, P, R> {
 
 /** The contract of a route whose success answer is a file: its body returns a {@link FileBody}. */
 export type FileRouteSchemas<B, Q, P> = Omit<RouteSchemas<B, Q, P, FileBody>, 'response'> & { response: FileAnswer };
+
+/** The contract of a resource that is also a document: its body returns the resource or, when asked, the file. */
+export type DocumentRouteSchemas<B, Q, P, R> = Omit<RouteSchemas<B, Q, P, R>, 'response'> & {
+  response: BodyAnswer<R> & { document: FileDescription };
+};
+
+/** Whether a request to a route whose answer is also `document` asks for the file (`Accept`) rather than JSON. */
+export const wantsDocument = (accept: string | undefined, document: FileDescription): boolean =>
+  prefersToJson(accept, document.mediaType);
+
+/** The file an answer is: a file route's, or a document's when `Accept` asks for it; none for JSON and CSV. */
+function fileOf<R>(response: Answers<R>, accept: string | undefined): FileDescription | undefined {
+  if ('file' in response) return response.file;
+  if ('body' in response && response.document && wantsDocument(accept, response.document)) return response.document;
+  return undefined;
+}
 
 /** Set (to `true`) where every answer is checked against its route's response schema: the local stack and tests. */
 export const VALIDATE_RESPONSES_ENV = 'VALIDATE_RESPONSES';
@@ -254,9 +279,9 @@ function withIdempotencyKey(
 }
 
 /** The answer of `route`, checked against its schema when {@link VALIDATE_RESPONSES_ENV} is set. */
-function checkedAnswer<R>(route: Route, response: Answers<R>, answer: HttpAnswer): HttpAnswer {
+function checkedAnswer<R>(route: Route, response: Answers<R>, answer: HttpAnswer, accept: string | undefined) {
   if (process.env[VALIDATE_RESPONSES_ENV] !== 'true') return answer;
-  if ('file' in response) {
+  if (fileOf(response, accept)) {
     const file = answer.body as Partial<FileBody> | undefined;
     if (!(file?.bytes instanceof Uint8Array) || file.bytes.byteLength === 0) {
       throw new Error(`${route.id} answers a file, yet returned no bytes`);
@@ -278,7 +303,7 @@ function checkedAnswer<R>(route: Route, response: Answers<R>, answer: HttpAnswer
 type Answers<R> = RouteSchemas<unknown, unknown, unknown, R>['response'];
 
 /** A file answer: its bytes base64-encoded for API Gateway (the local gateway decodes them alike), with its name. */
-function fileResult({ file }: FileAnswer, status: number, { bytes, fileName }: FileBody): HttpResult {
+function fileResult(file: FileDescription, status: number, { bytes, fileName }: FileBody): HttpResult {
   // a fault of ours, not the caller's: the name goes into a header as it is
   if (!FILE_NAME.test(fileName)) throw new Error(`Not a file name for content-disposition: ${fileName}`);
   return {
@@ -293,8 +318,9 @@ function fileResult({ file }: FileAnswer, status: number, { bytes, fileName }: F
 }
 
 /**
- * A success answer as the contract says: a file as its media type; no body for 204; CSV when a list that has one is
- * asked for it (`Accept`), else JSON, with the resource's `ETag` where it has one. A list with both varies by `Accept`.
+ * A success answer as the contract says: a file as its media type; no body for 204; a document's file or CSV when a
+ * resource or list that has one is asked for it (`Accept`), else JSON, with the resource's `ETag` where it has one. An
+ * answer with two media types varies by `Accept`.
  */
 function successResult<R>(
   response: Answers<R>,
@@ -302,9 +328,14 @@ function successResult<R>(
   result: R,
   headers: HttpRequest<unknown, unknown, unknown>['headers'],
 ): HttpResult {
-  if ('file' in response) return fileResult(response, status, result as FileBody);
+  if ('file' in response) return fileResult(response.file, status, result as FileBody);
   if (!('body' in response)) return { statusCode: status, headers: {}, body: '' };
-  const vary: Record<string, string> = response.csv ? { vary: 'accept' } : {};
+  const vary: Record<string, string> = response.csv || response.document ? { vary: 'accept' } : {};
+  const file = fileOf(response, headers.accept);
+  if (file) {
+    const answer = fileResult(file, status, result as FileBody);
+    return { ...answer, headers: { ...answer.headers, ...vary } };
+  }
   if (response.csv && wantsCsv(headers.accept)) {
     const file = csvFile(response.csv, result);
     return { statusCode: status, headers: { ...file.headers, ...vary }, body: file.body };
@@ -326,16 +357,23 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(
 ): ContractHandler;
 export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
   route: Route,
+  schemas: DocumentRouteSchemas<B, Q, P, R>,
+  body: (request: HttpRequest<B, Q, P>) => Promise<R | FileBody>,
+): ContractHandler;
+export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
+  route: Route,
   schemas: RouteSchemas<B, Q, P, R> & { response: BodyAnswer<R> | NoContent },
   body: (request: HttpRequest<B, Q, P>) => Promise<R>,
 ): ContractHandler;
 export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
   route: Route,
   schemas: RouteSchemas<B, Q, P, R>,
-  body: (request: HttpRequest<B, Q, P>) => Promise<R>,
+  body: (request: HttpRequest<B, Q, P>) => Promise<R | FileBody>,
 ): ContractHandler {
   // the idempotency records keep JSON answers; a file is read again, not replayed
-  if (route.idempotent && 'file' in schemas.response) throw new Error(`${route.id}: a file answer is not idempotent`);
+  if (route.idempotent && ('file' in schemas.response || ('body' in schemas.response && schemas.response.document))) {
+    throw new Error(`${route.id}: a file answer is not idempotent`);
+  }
   const answer = async (request: HttpRequest<B, Q, P>): Promise<HttpAnswer> => ({
     status: schemas.response.status,
     body: await body(request),
@@ -354,7 +392,7 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
     const answered = route.idempotent
       ? await withIdempotencyKey(route, request as HttpRequest<unknown, unknown, unknown>, () => answer(request))
       : await answer(request);
-    const { status, body: result } = checkedAnswer(route, schemas.response, answered);
+    const { status, body: result } = checkedAnswer(route, schemas.response, answered, request.headers.accept);
     const success = successResult(schemas.response, status, result as R, request.headers);
     metrics.addMetric('Success', MetricUnit.Count, 1);
     return success;

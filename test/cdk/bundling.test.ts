@@ -1,6 +1,6 @@
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { describe, expect, it } from 'vitest';
-import { POSTER_FONT } from '../../lambdas/modules/partner/qr-poster/font';
+import { DOCUMENT_FONT } from '../../lambdas/platform/pdf/font';
 import { routes } from '../../lambdas/routes';
 import {
   BUNDLE_TARGET,
@@ -52,9 +52,10 @@ describe('bundling options', () => {
 });
 
 describe('files a function reads at run time (bundledFiles)', () => {
-  it('are named by the QR poster row alone: no other function carries its font', () => {
+  it('are named by the rows that print alone (the QR poster, a payment notice): no other function carries the font', () => {
     expect(routes.filter((r) => r.bundledFiles).map((r) => [r.id, r.bundledFiles])).toEqual([
-      ['get-qr-poster', [POSTER_FONT]],
+      ['get-qr-poster', [DOCUMENT_FONT]],
+      ['get-payment-notice', [DOCUMENT_FONT]],
     ]);
   });
 
@@ -64,9 +65,9 @@ describe('files a function reads at run time (bundledFiles)', () => {
   });
 
   it('are copied from their package beside the bundle after esbuild, the rest of the bundling unchanged', () => {
-    const { commandHooks, ...rest } = lambdaBundlingWith([POSTER_FONT]);
+    const { commandHooks, ...rest } = lambdaBundlingWith([DOCUMENT_FONT]);
     expect(rest).toEqual(lambdaBundling);
-    const source = bundledFileSource(POSTER_FONT);
+    const source = bundledFileSource(DOCUMENT_FONT);
     expect(source).toMatch(/node_modules\/@expo-google-fonts\/biz-udpgothic\/700Bold\/BIZUDPGothic_700Bold\.ttf$/);
     expect(commandHooks?.beforeBundling('/in', '/out')).toEqual([]);
     expect(commandHooks?.beforeInstall('/in', '/out')).toEqual([]);
@@ -79,7 +80,7 @@ describe('files a function reads at run time (bundledFiles)', () => {
   it.each(['../escape.ttf', '/etc/passwd', 'fonts/../../x', 'fonts/a b.ttf', 'fonts/$(x).ttf', ''])(
     'refuse a target outside the bundle or with shell characters: %j',
     (target) => {
-      expect(() => lambdaBundlingWith([{ ...POSTER_FONT, target }])).toThrow(/Not a path inside a bundle/);
+      expect(() => lambdaBundlingWith([{ ...DOCUMENT_FONT, target }])).toThrow(/Not a path inside a bundle/);
     },
   );
 });

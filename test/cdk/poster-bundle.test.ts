@@ -1,9 +1,10 @@
 /**
- * The QR poster's function carries its font, and only it: bundled for real (esbuild, the CDK NodejsFunction of every
- * route, through the Api construct), its asset holds the font file beside `index.mjs` and pdf-lib, fontkit and qrcode
- * in the bundle, while a sibling partner route's asset holds neither. The renderer, bundled with the same settings and
+ * The functions that print (the QR poster, a payment notice) carry the document font, and only they: bundled for real
+ * (esbuild, the CDK NodejsFunction of every route, through the Api construct), their assets hold the font file beside
+ * `index.mjs` and pdf-lib and fontkit in the bundle (the poster qrcode too), while a sibling route's asset (congestion;
+ * a notice's lines, JSON and CSV) holds none of them. The renderer, bundled with the same settings and
  * run from a folder no node_modules is reachable from, finds the font beside its bundle and draws a poster.
- * Unlike the other CDK tests, this one bundles (two functions), so it takes seconds, not milliseconds.
+ * Unlike the other CDK tests, this one bundles (four functions), so it takes seconds, not milliseconds.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,8 +18,9 @@ import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rows as congestionRows } from '../../lambdas/modules/partner/congestion/routes';
-import { POSTER_FONT } from '../../lambdas/modules/partner/qr-poster/font';
 import { rows as posterRows } from '../../lambdas/modules/partner/qr-poster/routes';
+import { rows as settlementRows } from '../../lambdas/modules/settlement/routes';
+import { DOCUMENT_FONT } from '../../lambdas/platform/pdf/font';
 import { bundledFileSource, copyBundledFiles, esbuildOptions } from '../../lib/bundling';
 import { Api } from '../../lib/constructs/api';
 import { PROJECT_ROOT } from '../../lib/constructs/handler-function';
@@ -46,7 +48,7 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-describe('the QR poster function’s bundle', () => {
+describe('the printing functions’ bundles (the QR poster, a payment notice)', () => {
   const outdir = mkdtempSync(path.join(CDK_TMPDIR, 'bundled-'));
   folders.push(outdir);
   // bundling on (the other CDK tests skip it), for this stack alone
@@ -55,7 +57,12 @@ describe('the QR poster function’s bundle', () => {
   const table = new Table(stack, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
   const api = new Api(stack, 'Routes', {
     config: stageConfig('dev'),
-    rows: [posterRows.getQrPoster, congestionRows.setCongestion],
+    rows: [
+      posterRows.getQrPoster,
+      congestionRows.setCongestion,
+      settlementRows.getPaymentNotice,
+      settlementRows.listPaymentNoticeLines,
+    ],
     api: { httpApi: new HttpApi(stack, 'Http'), authorizerId: 'authorizer', requiredScope: 'api/scope' },
     table,
     unlockPublisher: { allowPublishingUnlocks: () => undefined },
@@ -73,14 +80,16 @@ describe('the QR poster function’s bundle', () => {
   };
   const poster = assetOf('get-qr-poster');
   const congestion = assetOf('set-congestion');
+  const notice = assetOf('get-payment-notice');
+  const noticeLines = assetOf('list-payment-notice-lines');
   const metafileOf = (asset: string) =>
     JSON.parse(readFileSync(path.join(asset, 'index.meta.json'), 'utf8')) as Metafile;
 
   it('holds the poster font beside index.mjs, byte for byte the package’s file', () => {
     expect(existsSync(path.join(poster, 'index.mjs'))).toBe(true);
-    const font = path.join(poster, POSTER_FONT.target);
+    const font = path.join(poster, DOCUMENT_FONT.target);
     expect(existsSync(font)).toBe(true);
-    expect(sha256(font)).toBe(sha256(bundledFileSource(POSTER_FONT)));
+    expect(sha256(font)).toBe(sha256(bundledFileSource(DOCUMENT_FONT)));
   });
 
   it('bundles pdf-lib, fontkit and qrcode into the poster function only', () => {
@@ -88,11 +97,24 @@ describe('the QR poster function’s bundle', () => {
     expect([...packagesIn(metafileOf(poster))]).toEqual(expect.arrayContaining(drawing));
     const others = packagesIn(metafileOf(congestion));
     for (const name of drawing) expect(others.has(name), name).toBe(false);
-    expect(existsSync(path.join(congestion, path.dirname(POSTER_FONT.target)))).toBe(false);
+    expect(existsSync(path.join(congestion, path.dirname(DOCUMENT_FONT.target)))).toBe(false);
     const sizes = {
       poster: statSync(path.join(poster, 'index.mjs')).size,
-      font: statSync(path.join(poster, POSTER_FONT.target)).size,
+      font: statSync(path.join(poster, DOCUMENT_FONT.target)).size,
       congestion: statSync(path.join(congestion, 'index.mjs')).size,
+    };
+    console.log('BUNDLE', JSON.stringify(sizes));
+  });
+
+  it('holds the font beside the payment notice’s bundle too, with pdf-lib and fontkit; a notice’s lines none', () => {
+    expect(sha256(path.join(notice, DOCUMENT_FONT.target))).toBe(sha256(bundledFileSource(DOCUMENT_FONT)));
+    expect([...packagesIn(metafileOf(notice))]).toEqual(expect.arrayContaining(['pdf-lib', 'fontkit']));
+    const lines = packagesIn(metafileOf(noticeLines));
+    for (const name of ['pdf-lib', 'fontkit', 'qrcode']) expect(lines.has(name), name).toBe(false);
+    expect(existsSync(path.join(noticeLines, path.dirname(DOCUMENT_FONT.target)))).toBe(false);
+    const sizes = {
+      notice: statSync(path.join(notice, 'index.mjs')).size,
+      noticeLines: statSync(path.join(noticeLines, 'index.mjs')).size,
     };
     console.log('BUNDLE', JSON.stringify(sizes));
   });
@@ -116,13 +138,13 @@ describe('the renderer, bundled', () => {
     const script = [
       `const { renderPoster, bundledFilePath } = await import(${JSON.stringify(path.join(outdir, 'index.mjs'))});`,
       `const pdf = await renderPoster({ facilityName: 'リージャス丸の内', spaceName: 'ラウンジ', qrValue: 'QR-1' }, 0);`,
-      `const font = bundledFilePath(${JSON.stringify(POSTER_FONT)}, ${JSON.stringify(`file://${outdir}/index.mjs`)});`,
+      `const font = bundledFilePath(${JSON.stringify(DOCUMENT_FONT)}, ${JSON.stringify(`file://${outdir}/index.mjs`)});`,
       'process.stdout.write(JSON.stringify({ bytes: pdf.byteLength, head: Buffer.from(pdf.subarray(0, 5)).toString(), font }));',
     ].join('\n');
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir });
     const answer = JSON.parse(stdout) as { bytes: number; head: string; font: string };
     expect(answer.head).toBe('%PDF-');
     expect(answer.bytes).toBeGreaterThan(5_000);
-    expect(answer.font).toBe(path.join(outdir, POSTER_FONT.target));
+    expect(answer.font).toBe(path.join(outdir, DOCUMENT_FONT.target));
   });
 });

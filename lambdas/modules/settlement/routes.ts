@@ -1,3 +1,4 @@
+import { DOCUMENT_FONT } from '../../platform/pdf/font';
 import { ADMIN, type Route } from '../../platform/route';
 
 /** The partner's money screens (004 §3-5): its full and staff operators read them; usage operators do not (api.md). */
@@ -60,8 +61,10 @@ export const rows = {
     path: '/v1/operator/payment-notices/{id}',
     caller: FULL_AND_STAFF,
     tableActions: ['dynamodb:GetItem'],
-    // the notice
-    maxTableCommands: 1,
+    // the notice; asked for as a PDF, its partner (the addressee's name)
+    maxTableCommands: 2,
+    // the document's font travels beside this function's bundle (the PDF answer), and no other notice route's
+    bundledFiles: [DOCUMENT_FONT],
   },
   listPaymentNoticeLines: {
     id: 'list-payment-notice-lines',

@@ -37,6 +37,7 @@ import type { PartnerOffset, PartnerOffsetRepository } from './data/partner-offs
 import type { PartnerSettlementRepository } from './data/partner-settlement';
 import type { PaymentNoticeRepository } from './data/payment-notice';
 import type { SettlementRunRepository } from './data/settlement-run';
+import type { NoticeDocumentContent } from './rules/notice-document';
 import {
   acceptsPayments,
   type BilledRecord,
@@ -310,6 +311,22 @@ export async function getNotice(
   noticeId: string,
 ): Promise<PaymentNotice> {
   return ownedByPartner(identity, await deps.notices.get(noticeId), 'Payment notice');
+}
+
+/**
+ * One of the caller's partner's notices as its document shows it (004 §3-5 ② 支払通知書): the notice and the partner's
+ * name as it is now (the notice keeps no name); 404 for another partner's notice, as for none.
+ */
+export async function noticeDocumentOf(
+  deps: Pick<SettlementPorts, 'notices' | 'partners'>,
+  identity: Identity,
+  noticeId: string,
+): Promise<NoticeDocumentContent> {
+  const notice = await getNotice(deps, identity, noticeId);
+  const partner = await deps.partners.getPartner(notice.partnerId);
+  // a notice is issued only for a partner that exists (settlePeriods), and partners are not deleted
+  if (!partner) throw new Error(`Payment notice ${notice.noticeId} has no partner item`);
+  return { notice, partnerName: partner.name };
 }
 
 /** The opaque `nextCursor` of the notices: the period of the last notice listed. */

@@ -587,7 +587,11 @@ const calls: Readonly<Record<string, () => Promise<Call>>> = {
     await issueContractNotice();
     return {
       token: operatorToken('op-tw-staff', REQUEST_PARTNER, 'staff'),
-      request: { path: `/v1/operator/payment-notices/${encodeURIComponent(CONTRACT_NOTICE)}` },
+      // the dearer call: the notice as a PDF (its partner read for the addressee's name)
+      request: {
+        path: `/v1/operator/payment-notices/${encodeURIComponent(CONTRACT_NOTICE)}`,
+        headers: { accept: 'application/pdf' },
+      },
     };
   },
   'list-payment-notice-lines': async () => {

@@ -133,6 +133,11 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(committed.paths['/v1/operator/spaces/{spaceId}/qr'].get.responses['200'].content)).toEqual([
       'application/pdf',
     ]);
+    // a payment notice answers JSON, or its PDF when asked
+    const notice = committed.paths['/v1/operator/payment-notices/{id}'].get.responses['200'];
+    expect(Object.keys(notice.content)).toEqual(['application/json', 'application/pdf']);
+    expect(notice.content['application/pdf']).toEqual({ schema: { type: 'string', format: 'binary' } });
+    expect(notice.headers['Content-Disposition'].description).toContain('With Accept: application/pdf: attachment');
     expect(schemas.Problem.required).toEqual(['type', 'title', 'status', 'code', 'detail']);
   });
 

@@ -11,6 +11,7 @@
  * H1T and 500 at the Regus lounge (a 30-minute visit).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_NAME } from '../../../lambdas/domain/model';
 import { SalesLedger } from '../../../lambdas/modules/ledger';
 import {
   CompanyPaymentRepository,
@@ -19,11 +20,13 @@ import {
   settlementDeps,
   settlePeriods,
 } from '../../../lambdas/modules/settlement';
+import { japaneseDate, NOTICE_TITLE, yen } from '../../../lambdas/modules/settlement/rules/notice-document';
 import { markNoticePaid } from '../../../lambdas/modules/settlement/service';
 import { handler as settlePeriodsHandler } from '../../../lambdas/modules/settlement/steps/settle-periods';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
 import { lambdaContext } from '../../../lib/local/lambda-context';
 import type { LocalStack } from '../../../lib/local/stack';
+import { readPdf } from '../../fixtures/pdf';
 import { at, memberWithoutPlan, newMember } from '../booking/fixtures';
 import { adminToken, client, memberToken, operatorToken, startTestStack } from '../support/local-stack';
 
@@ -404,8 +407,8 @@ describe("a notice's usage lines and offsets (004 §3-5 ③④)", () => {
     }
     const tw = await linesOf('partner-tw:2026-12', twStaff);
     expect(tw.items).toHaveLength(3);
-    // api.md `SalesLine`, as the ledger writes it: no member, no facility or space names
-    // a line of a company's member (the lines come in record id order: the individual's may be first)
+    // api.md `SalesLine`, as the ledger writes it: no member, no facility or space names (a company's line: the order
+    // of the three follows their random reservation ids, and the individual's has no company)
     expect(tw.items.find((l) => l.companyName !== null)).toEqual({
       lineId: expect.stringMatching(/^reservation:.+\/.+$/),
       companyName: expect.any(String),
@@ -639,5 +642,112 @@ describe('recording a notice paid (back office)', () => {
     ).toEqual(marked);
     expect(await real.notices.get(id)).toEqual(marked);
     expect(marked).toMatchObject({ paidOn: '2027-03-30', paidBy: 'admin-1' });
+  });
+});
+
+describe('a notice as a PDF (004 §3-5 ② 支払通知書)', () => {
+  const NOTICE_PATH = (id: string) => `/v1/operator/payment-notices/${encodeURIComponent(id)}`;
+  async function pdfOf(id: string, token: string, accept = 'application/pdf') {
+    const res = await fetch(`${stack.url}${NOTICE_PATH(id)}`, {
+      headers: { authorization: `Bearer ${token}`, accept },
+    });
+    return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+  }
+
+  // the notice, the caller, and a full operator of its partner (who reads the partner's name)
+  it.each([
+    ['partner-tw:2026-12', 'full', twFull, twFull],
+    ['partner-tw:2026-12', 'staff', twStaff, twFull],
+    ['partner-h1t:2026-12', 'full', h1tFull, h1tFull],
+    ['partner-h1t:2027-01', 'full', h1tFull, h1tFull],
+    ['partner-regus:2027-01', 'full', regusFull, regusFull],
+  ])(
+    '%s for its %s operator: one A4 page to the partner, the JSON notice’s dates and amounts',
+    async (id, _, token, full) => {
+      const json = (await notice(id, token)).body;
+      const partner = await api.get('/v1/operator/partner', full);
+      expect(partner.status).toBe(200);
+      const { res, bytes } = await pdfOf(id, token);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="payment-notice-${id.split(':')[1]}.pdf"`,
+      );
+      expect(res.headers.get('vary')).toBe('accept');
+      expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      expect(bytes.byteLength).toBeLessThan(60_000);
+
+      const pdf = await readPdf(bytes);
+      expect(pdf.pages).toBe(1);
+      const texts = pdf.lines.map((l) => l.text);
+      const date = (iso: string) => japaneseDate(iso.slice(0, 10));
+      expect(texts).toEqual(
+        expect.arrayContaining([
+          NOTICE_TITLE,
+          '御中',
+          SERVICE_NAME,
+          `発行日 ${date(json.issuedAt)}`,
+          `通知番号 ${json.id}`,
+          `${date(json.period.from)} 〜 ${date(json.period.to)}`,
+          `支払予定日 ${date(json.dueDate)}`,
+        ]),
+      );
+      expect(texts).toContain(partner.body.name);
+      // every amount of the JSON notice, on its label's line
+      const row = (label: string) => {
+        const at = pdf.lines.findLast((l) => l.text === label);
+        return pdf.lines.find((l) => l !== at && at && Math.abs(l.y - at.y) < 1)?.text;
+      };
+      expect(row('売上総額（税抜）')).toBe(yen(json.gross));
+      expect(row('企業支払額')).toBe(yen(json.paidByCompanies));
+      expect(row('支払率')).toBe(`${json.ratePercent}%`);
+      expect(row('支払額')).toBe(yen(json.payout));
+      expect(row('相殺額')).toBe(yen(json.offsets));
+      expect(row('差引支払額')).toBe(yen(json.net));
+      expect(row('相殺対象額')).toBe(json.offsetsDue > 0 ? yen(json.offsetsDue) : undefined);
+      expect(row('繰越相殺額（次回以降に相殺）')).toBe(json.carriedOver > 0 ? yen(json.carriedOver) : undefined);
+      expect(row('状態')).toBe(json.status === 'issued' ? '発行済' : '支払済');
+    },
+  );
+
+  it('shows TIMEWORK’s amounts of 2026-12 as the notice computed them', async () => {
+    const texts = (await readPdf((await pdfOf('partner-tw:2026-12', twFull)).bytes)).lines.map((l) => l.text);
+    expect(texts).toEqual(expect.arrayContaining(['¥1,800', '¥1,029', '70%', '¥720', '¥300', '¥420']));
+    expect(texts).toContain('2026年11月21日 〜 2026年12月20日');
+    expect(texts).toContain('支払予定日 2027年2月26日');
+  });
+
+  it('answers JSON without Accept, for */*, and for what the route does not answer (CSV, images): no 406', async () => {
+    for (const accept of ['', '*/*', 'application/json', 'text/csv', 'image/png', 'application/pdf;q=0']) {
+      const { res, bytes } = await pdfOf('partner-tw:2026-12', twStaff, accept);
+      expect(res.status, accept).toBe(200);
+      expect(res.headers.get('content-type'), accept).toBe('application/json');
+      expect(JSON.parse(Buffer.from(bytes).toString('utf8')).id, accept).toBe('partner-tw:2026-12');
+    }
+    // a browser's Accept that ranks the PDF over anything else gets the PDF
+    const { res } = await pdfOf('partner-tw:2026-12', twStaff, 'application/pdf, */*;q=0.8');
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it('is refused as JSON is: 404 problem+json for another partner’s notice or none, 403 for usage and members', async () => {
+    for (const [id, token] of [
+      ['partner-tw:2026-12', h1tFull],
+      ['partner-tw:2026-12', regusFull],
+      ['partner-tw:2027-01', twFull],
+    ] as const) {
+      const { res, bytes } = await pdfOf(id, token);
+      expect(res.status, `${id} ${token.slice(-8)}`).toBe(404);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const body = JSON.parse(Buffer.from(bytes).toString('utf8'));
+      expect(body.code).toBe('NOT_FOUND');
+      expect(JSON.stringify(body)).not.toContain('1029');
+    }
+    for (const token of [twUsage, memberA.token]) {
+      const { res, bytes } = await pdfOf('partner-tw:2026-12', token);
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(JSON.parse(Buffer.from(bytes).toString('utf8')).code).toBe('FORBIDDEN');
+    }
+    expect((await pdfOf('partner-tw', twFull)).res.status).toBe(400);
   });
 });

@@ -1,5 +1,5 @@
+import { DOCUMENT_FONT } from '../../../platform/pdf/font';
 import type { Route } from '../../../platform/route';
-import { POSTER_FONT } from './font';
 
 /** The printable QR poster route (a row of the one route table, lambdas/routes.ts). */
 export const rows = {
@@ -16,7 +16,7 @@ export const rows = {
     // the space, its facility
     maxTableCommands: 2,
     // the poster's font travels beside this function's bundle, and no other's
-    bundledFiles: [POSTER_FONT],
+    bundledFiles: [DOCUMENT_FONT],
   },
 } as const satisfies Record<string, Route>;
 

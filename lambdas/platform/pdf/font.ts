@@ -1,8 +1,9 @@
 /**
- * The poster's typeface: its file, and reading it. Nothing heavier, as the route row names the file (so that CDK copies
- * it beside this function's bundle and no other's) and every user of the route table imports the rows.
+ * The typeface of the printed documents (the QR poster, the payment notice): its file, and reading it. Nothing heavier,
+ * as the route rows name the file (so that CDK copies it beside those functions' bundles and no other's) and every user
+ * of the route table imports the rows.
  */
-import { type BundledFile, readBundledFile } from '../../../platform/bundled-files';
+import { type BundledFile, readBundledFile } from '../bundled-files';
 
 /**
  * BIZ UDPGothic Bold (Morisawa; SIL Open Font License 1.1, which lets it be bundled and embedded), from Google Fonts
@@ -10,7 +11,7 @@ import { type BundledFile, readBundledFile } from '../../../platform/bundled-fil
  * with the JIS X 0213 kanji (9,575 unified ideographs), for the names partners write. A TrueType font (glyf outlines),
  * which fontkit subsets soundly. One weight: the file (4.5 MB) travels beside the bundle, never inside a PDF whole.
  */
-export const POSTER_FONT: BundledFile = {
+export const DOCUMENT_FONT: BundledFile = {
   source: '@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf',
   target: 'fonts/BIZUDPGothic-Bold.ttf',
 };
@@ -18,8 +19,8 @@ export const POSTER_FONT: BundledFile = {
 let fontBytes: Promise<Uint8Array> | undefined;
 
 /** The font file's bytes, read once per container. */
-export function posterFontBytes(): Promise<Uint8Array> {
-  fontBytes ??= readBundledFile(POSTER_FONT).catch((error: unknown) => {
+export function documentFontBytes(): Promise<Uint8Array> {
+  fontBytes ??= readBundledFile(DOCUMENT_FONT).catch((error: unknown) => {
     fontBytes = undefined;
     throw error;
   });
