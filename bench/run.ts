@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: bundles, latency against floors, unlock end to end, DynamoDB cost, contention and
  * timers, on a local stack of its own. Writes bench/results/latest.md and latest.json and prints the table.
- * Exit 1 when something is wrong (an error answer, a double booking, a 5xx, a stay not forced out).
+ * Exit 1 when something is wrong (an error answer, a double booking, a 5xx, a stay not forced out) or a figure passes
+ * its bound in `lib/budget.ts`.
  */
 import '../lib/local/env';
 import { execFileSync } from 'node:child_process';
@@ -13,13 +14,16 @@ import { fileURLToPath } from 'node:url';
 import { tableContext } from '../lambdas/platform/dynamo/client';
 import { freePort } from '../lib/local/ports';
 import { type LocalStack, startLocalStack } from '../lib/local/stack';
+import { BUDGET, budgetFailures } from './lib/budget';
 import { measureBundles } from './lib/bundles';
 import { CONTENDERS, measureContention } from './lib/contention';
 import { measureCost } from './lib/cost';
+import { measureCsvAnswers } from './lib/csv-answer';
 import { FutureSlots, putBenchData, T, T0 } from './lib/fixtures';
 import { Floor } from './lib/floor';
 import { Api } from './lib/http';
 import { measureLatency } from './lib/latency';
+import { measureLedgerCost } from './lib/ledger-cost';
 import { MqttFloor } from './lib/mqtt-floor';
 import { TableObserver } from './lib/observe';
 import { Progress } from './lib/progress';
@@ -129,6 +133,10 @@ async function main(): Promise<number> {
 
     await api.expect(200, api.post('/local/clock', { now: T }), 'POST /local/clock');
     const { doc } = tableContext();
+    // before the latency section fills the bench seats for the hour from now
+    observer = TableObserver.install(doc);
+    results.ledger = await measureLedgerCost(api, floor, doc, observer, progress);
+    observer.remove();
     const live = { api, floor, mqtt: mqttFloor, slots: new FutureSlots(), progress };
     results.latency = await measureLatency(live, async (checkedIn) => {
       observer = TableObserver.install(doc);
@@ -147,10 +155,18 @@ async function main(): Promise<number> {
     results.cost = await measureCost(api, floor, observer, progress);
     observer.remove();
     if (results.cost.missing.length > 0) failures.push(`cost: no call measured for ${results.cost.missing.join(', ')}`);
+
+    // last: it seeds ten thousand sales lines (dated after the frozen clock)
+    results.csv = await measureCsvAnswers(
+      { endpoint: stack.dynamodbEndpoint, tableName: stack.tableName, doc: floor.doc },
+      progress,
+    );
   } catch (error) {
     failures.push(error instanceof Error ? error.message : String(error));
     if (error instanceof Error && error.stack) progress.note(error.stack);
   }
+  results.budget = BUDGET;
+  failures.push(...budgetFailures(results.ledger, results.csv));
   progress.step('stopping the stack');
   await cleanup();
   progress.end();

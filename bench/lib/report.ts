@@ -1,8 +1,12 @@
 /** latest.md and latest.json from the sections' results. */
+
+import { BUDGET } from './budget';
 import type { BundleSection } from './bundles';
 import type { ContentionSection } from './contention';
 import type { CostSection } from './cost';
+import type { CsvSection } from './csv-answer';
 import type { LatencySection } from './latency';
+import type { LedgerSection } from './ledger-cost';
 import type { PhaseResult } from './load';
 import type { Percentiles } from './stats';
 import { kib, ms, ratio, table } from './stats';
@@ -28,8 +32,13 @@ export interface Results {
   latency?: LatencySection;
   unlockE2e?: UnlockE2eSection;
   cost?: CostSection;
+  /** The sales ledger's share of a checkout's write capacity (with the cost section). */
+  ledger?: LedgerSection;
   contention?: ContentionSection;
   timers?: TimersSection;
+  csv?: CsvSection;
+  /** The bounds the run was held to (`budget.ts`). */
+  budget?: typeof BUDGET;
 }
 
 const HOW_TO_READ = `**How to read it.** Everything runs on this machine in one Node process (the local gateway, the
@@ -45,8 +54,10 @@ bundled); cold load is the time to \`import()\` a bundle in a fresh Node process
 Capacity units are what DynamoDB Local reports for \`ReturnConsumedCapacity: TOTAL\` (table and indexes): single-item
 reads and writes follow AWS's rules, transactions do not — Local prices a \`TransactWriteItems\` by its largest item
 whatever the number of items, where AWS bills at least 2 WCU per item — so read the *tx items* column as the AWS
-lower bound of a transaction (2 WCU × items). The bench fails (exit 1) only when something is wrong: an error answer,
-a double booking, a 5xx, a stay not forced out; it asserts no timing.`;
+lower bound of a transaction (2 WCU × items). The bench fails (exit 1) when something is wrong (an error answer, a
+double booking, a 5xx, a stay not forced out, a CSV without its lines) and when a figure passes its bound in
+\`bench/lib/budget.ts\` (the sales ledger's WCU and items per checkout, the 10,000-line CSV's time and peak RSS); it
+asserts no other timing.`;
 
 const pRow = (p: Percentiles) => [ms(p.p50), ms(p.p95), ms(p.p99)];
 const phase = (p: PhaseResult) => [...pRow(p), p.throughput.toFixed(0)];
@@ -162,6 +173,77 @@ function costMd(c: CostSection): string {
   ].join('\n');
 }
 
+function ledgerMd(l: LedgerSection): string {
+  const rows = l.shares.map((s) => [
+    s.checkout,
+    s.route,
+    cu(s.total.wcu),
+    s.total.txItems,
+    cu(s.ledger.wcu),
+    s.ledger.txItems,
+    cu(s.rest.wcu),
+    cu(s.addedWcu),
+    `${cu(s.ledger.wcu)} / ${BUDGET.ledger.wcu}`,
+  ]);
+  return [
+    "### The sales ledger's share of a checkout",
+    '',
+    "Two checkouts of one shape each: the first as the product makes it (*total*); the second with the ledger's items (its sales record, put only if absent, and its facility's day and month totals) taken out of its transaction by a bench-only middleware (*rest*) and sent right after as a transaction of their own (*ledger*). *total − rest* is what the ledger's items add to a real checkout as Local prices it: Local does not price a transaction as the sum of its items, so it differs from *ledger*, the figure the budget bounds. WCU as DynamoDB Local reports them; AWS bills each transaction item at least 2 WCU.",
+    '',
+    table(
+      [
+        'checkout',
+        'route',
+        'total WCU',
+        'tx items',
+        'ledger WCU',
+        'ledger items',
+        'rest WCU',
+        'total − rest',
+        'ledger WCU / budget',
+      ],
+      rows,
+      'llrrrrrrr',
+    ),
+  ].join('\n');
+}
+
+function csvMd(c: CsvSection): string {
+  const s = c.seeding;
+  const mib = (n: number) => n.toFixed(1);
+  const rows = c.rows.map((r) => [
+    r.list,
+    `\`${r.request}\``,
+    `${r.lines} / ${r.expectedLines}`,
+    kib(r.bytes),
+    `${ms(r.ms)} / ${BUDGET.csv.ms}`,
+    `${mib(r.peakRssMiB)} / ${BUDGET.csv.peakRssMiB}`,
+    mib(r.rssBeforeMiB),
+    mib(r.heapGrowthMiB),
+  ]);
+  return [
+    '## 7. The largest CSV answer',
+    '',
+    `Seeded through the ledger's writer (\`bench/lib/seed-sales.ts\`): ${s.lines} sales lines in ${s.records} records of ${s.partnerId} (${s.facilityId}, ${s.spaceId}), use dates ${s.from} … ${s.to}, one transaction per record, in ${(s.ms / 1000).toFixed(1)} s${s.existing > 0 ? ` (${s.existing} there already)` : ''}. Each answer is the median of ${c.rows[0]?.samples.length ?? 0} fresh Node processes that load the handler (through tsx), answer a small request of the route, then call it once with \`Accept: text/csv\` for the whole range: *peak RSS* is the process's (\`resourceUsage().maxRSS\`, what Lambda reports as Max Memory Used; the function has 512 MB in dev), *heap growth* the heap used at its highest during the call (sampled every ms) less before it.`,
+    '',
+    table(
+      [
+        'list',
+        'request',
+        'lines / expected',
+        'KiB',
+        'ms / budget',
+        'peak RSS MiB / budget',
+        'RSS before MiB',
+        'heap growth MiB',
+      ],
+      rows,
+      'llrrrrrr',
+    ),
+    ...c.notMeasured.map((n) => `\n${n.list}: not measured (${n.why}).`),
+  ].join('\n');
+}
+
 function contentionMd(c: ContentionSection): string {
   const conflicts =
     Object.entries(c.conflicts)
@@ -237,8 +319,10 @@ export function markdown(r: Results): string {
     r.latency && latencyMd(r.latency),
     r.unlockE2e && e2eMd(r.unlockE2e),
     r.cost && costMd(r.cost),
+    r.ledger && ledgerMd(r.ledger),
     r.contention && contentionMd(r.contention),
     r.timers && timersMd(r.timers),
+    r.csv && csvMd(r.csv),
   ].filter((s): s is string => typeof s === 'string');
   return `${sections.join('\n\n')}\n`;
 }

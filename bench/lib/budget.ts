@@ -1,0 +1,50 @@
+/**
+ * Bounds the bench holds the product to: a run past one fails (exit 1), as an error answer does. Set with headroom from
+ * runs on a 2-vCPU machine (the figures in the comments); capacity units are exact for a given item layout, so their
+ * bounds catch a ledger item that grows or a transaction that gains items; the CSV bounds are wall time and memory, so
+ * they catch a read or a writer that became several times slower or holds far more than the file.
+ */
+import type { CsvSection } from './csv-answer';
+import type { LedgerSection } from './ledger-cost';
+
+export const BUDGET = {
+  /**
+   * The ledger's items of one checkout in a transaction of their own: WCU as DynamoDB Local counts them, and items
+   * (AWS: ≥ 2 WCU each). Measured: 12 WCU, 3 items, for a reservation's and a visit's checkout alike.
+   */
+  ledger: { wcu: 16, txItems: 3 },
+  /**
+   * The 10,000-line sales CSV (median of 5 fresh processes): answer time, and the process's peak RSS (the function has
+   * 512 MB in dev). Measured: 1.0–2.1 s (median 1.4 s, on a machine loaded 5× its cores), 196–205 MiB.
+   */
+  csv: { ms: 5_000, peakRssMiB: 400 },
+} as const;
+
+/** What a run's figures break of the budget, one sentence each. */
+export function budgetFailures(ledger: LedgerSection | undefined, csv: CsvSection | undefined): string[] {
+  const failures: string[] = [];
+  for (const share of ledger?.shares ?? []) {
+    if (share.ledger.wcu > BUDGET.ledger.wcu)
+      failures.push(
+        `ledger cost: a ${share.checkout} checkout's ledger items take ${share.ledger.wcu} WCU (budget ${BUDGET.ledger.wcu})`,
+      );
+    if (share.ledger.txItems > BUDGET.ledger.txItems)
+      failures.push(
+        `ledger cost: a ${share.checkout} checkout writes ${share.ledger.txItems} ledger items (budget ${BUDGET.ledger.txItems})`,
+      );
+  }
+  for (const row of csv?.rows ?? []) {
+    for (const s of row.samples) {
+      if (s.status !== 200) failures.push(`csv: ${row.list} answered ${s.status}`);
+      else if (s.lines !== row.expectedLines)
+        failures.push(`csv: ${row.list} has ${s.lines} lines (expected ${row.expectedLines})`);
+    }
+    if (row.ms > BUDGET.csv.ms)
+      failures.push(`csv: ${row.list} took ${row.ms.toFixed(0)} ms (median; budget ${BUDGET.csv.ms} ms)`);
+    if (row.peakRssMiB > BUDGET.csv.peakRssMiB)
+      failures.push(
+        `csv: ${row.list} peaked at ${row.peakRssMiB.toFixed(0)} MiB RSS (median; budget ${BUDGET.csv.peakRssMiB} MiB)`,
+      );
+  }
+  return failures;
+}
