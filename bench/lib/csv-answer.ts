@@ -9,10 +9,10 @@
  * The lines are dated in 2027, after the bench's frozen clock, so that no settlement period holding them falls due
  * when a section moves the clock (the local settlement job runs at every move).
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MAX_CSV_LINES } from '../../contracts/csv/spec';
 import type { TokenSubject } from '../../lib/local/tokens';
+import { measureInChild } from './child';
 import type { CsvChildInput, CsvSample } from './csv-child';
 import type { Progress } from './progress';
 import { type SeededSales, seedSales } from './seed-sales';
@@ -48,38 +48,13 @@ export const CSV_SAMPLES = 5;
 const CHILD = fileURLToPath(new URL('./csv-child.ts', import.meta.url));
 
 /** One sample in a fresh Node process, against the bench's table. */
-function sample(input: CsvChildInput, table: { endpoint: string; tableName: string }): Promise<CsvSample> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TABLE_NAME: table.tableName,
-      DYNAMODB_ENDPOINT: table.endpoint,
-    };
-    // as in the cloud (and the rest of the bench): answers are not checked against their schemas on the way out
-    delete env.VALIDATE_RESPONSES;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', CHILD, JSON.stringify(input)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env,
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(new Error(`csv sample of ${input.routeId} exited ${code}: ${err.trim().slice(-800)}`));
-        return;
-      }
-      resolve(JSON.parse(line) as CsvSample);
-    });
-  });
-}
+const sample = (input: CsvChildInput, table: { endpoint: string; tableName: string }): Promise<CsvSample> =>
+  measureInChild<CsvSample>(
+    CHILD,
+    JSON.stringify(input),
+    { TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint },
+    `csv sample of ${input.routeId}`,
+  );
 
 async function measure(
   list: string,

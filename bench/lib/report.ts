@@ -5,6 +5,7 @@ import type { BundleSection } from './bundles';
 import type { ContentionSection } from './contention';
 import type { CostSection } from './cost';
 import type { CsvSection } from './csv-answer';
+import type { ExportSection } from './export-job';
 import type { LatencySection } from './latency';
 import type { LedgerSection } from './ledger-cost';
 import type { PhaseResult } from './load';
@@ -37,6 +38,7 @@ export interface Results {
   contention?: ContentionSection;
   timers?: TimersSection;
   csv?: CsvSection;
+  export?: ExportSection;
   /** The bounds the run was held to (`budget.ts`). */
   budget?: typeof BUDGET;
 }
@@ -55,9 +57,9 @@ Capacity units are what DynamoDB Local reports for \`ReturnConsumedCapacity: TOT
 reads and writes follow AWS's rules, transactions do not — Local prices a \`TransactWriteItems\` by its largest item
 whatever the number of items, where AWS bills at least 2 WCU per item — so read the *tx items* column as the AWS
 lower bound of a transaction (2 WCU × items). The bench fails (exit 1) when something is wrong (an error answer, a
-double booking, a 5xx, a stay not forced out, a CSV without its lines) and when a figure passes its bound in
-\`bench/lib/budget.ts\` (the sales ledger's WCU and items per checkout, the 10,000-line CSV's time and peak RSS); it
-asserts no other timing.`;
+double booking, a 5xx, a stay not forced out, a CSV or an export without its lines) and when a figure passes its bound
+in \`bench/lib/budget.ts\` (the sales ledger's WCU and items per checkout, the 10,000-line CSV's time and peak RSS, the
+100,000-line export's time, peak RSS, live heap and Buffers); it asserts no other timing.`;
 
 const pRow = (p: Percentiles) => [ms(p.p50), ms(p.p95), ms(p.p99)];
 const phase = (p: PhaseResult) => [...pRow(p), p.throughput.toFixed(0)];
@@ -244,6 +246,51 @@ function csvMd(c: CsvSection): string {
   ].join('\n');
 }
 
+function exportMd(e: ExportSection): string {
+  const s = e.seeding;
+  const b = BUDGET.export;
+  const mib = (n: number) => n.toFixed(1);
+  const x = e.sample;
+  const requests = Object.entries(x.s3)
+    .map(([command, n]) => `${n} ${command.replace(/Command$/, '')}`)
+    .join(', ');
+  return [
+    '## 8. An export of 100,000 lines',
+    '',
+    `Seeded through the ledger's writer: ${s.lines} sales lines in ${s.records} records of ${s.partnerId} (${s.facilityId}, ${s.spaceId}), use dates ${s.from} … ${s.to}, in ${(s.ms / 1000).toFixed(1)} s${s.existing > 0 ? ` (${s.existing} there already)` : ''}. A sales export of that range, recorded as \`POST /v1/operator/exports\` records one, is run once by the \`run-export\` step handler in a fresh Node process (through tsx) against DynamoDB Local and the local S3: it reads the lines a page at a time through the sales list's own service and sends the CSV in parts of 8 MiB (\`S3DownloadStore\`). *Live heap growth* is the most the heap held after a full GC (one every 250 ms, paused in the run's time) less before the run, *heap growth* the highest heap used, garbage included (sampled every 5 ms), *Buffer growth* the highest memory of Buffers (the part being gathered, and its copy being sent): what the job holds stays far below the file's size, which is read a page at a time and sent in parts. The function has 1,024 MB and 10 minutes.`,
+    '',
+    table(
+      [
+        'job',
+        'lines / expected',
+        'MiB (S3)',
+        'parts',
+        'ms / budget',
+        'peak RSS MiB / budget',
+        'live heap growth MiB / budget',
+        'heap growth MiB',
+        'Buffer growth MiB / budget',
+      ],
+      [
+        [
+          e.status,
+          `${e.lines} / ${e.expectedLines}`,
+          `${mib(e.bytes / 1048576)} (${mib(e.objectBytes / 1048576)})`,
+          String(e.parts),
+          `${ms(x.ms)} / ${b.ms}`,
+          `${mib(x.peakRssMiB)} / ${b.peakRssMiB}`,
+          `${mib(x.liveHeapGrowthMiB)} / ${b.liveHeapGrowthMiB}`,
+          mib(x.heapGrowthMiB),
+          `${mib(x.bufferGrowthMiB)} / ${b.bufferGrowthMiB}`,
+        ],
+      ],
+      'lrrrrrrrr',
+    ),
+    '',
+    `S3 requests of the run: ${requests || 'none'}. RSS after loading the handler: ${mib(x.rssBeforeMiB)} MiB.`,
+  ].join('\n');
+}
+
 function contentionMd(c: ContentionSection): string {
   const conflicts =
     Object.entries(c.conflicts)
@@ -323,6 +370,7 @@ export function markdown(r: Results): string {
     r.contention && contentionMd(r.contention),
     r.timers && timersMd(r.timers),
     r.csv && csvMd(r.csv),
+    r.export && exportMd(r.export),
   ].filter((s): s is string => typeof s === 'string');
   return `${sections.join('\n\n')}\n`;
 }
