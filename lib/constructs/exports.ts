@@ -1,10 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import { Effect, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EXPORT_RETENTION_DAYS, EXPORTS_BUCKET_ENV, EXPORTS_KEY_PREFIX } from '../../contracts/files';
 import type { StageConfig } from '../config';
+import { accessLogBucket, PRIVATE_BUCKET } from './buckets';
 
 /** What the export job may do on `exports/*`: write a file in parts, and drop the parts of one it could not finish. */
 export const EXPORT_WRITE_ACTIONS = ['s3:PutObject', 's3:AbortMultipartUpload'] as const;
@@ -45,20 +46,9 @@ export class Exports extends Construct implements ExportReader, ExportWriter {
   constructor(scope: Construct, id: string, props: ExportsProps) {
     super(scope, id);
     const { config } = props;
-    const privateBucket = {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-    } as const;
-
-    this.accessLogs = new Bucket(this, 'AccessLogs', {
-      ...privateBucket,
-      lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(config.logs.retentionDays) }],
-      removalPolicy: config.logs.removalPolicy,
-    });
+    this.accessLogs = accessLogBucket(this, 'AccessLogs', config);
     this.bucket = new Bucket(this, 'Bucket', {
-      ...privateBucket,
+      ...PRIVATE_BUCKET,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'exports/',
       lifecycleRules: [

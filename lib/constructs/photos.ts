@@ -1,10 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import { Effect, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PHOTOS_BUCKET_ENV, PHOTOS_KEY_PREFIX } from '../../contracts/files';
 import type { StageConfig } from '../config';
+import { accessLogBucket, PRIVATE_BUCKET } from './buckets';
 
 /** What a function storing photos may do, on `photos/*` of the bucket only (no listing, no ACLs). */
 export const PHOTO_ACTIONS = ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'] as const;
@@ -37,21 +38,9 @@ export class Photos extends Construct {
   constructor(scope: Construct, id: string, props: PhotosProps) {
     super(scope, id);
     const { config } = props;
-    const privateBucket = {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-    } as const;
-
-    this.accessLogs = new Bucket(this, 'AccessLogs', {
-      ...privateBucket,
-      lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(config.logs.retentionDays) }],
-      removalPolicy: config.logs.removalPolicy,
-    });
-
+    this.accessLogs = accessLogBucket(this, 'AccessLogs', config);
     this.bucket = new Bucket(this, 'Bucket', {
-      ...privateBucket,
+      ...PRIVATE_BUCKET,
       versioned: true,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'photos/',

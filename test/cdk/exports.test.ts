@@ -12,7 +12,18 @@ import { routeFunctionName } from '../../lib/constructs/api';
 import { EXPORT_READ_ACTIONS, EXPORT_WRITE_ACTIONS } from '../../lib/constructs/exports';
 import { EXPORT_STEP, stepFunctionName } from '../../lib/constructs/timers';
 import { STACK_PARTS } from '../../lib/stacks/stack-names';
-import { actionList, asList, flatten, functionStatements, logicalIdOf, refTarget, seenFrom, synth } from './helpers';
+import {
+  actionList,
+  asList,
+  flatten,
+  functionStatements,
+  logicalIdOf,
+  PRIVATE_BUCKET_PROPS,
+  propertiesOf,
+  refTarget,
+  seenFrom,
+  synth,
+} from './helpers';
 
 type Props = Record<string, unknown>;
 
@@ -22,18 +33,7 @@ describe.each(STAGES)('the exports bucket (%s)', (stage) => {
   const resources = template.toJSON().Resources as Record<string, { Properties: Props; DeletionPolicy?: string }>;
   const bucket = logicalIdOf(s.stacks.async.exports.bucket);
   const logs = logicalIdOf(s.stacks.async.exports.accessLogs);
-  const privateBucket = {
-    PublicAccessBlockConfiguration: {
-      BlockPublicAcls: true,
-      BlockPublicPolicy: true,
-      IgnorePublicAcls: true,
-      RestrictPublicBuckets: true,
-    },
-    BucketEncryption: {
-      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-    },
-    OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-  };
+  const privateBucket = PRIVATE_BUCKET_PROPS;
 
   it('is private and encrypted, logs its access into a private log bucket, and is the async stack’s only other bucket', () => {
     expect(Object.keys(template.findResources('AWS::S3::Bucket')).sort()).toEqual([bucket, logs].sort());
@@ -46,7 +46,7 @@ describe.each(STAGES)('the exports bucket (%s)', (stage) => {
   });
 
   it(`expires export files after ${EXPORT_RETENTION_DAYS} days and aborts unfinished uploads after a day`, () => {
-    expect((resources[bucket]?.Properties.LifecycleConfiguration as { Rules: Props[] }).Rules).toEqual([
+    expect((propertiesOf(template, bucket).LifecycleConfiguration as { Rules: Props[] }).Rules).toEqual([
       expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
       expect.objectContaining({ Prefix: 'exports/', ExpirationInDays: EXPORT_RETENTION_DAYS, Status: 'Enabled' }),
     ]);
@@ -56,8 +56,9 @@ describe.each(STAGES)('the exports bucket (%s)', (stage) => {
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')).filter(
       (p) => refTarget((p.Properties as Props).Bucket) === bucket,
     );
-    expect(policies).toHaveLength(1);
-    const statements = (policies[0]?.Properties as { PolicyDocument: { Statement: Props[] } }).PolicyDocument.Statement;
+    const [policy] = policies;
+    if (!policy || policies.length !== 1) throw new Error(`${bucket}: ${policies.length} bucket policies`);
+    const statements = (policy.Properties as { PolicyDocument: { Statement: Props[] } }).PolicyDocument.Statement;
     expect(statements).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     );

@@ -259,6 +259,20 @@ export function expectOnlyHandlerBase(
   }
 }
 
+/** What a private bucket of ours has in its template (`PRIVATE_BUCKET` of lib/constructs/buckets.ts). */
+export const PRIVATE_BUCKET_PROPS = {
+  PublicAccessBlockConfiguration: {
+    BlockPublicAcls: true,
+    BlockPublicPolicy: true,
+    IgnorePublicAcls: true,
+    RestrictPublicBuckets: true,
+  },
+  BucketEncryption: {
+    ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+  },
+  OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+};
+
 /** Properties of a resource by logical id; fails when there is none. */
 export function propertiesOf(template: Template, id: string): Record<string, unknown> {
   const resource = (template.toJSON().Resources as Record<string, Resource | undefined>)[id];

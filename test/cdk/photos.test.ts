@@ -19,6 +19,7 @@ import {
   functionNamed,
   functionStatements,
   newApp,
+  PRIVATE_BUCKET_PROPS,
   propertiesOf,
   refTarget,
   type Synthesized,
@@ -55,18 +56,7 @@ describe.each(STAGES)('the photos bucket (%s)', (stage) => {
   const data = s.templates.data;
   const { photos, logs } = bucketsOf(s);
   const resources = data.toJSON().Resources as Record<string, { Properties: Props; DeletionPolicy?: string }>;
-  const privateBucket = {
-    PublicAccessBlockConfiguration: {
-      BlockPublicAcls: true,
-      BlockPublicPolicy: true,
-      IgnorePublicAcls: true,
-      RestrictPublicBuckets: true,
-    },
-    BucketEncryption: {
-      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-    },
-    OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-  };
+  const privateBucket = PRIVATE_BUCKET_PROPS;
 
   it('is private, encrypted, versioned and logs its access into the private log bucket', () => {
     expect(resources[photos]?.Properties).toMatchObject({

@@ -4,11 +4,12 @@ import {
   CreateMultipartUploadCommand,
   GetObjectCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DownloadStore, FileType, FileUpload } from '../ports';
+import { keyUnder, s3Client } from './s3-bucket';
 
 /** S3's smallest part but the last one. */
 export const MIN_PART_BYTES = 5 * 1024 * 1024;
@@ -127,15 +128,11 @@ export class S3DownloadStore implements DownloadStore {
   }
 
   private checked(key: string): string {
-    const { keyPrefix } = this.options;
-    if (!key.startsWith(keyPrefix) || key.length === keyPrefix.length)
-      throw new Error(`File key ${JSON.stringify(key)} is not under ${keyPrefix}`);
-    return key;
+    return keyUnder(this.options.keyPrefix, key);
   }
 
   private s3(): S3Client {
-    const { endpoint } = this.options;
-    this.client ??= new S3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
+    this.client ??= s3Client(this.options.endpoint);
     return this.client;
   }
 }

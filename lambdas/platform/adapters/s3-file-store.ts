@@ -1,7 +1,8 @@
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileStore, PresignedUpload, PresignedUploadRequest } from '../ports';
+import { keyUnder, s3Client } from './s3-bucket';
 
 /** Settings of {@link S3FileStore}. */
 export interface S3FileStoreOptions {
@@ -53,15 +54,11 @@ export class S3FileStore implements FileStore {
   }
 
   private checked(key: string): string {
-    const { keyPrefix } = this.options;
-    if (!key.startsWith(keyPrefix) || key.length === keyPrefix.length)
-      throw new Error(`File key ${JSON.stringify(key)} is not under ${keyPrefix}`);
-    return key;
+    return keyUnder(this.options.keyPrefix, key);
   }
 
   private s3(): S3Client {
-    const { endpoint } = this.options;
-    this.client ??= new S3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
+    this.client ??= s3Client(this.options.endpoint);
     return this.client;
   }
 }
