@@ -54,8 +54,13 @@ export const EXPORT_STEP = 'run-export';
 export const EXPORT_TIMEOUT = Duration.minutes(10);
 /** The export job's memory: it holds a part of the file (8 MiB) and a page of the list, and CPU goes with memory. */
 export const EXPORT_MEMORY_MB = 1024;
-/** What the export job reads beyond the other steps' actions: the names of a page's spaces and facilities (batches). */
-const EXPORT_TABLE_ACTIONS: readonly TableAction[] = ['dynamodb:BatchGetItem'];
+/** The export job's steps: their own table actions, no more (they put and delete nothing). */
+export const EXPORT_STEP_TABLE_ACTIONS: Readonly<Record<string, readonly TableAction[]>> = {
+  // the job, the list's pages (queries, the names of a page's spaces and facilities in batches), the job's end
+  [EXPORT_STEP]: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
+  // the job's end
+  'fail-export': ['dynamodb:UpdateItem'],
+};
 
 /** Every step handler EventBridge runs on a schedule (the sweepers and the settlement job); no state machine runs them. */
 export const SCHEDULED_STEPS: readonly string[] = [...SWEEPERS, SETTLEMENT_STEP];
@@ -122,7 +127,10 @@ function definitionOf(workflow: Workflow): string {
 export interface TimersProps {
   /** Stage settings: names, Lambda sizing, log retention, Powertools, state-machine logging. */
   readonly config: StageConfig;
-  /** The single table; step functions get exactly {@link STEP_TABLE_ACTIONS} on it and its indexes. */
+  /**
+   * The single table; step functions get exactly {@link STEP_TABLE_ACTIONS} on it and its indexes (the export job's,
+   * {@link EXPORT_STEP_TABLE_ACTIONS}).
+   */
   readonly table: ITable;
   /** The stack's alarm topic and dead-letter queues. */
   readonly alarms: Alarms;
@@ -173,7 +181,7 @@ export class Timers extends Construct implements TimerStarter {
         ...(step === SETTLEMENT_STEP ? { timeout: SETTLEMENT_TIMEOUT } : {}),
         ...(step === EXPORT_STEP ? { timeout: EXPORT_TIMEOUT, memorySize: EXPORT_MEMORY_MB } : {}),
       });
-      const actions = step === EXPORT_STEP ? [...STEP_TABLE_ACTIONS, ...EXPORT_TABLE_ACTIONS] : STEP_TABLE_ACTIONS;
+      const actions = EXPORT_STEP_TABLE_ACTIONS[step] ?? STEP_TABLE_ACTIONS;
       fn.addToRolePolicy(tableAccessStatement('StepTableAccess', table, actions));
       if (step === EXPORT_STEP) exportWriter.allowWritingExports(fn);
       stepFunctions.set(step, fn);

@@ -126,6 +126,15 @@ describe('requestExport', () => {
     ]);
   });
 
+  it('shows a job whose state machine could not be started failed at once, and throws for a retry', async () => {
+    const { jobs, timers, ports } = world();
+    timers.down = true;
+    await expect(requestExport(ports, staff, body, NOW)).rejects.toThrow(/throttled/);
+    const [job] = jobs.byKey.values();
+    expect(job).toMatchObject({ status: 'failed', finishedAt: NOW });
+    expect(timers.attempts).toBe(1);
+  });
+
   it.each([['fac-b'], ['fac-none']])('refuses facility %s with 404, recording and starting nothing', async (id) => {
     const { jobs, timers, ports } = world();
     const refused = await requestExport(ports, staff, { ...body, facilityId: id }, NOW).catch((e: unknown) => e);
@@ -207,6 +216,15 @@ describe('runExport', () => {
     expect(await runExport({ ...run, source: () => pagesOf(5, 100) }, job, clock)).toBe('done');
     expect(files.uploads.map((u) => u.state)).toEqual(['aborted', 'finished']);
     expect((await jobs.get('partner-a', job.exportId))?.lines).toBe(501);
+  });
+
+  it('marks a job past its deadline failed instead of writing it (its partner was shown it failed)', async () => {
+    const { jobs, files, ports } = world();
+    const job = await requestExport(ports, staff, body, NOW);
+    const late = { now: () => NOW + EXPORT_DEADLINE_MS + 1 };
+    expect(await runExport({ jobs, files, source: () => pagesOf(1, 1) }, job, late)).toBe('late');
+    expect(files.uploads).toEqual([]);
+    expect(await jobs.get('partner-a', job.exportId)).toMatchObject({ status: 'failed', finishedAt: late.now() });
   });
 
   it('failExport marks a running job failed once, and never a done one', async () => {

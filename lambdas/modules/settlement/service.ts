@@ -164,7 +164,8 @@ export async function markNoticePaid(
   const paidBy = adminIdOf(identity);
   // a failed condition means another call marked it in between: the second reading decides without writing
   for (let attempt = 0; attempt < 2; attempt++) {
-    const notice = await deps.notices.get(noticeId);
+    // the second reading must see the write that beat this call's (a strongly consistent read)
+    const notice = await deps.notices.get(noticeId, { consistent: attempt > 0 });
     if (!notice) throw notFound('Payment notice');
     const decision = noticePaid(notice, body.paidOn);
     switch (decision.kind) {

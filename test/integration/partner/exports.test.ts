@@ -2,14 +2,15 @@
  * Export jobs on the local stack (api.md "Partner routes": exports): `POST /v1/operator/exports` answers 202 with the
  * job, the `export` state machine (the real ASL, run by the local runner) writes the CSV to the local S3, and `GET
  * /v1/operator/exports/{id}` answers a presigned URL whose file is, byte for byte, the list's own CSV answer of the
- * same range — here 2,400 sales lines written through the ledger (several pages of the job, a multipart-sized read),
+ * same range — here 2,400 sales lines written through the ledger (three pages of the job; the multipart path of a
+ * larger file is the S3 download store's test and the bench's 100,000 lines),
  * TIMEWORK's reservations, and Regus's visits and guests. Another partner's job is 404, a facility of another partner
  * is 404 and records nothing, the usage role is refused; a job whose task keeps failing ends `failed`, its execution
  * in the dead-letter queue; a job is gone (404) once its file expires.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_RETENTION_DAYS } from '../../../contracts/files';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EXPORT_RETENTION_DAYS, EXPORTS_BUCKET_ENV } from '../../../contracts/files';
 import type { SalesRecord } from '../../../lambdas/modules/ledger';
 import { SalesLedger } from '../../../lambdas/modules/ledger';
 import { tableContext } from '../../../lambdas/platform/dynamo/client';
@@ -202,6 +203,33 @@ describe('POST /v1/operator/exports → GET /v1/operator/exports/{exportId}', ()
     expect(job).toMatchObject({ status: 'failed', finishedAt: expect.any(String) });
     expect(job.url).toBeUndefined();
     expect(stack.timers.deadLetters.slice(dead).map((e) => e.name)).toEqual([job.exportId]);
+  });
+
+  it('answers a repeat with the same Idempotency-Key with the same job, and starts one execution', async () => {
+    const body = { kind: 'sales', from: '2026-11-01', to: '2026-11-03' };
+    const headers = { 'idempotency-key': 'export-once' };
+    const before = (await jobsOf('partner-tw')).length;
+    const executions = stack.timers.list().length;
+    const first = await api.post('/v1/operator/exports', body, tw('full'), headers);
+    const again = await api.post('/v1/operator/exports', body, tw('full'), headers);
+    expect([first.status, again.status]).toEqual([202, 202]);
+    expect(again.body.exportId).toBe(first.body.exportId);
+    expect(await jobsOf('partner-tw')).toHaveLength(before + 1);
+    expect(stack.timers.list()).toHaveLength(executions + 1);
+    await stack.timers.settle();
+  });
+
+  it('records and starts a job without the exports bucket: only the status route presigns, and only it has the bucket', async () => {
+    const bucket = process.env[EXPORTS_BUCKET_ENV];
+    delete process.env[EXPORTS_BUCKET_ENV];
+    try {
+      vi.resetModules();
+      const deps = await import('../../../lambdas/modules/partner/exports/deps');
+      expect(() => deps.exportRequestDeps()).not.toThrow();
+      expect(() => deps.exportStatusDeps()).toThrow(/EXPORTS_BUCKET is not set/);
+    } finally {
+      process.env[EXPORTS_BUCKET_ENV] = bucket;
+    }
   });
 
   it('forgets a job once its file has expired', async () => {

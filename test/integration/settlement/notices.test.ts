@@ -619,11 +619,15 @@ describe('recording a notice paid (back office)', () => {
     const id = 'partner-h1t:2027-01';
     const issued = await real.notices.get(id);
     expect(issued?.status).toBe('issued');
-    // this call read the notice while issued, then another marked it before its write
+    // this call read the notice while issued, then another marked it before its write; an eventually consistent read
+    // still shows it issued (as DynamoDB may answer a moment after a write): only a consistent one sees it paid
     let reads = 0;
     const late = {
       notices: {
-        get: async (noticeId: string) => (reads++ === 0 ? issued : real.notices.get(noticeId)),
+        get: async (noticeId: string, read?: { consistent?: boolean }) => {
+          reads++;
+          return read?.consistent ? real.notices.get(noticeId, read) : issued;
+        },
         markPaid: real.notices.markPaid.bind(real.notices),
         issued: real.notices.issued.bind(real.notices),
         pageOfPartner: real.notices.pageOfPartner.bind(real.notices),

@@ -11,11 +11,19 @@ export function exportJobs(): ExportJobRepository {
   return jobs;
 }
 
-/** The export routes' ports: the facilities (tenancy), the jobs, the state machine, the exports bucket. */
-export const exportDeps = (): ExportPorts => ({
+/**
+ * The request's ports: the facilities (tenancy), the jobs, the state machine. Not the exports bucket: the request's
+ * function has no grant on it, nor its name.
+ */
+export const exportRequestDeps = (): Pick<ExportPorts, 'facilities' | 'jobs' | 'timers' | 'ids'> => ({
   facilities: catalogDeps().facilities,
   jobs: exportJobs(),
   timers: timerStarter(),
-  files: exportStore(),
   ids: uuids,
+});
+
+/** The status's ports: the jobs, and the exports bucket (`EXPORTS_BUCKET`) to presign a done job's file. */
+export const exportStatusDeps = (): Pick<ExportPorts, 'jobs' | 'files'> => ({
+  jobs: exportJobs(),
+  files: exportStore(),
 });

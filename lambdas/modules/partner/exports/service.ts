@@ -27,7 +27,7 @@ import {
 
 export interface ExportPorts {
   facilities: Pick<CatalogReads['facilities'], 'getFacility'>;
-  jobs: Pick<ExportJobRepository, 'put' | 'get'>;
+  jobs: Pick<ExportJobRepository, 'put' | 'get' | 'finish'>;
   timers: TimerStarter;
   files: Pick<DownloadStore, 'presignedDownload'>;
   ids: Ids;
@@ -53,7 +53,7 @@ export interface ExportRunPorts {
  * recorded.
  */
 export async function requestExport(
-  deps: ExportPorts,
+  deps: Pick<ExportPorts, 'facilities' | 'jobs' | 'timers' | 'ids'>,
   identity: Identity,
   body: ExportBody,
   now: Instant,
@@ -75,7 +75,13 @@ export async function requestExport(
     status: 'running',
   };
   await deps.jobs.put(job);
-  await deps.timers.start('export', job.exportId, { partnerId: job.partnerId, exportId: job.exportId });
+  try {
+    await deps.timers.start('export', job.exportId, { partnerId: job.partnerId, exportId: job.exportId });
+  } catch (error) {
+    // nothing will run it: shown failed at once rather than running until its deadline (a retry makes a new job)
+    await deps.jobs.finish(job, { status: 'failed' }, now).catch(() => undefined);
+    throw error;
+  }
   return job;
 }
 
@@ -86,7 +92,10 @@ export interface ExportState {
   download?: { url: string; expiresAt: Instant };
 }
 
-/** The caller's partner's job (404 for none, another partner's, or one whose file is gone). */
+/**
+ * The caller's partner's job (404 for none, another partner's, or one whose file is gone). The URL is signed with the
+ * function's temporary credentials: it stops working when they expire, if that is before `expiresAt` (ask again).
+ */
 export async function exportState(
   deps: Pick<ExportPorts, 'jobs' | 'files'>,
   identity: Identity,
@@ -101,14 +110,15 @@ export async function exportState(
   return { job, status, download: { url, expiresAt: now + EXPORT_URL_SECONDS * 1000 } };
 }
 
-/** What a run of the job did. */
-export type ExportRunOutcome = 'done' | 'nothing' | 'missing';
+/** What a run of the job did: wrote it, left it (not running, or missing), or marked it failed (past its deadline). */
+export type ExportRunOutcome = 'done' | 'nothing' | 'missing' | 'late';
 
 /**
  * Runs a job: its list's CSV (BOM, header, every line of the range) written to its key as it is read, page by page
  * (the store sends a part whenever enough has gathered), then the job marked done with its lines and bytes. A job not
- * running (done, failed, or missing) is left alone: a redelivered task writes nothing twice. A failure aborts the
- * upload and is thrown (the state machine retries, then marks the job failed).
+ * running (done, failed, or missing) is left alone: a redelivered task writes nothing twice; one past its deadline
+ * (shown failed already) is marked failed. A failure aborts the upload and is thrown (the state machine retries, then
+ * marks the job failed).
  */
 export async function runExport(
   deps: ExportRunPorts,
@@ -118,6 +128,11 @@ export async function runExport(
   const job = await deps.jobs.get(target.partnerId, target.exportId);
   if (!job) return 'missing';
   if (job.status !== 'running') return 'nothing';
+  // its partner is shown it failed past its deadline: it stays failed, not done later
+  if (exportStatusAt(job, clock.now()) === 'failed') {
+    await deps.jobs.finish(job, { status: 'failed' }, clock.now());
+    return 'late';
+  }
   const identity: Identity = {
     role: 'operator',
     operatorId: job.requestedBy,

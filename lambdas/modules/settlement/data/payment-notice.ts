@@ -86,8 +86,11 @@ export class PaymentNoticeRepository {
     return written && attributes ? noticeFromItem(attributes) : undefined;
   }
 
-  async get(noticeId: string): Promise<PaymentNotice | undefined> {
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: noticeKey(noticeId) }));
+  /** The notice; `consistent` to read what a write just made (deciding again after a lost race). */
+  async get(noticeId: string, read: { consistent?: boolean } = {}): Promise<PaymentNotice | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: noticeKey(noticeId), ConsistentRead: read.consistent === true }),
+    );
     return Item ? noticeFromItem(Item) : undefined;
   }
 

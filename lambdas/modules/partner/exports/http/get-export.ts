@@ -1,6 +1,6 @@
 import { exportPath, exportResponse } from '../../../../../contracts/http/exports';
 import { httpHandler } from '../../../../platform/http';
-import { exportDeps } from '../deps';
+import { exportStatusDeps } from '../deps';
 import { rows } from '../routes';
 import { exportState } from '../service';
 import { exportView } from '../views';
@@ -8,5 +8,5 @@ import { exportView } from '../views';
 export const handler = httpHandler(
   rows.getExport,
   { path: exportPath, response: { status: 200, body: exportResponse } },
-  async ({ path, identity, now }) => exportView(await exportState(exportDeps(), identity, path.exportId, now)),
+  async ({ path, identity, now }) => exportView(await exportState(exportStatusDeps(), identity, path.exportId, now)),
 );
