@@ -11,6 +11,7 @@ const port = Number(process.env.PORT ?? 3000);
 const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? DEFAULT_DYNAMODB_PORT);
 const mqttPort = Number(process.env.MQTT_PORT ?? 1883);
 const s3Port = Number(process.env.S3_PORT ?? 4569);
+const sesPort = Number(process.env.SES_PORT ?? 8005);
 /** An instant of the stack's clock as the API shows it, to the second: `2026-11-24T14:00:05+09:00`. */
 const stackTime = (now: number) => toZonedIso(now, SERVICE_TIME_ZONE).replace(/\.\d+/, '');
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     dynamodbPort,
     mqttPort,
     s3Port,
+    sesPort,
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
     doorLog: (line, now) => console.log(`  ${stackTime(now)}  ${line}`),
   });
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     `  DynamoDB Local ${stack.dynamodbEndpoint}   table ${stack.tableName}`,
     `  MQTT broker    ${stack.mqttUrl}   doors: ${[...stack.doors.keys()].join(', ')}`,
     `  Local S3       ${stack.s3Endpoint}   bucket ${stack.photosBucket} (path-style; emptied at stop)`,
+    `  Local SES      ${stack.ses.endpoint}   the mailbox: every mail sent (outbox → stream poller → SES v2)`,
     '',
     '  A token:  npm run token -- member-basic',
     `      or:   curl -s -X POST ${stack.url}/local/tokens -H 'content-type: application/json' \\`,

@@ -8,6 +8,11 @@ export const tableDefinition = {
   partitionKey: 'PK',
   sortKey: 'SK',
   ttlAttribute: 'ttl',
+  /**
+   * The table's stream: new images only (what the outbox consumer reads); the CDK construct and the local bootstrap
+   * both enable it.
+   */
+  streamViewType: 'NEW_IMAGE',
   globalSecondaryIndexes: [
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
@@ -193,6 +198,13 @@ export const ITEM_TYPES = {
    * signature check refuses the ticket anyway.
    */
   ticketUse: { pk: 'TICKET#{ticketId}', sk: '#META' },
+  /**
+   * A message to send (contracts/events.ts), written in the transaction of the change that causes it, only if absent,
+   * under the id the change fixes (`<kind>:<id>`), so that a retried change writes it once. The stream consumer reads
+   * its INSERT and marks it sent (its claim and sent marker live on the item itself). Expires by `ttl` some days
+   * after it is written: well past the stream's 24 hours and the consumer's retries.
+   */
+  outbox: { pk: 'OUTBOX#{outboxId}', sk: '#META' },
   counter: { pk: 'COUNTER#{name}', sk: '#META' },
   idempotency: { pk: 'IDEMPOTENCY#{scope}', sk: '#META' },
 } as const satisfies Record<string, ItemType>;

@@ -72,6 +72,9 @@ export const stepEntry = (step: string): string => {
   return `lambdas/modules/${module}/steps/${step}.ts`;
 };
 
+/** Source file of the outbox consumer (DynamoDB Streams → Lambda, outbox INSERTs only). */
+export const OUTBOX_CONSUMER_ENTRY = 'lambdas/modules/notifications/streams/send-outbox.ts';
+
 /** Source file of the door-event handler (IoT topic rule → Lambda). */
 export const DOOR_EVENT_ENTRY = 'lambdas/modules/stay/iot/door-event.ts';
 /** Source files of the Cognito triggers. */

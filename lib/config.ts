@@ -91,6 +91,19 @@ export interface StageConfig {
   };
   /** Where alarms notify (`ALARM_EMAIL`); no subscription when absent, which only dev allows. */
   readonly alarmEmail?: string;
+  /**
+   * The sender of notifications (the outbox consumer): an address of an SES identity verified in the stage's account
+   * and region; the consumer may send from that identity only.
+   */
+  readonly mail: MailSender;
+}
+
+/** Where notifications are sent from (SES v2). */
+export interface MailSender {
+  /** The From address, of {@link identity}. */
+  readonly fromEmail: string;
+  /** The SES identity (a verified domain) the consumer's `ses:SendEmail` is limited to. */
+  readonly identity: string;
 }
 
 /** The sender of the user pool's e-mail through Amazon SES (`UserPoolEmail.withSES`). */
@@ -249,6 +262,8 @@ const builders: Record<StageName, (env: Environment) => StageConfig> = {
       timerExecutionsFailed: 1,
     },
     alarmEmail: alarmEmailOf('dev', env, false),
+    // a placeholder domain: verify the stage's own in SES before notifications can be sent
+    mail: { fromEmail: 'no-reply@dev.coworking.example', identity: 'dev.coworking.example' },
   }),
   prod: (env) => ({
     stage: 'prod',
@@ -286,6 +301,8 @@ const builders: Record<StageName, (env: Environment) => StageConfig> = {
       timerExecutionsFailed: 1,
     },
     alarmEmail: alarmEmailOf('prod', env, true),
+    // the user pool's verified domain (README "SES")
+    mail: { fromEmail: 'no-reply@coworking.example', identity: 'coworking.example' },
   }),
 };
 

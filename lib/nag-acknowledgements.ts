@@ -134,6 +134,14 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
       'This queue is itself the dead-letter store of failed timer executions (an EventBridge target, which ' +
       'cdk-nag does not recognise as a DLQ); it alarms on its first message and needs no queue behind it.',
   },
+  {
+    stacks: ['async'],
+    path: 'Notifications/OutboxDeadLetters',
+    ruleId: 'AwsSolutions-SQS3',
+    reason:
+      'This queue is itself the dead-letter store of the outbox consumer (the on-failure destination of its ' +
+      'stream event source mapping, which cdk-nag does not recognise as a DLQ); it alarms on its first message.',
+  },
 ];
 
 /** The id `Validations.acknowledge` takes: the rule, or `rule[finding]` for one finding of it. */

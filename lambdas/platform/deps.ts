@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { USER_POOL_ID_ENV } from '../../contracts/auth';
+import { MAIL_FROM_ENV, SES_ENDPOINT_ENV } from '../../contracts/events';
 import {
   EXPORTS_BUCKET_ENV,
   EXPORTS_KEY_PREFIX,
@@ -19,6 +20,7 @@ import { LocalOperatorDirectory } from './adapters/local-operator-directory';
 import { S3DownloadStore } from './adapters/s3-download-store';
 import { S3FileStore } from './adapters/s3-file-store';
 import { EnvironmentSigningKeys, SecretsManagerSigningKeys } from './adapters/secrets-manager-signing-keys';
+import { SesMailer } from './adapters/ses-mailer';
 import { SfnTimerStarter } from './adapters/sfn-timer-starter';
 import { clock } from './clock';
 import type {
@@ -26,6 +28,7 @@ import type {
   DownloadStore,
   FileStore,
   Ids,
+  Mailer,
   OperatorDirectory,
   TicketSigningKeys,
   TimerStarter,
@@ -129,4 +132,18 @@ export function ticketSigningKeys(): TicketSigningKeys {
     } else throw new Error(`${TICKET_SIGNING_SECRET_ENV} is not set`);
   }
   return signingKeys;
+}
+
+let mail: Mailer | undefined;
+/**
+ * SES v2 from `MAIL_FROM` (given to the outbox consumer: an address of the stage's sender identity), or the local SES
+ * stand-in at `SES_ENDPOINT`. Without `MAIL_FROM` it throws (no sender is made up in the cloud).
+ */
+export function mailer(): Mailer {
+  if (!mail) {
+    const from = process.env[MAIL_FROM_ENV];
+    if (!from) throw new Error(`${MAIL_FROM_ENV} is not set`);
+    mail = new SesMailer(from, process.env[SES_ENDPOINT_ENV]);
+  }
+  return mail;
 }

@@ -138,3 +138,16 @@ export interface DownloadStore {
   /** A URL that GETs the object at `key` for `expiresInSeconds`. */
   presignedDownload(key: string, expiresInSeconds: number): Promise<string>;
 }
+
+/** One e-mail: plain text, from the configured sender identity. */
+export interface Mail {
+  to: readonly string[];
+  subject: string;
+  text: string;
+}
+
+/** Sends e-mail (SES v2 `SendEmail`; the local SES stand-in locally). A failure throws, and nothing is known sent. */
+export interface Mailer {
+  /** Answers SES's message id once SES has accepted the mail. */
+  send(mail: Mail): Promise<{ messageId: string }>;
+}

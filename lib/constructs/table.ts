@@ -1,4 +1,11 @@
-import { AttributeType, BillingMode, type ITable, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  type ITable,
+  ProjectionType,
+  StreamViewType,
+  Table,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../contracts/table';
@@ -39,7 +46,7 @@ export interface CoworkingTableProps {
 
 /**
  * The single table, built from `tableDefinition` (contracts/table.ts): on-demand, PK/SK, every GSI
- * with ALL projection, TTL, point-in-time recovery.
+ * with ALL projection, TTL, point-in-time recovery, its stream of new images (the outbox consumer reads it).
  */
 export class CoworkingTable extends Construct {
   readonly table: Table;
@@ -53,6 +60,7 @@ export class CoworkingTable extends Construct {
       sortKey: { name: tableDefinition.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: tableDefinition.ttlAttribute,
+      stream: StreamViewType[tableDefinition.streamViewType],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: settings.pointInTimeRecovery },
       deletionProtection: settings.deletionProtection,
       removalPolicy: settings.removalPolicy,

@@ -6,6 +6,7 @@
 import './env';
 import { createHash, randomBytes } from 'node:crypto';
 import type * as z from 'zod';
+import { MAIL_FROM_ENV, SES_ENDPOINT_ENV } from '../../contracts/events';
 import { EXPORTS_BUCKET_ENV, PHOTOS_BUCKET_ENV, S3_ENDPOINT_ENV } from '../../contracts/files';
 import {
   localClockAdvanceBody,
@@ -25,6 +26,7 @@ import { SERVICE_TIME_ZONE } from '../../lambdas/domain/model';
 import { handler as sweepVisitsHandler } from '../../lambdas/modules/dropin/steps/sweep-visits';
 import { type MembershipDeps, membershipDeps } from '../../lambdas/modules/membership';
 import { loadMe } from '../../lambdas/modules/membership/service';
+import { handler as sendOutboxHandler } from '../../lambdas/modules/notifications/streams/send-outbox';
 import { handler as settlePeriodsHandler } from '../../lambdas/modules/settlement/steps/settle-periods';
 import { handler as doorEventHandler } from '../../lambdas/modules/stay/iot/door-event';
 import { handler as sweepHandler } from '../../lambdas/modules/stay/steps/sweep-stays';
@@ -43,7 +45,9 @@ import { startIotEndpoint } from './iot-endpoint';
 import { lambdaContext } from './lambda-context';
 import { LOCAL_EXPORTS_BUCKET, LOCAL_PHOTOS_BUCKET, startLocalS3 } from './s3';
 import { seedDemoData } from './seed';
+import { type LocalSes, startLocalSes } from './ses';
 import { LocalStepFunctions, startStepFunctionsEndpoint } from './step-functions';
+import { type StreamPoller, startStreamPoller } from './stream-poller';
 import { createTable, LOCAL_TABLE_NAME } from './table';
 import { issueToken } from './tokens';
 
@@ -66,6 +70,8 @@ export interface LocalStackOptions {
   s3Endpoint?: string;
   /** Local S3 port; 0 (the default) picks a free one (`npm start` passes `S3_PORT`, default 4569). */
   s3Port?: number;
+  /** Local SES port (the mailbox page); 0 (the default) picks a free one (`npm start` passes `SES_PORT`, default 8005). */
+  sesPort?: number;
   /** The photos bucket (default `coworking-local-photos`), created when the local S3 is started here. */
   photosBucket?: string;
   tableName?: string;
@@ -91,6 +97,10 @@ export interface LocalStack {
   /** The photos bucket (`PHOTOS_BUCKET` of the handlers). */
   photosBucket: string;
   clock: ControllableClock;
+  /** The local SES (`SES_ENDPOINT` of the outbox consumer): its mailbox page and stored mails. */
+  ses: LocalSes;
+  /** Reads the table's stream and calls the outbox consumer, as the event source mapping does. */
+  streamPoller: StreamPoller;
   /** The local Step Functions runner (timers). */
   timers: LocalStepFunctions;
   /** The key member tickets are signed with (`TICKET_SIGNING_KEY` of the handlers): 32 random bytes made at start. */
@@ -118,6 +128,9 @@ function clockBodySchema(body: unknown): z.ZodType<z.infer<typeof localClockBody
   if (keys.has('advanceMinutes') && !keys.has('now')) return localClockAdvanceBody;
   return localClockBody;
 }
+
+/** The sender of local mail (`MAIL_FROM` of the outbox consumer, unless set). */
+export const LOCAL_MAIL_FROM = 'no-reply@coworking.local';
 
 /** A stable member number for a locally created member (`TW9xxxxx`). */
 export const localMemberNumber = (memberId: string) =>
@@ -259,6 +272,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   process.env[TICKET_SIGNING_KEY_ENV] = ticketSigningKey.toString('base64url');
   const photosBucket = options.photosBucket ?? LOCAL_PHOTOS_BUCKET;
   let s3: { endpoint: string; stop(): Promise<void> } | undefined;
+  let ses: LocalSes | undefined;
+  let poller: StreamPoller | undefined;
   try {
     s3 = options.s3Endpoint
       ? { endpoint: options.s3Endpoint, stop: async () => undefined }
@@ -266,9 +281,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env[S3_ENDPOINT_ENV] = s3.endpoint;
     process.env[PHOTOS_BUCKET_ENV] = photosBucket;
     process.env[EXPORTS_BUCKET_ENV] = LOCAL_EXPORTS_BUCKET;
+    ses = await startLocalSes({ port: options.sesPort ?? 0 });
+    process.env[SES_ENDPOINT_ENV] = ses.endpoint;
+    process.env[MAIL_FROM_ENV] ??= LOCAL_MAIL_FROM;
     const { doc } = tableContext();
     await createTable(doc, tableName);
     if (options.seed ?? true) await seedDemoData(doc, tableName);
+    poller = await startStreamPoller({
+      client: doc,
+      endpoint: dynamo.endpoint,
+      tableName,
+      handler: (event, context) => sendOutboxHandler(event, context),
+    });
     const clock = new ControllableClock();
     if (options.frozenAt !== undefined) clock.freeze(options.frozenAt);
     useClock(clock);
@@ -292,17 +316,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3Endpoint: s3.endpoint,
       photosBucket,
       clock,
+      ses,
+      streamPoller: poller,
       timers,
       ticketSigningKey,
       stop: async () => {
         await gateway.close();
         await sfnEndpoint.stop();
         await channel.stop();
+        await poller?.stop();
+        await ses?.stop();
         await s3?.stop();
         await dynamo.stop();
       },
     };
   } catch (error) {
+    await poller?.stop();
+    await ses?.stop();
     await s3?.stop();
     await dynamo.stop();
     throw error;

@@ -17,6 +17,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
     AttributeDefinitions: [...new Set(keyAttributes)].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
@@ -48,7 +49,7 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string, timeou
 }
 
 /**
- * Creates the single table (keys, GSI1/GSI2 with ALL projection, on-demand) and enables TTL on
+ * Creates the single table (keys, GSI1/GSI2 with ALL projection, on-demand, its stream of new images) and enables TTL on
  * `tableDefinition.ttlAttribute`. Idempotent: an existing table is accepted. Resolves when ACTIVE.
  */
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {

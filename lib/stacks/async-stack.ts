@@ -5,6 +5,7 @@ import type { StageConfig } from '../config';
 import type { Alarms } from '../constructs/alarms';
 import { DoorChannel } from '../constructs/door-channel';
 import { Exports } from '../constructs/exports';
+import { Notifications } from '../constructs/notifications';
 import { DOOR_PUBLISHING_STEPS, Timers } from '../constructs/timers';
 
 /** Props of {@link AsyncStack}. */
@@ -26,6 +27,7 @@ export class AsyncStack extends Stack {
   readonly doorChannel: DoorChannel;
   readonly timers: Timers;
   readonly exports: Exports;
+  readonly notifications: Notifications;
 
   constructor(scope: Construct, id: string, props: AsyncStackProps) {
     super(scope, id, props);
@@ -34,6 +36,7 @@ export class AsyncStack extends Stack {
     this.doorChannel = new DoorChannel(this, 'DoorChannel', { config, table, alarms });
     this.exports = new Exports(this, 'Exports', { config });
     this.timers = new Timers(this, 'Timers', { config, table, alarms, exportWriter: this.exports });
+    this.notifications = new Notifications(this, 'Notifications', { config, table, alarms });
     for (const step of DOOR_PUBLISHING_STEPS) {
       const fn = this.timers.stepFunctions.get(step);
       if (!fn) throw new Error(`No step function ${step}`);

@@ -48,6 +48,7 @@ export class OperationsStack extends Stack {
         })),
         { title: 'door events', functionNames: [byName(async.doorChannel.doorEventFunction)] },
         { title: 'timer steps', functionNames: [...async.timers.stepFunctions.values()].map(byName) },
+        { title: 'notifications', functionNames: [byName(async.notifications.consumer)] },
         {
           title: 'Cognito triggers',
           functionNames: [data.auth.preTokenGenerationFunction, data.auth.postConfirmationFunction].map(byName),
@@ -57,6 +58,7 @@ export class OperationsStack extends Stack {
       deadLetterQueues: [
         { title: 'door events', queue: async.doorChannel.doorEventDeadLetters },
         { title: 'timer failures', queue: async.timers.failedExecutions },
+        { title: 'notifications', queue: async.notifications.deadLetters },
       ],
       table: data.data.table,
     });

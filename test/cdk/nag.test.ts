@@ -28,7 +28,8 @@ import { CDK_TMPDIR } from './tmpdir';
 // replaced by putting a new value
 // 13: the export state machine (issue 17) logs and traces like the others
 // 14: object actions on exports/* of the exports bucket (issue 17): export keys are per job, so no narrower resource
-const MAX_ACKNOWLEDGEMENTS = 14;
+// 15: the outbox consumer's dead-letter queue (issue 18), the on-failure destination of a stream mapping
+const MAX_ACKNOWLEDGEMENTS = 15;
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context?: Record<string, unknown>;

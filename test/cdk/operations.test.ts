@@ -14,6 +14,7 @@ import { throttledRequestsMetric } from '../../lib/constructs/api-front-door';
 import { triggerFunctionName } from '../../lib/constructs/auth';
 import { dashboardName } from '../../lib/constructs/dashboard';
 import { doorEventDeadLettersName, doorEventFunctionName } from '../../lib/constructs/door-channel';
+import { outboxConsumerName, outboxDeadLettersName } from '../../lib/constructs/notifications';
 import { stepFunctionName, stepNames, timerName } from '../../lib/constructs/timers';
 import { STACK_PARTS, type StackPart } from '../../lib/stacks/stack-names';
 import { workflows } from '../../lib/workflows';
@@ -61,6 +62,7 @@ describe.each(STAGES)('operations (%s)', (stage) => {
         `${doorEventFunctionName(p)}-errors`,
         `${doorEventDeadLettersName(p)}-not-empty`,
         `${p}-timer-failures-not-empty`,
+        `${outboxDeadLettersName(p)}-not-empty`,
         `${stepFunctionName(p, 'settle-periods')}-errors`,
         `${stepFunctionName(p, 'settle-periods')}-schedule-failed`,
         ...workflows.map((w) => `${timerName(p, w)}-executions-failed`),
@@ -147,6 +149,7 @@ describe.each(STAGES)('operations (%s)', (stage) => {
         'Lambda: partner API routes',
         'Lambda: door events',
         'Lambda: timer steps',
+        'Lambda: notifications',
         'Lambda: Cognito triggers',
         'Timers: executions failed',
         'Dead-letter queues: messages visible',
@@ -167,6 +170,7 @@ describe.each(STAGES)('operations (%s)', (stage) => {
         [
           ...routes.map((r) => routeFunctionName(p, r)),
           doorEventFunctionName(p),
+          outboxConsumerName(p),
           ...stepNames().map((step) => stepFunctionName(p, step)),
           triggerFunctionName(p, 'pre-token-generation'),
           triggerFunctionName(p, 'post-confirmation'),

@@ -620,7 +620,7 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
     expect(doorSettingsStackName(stage)).toBe(stackName(stage, 'async'));
   });
 
-  it('has no Lambda function besides the route functions, the door-event function, the step functions, the Cognito triggers and the endpoint lookup', () => {
+  it('has no Lambda function besides the route functions, the door-event function, the outbox consumer, the step functions, the Cognito triggers and the endpoint lookup', () => {
     const idOf = (fn: IConstruct) => Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
     const functionsIn = (part: StackPart) => Object.keys(templates[part].findResources('AWS::Lambda::Function')).sort();
     for (const audience of AUDIENCES) {
@@ -630,7 +630,7 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
     }
     const triggers = [stacks.data.auth.preTokenGenerationFunction, stacks.data.auth.postConfirmationFunction];
     expect(functionsIn('data')).toEqual(triggers.map(idOf).sort());
-    const { doorChannel, timers } = stacks.async;
+    const { doorChannel, timers, notifications } = stacks.async;
     expect([...timers.stepFunctions.keys()]).toEqual([
       'close-stay',
       'expire-request',
@@ -646,6 +646,7 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
     const provider = refTarget(endpoint.Properties?.ServiceToken);
     const asyncFunctions = [
       idOf(doorChannel.doorEventFunction),
+      idOf(notifications.consumer),
       ...[...timers.stepFunctions.values()].map(idOf),
       provider,
     ];

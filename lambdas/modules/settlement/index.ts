@@ -10,12 +10,14 @@ export { PaymentNoticeRepository } from './data/payment-notice';
 export { SettlementRunRepository } from './data/settlement-run';
 export { settlementDeps } from './deps';
 export { routes } from './routes';
+export { japaneseDate, yen } from './rules/notice-document';
 export {
   duePeriods,
   noticeIdOf,
   type PaymentNotice,
   parseNoticeId,
   paymentNotice,
+  paymentNoticeIssued,
   SETTLEMENT_LOOK_BACK_PERIODS,
 } from './rules/notices';
 export { type SettlementPorts, type SettlementSummary, settlePeriods } from './service';

@@ -16,6 +16,7 @@ import { noticeSchedule, type PeriodName, settlementPeriodDates } from '../../do
 import { badCursor, decodeCursor, encodeCursor } from '../../platform/cursor';
 import type { TaggedItem, TransactOutcome } from '../../platform/dynamo/transactions';
 import { type Identity, partnerIdOf } from '../../platform/identity';
+import type { OutboxStore } from '../../platform/outbox';
 import type { Ids } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { ownedByPartner } from '../../platform/tenancy';
@@ -47,6 +48,7 @@ import {
   noticePaid,
   type PaymentNotice,
   paymentNotice,
+  paymentNoticeIssued,
   periodDrafts,
   SETTLEMENT_LOOK_BACK_PERIODS,
   type UnallocatedPayment,
@@ -66,6 +68,8 @@ export interface SettlementPorts {
   /** The ledger's lines, read for a notice's usage lines. */
   ledger: Pick<SalesLedger, 'lines'>;
   states: Pick<PartnerSettlementRepository, 'get' | 'advanced'>;
+  /** The outbox: a notice's message to the partner's payment-notice addresses is written with it. */
+  outbox: Pick<OutboxStore, 'written'>;
   ids: Ids;
   /** One table transaction. */
   write: (items: readonly TaggedItem[]) => Promise<TransactOutcome>;
@@ -249,9 +253,12 @@ async function settlePeriod(
   return { issued, unallocated };
 }
 
-/** A partner's notice of a period, with its records and its new settlement state: false when it was issued before. */
+/**
+ * A partner's notice of a period, with its records, its new settlement state and its message to the partner (the
+ * outbox): false when it was issued before. At most 3 + {@link MAX_RECORD_CHUNKS} items, within one transaction's 100.
+ */
 async function issueNotice(
-  deps: Pick<SettlementPorts, 'partners' | 'offsets' | 'notices' | 'noticeRecords' | 'states' | 'write'>,
+  deps: Pick<SettlementPorts, 'partners' | 'offsets' | 'notices' | 'noticeRecords' | 'states' | 'outbox' | 'write'>,
   period: PeriodName,
   draft: NoticeDraft,
   now: Instant,
@@ -279,6 +286,7 @@ async function issueNotice(
       carriedOver: notice.carriedOver,
       noticeId: notice.noticeId,
     }),
+    deps.outbox.written(paymentNoticeIssued(notice), now),
     ...deps.noticeRecords.chunks(notice.noticeId, draft.recordIds),
   ]);
   if (outcome.ok) return true;

@@ -11,8 +11,8 @@ import type { TaggedItem } from '../../../platform/dynamo/transactions';
 /** Record ids per chunk item: about 50 KB of `reservation:<uuid>` ids. */
 export const RECORD_IDS_PER_CHUNK = 1000;
 /**
- * Chunks one notice may have: the notice's transaction (the notice, the partner's settlement state and the chunks)
- * stays well under DynamoDB's 4 MB and 100 items. 60,000 records a partner in one period; more fails the job loudly.
+ * Chunks one notice may have: the notice's transaction (the notice, the partner's settlement state, its outbox message
+ * and the chunks: 63 items at most) stays well under DynamoDB's 4 MB and 100 items. 60,000 records a partner in one period; more fails the job loudly.
  */
 export const MAX_RECORD_CHUNKS = 60;
 

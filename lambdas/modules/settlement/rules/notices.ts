@@ -15,6 +15,7 @@
  * - Payments and offsets are accepted for a period until its issue day (service zone): the notices are made from
  *   what was recorded by then, and a late one is refused rather than silently dropped.
  */
+import type { PaymentNoticeIssuedMessage } from '../../../../contracts/events';
 import type { PAYMENT_NOTICE_STATUSES } from '../../../../contracts/http/settlement';
 import { localDateOf } from '../../../domain/calendar';
 import { type Instant, type LocalDate, SERVICE_TIME_ZONE } from '../../../domain/model';
@@ -295,3 +296,15 @@ export function noticePaid(
   const issuedOn = noticeIssuedOn(notice);
   return paidOn < issuedOn ? { kind: 'beforeIssue', issuedOn } : { kind: 'mark' };
 }
+
+/** The message an issued notice sends to its partner's payment-notice addresses (the outbox). */
+export const paymentNoticeIssued = (notice: PaymentNotice): PaymentNoticeIssuedMessage => ({
+  kind: 'paymentNoticeIssued',
+  noticeId: notice.noticeId,
+  partnerId: notice.partnerId,
+  period: notice.period,
+  periodFrom: notice.dates.from,
+  periodTo: notice.dates.to,
+  net: notice.net,
+  dueDate: notice.dueDate,
+});

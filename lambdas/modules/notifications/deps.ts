@@ -1,0 +1,21 @@
+import { clock, mailer, tableContext, uuids } from '../../platform/deps';
+import { OutboxStore } from '../../platform/outbox';
+import { PartnerRepository } from '../catalog';
+import type { NotificationPorts } from './service';
+
+let cached: NotificationPorts | undefined;
+
+/** The outbox consumer's repositories and ports over the process-wide table, made once. */
+export function notificationDeps(): NotificationPorts {
+  if (!cached) {
+    const { doc, tableName } = tableContext();
+    cached = {
+      outbox: new OutboxStore(doc, tableName),
+      partners: new PartnerRepository(doc, tableName),
+      mailer: mailer(),
+      clock,
+      claims: uuids,
+    };
+  }
+  return cached;
+}

@@ -1,0 +1,156 @@
+/**
+ * DynamoDB Streams → Lambda, locally: reads DynamoDB Local's stream of the table with `@aws-sdk/client-dynamodb-streams`
+ * and calls the outbox consumer's handler with events shaped like Lambda's DynamoDB event, filtered as the event source
+ * mapping is (outbox INSERTs only, contracts/events.ts). As Lambda does with ReportBatchItemFailures, a batch with
+ * failures is retried from its first failed record, after a pause that doubles, at most {@link LOCAL_STREAM_RETRIES}
+ * times; a batch still failing then is logged as dead-lettered and passed over.
+ */
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { OUTBOX_STREAM_FILTER } from '../../contracts/events';
+import { lambdaContext } from './lambda-context';
+
+/** Retries of a failing batch before it is dead-lettered (the event source mapping's `retryAttempts`). */
+export const LOCAL_STREAM_RETRIES = 10;
+const FIRST_RETRY_MS = 200;
+const MAX_RETRY_MS = 3_000;
+const POLL_MS = 100;
+const BATCH_SIZE = 10;
+
+export type StreamHandler = (event: DynamoDBStreamEvent, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
+
+export interface StreamPoller {
+  /** Batches that failed every retry (the dead-letter queue's stand-in). */
+  readonly deadLetters: readonly DynamoDBRecord[][];
+  stop(): Promise<void>;
+}
+
+/** Whether a stream record passes the event source mapping's filter. */
+export function passesOutboxFilter(record: StreamRecord): boolean {
+  const entity = record.dynamodb?.NewImage?.entity?.S;
+  return (
+    (OUTBOX_STREAM_FILTER.eventName as readonly string[]).includes(record.eventName ?? '') &&
+    entity !== undefined &&
+    (OUTBOX_STREAM_FILTER.dynamodb.NewImage.entity.S as readonly string[]).includes(entity)
+  );
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Starts polling the stream of `tableName`; `handler` is the outbox consumer's `handler`. */
+export async function startStreamPoller(options: {
+  client: DynamoDBClient;
+  endpoint: string;
+  tableName: string;
+  handler: StreamHandler;
+  log?: (line: string) => void;
+}): Promise<StreamPoller> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const { Table } = await options.client.send(new DescribeTableCommand({ TableName: options.tableName }));
+  const streamArn = Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: 'ap-northeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const deadLetters: DynamoDBRecord[][] = [];
+  const iterators = new Map<string, string | undefined>();
+  let running = true;
+
+  const toLambda = (record: StreamRecord): DynamoDBRecord =>
+    ({
+      eventID: record.eventID,
+      eventName: record.eventName,
+      eventVersion: record.eventVersion,
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'ap-northeast-1',
+      eventSourceARN: streamArn,
+      dynamodb: {
+        ...record.dynamodb,
+        ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+          ? record.dynamodb.ApproximateCreationDateTime.getTime() / 1000
+          : undefined,
+      },
+    }) as DynamoDBRecord;
+
+  /** Hands a batch to the handler until it passes or its retries are spent. */
+  const deliver = async (batch: DynamoDBRecord[]) => {
+    let pending = batch;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      let failedFrom = -1;
+      try {
+        const answer = (await options.handler({ Records: pending }, lambdaContext('send-outbox'))) as
+          | DynamoDBBatchResponse
+          | undefined;
+        const failed = new Set((answer?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+        failedFrom = pending.findIndex((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''));
+      } catch (error) {
+        log(`stream poller: the outbox consumer threw: ${String(error)}`);
+        failedFrom = 0;
+      }
+      if (failedFrom < 0) return;
+      pending = pending.slice(failedFrom);
+      if (attempt >= LOCAL_STREAM_RETRIES || !running) {
+        deadLetters.push(pending);
+        log(`stream poller: ${pending.length} outbox record(s) dead-lettered after ${attempt} retries`);
+        return;
+      }
+      await sleep(Math.min(FIRST_RETRY_MS * 2 ** attempt, MAX_RETRY_MS));
+    }
+  };
+
+  const discoverShards = async () => {
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      iterators.set(shard.ShardId, ShardIterator);
+    }
+  };
+
+  const loop = async () => {
+    while (running) {
+      try {
+        await discoverShards();
+        let read = 0;
+        for (const [shardId, iterator] of iterators) {
+          if (!iterator || !running) continue;
+          const { Records = [], NextShardIterator } = await streams.send(
+            new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
+          );
+          iterators.set(shardId, NextShardIterator);
+          read += Records.length;
+          const matching = Records.filter(passesOutboxFilter).map(toLambda);
+          for (let i = 0; i < matching.length; i += BATCH_SIZE) await deliver(matching.slice(i, i + BATCH_SIZE));
+        }
+        if (read === 0) await sleep(POLL_MS);
+      } catch (error) {
+        if (running) log(`stream poller: ${String(error)}`);
+        await sleep(POLL_MS * 5);
+      }
+    }
+  };
+  const done = loop();
+  return {
+    deadLetters,
+    stop: async () => {
+      running = false;
+      await done;
+      streams.destroy();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The outbox consumer (issue 18): the table's stream (NEW_IMAGE), the consumer's event source mapping filtered to outbox
+ * INSERTs with its batching, bisect, retries, record age, ReportBatchItemFailures and on-failure dead-letter queue (with
+ * its alarm), the sender identity of each stage, and least privilege: `ses:SendEmail` on that identity only.
+ */
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { MAIL_FROM_ENV } from '../../contracts/events';
+import { STAGES } from '../../lib/config';
+import {
+  OUTBOX_BATCH_SIZE,
+  OUTBOX_RETRY_ATTEMPTS,
+  outboxConsumerName,
+  outboxDeadLettersName,
+} from '../../lib/constructs/notifications';
+import { synth } from './helpers';
+
+describe.each(STAGES)('notifications (%s)', (stage) => {
+  const { config, templates } = synth(stage);
+
+  it('streams the table’s new images', () => {
+    templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+  });
+
+  it('maps the stream to the consumer: outbox INSERTs only, retried, bisected, failures per record, then a queue', () => {
+    templates.async.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    templates.async.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: Match.anyValue(),
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: OUTBOX_BATCH_SIZE,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: OUTBOX_RETRY_ATTEMPTS,
+      MaximumRecordAgeInSeconds: 6 * 3600,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } }) },
+        ],
+      },
+    });
+    templates.async.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${outboxDeadLettersName(config.prefix)}-not-empty`,
+      Threshold: 1,
+    });
+  });
+
+  it('sends from the stage’s sender identity only', () => {
+    templates.async.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: outboxConsumerName(config.prefix),
+      Environment: { Variables: Match.objectLike({ [MAIL_FROM_ENV]: config.mail.fromEmail }) },
+    });
+    const policies = Object.values(templates.async.findResources('AWS::IAM::Role'))
+      .flatMap((role) => (role.Properties?.Policies ?? []) as Array<{ PolicyDocument: { Statement: unknown[] } }>)
+      .flatMap((p) => p.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+    const sends = policies.filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
+    expect(sends).toHaveLength(1);
+    expect(sends[0]?.Action).toBe('ses:SendEmail');
+    expect(JSON.stringify(sends[0]?.Resource)).toContain(`:identity/${config.mail.identity}`);
+    expect(config.mail.fromEmail.endsWith(`@${config.mail.identity}`)).toBe(true);
+  });
+});
