@@ -24,8 +24,51 @@ export const paymentNoticeIssuedMessage = z.object({
 });
 export type PaymentNoticeIssuedMessage = z.infer<typeof paymentNoticeIssuedMessage>;
 
+/**
+ * What a member's mail about their booking request tells: the reservation, its facility and space by name, and its
+ * start and end in the facility's zone (ISO 8601 with the offset, as the member's views show them). The member is named
+ * by id: the consumer reads the member's address at send time.
+ */
+const requestAnswerFields = {
+  reservationId: z.string().min(1),
+  /** The reservation number (`R-XXXX-XXXX-XXXX`), or its id for a reservation stored before numbers. */
+  reservationNumber: z.string().min(1),
+  memberId: z.string().min(1),
+  facilityName: z.string().min(1),
+  spaceName: z.string().min(1),
+  start: z.string().min(1),
+  end: z.string().min(1),
+};
+
+/** The partner approved a booking request: to the member. */
+export const requestApprovedMessage = z.object({ kind: z.literal('requestApproved'), ...requestAnswerFields });
+export type RequestApprovedMessage = z.infer<typeof requestApprovedMessage>;
+
+/** The partner rejected a booking request: to the member, with the reason when one was given. */
+export const requestRejectedMessage = z.object({
+  kind: z.literal('requestRejected'),
+  ...requestAnswerFields,
+  reason: z.string().min(1).optional(),
+});
+export type RequestRejectedMessage = z.infer<typeof requestRejectedMessage>;
+
+/** A booking request was not answered in time and was cancelled automatically (its expiry timer): to the member. */
+export const requestAutoCancelledMessage = z.object({
+  kind: z.literal('requestAutoCancelled'),
+  ...requestAnswerFields,
+});
+export type RequestAutoCancelledMessage = z.infer<typeof requestAutoCancelledMessage>;
+
+/** The answers to a booking request that the member is told of. */
+export type RequestAnswerMessage = RequestApprovedMessage | RequestRejectedMessage | RequestAutoCancelledMessage;
+
 /** Every message an outbox item may hold. */
-export const outboxMessage = z.discriminatedUnion('kind', [paymentNoticeIssuedMessage]);
+export const outboxMessage = z.discriminatedUnion('kind', [
+  paymentNoticeIssuedMessage,
+  requestApprovedMessage,
+  requestRejectedMessage,
+  requestAutoCancelledMessage,
+]);
 export type OutboxMessage = z.infer<typeof outboxMessage>;
 export type OutboxMessageKind = OutboxMessage['kind'];
 
@@ -37,6 +80,10 @@ export function outboxIdOf(message: OutboxMessage): string {
   switch (message.kind) {
     case 'paymentNoticeIssued':
       return `paymentNoticeIssued:${message.noticeId}`;
+    case 'requestApproved':
+    case 'requestRejected':
+    case 'requestAutoCancelled':
+      return `${message.kind}:${message.reservationId}`;
   }
 }
 
@@ -54,5 +101,11 @@ export const OUTBOX_STREAM_FILTER = {
 
 /** The sender address of e-mail (the SES identity's), given to the outbox consumer. */
 export const MAIL_FROM_ENV = 'MAIL_FROM';
+/**
+ * Set to `local` by the local stack, which has no user pool: members' addresses are their local member records' `email`
+ * (in the cloud, the `email` attribute of the user pool's user whose `sub` is the member id).
+ */
+export const MEMBER_CONTACTS_ENV = 'MEMBER_CONTACTS';
+
 /** The SES endpoint override (the local SES stand-in); unset in the cloud. */
 export const SES_ENDPOINT_ENV = 'SES_ENDPOINT';

@@ -55,6 +55,7 @@ export function buildBackendStacks(app: App, config: StageConfig, options: Backe
     description: describe('timers, door channel and exports bucket'),
     table: data.data.table,
     alarms: data.alarms,
+    userPool: data.auth.userPool,
   });
   const apiStack = (audience: 'member' | 'partner', part: StackPart, what: string): ApiStack =>
     new ApiStack(app, stackName(config.stage, part), {

@@ -7,6 +7,8 @@ export const localMemberBody = z.strictObject({
   plan: z.enum(plans).nullable().optional(),
   contractStart: localDate.optional(),
   companyName: z.string().min(1).max(128).optional(),
+  /** The member's e-mail (where notifications go locally); `<memberId>@example.com` when absent. */
+  email: z.email().max(254).optional(),
 });
 
 export const localTokenBody = z.strictObject({

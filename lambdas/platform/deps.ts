@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { USER_POOL_ID_ENV } from '../../contracts/auth';
-import { MAIL_FROM_ENV, SES_ENDPOINT_ENV } from '../../contracts/events';
+import { MAIL_FROM_ENV, MEMBER_CONTACTS_ENV, SES_ENDPOINT_ENV } from '../../contracts/events';
 import {
   EXPORTS_BUCKET_ENV,
   EXPORTS_KEY_PREFIX,
@@ -14,8 +14,10 @@ import {
   S3_ENDPOINT_ENV,
 } from '../../contracts/files';
 import { TICKET_SIGNING_KEY_ENV, TICKET_SIGNING_SECRET_ENV } from '../../contracts/ticket-signing';
+import { CognitoMemberContacts } from './adapters/cognito-member-contacts';
 import { CognitoOperatorDirectory } from './adapters/cognito-operator-directory';
 import { IotDoorPublisher } from './adapters/iot-door-publisher';
+import { LocalMemberContacts } from './adapters/local-member-contacts';
 import { LocalOperatorDirectory } from './adapters/local-operator-directory';
 import { S3DownloadStore } from './adapters/s3-download-store';
 import { S3FileStore } from './adapters/s3-file-store';
@@ -23,12 +25,14 @@ import { EnvironmentSigningKeys, SecretsManagerSigningKeys } from './adapters/se
 import { SesMailer } from './adapters/ses-mailer';
 import { SfnTimerStarter } from './adapters/sfn-timer-starter';
 import { clock } from './clock';
+import { tableContext } from './dynamo/client';
 import type {
   DoorPublisher,
   DownloadStore,
   FileStore,
   Ids,
   Mailer,
+  MemberContacts,
   OperatorDirectory,
   TicketSigningKeys,
   TimerStarter,
@@ -146,4 +150,21 @@ export function mailer(): Mailer {
     mail = new SesMailer(from, process.env[SES_ENDPOINT_ENV]);
   }
   return mail;
+}
+
+let contacts: MemberContacts | undefined;
+/**
+ * Members' addresses: the Cognito user pool `USER_POOL_ID` (given to the outbox consumer), or the local member records
+ * where `MEMBER_CONTACTS` is `local`; with neither set it throws (no address is made up in the cloud).
+ */
+export function memberContacts(): MemberContacts {
+  if (!contacts) {
+    const userPoolId = process.env[USER_POOL_ID_ENV];
+    if (userPoolId) contacts = new CognitoMemberContacts(userPoolId);
+    else if (process.env[MEMBER_CONTACTS_ENV] === 'local') {
+      const { doc, tableName } = tableContext();
+      contacts = new LocalMemberContacts(doc, tableName);
+    } else throw new Error(`${USER_POOL_ID_ENV} is not set`);
+  }
+  return contacts;
 }

@@ -151,3 +151,12 @@ export interface Mailer {
   /** Answers SES's message id once SES has accepted the mail. */
   send(mail: Mail): Promise<{ messageId: string }>;
 }
+
+/**
+ * Where members' e-mail addresses are read (the identity: the Cognito user pool's user whose `sub` is the member id in
+ * the cloud; the local member record on the local stack), at send time.
+ */
+export interface MemberContacts {
+  /** The member's address, or undefined when the member (or its address) is not there. */
+  emailOf(memberId: string): Promise<string | undefined>;
+}

@@ -1,5 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
@@ -13,6 +14,7 @@ import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { USER_POOL_ID_ENV } from '../../contracts/auth';
 import { MAIL_FROM_ENV, OUTBOX_STREAM_FILTER } from '../../contracts/events';
 import { OUTBOX_CONSUMER_ENTRY } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
@@ -42,14 +44,20 @@ export interface NotificationsProps {
   readonly table: ITable;
   /** The dead-letter queue and its alarm. */
   readonly alarms: Alarms;
+  /** The user pool whose users' `email` attributes are members' addresses (read with ListUsers at send time). */
+  readonly userPool: IUserPool;
 }
+
+/** What the member contacts (lambdas/platform/adapters/cognito-member-contacts.ts) call, on the user pool only. */
+export const MEMBER_CONTACTS_ACTIONS = ['cognito-idp:ListUsers'] as const;
 
 /**
  * The outbox consumer: a function on the table's stream, through an event source mapping filtered to outbox INSERTs
  * (contracts/events.ts), with batches of {@link OUTBOX_BATCH_SIZE}, bisect on error, {@link OUTBOX_RETRY_ATTEMPTS}
  * retries, a maximum record age, ReportBatchItemFailures, and an on-failure SQS dead-letter queue that alarms at its
  * first message. The function reads and updates outbox items and partners (GetItem, UpdateItem), reads the stream, and
- * may `ses:SendEmail` from the stage's sender identity only.
+ * may `ses:SendEmail` from the stage's sender identity only, and read members' addresses with `cognito-idp:ListUsers` on
+ * the user pool only (`USER_POOL_ID`).
  */
 export class Notifications extends Construct {
   readonly consumer: NodejsFunction;
@@ -69,7 +77,7 @@ export class Notifications extends Construct {
       description: `DynamoDB Streams (outbox INSERTs): sends notifications with SES (${config.stage})`,
       entry: OUTBOX_CONSUMER_ENTRY,
       table,
-      environment: { [MAIL_FROM_ENV]: config.mail.fromEmail },
+      environment: { [MAIL_FROM_ENV]: config.mail.fromEmail, [USER_POOL_ID_ENV]: props.userPool.userPoolId },
       timeout: OUTBOX_CONSUMER_TIMEOUT,
     });
     this.consumer.addToRolePolicy(
@@ -96,6 +104,15 @@ export class Notifications extends Construct {
         resources: [
           Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: config.mail.identity }),
         ],
+      }),
+    );
+
+    this.consumer.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'ReadMemberAddresses',
+        effect: Effect.ALLOW,
+        actions: [...MEMBER_CONTACTS_ACTIONS],
+        resources: [props.userPool.userPoolArn],
       }),
     );
 

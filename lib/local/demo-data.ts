@@ -374,6 +374,9 @@ export const companies: Company[] = [
   { companyId: 'example-corp', name: 'Example Corp', corporateCode: '1234567890123456', monthlyCap: null },
 ];
 
+/** A local member's address when none is given: `<memberId>@example.com` (the local SES mailbox shows it). */
+export const localMemberEmail = (memberId: string): string => `${memberId}@example.com`;
+
 export const members: Member[] = [
   {
     memberId: 'member-basic',

@@ -13,5 +13,7 @@ const defaults: Record<string, string> = {
   POWERTOOLS_LOG_LEVEL: 'WARN',
   // no user pool here: operators' sign-ins are the local stand-in's (lambdas/platform/deps.ts)
   OPERATOR_DIRECTORY: 'local',
+  // nor members' addresses in it: they are the local member records' `email` (lambdas/platform/deps.ts)
+  MEMBER_CONTACTS: 'local',
 };
 for (const [name, value] of Object.entries(defaults)) process.env[name] ??= value;

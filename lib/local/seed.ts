@@ -18,7 +18,7 @@ export async function seedDemoData(doc: DynamoDBDocumentClient, tableName: strin
     ...demo.facilities.map((f) => doorRegistry.putDoors(f)),
     ...demo.spaces.map((s) => spaceRepo.putSpace(s)),
     ...demo.companies.map((c) => companyRepo.putCompany(c)),
-    ...demo.members.map((m) => memberRepo.putMember(m)),
+    ...demo.members.map((m) => memberRepo.putMember(m, { email: demo.localMemberEmail(m.memberId) })),
     ...demo.partners.map((p) => partnerRepo.putPartner(p)),
     ...demo.operators.map((o) => operatorRepo.put(o)),
   ]);

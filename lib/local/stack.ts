@@ -187,14 +187,17 @@ function localRoutes(
     },
     'POST /local/members': async (body) => {
       const input = parseWith(localMemberBody, body);
-      await membership.members.putMember({
-        memberId: input.memberId,
-        memberNumber: localMemberNumber(input.memberId),
-        plan: input.plan ?? null,
-        contractStart: input.plan ? (input.contractStart ?? null) : null,
-        companyId: null,
-        companyName: input.companyName ?? null,
-      });
+      await membership.members.putMember(
+        {
+          memberId: input.memberId,
+          memberNumber: localMemberNumber(input.memberId),
+          plan: input.plan ?? null,
+          contractStart: input.plan ? (input.contractStart ?? null) : null,
+          companyId: null,
+          companyName: input.companyName ?? null,
+        },
+        { email: input.email ?? demo.localMemberEmail(input.memberId) },
+      );
       return { status: 201, body: await loadMe(membership, input.memberId, clock.now()) };
     },
   };

@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config';
@@ -16,6 +17,8 @@ export interface AsyncStackProps extends StackProps {
   readonly table: ITable;
   /** The alarm topic (data stack); this stack's alarms and dead-letter queues are made here. */
   readonly alarms: Alarms;
+  /** The user pool (data stack): the outbox consumer reads members' addresses there. */
+  readonly userPool: IUserPool;
 }
 
 /**
@@ -31,12 +34,12 @@ export class AsyncStack extends Stack {
 
   constructor(scope: Construct, id: string, props: AsyncStackProps) {
     super(scope, id, props);
-    const { config, table, alarms } = props;
+    const { config, table, alarms, userPool } = props;
 
     this.doorChannel = new DoorChannel(this, 'DoorChannel', { config, table, alarms });
     this.exports = new Exports(this, 'Exports', { config });
     this.timers = new Timers(this, 'Timers', { config, table, alarms, exportWriter: this.exports });
-    this.notifications = new Notifications(this, 'Notifications', { config, table, alarms });
+    this.notifications = new Notifications(this, 'Notifications', { config, table, alarms, userPool });
     for (const step of DOOR_PUBLISHING_STEPS) {
       const fn = this.timers.stepFunctions.get(step);
       if (!fn) throw new Error(`No step function ${step}`);

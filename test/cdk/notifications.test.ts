@@ -5,6 +5,7 @@
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { USER_POOL_ID_ENV } from '../../contracts/auth';
 import { MAIL_FROM_ENV } from '../../contracts/events';
 import { STAGES } from '../../lib/config';
 import {
@@ -60,5 +61,26 @@ describe.each(STAGES)('notifications (%s)', (stage) => {
     expect(sends[0]?.Action).toBe('ses:SendEmail');
     expect(JSON.stringify(sends[0]?.Resource)).toContain(`:identity/${config.mail.identity}`);
     expect(config.mail.fromEmail.endsWith(`@${config.mail.identity}`)).toBe(true);
+  });
+
+  it('reads members’ addresses with ListUsers on the user pool only, whose id it is given', () => {
+    templates.async.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: outboxConsumerName(config.prefix),
+      Environment: { Variables: Match.objectLike({ [USER_POOL_ID_ENV]: Match.anyValue() }) },
+    });
+    const statements = Object.values(templates.async.findResources('AWS::IAM::Policy'))
+      .concat(Object.values(templates.async.findResources('AWS::IAM::Role')))
+      .flatMap((r) => [
+        ...((r.Properties?.PolicyDocument?.Statement ?? []) as unknown[]),
+        ...((r.Properties?.Policies ?? []) as Array<{ PolicyDocument: { Statement: unknown[] } }>).flatMap(
+          (p) => p.PolicyDocument.Statement,
+        ),
+      ]) as Array<{ Action: string | string[]; Resource: unknown }>;
+    const cognito = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect(cognito[0]?.Action).toBe('cognito-idp:ListUsers');
+    const resource = JSON.stringify(cognito[0]?.Resource);
+    expect(resource).not.toContain('*');
+    expect(resource).toMatch(/UserPool/);
   });
 });

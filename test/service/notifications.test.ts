@@ -5,10 +5,11 @@
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type OutboxMessage, outboxIdOf } from '../../contracts/events';
 import type { NotificationPorts } from '../../lambdas/modules/notifications';
 import { sendOutboxRecords } from '../../lambdas/modules/notifications';
+import { logger } from '../../lambdas/platform/instrument';
 import { OUTBOX_CLAIM_LEASE_MS, type OutboxState } from '../../lambdas/platform/outbox';
 import type { Mail } from '../../lambdas/platform/ports';
 
@@ -72,6 +73,9 @@ function fakes(options: { sesDown?: () => boolean } = {}) {
               paymentNoticeEmails: [`billing@${partnerId}.example.com`, `keiri@${partnerId}.example.com`],
               version: 1,
             },
+    },
+    members: {
+      emailOf: async (memberId) => (memberId === 'member-silent' ? undefined : `${memberId}@members.example.com`),
     },
     mailer: {
       send: async (mail) => {
@@ -156,5 +160,69 @@ describe('the outbox consumer', () => {
     items.set(outboxIdOf(m), { ...(items.get(outboxIdOf(m)) as OutboxState), claim: 'other', claimedUntil: 9e15 });
     expect((await sendOutboxRecords(deps, event(outboxRecord(m)))).batchItemFailures).toHaveLength(1);
     expect(sent).toEqual([]);
+  });
+
+  describe('the answers to booking requests, to the member', () => {
+    const answer = (kind: 'requestApproved' | 'requestRejected' | 'requestAutoCancelled', memberId = 'member-1') =>
+      ({
+        kind,
+        reservationId: `res-${kind}`,
+        reservationNumber: 'R-1234-5678-9012',
+        memberId,
+        facilityName: 'TIMEWORK 渋谷',
+        spaceName: '会議室A',
+        start: '2024-06-14T10:00:00+09:00',
+        end: '2024-06-14T11:00:00+09:00',
+      }) satisfies OutboxMessage;
+
+    it.each([
+      ['requestApproved', '承認'],
+      ['requestRejected', 'お断り'],
+      ['requestAutoCancelled', '自動キャンセル'],
+    ] as const)('%s goes to the member’s address read at send time', async (kind, word) => {
+      const { deps, items, sent, put } = fakes();
+      const m = answer(kind);
+      put(m);
+      expect((await sendOutboxRecords(deps, event(outboxRecord(m)))).batchItemFailures).toEqual([]);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.to).toEqual(['member-1@members.example.com']);
+      expect(sent[0]?.subject).toContain(word);
+      expect(sent[0]?.text).toContain('R-1234-5678-9012');
+      expect(items.get(`${kind}:res-${kind}`)?.sentAt).toBeDefined();
+    });
+
+    it('a member without an address: marked sent with no mail, logged', async () => {
+      const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+      try {
+        const { deps, items, sent, put } = fakes();
+        const m = answer('requestApproved', 'member-silent');
+        put(m);
+        const result = await sendOutboxRecords(deps, event(outboxRecord(m)));
+        expect(result.batchItemFailures).toEqual([]);
+        expect(result.outcomes.map((o) => o.delivery)).toEqual(['noRecipients']);
+        expect(sent).toEqual([]);
+        expect(items.get(outboxIdOf(m))?.sesMessageId).toBe('none');
+        expect(warn).toHaveBeenCalledWith(
+          expect.stringContaining('no e-mail'),
+          expect.objectContaining({ memberId: 'member-silent', kind: 'requestApproved' }),
+        );
+      } finally {
+        warn.mockRestore();
+      }
+    });
+
+    it('an identity that cannot be read fails the record (retried), nothing marked sent', async () => {
+      const { deps, items, sent, put } = fakes();
+      deps.members = {
+        emailOf: async () => {
+          throw new Error('Cognito is down');
+        },
+      };
+      const m = answer('requestRejected');
+      put(m);
+      expect((await sendOutboxRecords(deps, event(outboxRecord(m)))).batchItemFailures).toHaveLength(1);
+      expect(sent).toEqual([]);
+      expect(items.get(outboxIdOf(m))?.sentAt).toBeUndefined();
+    });
   });
 });

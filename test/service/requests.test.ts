@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { type OutboxMessage, outboxIdOf } from '../../contracts/events';
+import type { Facility, Space } from '../../lambdas/domain/model';
 import { approveRequest, expireRequest, listRequests, rejectRequest } from '../../lambdas/modules/requests/service';
+import type { TaggedItem } from '../../lambdas/platform/dynamo/transactions';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { tokyo } from '../fixtures/domain';
@@ -16,12 +19,44 @@ const requested = makeReservation({
   ledger: { memberPeriod: '2024-06-01', companyId: null, companyMonth: null, dailyDate: null },
 });
 
+/** The outbox's items as the fake writes them: the message under `Put.Item.message`. */
+const outbox = {
+  written: (message: OutboxMessage): TaggedItem => ({
+    item: { Put: { TableName: 't', Item: { outboxId: outboxIdOf(message), message } } },
+    onConditionFailed: 'stale',
+  }),
+};
+
 function world() {
   const reservations = new FakeReservations();
   reservations.byId.set(requested.reservationId, requested);
   const timers = new FakeTimers();
-  return { deps: { reservations, timers }, reservations, timers };
+  const deps = {
+    reservations,
+    timers,
+    facilities: {
+      getFacility: async (id: string) => (id === 'fac-1' ? ({ name: 'TIMEWORK 渋谷' } as Facility) : undefined),
+    },
+    spaces: { getSpace: async (id: string) => (id === 'space-1' ? ({ name: '会議室A' } as Space) : undefined) },
+    outbox,
+  };
+  return { deps, reservations, timers };
 }
+
+/** The outbox messages of the last write. */
+const mailsOfLastWrite = (reservations: FakeReservations): unknown[] =>
+  (reservations.extras.at(-1) ?? []).map((t) => t.item.Put?.Item?.message).filter((m) => m !== undefined);
+
+const mailOf = (kind: string) => ({
+  kind,
+  reservationId: requested.reservationId,
+  reservationNumber: requested.reservationId,
+  memberId: 'member-1',
+  facilityName: 'TIMEWORK 渋谷',
+  spaceName: '会議室A',
+  start: '2024-06-14T10:00:00+09:00',
+  end: '2024-06-14T11:00:00+09:00',
+});
 const now = tokyo('2024-06-11T09:00');
 
 describe('answering booking requests', () => {
@@ -55,6 +90,35 @@ describe('answering booking requests', () => {
     expect(reservations.writes).toBe(1 + STALE_RETRIES);
     expect(reservations.byId.get(requested.reservationId)).toEqual(requested);
     expect(timers.attempts).toBe(0);
+  });
+
+  it.each([
+    ['approve', approveRequest, 'requestApproved'],
+    ['reject', rejectRequest, 'requestRejected'],
+  ] as const)('%s writes the member’s mail in its own transaction', async (_name, answer, kind) => {
+    const { deps, reservations } = world();
+    await answer(deps, 'partner-1', requested.reservationId, now);
+    expect(reservations.writes).toBe(1);
+    expect(mailsOfLastWrite(reservations)).toEqual([mailOf(kind)]);
+  });
+
+  it('the expiry timer writes the member’s auto-cancel mail in its transaction', async () => {
+    const { deps, reservations } = world();
+    await expireRequest(deps, requested.reservationId, tokyo('2024-06-12T01:00'));
+    expect(mailsOfLastWrite(reservations)).toEqual([mailOf('requestAutoCancelled')]);
+  });
+
+  it('an answered request writes no second mail', async () => {
+    const { deps, reservations } = world();
+    await approveRequest(deps, 'partner-1', requested.reservationId, now);
+    await expect(approveRequest(deps, 'partner-1', requested.reservationId, now)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
+    expect(await expireRequest(deps, requested.reservationId, tokyo('2024-06-12T01:00'))).toEqual({
+      action: 'done',
+      outcome: 'nothing',
+    });
+    expect(reservations.writes).toBe(1);
   });
 
   it('another partner’s request is 404', async () => {

@@ -1,4 +1,4 @@
-import { clock, mailer, tableContext, uuids } from '../../platform/deps';
+import { clock, mailer, memberContacts, tableContext, uuids } from '../../platform/deps';
 import { OutboxStore } from '../../platform/outbox';
 import { PartnerRepository } from '../catalog';
 import type { NotificationPorts } from './service';
@@ -12,6 +12,7 @@ export function notificationDeps(): NotificationPorts {
     cached = {
       outbox: new OutboxStore(doc, tableName),
       partners: new PartnerRepository(doc, tableName),
+      members: memberContacts(),
       mailer: mailer(),
       clock,
       claims: uuids,

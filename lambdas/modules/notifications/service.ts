@@ -7,15 +7,21 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { type OutboxMessage, outboxIdOf, outboxMessage } from '../../../contracts/events';
+import { logger } from '../../platform/instrument';
 import type { OutboxStore } from '../../platform/outbox';
-import type { Clock, Ids, Mail, Mailer } from '../../platform/ports';
+import type { Clock, Ids, Mail, Mailer, MemberContacts } from '../../platform/ports';
 import type { PartnerRepository } from '../catalog';
 import type { RenderedMail } from './templates/mail';
 import { paymentNoticeIssuedMail } from './templates/payment-notice-issued';
+import { requestApprovedMail } from './templates/request-approved';
+import { requestAutoCancelledMail } from './templates/request-auto-cancelled';
+import { requestRejectedMail } from './templates/request-rejected';
 
 export interface NotificationPorts {
   outbox: Pick<OutboxStore, 'get' | 'claim' | 'release' | 'markSent'>;
   partners: Pick<PartnerRepository, 'getPartner'>;
+  /** Members' addresses (the identity's), read at send time. */
+  members: MemberContacts;
   mailer: Mailer;
   clock: Clock;
   /** A new claim per delivery. */
@@ -36,14 +42,38 @@ export class ClaimHeld extends Error {
 export type Delivery = 'sent' | 'alreadySent' | 'noRecipients' | 'gone';
 
 /** Who gets a message, and what it says: read at send time (recipients' addresses are as they are now). */
-async function compose(deps: Pick<NotificationPorts, 'partners'>, message: OutboxMessage): Promise<Mail> {
+async function compose(deps: Pick<NotificationPorts, 'partners' | 'members'>, message: OutboxMessage): Promise<Mail> {
   switch (message.kind) {
     case 'paymentNoticeIssued': {
       const partner = await deps.partners.getPartner(message.partnerId);
       if (!partner) throw new PoisonRecord(`Partner ${message.partnerId} of ${message.noticeId} not found`);
       return mailTo(partner.paymentNoticeEmails, paymentNoticeIssuedMail(message, partner.name));
     }
+    case 'requestApproved':
+      return mailTo(await memberAddress(deps, message), requestApprovedMail(message));
+    case 'requestRejected':
+      return mailTo(await memberAddress(deps, message), requestRejectedMail(message));
+    case 'requestAutoCancelled':
+      return mailTo(await memberAddress(deps, message), requestAutoCancelledMail(message));
   }
+}
+
+/**
+ * The member's address as the identity has it now: none (logged) when the member has none or is gone — the message is
+ * then marked sent with no mail, as no retry would find one.
+ */
+async function memberAddress(
+  deps: Pick<NotificationPorts, 'members'>,
+  message: { kind: string; memberId: string; reservationId: string },
+): Promise<string[]> {
+  const email = await deps.members.emailOf(message.memberId);
+  if (email) return [email];
+  logger.warn('Member has no e-mail address: message not mailed', {
+    kind: message.kind,
+    memberId: message.memberId,
+    reservationId: message.reservationId,
+  });
+  return [];
 }
 
 const mailTo = (to: readonly string[], rendered: RenderedMail): Mail => ({ to: [...new Set(to)], ...rendered });

@@ -19,9 +19,9 @@ export const rows = {
     method: 'POST',
     path: '/v1/operator/booking-requests/{id}/approve',
     caller: { role: 'operator', operatorRoles: ['full'] },
-    tableActions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-    // the request; its change
-    maxTableCommands: 2,
+    tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
+    // the request, its facility and space (the member's mail); its change with the mail's outbox item
+    maxTableCommands: 4,
     // the approved booking's forced checkout
     startsTimers: ['forced-checkout'],
   },
@@ -33,8 +33,9 @@ export const rows = {
     path: '/v1/operator/booking-requests/{id}/reject',
     caller: { role: 'operator', operatorRoles: ['full'] },
     tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
-    // the request; the transaction releasing its slots and uses
-    maxTableCommands: 2,
+    // the request, its facility and space (the member's mail); the transaction releasing its slots and uses with the
+    // mail's outbox item
+    maxTableCommands: 4,
   },
 } as const satisfies Record<string, Route>;
 

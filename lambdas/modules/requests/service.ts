@@ -3,19 +3,57 @@
  * given before the booking starts (004 §3-3-5). An unanswered request is cancelled by its expiry timer at
  * the earlier of 01:00 on the second day and its start.
  */
+import type { RequestAnswerMessage } from '../../../contracts/events';
 import type { TimerAnswer } from '../../../contracts/workflows';
+import { toZonedIso } from '../../domain/format';
 import type { Instant, Reservation } from '../../domain/model';
 import { waitUntil } from '../../domain/timers';
+import type { OutboxStore } from '../../platform/outbox';
 import type { TimerStarter } from '../../platform/ports';
 import { ApiError } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { ownedBy } from '../../platform/tenancy';
 import { type ReservationRepository, startTimerOf } from '../booking';
+import type { FacilityRepository, SpaceRepository } from '../catalog';
 import { matchesFilter, type RequestFilter } from './rules/list';
 
 export interface RequestPorts {
   reservations: Pick<ReservationRepository, 'get' | 'change' | 'release' | 'requestsOfPartner'>;
   timers: TimerStarter;
+  /** The names the member's mail shows. */
+  facilities: Pick<FacilityRepository, 'getFacility'>;
+  spaces: Pick<SpaceRepository, 'getSpace'>;
+  /** The member's mail of each answer, written in the answer's transaction. */
+  outbox: Pick<OutboxStore, 'written'>;
+}
+
+/** What an answer needs besides the reservations: the names for the member's mail, and the outbox. */
+export type AnswerPorts = Pick<RequestPorts, 'reservations' | 'facilities' | 'spaces' | 'outbox'>;
+
+/**
+ * The member's mail of an answer to their request (api.md "Notifications"): the reservation as the member sees it
+ * (number, facility and space by name, start and end in the facility's zone). A facility or space gone since is named
+ * by its id rather than losing the mail.
+ */
+async function answerMessage(
+  deps: Pick<RequestPorts, 'facilities' | 'spaces'>,
+  reservation: Reservation,
+  kind: RequestAnswerMessage['kind'],
+): Promise<RequestAnswerMessage> {
+  const [facility, space] = await Promise.all([
+    deps.facilities.getFacility(reservation.facilityId),
+    deps.spaces.getSpace(reservation.spaceId),
+  ]);
+  return {
+    kind,
+    reservationId: reservation.reservationId,
+    reservationNumber: reservation.number ?? reservation.reservationId,
+    memberId: reservation.memberId,
+    facilityName: facility?.name ?? reservation.facilityId,
+    spaceName: space?.name ?? reservation.spaceId,
+    start: toZonedIso(reservation.start, reservation.timeZone),
+    end: toZonedIso(reservation.end, reservation.timeZone),
+  };
 }
 
 const changed = () => new ApiError('INVALID_STATE', 'The request changed while we worked on it; try again');
@@ -65,7 +103,10 @@ export function approveRequest(deps: RequestPorts, partnerId: string, id: string
   return retryOnStale(async () => {
     const reservation = await partnerRequest(deps, partnerId, id);
     assertOpen(reservation, now);
-    const outcome = await deps.reservations.change(reservation, { status: 'confirmed' });
+    const mail = await answerMessage(deps, reservation, 'requestApproved');
+    const outcome = await deps.reservations.change(reservation, { status: 'confirmed' }, [
+      deps.outbox.written(mail, now),
+    ]);
     if (!outcome.ok) return STALE;
     const confirmed: Reservation = { ...reservation, status: 'confirmed', version: reservation.version + 1 };
     await startTimerOf(deps.timers, confirmed);
@@ -74,19 +115,17 @@ export function approveRequest(deps: RequestPorts, partnerId: string, id: string
 }
 
 /** Rejects a request: its slot and uses are released. */
-export function rejectRequest(
-  deps: Pick<RequestPorts, 'reservations'>,
-  partnerId: string,
-  id: string,
-  now: Instant,
-): Promise<Reservation> {
+export function rejectRequest(deps: AnswerPorts, partnerId: string, id: string, now: Instant): Promise<Reservation> {
   return retryOnStale(async () => {
     const reservation = await partnerRequest(deps, partnerId, id);
     assertOpen(reservation, now);
+    const mail = await answerMessage(deps, reservation, 'requestRejected');
+    // the reservation, its holds, slots (at most MAX_SLOTS_PER_BOOKING) and counters, and this one: within 100 items
     const outcome = await deps.reservations.release(reservation, {
       set: { status: 'rejected' },
       releaseFrom: reservation.start,
       consumeUses: false,
+      extra: [deps.outbox.written(mail, now)],
     });
     if (!outcome.ok) return STALE;
     return { ...reservation, status: 'rejected', version: reservation.version + 1 } satisfies Reservation;
@@ -97,11 +136,7 @@ export function rejectRequest(
  * At the earlier of 01:00 on the second day after a request and its start: an unanswered request becomes
  * `autoCancelled`, its slot and uses released.
  */
-export function expireRequest(
-  deps: Pick<RequestPorts, 'reservations'>,
-  reservationId: string,
-  now: Instant,
-): Promise<TimerAnswer> {
+export function expireRequest(deps: AnswerPorts, reservationId: string, now: Instant): Promise<TimerAnswer> {
   return retryOnStale<TimerAnswer>(
     async () => {
       const reservation = await deps.reservations.get(reservationId);
@@ -109,10 +144,12 @@ export function expireRequest(
       if (reservation.status !== 'requested') return { action: 'done', outcome: 'nothing' };
       const due = expiryOf(reservation);
       if (now < due) return waitUntil(reservation, due);
+      const mail = await answerMessage(deps, reservation, 'requestAutoCancelled');
       const written = await deps.reservations.release(reservation, {
         set: { status: 'autoCancelled' },
         releaseFrom: reservation.start,
         consumeUses: false,
+        extra: [deps.outbox.written(mail, now)],
       });
       return written.ok ? { action: 'done', outcome: 'autoCancelled' } : STALE;
     },

@@ -25,11 +25,15 @@ export class MemberRepository {
     return putIfAbsent(this.doc, this.tableName, { ...memberKey(member.memberId), entity: 'member', ...member });
   }
 
-  async putMember(member: Member): Promise<void> {
+  /**
+   * Writes a member's profile (the local stack's members and tests); `local.email` is the local member record's address
+   * (where the local stack's notifications go; in the cloud it is the user pool's).
+   */
+  async putMember(member: Member, local: { email?: string } = {}): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...memberKey(member.memberId), entity: 'member', ...member },
+        Item: { ...memberKey(member.memberId), entity: 'member', ...member, ...local },
       }),
     );
   }

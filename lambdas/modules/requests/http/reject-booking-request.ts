@@ -2,7 +2,7 @@ import { emptyBody, reservationPath } from '../../../../contracts/http/common';
 import { operatorReservationResponse } from '../../../../contracts/http/requests';
 import { httpHandler } from '../../../platform/http';
 import { partnerIdOf } from '../../../platform/identity';
-import { reservationRepository } from '../../booking';
+import { answerDeps } from '../deps';
 import { rows } from '../routes';
 import { rejectRequest } from '../service';
 import { operatorReservationView } from '../views';
@@ -11,12 +11,7 @@ export const handler = httpHandler(
   rows.rejectBookingRequest,
   { path: reservationPath, body: emptyBody, response: { status: 200, body: operatorReservationResponse } },
   async ({ path, identity, now }) => {
-    const reservation = await rejectRequest(
-      { reservations: reservationRepository() },
-      partnerIdOf(identity),
-      path.id,
-      now,
-    );
+    const reservation = await rejectRequest(answerDeps(), partnerIdOf(identity), path.id, now);
     return operatorReservationView(reservation);
   },
 );

@@ -3,11 +3,11 @@ import { timerTaskInput } from '../../../../contracts/timer-task';
 import { clock } from '../../../platform/clock';
 import { metrics } from '../../../platform/instrument';
 import { stepHandler } from '../../../platform/step-handler';
-import { reservationRepository } from '../../booking';
+import { answerDeps } from '../deps';
 import { expireRequest } from '../service';
 
 export const handler = stepHandler(timerTaskInput, async ({ reservationId }) => {
-  const answer = await expireRequest({ reservations: reservationRepository() }, reservationId, clock.now());
+  const answer = await expireRequest(answerDeps(), reservationId, clock.now());
   if (answer.action === 'done') metrics.addMetric(`Timer_${answer.outcome}`, MetricUnit.Count, 1);
   return answer;
 });
