@@ -4,43 +4,25 @@
  * test reads. Exactly one mail per notice, also when the job runs again; SES down for a while → the mail arrives later,
  * once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { handler as settlePeriodsHandler } from '../../../lambdas/modules/settlement/steps/settle-periods';
 import { lambdaContext } from '../../../lib/local/lambda-context';
 import { startLocalSes } from '../../../lib/local/ses';
-import type { LocalStack } from '../../../lib/local/stack';
 import { at, newMember } from '../booking/fixtures';
-import { client, startTestStack } from '../support/local-stack';
+import { mailStack } from './support';
 
-let stack: LocalStack;
-let api: ReturnType<typeof client>;
 const DAY = '2026-11-24';
 const TW_BILLING = 'billing@partner-tw.example.com';
 const H1T_BILLING = 'billing@partner-h1t.example.com';
-
-beforeAll(async () => {
-  stack = await startTestStack(at(DAY, '09:00'));
-  api = client(stack.url);
-});
-afterAll(async () => stack?.stop());
-
-const setClock = async (now: string) => {
-  const answer = await api.post('/local/clock', { now });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The mails to `to` once at least `count` are there (the poller is asynchronous), and a moment later. */
-async function mailsTo(to: string, count: number, waitMs = 20_000) {
-  const deadline = Date.now() + waitMs;
-  const of = async () => (await stack.ses.mails()).filter((m) => m.destination.to.includes(to));
-  while ((await of()).length < count && Date.now() < deadline) await sleep(100);
-  await sleep(500);
-  return of();
-}
+const { stack, api, setClock, mailsTo, sleep } = mailStack(at(DAY, '09:00'));
 
 async function noShow(spaceId: string, from: string, to: string) {
-  const member = await newMember(api, 'premium');
-  const answer = await api.post('/v1/reservations', { spaceId, start: at(DAY, from), end: at(DAY, to) }, member.token);
+  const member = await newMember(api(), 'premium');
+  const answer = await api().post(
+    '/v1/reservations',
+    { spaceId, start: at(DAY, from), end: at(DAY, to) },
+    member.token,
+  );
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
 }
 
@@ -52,15 +34,15 @@ describe('the payment notices issued by the settlement job', () => {
     await noShow('tw-shibuya-desk', '10:00', '11:00');
     await noShow('h1t-kudanshita-box', '11:00', '12:00');
     await setClock(at(DAY, '12:10'));
-    const port = stack.ses.port;
-    await stack.ses.stop();
+    const port = stack().ses.port;
+    await stack().ses.stop();
     // the notices of 2026-12 are issued with their outbox items; the consumer's sends fail and are retried
     await setClock('2027-02-01T00:10:00+09:00');
     await sleep(1_500);
     restarted = await startLocalSes({ port });
     expect(await mailsTo(TW_BILLING, 1)).toHaveLength(1);
     expect(await mailsTo(H1T_BILLING, 1)).toHaveLength(1);
-    expect(stack.streamPoller.deadLetters).toEqual([]);
+    expect(stack().streamPoller.deadLetters).toEqual([]);
   });
 
   it('go to the partner’s payment-notice addresses with the period, amount and due date', async () => {

@@ -5,45 +5,24 @@
  * mailbox the test reads. Exactly one mail each; a repeated answer (409) writes no second one.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../../lib/local/stack';
+import { describe, expect, it } from 'vitest';
 import { at } from '../booking/fixtures';
-import { client, memberToken, operatorToken, startTestStack } from '../support/local-stack';
+import { memberToken, operatorToken } from '../support/local-stack';
+import { mailStack } from './support';
 
-let stack: LocalStack;
-let api: ReturnType<typeof client>;
 const MADE = '2026-12-10T14:24:00+09:00';
 const full = operatorToken('op-tw-full', 'partner-tw', 'full');
-
-beforeAll(async () => {
-  stack = await startTestStack(MADE);
-  api = client(stack.url);
-});
-afterAll(async () => stack?.stop());
-
-const setClock = async (now: string) => {
-  const answer = await api.post('/local/clock', { now });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The mails to `to` once at least `count` are there (the poller is asynchronous), and a moment later. */
-async function mailsTo(to: string, count: number, waitMs = 20_000) {
-  const deadline = Date.now() + waitMs;
-  const of = async () => (await stack.ses.mails()).filter((m) => m.destination.to.includes(to));
-  while ((await of()).length < count && Date.now() < deadline) await sleep(100);
-  await sleep(500);
-  return of();
-}
+const { stack, api, setClock, mailsTo, sleep } = mailStack(MADE);
 
 /** A member with its own address who requests `tw-shibuya-room-a` (a request space) on `date` 10:00–11:00. */
 async function request(date: string) {
   const memberId = `m-${randomUUID().slice(0, 12)}`;
   const email = `${memberId}@members.example.com`;
-  const created = await api.post('/local/members', { memberId, plan: 'premium', contractStart: '2026-11-10', email });
+  const created = await api().post('/local/members', { memberId, plan: 'premium', contractStart: '2026-11-10', email });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   await setClock(MADE);
   const token = memberToken(memberId);
-  const booked = await api.post(
+  const booked = await api().post(
     '/v1/reservations',
     { spaceId: 'tw-shibuya-room-a', start: at(date, '10:00'), end: at(date, '11:00') },
     token,
@@ -56,7 +35,7 @@ async function request(date: string) {
 describe('the member’s mails of the answers to a booking request', () => {
   it('approved: one mail to the member; a repeated approve (409) sends no second one', async () => {
     const { email, id, number } = await request('2026-12-15');
-    const approved = await api.post(`/v1/operator/booking-requests/${id}/approve`, undefined, full);
+    const approved = await api().post(`/v1/operator/booking-requests/${id}/approve`, undefined, full);
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const [mail] = await mailsTo(email, 1);
     expect(mail?.destination.to).toEqual([email]);
@@ -65,7 +44,7 @@ describe('the member’s mails of the answers to a booking request', () => {
     expect(mail?.body.text).toContain('施設：TIMEWORK渋谷');
     expect(mail?.body.text).toContain('スペース：会議室A');
     expect(mail?.body.text).toContain('日時：2026年12月15日(火) 10:00〜11:00');
-    const again = await api.post(`/v1/operator/booking-requests/${id}/approve`, undefined, full);
+    const again = await api().post(`/v1/operator/booking-requests/${id}/approve`, undefined, full);
     expect(again).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
     // a second mail would have come within these two seconds (the poller reads every 100 ms)
     expect(await mailsTo(email, 2, 2_000)).toHaveLength(1);
@@ -73,13 +52,13 @@ describe('the member’s mails of the answers to a booking request', () => {
 
   it('rejected: one mail to the member', async () => {
     const { email, id, number } = await request('2026-12-16');
-    const rejected = await api.post(`/v1/operator/booking-requests/${id}/reject`, undefined, full);
+    const rejected = await api().post(`/v1/operator/booking-requests/${id}/reject`, undefined, full);
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     const mails = await mailsTo(email, 1);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain('お断り');
     expect(mails[0]?.body.text).toContain(`予約番号：${number}`);
-    const again = await api.post(`/v1/operator/booking-requests/${id}/reject`, undefined, full);
+    const again = await api().post(`/v1/operator/booking-requests/${id}/reject`, undefined, full);
     expect(again.status).toBe(409);
     expect(await mailsTo(email, 2, 2_000)).toHaveLength(1);
   });
@@ -94,6 +73,6 @@ describe('the member’s mails of the answers to a booking request', () => {
     expect(mails[0]?.subject).toContain('自動キャンセル');
     expect(mails[0]?.body.text).toContain(`予約番号：${number}`);
     expect(mails[0]?.body.text).toContain('日時：2026年12月17日(木) 10:00〜11:00');
-    expect(stack.streamPoller.deadLetters).toEqual([]);
+    expect(stack().streamPoller.deadLetters).toEqual([]);
   });
 });
