@@ -12,7 +12,7 @@ import { mailStack } from './support';
 
 const MADE = '2026-12-10T14:24:00+09:00';
 const full = operatorToken('op-tw-full', 'partner-tw', 'full');
-const { stack, api, setClock, mailsTo, sleep } = mailStack(MADE);
+const { stack, api, setClock, mailsTo } = mailStack(MADE);
 
 /** A member with its own address who requests `tw-shibuya-room-a` (a request space) on `date` 10:00–11:00. */
 async function request(date: string) {
