@@ -17,6 +17,7 @@ import {
   type UsagePorts,
   usageGuests,
   usageGuestView,
+  usagePageView,
   usageReservations,
   usageReservationView,
   usageVisits,
@@ -64,20 +65,26 @@ export function exportSource(lists: ExportLists, job: ExportJob, identity: Ident
   };
   const sources: Record<ExportKind, () => ExportSource> = {
     visits: () =>
-      sourceOf(visitsCsv, async (cursor) => {
-        const page = await usageVisits(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) });
-        return { items: page.items.map(usageVisitView), nextCursor: page.nextCursor };
-      }),
+      sourceOf(visitsCsv, async (cursor) =>
+        usagePageView(
+          await usageVisits(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
+          usageVisitView,
+        ),
+      ),
     guests: () =>
-      sourceOf(guestsCsv, async (cursor) => {
-        const page = await usageGuests(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) });
-        return { items: page.items.map(usageGuestView), nextCursor: page.nextCursor };
-      }),
+      sourceOf(guestsCsv, async (cursor) =>
+        usagePageView(
+          await usageGuests(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
+          usageGuestView,
+        ),
+      ),
     reservations: () =>
-      sourceOf(reservationsCsv, async (cursor) => {
-        const page = await usageReservations(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) });
-        return { items: page.items.map(usageReservationView), nextCursor: page.nextCursor };
-      }),
+      sourceOf(reservationsCsv, async (cursor) =>
+        usagePageView(
+          await usageReservations(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
+          usageReservationView,
+        ),
+      ),
     sales: () =>
       sourceOf(salesCsv, async (cursor) => {
         const page = await salesPage(lists.sales, identity, {

@@ -3,4 +3,4 @@ export { usageDeps } from './deps';
 export type { ListPage } from './listing';
 export { routes } from './routes';
 export { type UsagePorts, usageGuests, usageReservations, usageVisits } from './service';
-export { usageGuestView, usageReservationView, usageVisitView } from './views';
+export { usageGuestView, usagePageView, usageReservationView, usageVisitView } from './views';

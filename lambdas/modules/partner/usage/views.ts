@@ -11,7 +11,7 @@ import type {
 import { guestView, operatorVisitView } from '../../dropin';
 import { type SalesRecord, salesLineView } from '../../ledger';
 import { operatorReservationView } from '../../requests';
-import type { UsageGuest, UsageReservation, UsageVisit } from './service';
+import type { UsageGuest, UsagePage, UsageReservation, UsageVisit } from './service';
 
 export function usageVisitView({ visit, facilityName, spaceName }: UsageVisit): UsageVisitResponse {
   return { ...operatorVisitView(visit), facilityName, spaceName };
@@ -61,3 +61,9 @@ export function usageReservationView({
     salesLines,
   };
 }
+
+/** A page of a list as the API shows it: its items in their view, and the next page's cursor when there is one. */
+export const usagePageView = <T, R>(page: UsagePage<T>, view: (item: T) => R): { items: R[]; nextCursor?: string } => ({
+  items: page.items.map(view),
+  ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+});

@@ -10,7 +10,7 @@ import { usageDeps } from '../deps';
 import { listPage } from '../listing';
 import { rows } from '../routes';
 import { usageGuests } from '../service';
-import { usageGuestView } from '../views';
+import { usageGuestView, usagePageView } from '../views';
 
 export const handler = httpHandler(
   rows.listUsageGuests,
@@ -25,7 +25,6 @@ export const handler = httpHandler(
   async ({ query, identity, headers }) => {
     const { limit, cursor, ...search } = query;
     const page = listPage({ limit, cursor }, wantsCsv(headers.accept));
-    const { items, nextCursor } = await usageGuests(usageDeps(), identity, search, page);
-    return { items: items.map(usageGuestView), ...(nextCursor ? { nextCursor } : {}) };
+    return usagePageView(await usageGuests(usageDeps(), identity, search, page), usageGuestView);
   },
 );

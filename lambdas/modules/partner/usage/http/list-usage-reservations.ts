@@ -10,7 +10,7 @@ import { usageDeps } from '../deps';
 import { listPage } from '../listing';
 import { rows } from '../routes';
 import { usageReservations } from '../service';
-import { usageReservationView } from '../views';
+import { usagePageView, usageReservationView } from '../views';
 
 export const handler = httpHandler(
   rows.listUsageReservations,
@@ -25,7 +25,6 @@ export const handler = httpHandler(
   async ({ query, identity, headers }) => {
     const { limit, cursor, ...search } = query;
     const page = listPage({ limit, cursor }, wantsCsv(headers.accept));
-    const { items, nextCursor } = await usageReservations(usageDeps(), identity, search, page);
-    return { items: items.map(usageReservationView), ...(nextCursor ? { nextCursor } : {}) };
+    return usagePageView(await usageReservations(usageDeps(), identity, search, page), usageReservationView);
   },
 );

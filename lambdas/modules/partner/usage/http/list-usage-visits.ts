@@ -10,7 +10,7 @@ import { usageDeps } from '../deps';
 import { listPage } from '../listing';
 import { rows } from '../routes';
 import { usageVisits } from '../service';
-import { usageVisitView } from '../views';
+import { usagePageView, usageVisitView } from '../views';
 
 export const handler = httpHandler(
   rows.listUsageVisits,
@@ -25,7 +25,6 @@ export const handler = httpHandler(
   async ({ query, identity, headers }) => {
     const { limit, cursor, ...search } = query;
     const page = listPage({ limit, cursor }, wantsCsv(headers.accept));
-    const { items, nextCursor } = await usageVisits(usageDeps(), identity, search, page);
-    return { items: items.map(usageVisitView), ...(nextCursor ? { nextCursor } : {}) };
+    return usagePageView(await usageVisits(usageDeps(), identity, search, page), usageVisitView);
   },
 );
