@@ -56,8 +56,33 @@ export interface ExportLists {
   sales: SalesPorts;
 }
 
+/**
+ * The usage lists' ports with the facilities read once for the whole job: each page of a list checks the facility
+ * named, or lists the facilities to find the partner's, and a job reads many pages of one search.
+ */
+function facilitiesReadOnce(usage: UsagePorts): UsagePorts {
+  const { facilities } = usage;
+  const byId = new Map<string, ReturnType<UsagePorts['facilities']['getFacility']>>();
+  let all: ReturnType<UsagePorts['facilities']['listFacilities']> | undefined;
+  return {
+    ...usage,
+    facilities: {
+      getFacility: (facilityId) => {
+        const read = byId.get(facilityId) ?? facilities.getFacility(facilityId);
+        byId.set(facilityId, read);
+        return read;
+      },
+      listFacilities: () => {
+        all ??= facilities.listFacilities();
+        return all;
+      },
+    },
+  };
+}
+
 /** The source of a job's kind over its range (and facility). */
 export function exportSource(lists: ExportLists, job: ExportJob, identity: Identity): ExportSource {
+  const usage = facilitiesReadOnce(lists.usage);
   const search = {
     from: job.from,
     to: job.to,
@@ -67,21 +92,21 @@ export function exportSource(lists: ExportLists, job: ExportJob, identity: Ident
     visits: () =>
       sourceOf(visitsCsv, async (cursor) =>
         usagePageView(
-          await usageVisits(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
+          await usageVisits(usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
           usageVisitView,
         ),
       ),
     guests: () =>
       sourceOf(guestsCsv, async (cursor) =>
         usagePageView(
-          await usageGuests(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
+          await usageGuests(usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
           usageGuestView,
         ),
       ),
     reservations: () =>
       sourceOf(reservationsCsv, async (cursor) =>
         usagePageView(
-          await usageReservations(lists.usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
+          await usageReservations(usage, identity, search, { ...USAGE_PAGE, ...withCursor(cursor) }),
           usageReservationView,
         ),
       ),
