@@ -62,12 +62,25 @@ export type RequestAutoCancelledMessage = z.infer<typeof requestAutoCancelledMes
 /** The answers to a booking request that the member is told of. */
 export type RequestAnswerMessage = RequestApprovedMessage | RequestRejectedMessage | RequestAutoCancelledMessage;
 
+/**
+ * A confirmed booking starts in an hour (its reminder timer): to the member, quoting the space's booking-mail message
+ * (004 §2-1 ④), which the consumer reads at send time by the space's id (the partner may change it after the booking).
+ */
+export const bookingReminderMessage = z.object({
+  kind: z.literal('bookingReminder'),
+  ...requestAnswerFields,
+  facilityId: z.string().min(1),
+  spaceId: z.string().min(1),
+});
+export type BookingReminderMessage = z.infer<typeof bookingReminderMessage>;
+
 /** Every message an outbox item may hold. */
 export const outboxMessage = z.discriminatedUnion('kind', [
   paymentNoticeIssuedMessage,
   requestApprovedMessage,
   requestRejectedMessage,
   requestAutoCancelledMessage,
+  bookingReminderMessage,
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessage>;
 export type OutboxMessageKind = OutboxMessage['kind'];
@@ -83,6 +96,7 @@ export function outboxIdOf(message: OutboxMessage): string {
     case 'requestApproved':
     case 'requestRejected':
     case 'requestAutoCancelled':
+    case 'bookingReminder':
       return `${message.kind}:${message.reservationId}`;
   }
 }

@@ -9,6 +9,7 @@ export const WORKFLOW_ARN_ENV = {
   'forced-checkout': 'FORCED_CHECKOUT_STATE_MACHINE_ARN',
   'request-expiry': 'REQUEST_EXPIRY_STATE_MACHINE_ARN',
   'visit-end': 'VISIT_END_STATE_MACHINE_ARN',
+  reminder: 'REMINDER_STATE_MACHINE_ARN',
   export: 'EXPORT_STATE_MACHINE_ARN',
 } as const;
 export type WorkflowId = keyof typeof WORKFLOW_ARN_ENV;
@@ -38,12 +39,16 @@ export interface WorkflowInputs {
   'forced-checkout': TimerTaskInput;
   'request-expiry': TimerTaskInput;
   'visit-end': VisitTimerInput;
+  reminder: TimerTaskInput;
   export: ExportTaskInput;
 }
 
-/** What a timer task answers its state machine: done (with what happened), or wait until `dueAt` and ask again. */
+/**
+ * What a timer task answers its state machine: done (with what happened: `reminded` when the reminder was written, or
+ * found written by an earlier try), or wait until `dueAt` and ask again.
+ */
 export type TimerAnswer =
-  | { action: 'done'; outcome: 'forcedCheckout' | 'noShow' | 'autoCancelled' | 'nothing' | 'missing' }
+  | { action: 'done'; outcome: 'forcedCheckout' | 'noShow' | 'autoCancelled' | 'reminded' | 'nothing' | 'missing' }
   | { action: 'wait'; reservationId: string; dueAt: string };
 
 /**

@@ -57,6 +57,7 @@ export const STEP_MODULES = {
   'close-stay': 'stay',
   'sweep-stays': 'stay',
   'expire-request': 'requests',
+  'send-reminder': 'booking',
   'end-visit': 'dropin',
   'sweep-visits': 'dropin',
   'settle-periods': 'settlement',

@@ -62,6 +62,19 @@ export const EXPORT_STEP_TABLE_ACTIONS: Readonly<Record<string, readonly TableAc
   'fail-export': ['dynamodb:UpdateItem'],
 };
 
+/** The reminder's task: writes the member's reminder an hour before a confirmed booking's start (the `reminder` workflow). */
+export const REMINDER_STEP = 'send-reminder';
+
+/**
+ * The steps that need fewer table actions than {@link STEP_TABLE_ACTIONS}, and theirs: the export job's, and the
+ * reminder's (it changes no reservation: it reads it, its facility, its space and its outbox item, and puts the outbox
+ * item with a check that the reservation is still as read).
+ */
+export const OWN_STEP_TABLE_ACTIONS: Readonly<Record<string, readonly TableAction[]>> = {
+  ...EXPORT_STEP_TABLE_ACTIONS,
+  [REMINDER_STEP]: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
+};
+
 /** Every step handler EventBridge runs on a schedule (the sweepers and the settlement job); no state machine runs them. */
 export const SCHEDULED_STEPS: readonly string[] = [...SWEEPERS, SETTLEMENT_STEP];
 
@@ -128,8 +141,8 @@ export interface TimersProps {
   /** Stage settings: names, Lambda sizing, log retention, Powertools, state-machine logging. */
   readonly config: StageConfig;
   /**
-   * The single table; step functions get exactly {@link STEP_TABLE_ACTIONS} on it and its indexes (the export job's,
-   * {@link EXPORT_STEP_TABLE_ACTIONS}).
+   * The single table; step functions get exactly {@link STEP_TABLE_ACTIONS} on it and its indexes (the export job's and
+   * the reminder's, {@link OWN_STEP_TABLE_ACTIONS}).
    */
   readonly table: ITable;
   /** The stack's alarm topic and dead-letter queues. */
@@ -145,7 +158,7 @@ export interface TimersProps {
  * a dead-letter queue, and alarms on failed executions and on that queue. Also equips route functions to start timers.
  */
 export class Timers extends Construct implements TimerStarter {
-  /** Step functions by step handler name (`close-stay`, `expire-request`, `sweep-stays`). */
+  /** Step functions by step handler name (`close-stay`, `expire-request`, `send-reminder`, `sweep-stays`). */
   readonly stepFunctions: ReadonlyMap<string, NodejsFunction>;
   /** State machines by workflow id. */
   readonly stateMachines: ReadonlyMap<WorkflowId, StateMachine>;
@@ -181,7 +194,7 @@ export class Timers extends Construct implements TimerStarter {
         ...(step === SETTLEMENT_STEP ? { timeout: SETTLEMENT_TIMEOUT } : {}),
         ...(step === EXPORT_STEP ? { timeout: EXPORT_TIMEOUT, memorySize: EXPORT_MEMORY_MB } : {}),
       });
-      const actions = EXPORT_STEP_TABLE_ACTIONS[step] ?? STEP_TABLE_ACTIONS;
+      const actions = OWN_STEP_TABLE_ACTIONS[step] ?? STEP_TABLE_ACTIONS;
       fn.addToRolePolicy(tableAccessStatement('StepTableAccess', table, actions));
       if (step === EXPORT_STEP) exportWriter.allowWritingExports(fn);
       stepFunctions.set(step, fn);

@@ -19,6 +19,7 @@ export const workflows: readonly Workflow[] = [
   { id: 'forced-checkout', file: 'forced-checkout.asl.json', tasks: { CloseStayFunctionArn: 'close-stay' } },
   { id: 'request-expiry', file: 'request-expiry.asl.json', tasks: { ExpireRequestFunctionArn: 'expire-request' } },
   { id: 'visit-end', file: 'visit-end.asl.json', tasks: { EndVisitFunctionArn: 'end-visit' } },
+  { id: 'reminder', file: 'reminder.asl.json', tasks: { SendReminderFunctionArn: 'send-reminder' } },
   {
     id: 'export',
     file: 'export.asl.json',

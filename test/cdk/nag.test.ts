@@ -29,7 +29,8 @@ import { CDK_TMPDIR } from './tmpdir';
 // 13: the export state machine (issue 17) logs and traces like the others
 // 14: object actions on exports/* of the exports bucket (issue 17): export keys are per job, so no narrower resource
 // 15: the outbox consumer's dead-letter queue (issue 18), the on-failure destination of a stream mapping
-const MAX_ACKNOWLEDGEMENTS = 15;
+// 16: the reminder state machine (issue 18) logs and traces like the others
+const MAX_ACKNOWLEDGEMENTS = 16;
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context?: Record<string, unknown>;

@@ -635,6 +635,7 @@ describe.each(STAGES)('stacks (%s)', (stage) => {
       'close-stay',
       'expire-request',
       'end-visit',
+      'send-reminder',
       'run-export',
       'fail-export',
       'sweep-stays',

@@ -16,8 +16,9 @@ import {
   DOOR_PUBLISHING_STEPS,
   EXPORT_MEMORY_MB,
   EXPORT_STEP,
-  EXPORT_STEP_TABLE_ACTIONS,
   EXPORT_TIMEOUT,
+  OWN_STEP_TABLE_ACTIONS,
+  REMINDER_STEP,
   SCHEDULED_STEPS,
   SETTLEMENT_STEP,
   STEP_TABLE_ACTIONS,
@@ -91,6 +92,7 @@ describe('the workflow list', () => {
       'close-stay',
       'expire-request',
       'end-visit',
+      'send-reminder',
       'run-export',
       'fail-export',
       'sweep-stays',
@@ -147,15 +149,19 @@ describe.each(STAGES)('timers (%s)', (stage) => {
       }
     });
 
-    it('may GetItem, Query, UpdateItem, DeleteItem and PutItem on the table and its indexes (the export job its own fewer), nothing else', () => {
+    it('may GetItem, Query, UpdateItem, DeleteItem and PutItem on the table and its indexes (the export job and the reminder their own fewer), nothing else', () => {
       for (const step of stepNames()) {
         const statements = statementsOfFunction(stepId(step));
         const dynamo = statements.filter((s) => actionList(s.Action).some((a) => a.startsWith('dynamodb:')));
         expect(dynamo, step).toHaveLength(1);
-        const expected = EXPORT_STEP_TABLE_ACTIONS[step] ?? STEP_TABLE_ACTIONS;
+        const expected = OWN_STEP_TABLE_ACTIONS[step] ?? STEP_TABLE_ACTIONS;
         expect(actionList(dynamo[0]?.Action), step).toEqual([...expected].sort());
         if (step === EXPORT_STEP) expect(expected).not.toContain('dynamodb:PutItem');
         if (step === 'fail-export') expect(expected).toEqual(['dynamodb:UpdateItem']);
+        // the reminder changes no reservation: it puts its outbox item while a check holds the booking as read
+        if (step === REMINDER_STEP) {
+          expect([...expected].sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
+        }
         expect(dynamo[0]?.Effect, step).toBe('Allow');
         const tableArn = fromData({ 'Fn::GetAtt': [tableId, 'Arn'] }) as StackOutputRef;
         expect(asList(dynamo[0]?.Resource), step).toEqual(tableResourcesFor(tableArn, expected));
@@ -522,12 +528,12 @@ describe.each(STAGES)('timers (%s)', (stage) => {
     const stateMachineRef = (workflowId: string, part: StackPart) =>
       seenFrom(s, part, 'async', { Ref: stateMachineId(workflowNamed(workflowId)) });
 
-    it('is what the route table says: booking starts both timers, approving a request the forced checkout only, a drop-in check-in (by QR or at reception) its end, an export request its job', () => {
+    it('is what the route table says: booking starts a request’s expiry or a booking’s forced checkout and reminder, approving a request the forced checkout and reminder, a drop-in check-in (by QR or at reception) its end, an export request its job', () => {
       expect(Object.fromEntries(starters.map((r) => [r.id, r.startsTimers]))).toEqual({
-        'create-reservation': ['forced-checkout', 'request-expiry'],
+        'create-reservation': ['forced-checkout', 'reminder', 'request-expiry'],
         'check-in-visit': ['visit-end'],
         'check-in-by-ticket': ['visit-end'],
-        'approve-booking-request': ['forced-checkout'],
+        'approve-booking-request': ['forced-checkout', 'reminder'],
         'request-export': ['export'],
       });
     });

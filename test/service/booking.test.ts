@@ -33,7 +33,7 @@ const booking = {
 const world = () => bookingWorld({ facility, spaces: [seat, request], members: [member] });
 
 describe('createReservation', () => {
-  it('books and starts the forced-checkout timer', async () => {
+  it('books and starts the forced-checkout timer, and the reminder of a booking made more than an hour ahead', async () => {
     const { deps, timers, reservations } = world();
     const reservation = await createReservation(deps, member.memberId, booking, now);
     expect(reservation.status).toBe('confirmed');
@@ -44,7 +44,18 @@ describe('createReservation', () => {
         name: `checkout-${reservation.reservationId}`,
         input: { reservationId: reservation.reservationId, dueAt: '2024-06-10T02:05:00.000Z' },
       },
+      {
+        workflow: 'reminder',
+        name: `reminder-${reservation.reservationId}`,
+        input: { reservationId: reservation.reservationId, dueAt: '2024-06-10T00:00:00.000Z' },
+      },
     ]);
+  });
+
+  it('starts no reminder of a booking made within the hour before its start', async () => {
+    const { deps, timers } = world();
+    const reservation = await createReservation(deps, member.memberId, booking, tokyo('2024-06-10T09:30'));
+    expect(timers.started.map((t) => t.name)).toEqual([`checkout-${reservation.reservationId}`]);
   });
 
   it('starts the expiry timer of a request', async () => {
@@ -74,7 +85,8 @@ describe('createReservation', () => {
     const reservation = await createReservation(deps, member.memberId, booking, now);
     expect(reservation.status).toBe('confirmed');
     expect(reservations.byId.get(reservation.reservationId)?.status).toBe('confirmed');
-    expect(timers.attempts).toBe(1);
+    // each timer tried on its own
+    expect(timers.attempts).toBe(2);
     expect(timers.started).toEqual([]);
     expect(logged).toHaveBeenCalledWith(
       'Timer start failed',

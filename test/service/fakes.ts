@@ -70,7 +70,9 @@ export class FakeReservations {
   whileInStatus: BookingPorts['reservations']['whileInStatus'] = (reservation, status, extra, same = {}) => {
     const current = this.byId.get(reservation.reservationId);
     const moved =
-      current?.status !== status || (same.checkedOutAt !== undefined && current.checkedOutAt !== same.checkedOutAt);
+      current?.status !== status ||
+      (same.checkedOutAt !== undefined && current.checkedOutAt !== same.checkedOutAt) ||
+      (same.version !== undefined && current.version !== same.version);
     if (!moved) return this.write(() => undefined, extra);
     this.writes++;
     return Promise.resolve(STALE_OUTCOME);

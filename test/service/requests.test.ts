@@ -67,14 +67,28 @@ describe('answering booking requests', () => {
     const confirmed = await approveRequest(deps, 'partner-1', requested.reservationId, now);
     expect(confirmed.status).toBe('confirmed');
     expect(reservations.byId.get(requested.reservationId)?.status).toBe('confirmed');
-    expect(timers.attempts).toBe(1);
-    expect(logged).toHaveBeenCalledOnce();
+    // each timer tried on its own, each failure logged
+    expect(timers.attempts).toBe(2);
+    expect(logged).toHaveBeenCalledTimes(2);
     logged.mockRestore();
   });
 
-  it('approval starts the forced-checkout timer', async () => {
+  it('approval starts the forced-checkout timer, and the reminder when approved more than an hour before the start', async () => {
     const { deps, timers } = world();
     await approveRequest(deps, 'partner-1', requested.reservationId, now);
+    expect(timers.started.map((t) => t.name)).toEqual([
+      `checkout-${requested.reservationId}`,
+      `reminder-${requested.reservationId}`,
+    ]);
+  });
+
+  it('approval within the hour before the start starts no reminder (counted from the approval, not the request)', async () => {
+    const { deps, reservations, timers } = world();
+    // requested a day ahead, for 10:00 tomorrow (it expires at its start), approved at 09:01
+    const start = tokyo('2024-06-12T10:00');
+    const tomorrow = { ...requested, start, end: start + 60 * 60_000, requestExpiresAt: start };
+    reservations.byId.set(requested.reservationId, tomorrow);
+    await approveRequest(deps, 'partner-1', requested.reservationId, tokyo('2024-06-12T09:01'));
     expect(timers.started.map((t) => t.name)).toEqual([`checkout-${requested.reservationId}`]);
   });
 

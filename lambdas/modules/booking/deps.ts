@@ -1,9 +1,11 @@
 import { reservationNumberDigits, tableContext, timerStarter, uuids } from '../../platform/deps';
+import { OutboxStore } from '../../platform/outbox';
 import { catalogDeps } from '../catalog';
 import { salesLedger } from '../ledger';
 import { membershipDeps } from '../membership';
 import { ReservationRepository } from './data/reservation';
 import { SlotCounterRepository } from './data/slot-counter';
+import type { ReminderPorts } from './reminder';
 import type { BookingPorts } from './service';
 
 export interface BookingDeps extends BookingPorts {
@@ -46,4 +48,16 @@ export function bookingDeps(): BookingDeps {
     reservationNumbers: reservationNumberDigits,
   };
   return cached;
+}
+
+let reminder: ReminderPorts | undefined;
+
+/** What the reminder task reads and writes, made once over the process-wide table. */
+export function reminderDeps(): ReminderPorts {
+  if (!reminder) {
+    const { doc, tableName } = tableContext();
+    const { facilities, spaces } = catalogDeps();
+    reminder = { reservations: reservationRepository(), facilities, spaces, outbox: new OutboxStore(doc, tableName) };
+  }
+  return reminder;
 }

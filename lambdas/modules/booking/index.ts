@@ -11,7 +11,7 @@ export {
   recordAgreedExtension,
   sendKeypadCode,
   settle,
-  startTimerOf,
+  startTimersOf,
   withPlanInForce,
 } from './service';
 export { cancellationFeeItems, type SettlementPorts, settlementItems } from './settlement';

@@ -35,8 +35,8 @@ export const rows = {
     // idempotency claim; space, member and holds; facility; counters; the transaction; idempotency answer
     maxTableCommands: 8,
     idempotent: true,
-    // a request's expiry, or an instant booking's forced checkout
-    startsTimers: ['forced-checkout', 'request-expiry'],
+    // a request's expiry, or an instant booking's forced checkout and reminder
+    startsTimers: ['forced-checkout', 'reminder', 'request-expiry'],
   },
   listReservations: {
     id: 'list-reservations',

@@ -20,7 +20,7 @@ import {
 } from '../../domain/model';
 import { checkPlanInForce, effectivePlan } from '../../domain/plans';
 import { reservationNumber } from '../../domain/reservation-number';
-import { timerFor } from '../../domain/timers';
+import { timersFor } from '../../domain/timers';
 import { balancesOf } from '../../domain/uses';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
@@ -126,16 +126,21 @@ export async function ownReservation(
 }
 
 /**
- * Starts the timer a reservation needs in its status. A failure is logged, not raised: the booking stands,
- * and the sweeper closes stays whose forced checkout never ran.
+ * Starts the timers a reservation needs in the status it took at `now` (`timersFor`), each on its own. A failure is
+ * logged, not raised: the booking stands, and the sweeper closes stays whose forced checkout never ran (a reminder that
+ * could not be started is not sent).
  */
-export async function startTimerOf(timers: TimerStarter, reservation: Reservation): Promise<void> {
-  const timer = timerFor(reservation);
-  if (!timer) return;
-  try {
-    await timers.start(timer.workflow, timer.name, timer.input);
-  } catch (error) {
-    logger.error('Timer start failed', { reservationId: reservation.reservationId, error: error as Error });
+export async function startTimersOf(timers: TimerStarter, reservation: Reservation, now: Instant): Promise<void> {
+  for (const timer of timersFor(reservation, now)) {
+    try {
+      await timers.start(timer.workflow, timer.name, timer.input);
+    } catch (error) {
+      logger.error('Timer start failed', {
+        reservationId: reservation.reservationId,
+        workflow: timer.workflow,
+        error: error as Error,
+      });
+    }
   }
 }
 
@@ -199,7 +204,7 @@ export function createReservation(
     });
     const outcome = await deps.reservations.create(reservation, decision.slots, space, record.holdsVersion, limits);
     if (settle(outcome) === STALE) return STALE;
-    await startTimerOf(deps.timers, reservation);
+    await startTimersOf(deps.timers, reservation, now);
     return reservation;
   }, busy);
 }

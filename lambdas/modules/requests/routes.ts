@@ -22,8 +22,8 @@ export const rows = {
     tableActions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
     // the request, its facility and space (the member's mail); its change with the mail's outbox item
     maxTableCommands: 4,
-    // the approved booking's forced checkout
-    startsTimers: ['forced-checkout'],
+    // the approved booking's forced checkout and reminder
+    startsTimers: ['forced-checkout', 'reminder'],
   },
   rejectBookingRequest: {
     id: 'reject-booking-request',

@@ -13,7 +13,7 @@ import type { TimerStarter } from '../../platform/ports';
 import { ApiError } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { ownedBy } from '../../platform/tenancy';
-import { type ReservationRepository, startTimerOf } from '../booking';
+import { type ReservationRepository, startTimersOf } from '../booking';
 import type { FacilityRepository, SpaceRepository } from '../catalog';
 import { matchesFilter, type RequestFilter } from './rules/list';
 
@@ -98,7 +98,10 @@ export async function listRequests(
   return found.filter((r) => matchesFilter(r, filter));
 }
 
-/** Approves a request: it is confirmed, keeps its slot and uses, and gets its forced-checkout timer. */
+/**
+ * Approves a request: it is confirmed, keeps its slot and uses, and gets its forced-checkout timer, and its reminder when
+ * approved more than an hour before its start.
+ */
 export function approveRequest(deps: RequestPorts, partnerId: string, id: string, now: Instant): Promise<Reservation> {
   return retryOnStale(async () => {
     const reservation = await partnerRequest(deps, partnerId, id);
@@ -109,7 +112,7 @@ export function approveRequest(deps: RequestPorts, partnerId: string, id: string
     ]);
     if (!outcome.ok) return STALE;
     const confirmed: Reservation = { ...reservation, status: 'confirmed', version: reservation.version + 1 };
-    await startTimerOf(deps.timers, confirmed);
+    await startTimersOf(deps.timers, confirmed, now);
     return confirmed;
   }, changed);
 }

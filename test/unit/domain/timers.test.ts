@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addDays, localDateOf } from '../../../lambdas/domain/calendar';
-import { requestExpiresAt } from '../../../lambdas/domain/timers';
+import { getsReminder, reminderAt, reminderDue, requestExpiresAt, timersFor } from '../../../lambdas/domain/timers';
 import { HOUR, tokyo, tokyoText, ZONE } from '../../fixtures/domain';
 
 /** A start far away: the 01:00 rule alone decides. */
@@ -68,6 +68,76 @@ describe('requestExpiresAt (§3: or at the start, when that comes first)', () =>
           expect(expiry).toBe(Math.min(start, requestExpiresAt(made, ZONE, FAR)));
         },
       ),
+    );
+  });
+});
+
+describe('the reminder (api.md: an hour before the start, only to bookings made more than an hour before it)', () => {
+  const start = tokyo('2024-06-10T10:00');
+  const confirmed = {
+    reservationId: '11111111-1111-4111-8111-111111111111',
+    status: 'confirmed' as const,
+    start,
+    end: start + HOUR,
+    requestExpiresAt: null,
+  };
+  const workflows = (now: number) => timersFor(confirmed, now).map((t) => t.workflow);
+
+  it('is due an hour before the start', () => {
+    expect(reminderAt(start)).toBe(tokyo('2024-06-10T09:00'));
+  });
+
+  it.each([
+    ['made 2 hours before', tokyo('2024-06-10T08:00'), true],
+    ['made a day before', tokyo('2024-06-09T10:00'), true],
+    ['made 1 hour 1 minute before', tokyo('2024-06-10T08:59'), true],
+    ['made exactly an hour before (not more)', tokyo('2024-06-10T09:00'), false],
+    ['made 59 minutes before', tokyo('2024-06-10T09:01'), false],
+    ['made 30 minutes before', tokyo('2024-06-10T09:30'), false],
+  ])('%s: reminded %s', (_case, confirmedAt, reminded) => {
+    expect(getsReminder(start, confirmedAt)).toBe(reminded);
+    expect(workflows(confirmedAt)).toEqual(reminded ? ['forced-checkout', 'reminder'] : ['forced-checkout']);
+  });
+
+  it('starts a confirmed booking’s reminder under a name of its own, due an hour before the start', () => {
+    const [, reminder] = timersFor(confirmed, tokyo('2024-06-10T08:00'));
+    expect(reminder).toEqual({
+      workflow: 'reminder',
+      name: `reminder-${confirmed.reservationId}`,
+      input: { reservationId: confirmed.reservationId, dueAt: '2024-06-10T00:00:00.000Z' },
+    });
+    // a repeated start is the same execution
+    expect(timersFor(confirmed, tokyo('2024-06-09T08:00'))).toEqual(timersFor(confirmed, tokyo('2024-06-10T08:00')));
+  });
+
+  it('approved late (within the hour): the forced checkout only; a request still open: its expiry only', () => {
+    expect(workflows(tokyo('2024-06-10T09:15'))).toEqual(['forced-checkout']);
+    const requested = { ...confirmed, status: 'requested' as const, requestExpiresAt: tokyo('2024-06-10T10:00') };
+    expect(timersFor(requested, tokyo('2024-06-09T08:00')).map((t) => t.workflow)).toEqual(['request-expiry']);
+    expect(timersFor({ ...confirmed, status: 'cancelled' }, tokyo('2024-06-09T08:00'))).toEqual([]);
+  });
+
+  it.each([
+    ['an hour and a minute before: waits until an hour before', 'confirmed', '2024-06-10T08:59', 'wait'],
+    ['an hour before: reminds', 'confirmed', '2024-06-10T09:00', 'remind'],
+    ['a minute before the start: reminds', 'confirmed', '2024-06-10T09:59', 'remind'],
+    ['at the start (a timer run late): nothing', 'confirmed', '2024-06-10T10:00', 'nothing'],
+    ['cancelled: nothing', 'cancelled', '2024-06-10T09:00', 'nothing'],
+    ['checked in already: nothing', 'checkedIn', '2024-06-10T09:00', 'nothing'],
+  ] as const)('the task %s', (_case, status, now, act) => {
+    const due = reminderDue({ status, start }, tokyo(now));
+    expect(due.act).toBe(act);
+    if (due.act === 'wait') expect(due.due).toBe(tokyo('2024-06-10T09:00'));
+  });
+
+  it('is started exactly when the task, woken at its due time, would remind', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * 24 * HOUR }), (ahead) => {
+        const confirmedAt = start - ahead;
+        const started = timersFor(confirmed, confirmedAt).find((t) => t.workflow === 'reminder');
+        expect(started !== undefined).toBe(ahead > HOUR);
+        if (started) expect(reminderDue(confirmed, Date.parse(started.input.dueAt)).act).toBe('remind');
+      }),
     );
   });
 });

@@ -381,27 +381,38 @@ export class ReservationRepository {
 
   /**
    * Writes `extra` only while the reservation is still in `status` (a door opens only for a live stay) and, when
-   * given, still has the same `checkedOutAt` (an exit unlock after checkout belongs to that checkout).
+   * given, still has the same `checkedOutAt` (an exit unlock after checkout belongs to that checkout) or is still at
+   * the same `version` (a reminder tells of the reservation as read). The reservation itself is not changed: its
+   * version (and the ETag clients edit with) stays.
    */
   whileInStatus(
     reservation: Reservation,
     status: Reservation['status'],
     extra: readonly TaggedItem[],
-    same: { checkedOutAt?: Instant } = {},
+    same: { checkedOutAt?: Instant; version?: number } = {},
   ): Promise<TransactOutcome> {
     const checkedOut = same.checkedOutAt === undefined ? null : instantToItem(same.checkedOutAt);
+    const conditions = ['#status = :status'];
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = { ':status': status };
+    if (checkedOut !== null) {
+      conditions.push('checkedOutAt = :checkedOutAt');
+      values[':checkedOutAt'] = checkedOut;
+    }
+    if (same.version !== undefined) {
+      conditions.push('#version = :version');
+      names['#version'] = 'version';
+      values[':version'] = same.version;
+    }
     return transact(this.doc, [
       {
         item: {
           ConditionCheck: {
             TableName: this.tableName,
             Key: reservationKey(reservation.reservationId),
-            ConditionExpression: `#status = :status${checkedOut === null ? '' : ' AND checkedOutAt = :checkedOutAt'}`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':status': status,
-              ...(checkedOut === null ? {} : { ':checkedOutAt': checkedOut }),
-            },
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
           },
         },
         onConditionFailed: 'stale',
