@@ -1,4 +1,5 @@
 import { reservationNumberDigits, tableContext, timerStarter, uuids } from '../../platform/deps';
+import { OutboxStore } from '../../platform/outbox';
 import { catalogDeps } from '../catalog';
 import { salesLedger } from '../ledger';
 import { membershipDeps } from '../membership';
@@ -29,11 +30,20 @@ export function slotCounters(): SlotCounterRepository {
   return slots;
 }
 
-/** The repositories of the booking flows (no ports): what extending a booking needs. */
+/** The repositories of the booking flows (no ports): what extending a booking needs, and its outbox. */
 export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids' | 'reservationNumbers' | 'ledger'> {
   const { facilities, spaces } = catalogDeps();
   const { members, counters } = membershipDeps();
-  return { reservations: reservationRepository(), slots: slotCounters(), facilities, spaces, members, counters };
+  const { doc, tableName } = tableContext();
+  return {
+    reservations: reservationRepository(),
+    slots: slotCounters(),
+    facilities,
+    spaces,
+    members,
+    counters,
+    outbox: new OutboxStore(doc, tableName),
+  };
 }
 
 /** What the booking flows need, made once over the process-wide table and ports. */
