@@ -2,8 +2,7 @@
  * Outbox messages (api.md "Notifications"): what a change writes, in its own transaction, for the stream consumer to
  * render and send. A discriminated union on `kind`; each member carries the data its template needs that the change
  * knows, and names (not copies) what the consumer reads at send time (recipients' addresses: a partner's, a facility's,
- * a member's). The other messages of api.md's table are added as new members: booking made / requested, request
- * approved / rejected / auto-cancelled, reminder, extension, forced checkout.
+ * a member's). One message may be several mails (a booking made: the member's and the facility's), each sent once.
  */
 import * as z from 'zod';
 
@@ -25,29 +24,59 @@ export const paymentNoticeIssuedMessage = z.object({
 export type PaymentNoticeIssuedMessage = z.infer<typeof paymentNoticeIssuedMessage>;
 
 /**
- * What a member's mail about their booking request tells: the reservation, its facility and space by name, and its
- * start and end in the facility's zone (ISO 8601 with the offset, as the member's views show them). The member is named
- * by id: the consumer reads the member's address at send time.
+ * What a mail about a reservation tells: the reservation, its facility and space by name (as the change knew them), and
+ * its start and end in the facility's zone (ISO 8601 with the offset, as the member's views show them). The member,
+ * facility and space are named by id: the consumer reads at send time the member's address, the facility's
+ * notification addresses and description, and the space's booking-mail message (004 §2-1 ④ ⑦, §2-3 ④).
  */
-const requestAnswerFields = {
+const reservationFields = {
   reservationId: z.string().min(1),
   /** The reservation number (`R-XXXX-XXXX-XXXX`), or its id for a reservation stored before numbers. */
   reservationNumber: z.string().min(1),
   memberId: z.string().min(1),
+  facilityId: z.string().min(1),
+  spaceId: z.string().min(1),
   facilityName: z.string().min(1),
   spaceName: z.string().min(1),
   start: z.string().min(1),
   end: z.string().min(1),
 };
 
-/** The partner approved a booking request: to the member. */
-export const requestApprovedMessage = z.object({ kind: z.literal('requestApproved'), ...requestAnswerFields });
+/** What every message about a reservation carries. */
+const reservationFieldsSchema = z.object(reservationFields);
+export type ReservationFields = z.infer<typeof reservationFieldsSchema>;
+
+/**
+ * Who booked, as a facility's mail shows it (api.md: an operator never sees a member's name or id): the member number
+ * and, for a corporate member, the company.
+ */
+const bookerFields = {
+  memberNumber: z.string().min(1),
+  companyName: z.string().min(1).nullable(),
+};
+
+/**
+ * A booking was made (an instant space: `confirmed`) or requested (a request space: `requested`, with the moment it
+ * is cancelled unless answered): to the member and to the facility's notification addresses, at once.
+ */
+export const bookingMadeMessage = z.object({
+  kind: z.literal('bookingMade'),
+  status: z.enum(['confirmed', 'requested']),
+  ...reservationFields,
+  ...bookerFields,
+  /** A request's automatic cancellation (zoned ISO), unless the partner answers before it. */
+  requestExpiresAt: z.string().min(1).nullable(),
+});
+export type BookingMadeMessage = z.infer<typeof bookingMadeMessage>;
+
+/** The partner approved a booking request: to the member (the booking is confirmed). */
+export const requestApprovedMessage = z.object({ kind: z.literal('requestApproved'), ...reservationFields });
 export type RequestApprovedMessage = z.infer<typeof requestApprovedMessage>;
 
 /** The partner rejected a booking request: to the member, with the reason when one was given. */
 export const requestRejectedMessage = z.object({
   kind: z.literal('requestRejected'),
-  ...requestAnswerFields,
+  ...reservationFields,
   reason: z.string().min(1).optional(),
 });
 export type RequestRejectedMessage = z.infer<typeof requestRejectedMessage>;
@@ -55,7 +84,7 @@ export type RequestRejectedMessage = z.infer<typeof requestRejectedMessage>;
 /** A booking request was not answered in time and was cancelled automatically (its expiry timer): to the member. */
 export const requestAutoCancelledMessage = z.object({
   kind: z.literal('requestAutoCancelled'),
-  ...requestAnswerFields,
+  ...reservationFields,
 });
 export type RequestAutoCancelledMessage = z.infer<typeof requestAutoCancelledMessage>;
 
@@ -63,23 +92,52 @@ export type RequestAutoCancelledMessage = z.infer<typeof requestAutoCancelledMes
 export type RequestAnswerMessage = RequestApprovedMessage | RequestRejectedMessage | RequestAutoCancelledMessage;
 
 /**
- * A confirmed booking starts in an hour (its reminder timer): to the member, quoting the space's booking-mail message
- * (004 §2-1 ④), which the consumer reads at send time by the space's id (the partner may change it after the booking).
+ * A booking was extended (by the member in the app, or as agreed on site and recorded by staff): to the facility's
+ * notification addresses (004 p.21, 「スペースご予約延長のお知らせ」). `end` is the new end; one message per extension
+ * (the reservation's version after it names it).
  */
-export const bookingReminderMessage = z.object({
-  kind: z.literal('bookingReminder'),
-  ...requestAnswerFields,
-  facilityId: z.string().min(1),
-  spaceId: z.string().min(1),
+export const reservationExtendedMessage = z.object({
+  kind: z.literal('reservationExtended'),
+  ...reservationFields,
+  ...bookerFields,
+  previousEnd: z.string().min(1),
+  version: z.number().int().positive(),
 });
+export type ReservationExtendedMessage = z.infer<typeof reservationExtendedMessage>;
+
+/** A stay was closed by the forced checkout (5 minutes after its end, the member had not checked out): to the member. */
+export const forcedCheckoutMessage = z.object({
+  kind: z.literal('forcedCheckout'),
+  ...reservationFields,
+  /** When the stay was closed (zoned ISO). */
+  closedAt: z.string().min(1),
+});
+export type ForcedCheckoutMessage = z.infer<typeof forcedCheckoutMessage>;
+
+/**
+ * A confirmed booking starts in an hour (its reminder timer, written only while it is still confirmed): to the member,
+ * quoting the space's booking-mail message as it is at send time (004 §2-1 ④: 利用開始1時間前のリマインドメール).
+ */
+export const bookingReminderMessage = z.object({ kind: z.literal('bookingReminder'), ...reservationFields });
 export type BookingReminderMessage = z.infer<typeof bookingReminderMessage>;
+
+/** The messages about one reservation, which share its fields. */
+export type ReservationMessage =
+  | BookingMadeMessage
+  | RequestAnswerMessage
+  | ReservationExtendedMessage
+  | ForcedCheckoutMessage
+  | BookingReminderMessage;
 
 /** Every message an outbox item may hold. */
 export const outboxMessage = z.discriminatedUnion('kind', [
   paymentNoticeIssuedMessage,
+  bookingMadeMessage,
   requestApprovedMessage,
   requestRejectedMessage,
   requestAutoCancelledMessage,
+  reservationExtendedMessage,
+  forcedCheckoutMessage,
   bookingReminderMessage,
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessage>;
@@ -93,11 +151,15 @@ export function outboxIdOf(message: OutboxMessage): string {
   switch (message.kind) {
     case 'paymentNoticeIssued':
       return `paymentNoticeIssued:${message.noticeId}`;
+    case 'bookingMade':
     case 'requestApproved':
     case 'requestRejected':
     case 'requestAutoCancelled':
+    case 'forcedCheckout':
     case 'bookingReminder':
       return `${message.kind}:${message.reservationId}`;
+    case 'reservationExtended':
+      return `${message.kind}:${message.reservationId}:${message.version}`;
   }
 }
 

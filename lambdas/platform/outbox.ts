@@ -4,7 +4,9 @@
  * keys are built here only, from `ITEM_TYPES.outbox`.
  *
  * Sending is idempotent per outbox id, not exactly once: the consumer claims the item (a conditional write: not sent,
- * no live claim), sends, then marks it sent under its claim. A redelivered record finds it sent and sends nothing; two
+ * no live claim), sends each of its mails (its parts: a booking's mail to the member and to the facility), marking each
+ * part sent under its claim as it goes and the item sent with its last, so that a retry sends only the parts not yet
+ * sent. A redelivered record finds it sent and sends nothing; two
  * deliveries at once find the claim taken. What is left: a send that SES accepted but whose answer was lost, or a
  * process that died between SES accepting and the sent marker, is sent again when the record is retried (after the
  * claim's lease). SES v2 takes no idempotency key, so that window cannot be closed from here; it is one SES call wide.
@@ -26,9 +28,10 @@ export interface OutboxState {
   /** As it was written: parsed by the consumer, which refuses one it does not know. */
   message: unknown;
   createdAt: string;
-  /** When it was sent (SES accepted it), and SES's message id; absent until then. */
+  /** When all its mails were sent (SES accepted them); absent until then. */
   sentAt?: string;
-  sesMessageId?: string;
+  /** The parts sent so far, each with SES's message id (`none`: the part had no recipients). */
+  sentParts?: Record<string, string>;
   /** The claim of the delivery sending it now, and until when it holds. */
   claim?: string;
   claimedUntil?: number;
@@ -80,26 +83,36 @@ export class OutboxStore {
 
   /**
    * Claims the item for one delivery until `now` + {@link OUTBOX_CLAIM_LEASE_MS}: only while it is there, not sent and
-   * not claimed by a live claim. False when it was not claimed (read it to learn why).
+   * not claimed by a live claim. The item as claimed (with the parts sent before), or undefined when it was not claimed
+   * (read it to learn why).
    */
-  claim(outboxId: string, claim: string, now: number): Promise<boolean> {
-    return writtenUnlessConditionFails(
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: outboxKey(outboxId),
-          UpdateExpression: 'SET claim = :claim, claimedUntil = :until ADD attempts :one',
-          ConditionExpression:
-            'attribute_exists(PK) AND attribute_not_exists(sentAt) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
-          ExpressionAttributeValues: {
-            ':claim': claim,
-            ':until': now + OUTBOX_CLAIM_LEASE_MS,
-            ':now': now,
-            ':one': 1,
-          },
+  async claim(outboxId: string, claim: string, now: number): Promise<OutboxState | undefined> {
+    let claimed: OutboxState | undefined;
+    const written = await writtenUnlessConditionFails(
+      this.doc
+        .send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: outboxKey(outboxId),
+            UpdateExpression:
+              'SET claim = :claim, claimedUntil = :until, sentParts = if_not_exists(sentParts, :none) ADD attempts :one',
+            ConditionExpression:
+              'attribute_exists(PK) AND attribute_not_exists(sentAt) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
+            ExpressionAttributeValues: {
+              ':claim': claim,
+              ':until': now + OUTBOX_CLAIM_LEASE_MS,
+              ':now': now,
+              ':one': 1,
+              ':none': {},
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        )
+        .then(({ Attributes }) => {
+          claimed = Attributes as OutboxState;
         }),
-      ),
     );
+    return written ? claimed : undefined;
   }
 
   /** Gives a claim up after a failed send, so that the retry need not wait for its lease. Harmless when not held. */
@@ -118,18 +131,29 @@ export class OutboxStore {
   }
 
   /**
-   * Marks the item sent under `claim`: false when the claim was lost (its lease ran out and another delivery took it),
-   * which the caller reports.
+   * Marks one part sent under `claim` (SES's message id, `none` when it had no recipients) and, with the last part, the
+   * item: false when the claim was lost (its lease ran out and another delivery took it), which the caller reports.
    */
-  markSent(outboxId: string, claim: string, sent: { at: number; sesMessageId: string }): Promise<boolean> {
+  markSent(
+    outboxId: string,
+    claim: string,
+    sent: { part: string; sesMessageId: string; at: number; last: boolean },
+  ): Promise<boolean> {
     return writtenUnlessConditionFails(
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: outboxKey(outboxId),
-          UpdateExpression: 'SET sentAt = :at, sesMessageId = :id REMOVE claim, claimedUntil',
+          UpdateExpression: sent.last
+            ? 'SET sentParts.#part = :id, sentAt = :at REMOVE claim, claimedUntil'
+            : 'SET sentParts.#part = :id',
           ConditionExpression: 'claim = :claim AND attribute_not_exists(sentAt)',
-          ExpressionAttributeValues: { ':claim': claim, ':at': isoUtc(sent.at), ':id': sent.sesMessageId },
+          ExpressionAttributeNames: { '#part': sent.part },
+          ExpressionAttributeValues: {
+            ':claim': claim,
+            ':id': sent.sesMessageId,
+            ...(sent.last ? { ':at': isoUtc(sent.at) } : {}),
+          },
         }),
       ),
     );

@@ -47,7 +47,7 @@ import { LOCAL_EXPORTS_BUCKET, LOCAL_PHOTOS_BUCKET, startLocalS3 } from './s3';
 import { seedDemoData } from './seed';
 import { type LocalSes, startLocalSes } from './ses';
 import { LocalStepFunctions, startStepFunctionsEndpoint } from './step-functions';
-import { type StreamPoller, startStreamPoller } from './stream-poller';
+import { type StreamPoller, type StreamRetryPolicy, startStreamPoller } from './stream-poller';
 import { createTable, LOCAL_TABLE_NAME } from './table';
 import { issueToken } from './tokens';
 
@@ -72,6 +72,8 @@ export interface LocalStackOptions {
   s3Port?: number;
   /** Local SES port (the mailbox page); 0 (the default) picks a free one (`npm start` passes `SES_PORT`, default 8005). */
   sesPort?: number;
+  /** How the stream poller retries a failing outbox batch (default: the event source mapping's 10 retries). */
+  streamRetry?: StreamRetryPolicy;
   /** The photos bucket (default `coworking-local-photos`), created when the local S3 is started here. */
   photosBucket?: string;
   tableName?: string;
@@ -295,6 +297,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       endpoint: dynamo.endpoint,
       tableName,
       handler: (event, context) => sendOutboxHandler(event, context),
+      ...(options.streamRetry ? { retry: options.streamRetry } : {}),
     });
     const clock = new ControllableClock();
     if (options.frozenAt !== undefined) clock.freeze(options.frozenAt);

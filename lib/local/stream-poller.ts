@@ -19,8 +19,20 @@ import { lambdaContext } from './lambda-context';
 
 /** Retries of a failing batch before it is dead-lettered (the event source mapping's `retryAttempts`). */
 export const LOCAL_STREAM_RETRIES = 10;
-const FIRST_RETRY_MS = 200;
-const MAX_RETRY_MS = 3_000;
+
+/** How a failing batch is retried: how many times, and the pause before the first retry (doubling up to `maxMs`). */
+export interface StreamRetryPolicy {
+  retries: number;
+  firstMs: number;
+  maxMs: number;
+}
+
+/** The local default: the mapping's retries, about 20 s in all before a poison record is dead-lettered. */
+export const LOCAL_STREAM_RETRY_POLICY: StreamRetryPolicy = {
+  retries: LOCAL_STREAM_RETRIES,
+  firstMs: 200,
+  maxMs: 3_000,
+};
 const POLL_MS = 100;
 const BATCH_SIZE = 10;
 
@@ -29,6 +41,13 @@ export type StreamHandler = (event: DynamoDBStreamEvent, context: ReturnType<typ
 export interface StreamPoller {
   /** Batches that failed every retry (the dead-letter queue's stand-in). */
   readonly deadLetters: readonly DynamoDBRecord[][];
+  /**
+   * Stops reading the stream (once the batch in hand is done) until {@link release}: what is written meanwhile stays in
+   * the stream, and is delivered after. Tests that count a request's table commands hold it, as the consumer's reads
+   * and writes are not the request's.
+   */
+  hold(): Promise<void>;
+  release(): void;
   stop(): Promise<void>;
 }
 
@@ -51,7 +70,9 @@ export async function startStreamPoller(options: {
   tableName: string;
   handler: StreamHandler;
   log?: (line: string) => void;
+  retry?: StreamRetryPolicy;
 }): Promise<StreamPoller> {
+  const retry = options.retry ?? LOCAL_STREAM_RETRY_POLICY;
   const log = options.log ?? ((line: string) => console.error(line));
   const { Table } = await options.client.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = Table?.LatestStreamArn;
@@ -64,6 +85,8 @@ export async function startStreamPoller(options: {
   const deadLetters: DynamoDBRecord[][] = [];
   const iterators = new Map<string, string | undefined>();
   let running = true;
+  let held = false;
+  let busy = false;
 
   const toLambda = (record: StreamRecord): DynamoDBRecord =>
     ({
@@ -98,12 +121,16 @@ export async function startStreamPoller(options: {
       }
       if (failedFrom < 0) return;
       pending = pending.slice(failedFrom);
-      if (attempt >= LOCAL_STREAM_RETRIES || !running) {
+      if (attempt >= retry.retries || !running) {
         deadLetters.push(pending);
-        log(`stream poller: ${pending.length} outbox record(s) dead-lettered after ${attempt} retries`);
+        // in the cloud: the dead-letter queue's first message sets off its alarm (lib/constructs/notifications.ts)
+        log(
+          `stream poller: ALARM ${pending.length} outbox record(s) dead-lettered after ${attempt} retries: ` +
+            pending.map((r) => r.dynamodb?.NewImage?.outboxId?.S ?? r.dynamodb?.SequenceNumber).join(', '),
+        );
         return;
       }
-      await sleep(Math.min(FIRST_RETRY_MS * 2 ** attempt, MAX_RETRY_MS));
+      await sleep(Math.min(retry.firstMs * 2 ** attempt, retry.maxMs));
     }
   };
 
@@ -124,6 +151,11 @@ export async function startStreamPoller(options: {
 
   const loop = async () => {
     while (running) {
+      if (held) {
+        await sleep(POLL_MS);
+        continue;
+      }
+      busy = true;
       try {
         await discoverShards();
         let read = 0;
@@ -137,8 +169,10 @@ export async function startStreamPoller(options: {
           const matching = Records.filter(passesOutboxFilter).map(toLambda);
           for (let i = 0; i < matching.length; i += BATCH_SIZE) await deliver(matching.slice(i, i + BATCH_SIZE));
         }
+        busy = false;
         if (read === 0) await sleep(POLL_MS);
       } catch (error) {
+        busy = false;
         if (running) log(`stream poller: ${String(error)}`);
         await sleep(POLL_MS * 5);
       }
@@ -147,6 +181,13 @@ export async function startStreamPoller(options: {
   const done = loop();
   return {
     deadLetters,
+    hold: async () => {
+      held = true;
+      while (busy) await sleep(5);
+    },
+    release: () => {
+      held = false;
+    },
     stop: async () => {
       running = false;
       await done;

@@ -14,10 +14,11 @@ import {
   outboxConsumerName,
   outboxDeadLettersName,
 } from '../../lib/constructs/notifications';
-import { synth } from './helpers';
+import { onlyResource, seenFrom, synth } from './helpers';
 
 describe.each(STAGES)('notifications (%s)', (stage) => {
-  const { config, templates } = synth(stage);
+  const synthesized = synth(stage);
+  const { config, templates } = synthesized;
 
   it('streams the table’s new images', () => {
     templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -45,6 +46,46 @@ describe.each(STAGES)('notifications (%s)', (stage) => {
     templates.async.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: `${outboxDeadLettersName(config.prefix)}-not-empty`,
       Threshold: 1,
+    });
+  });
+
+  it('a record that fails its retries lands in the dead-letter queue, whose first message alarms to the alarm topic', () => {
+    const [mappingId, mapping] =
+      Object.entries(templates.async.findResources('AWS::Lambda::EventSourceMapping'))[0] ?? [];
+    expect(mappingId).toBeDefined();
+    const destination = mapping?.Properties.DestinationConfig.OnFailure.Destination;
+    // the destination is a queue of this stack, by its ARN
+    expect(destination).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    const queueId = destination['Fn::GetAtt'][0] as string;
+    expect(Object.keys(templates.async.findResources('AWS::SQS::Queue'))).toContain(queueId);
+    const alarms = templates.async.findResources('AWS::CloudWatch::Alarm', {
+      Properties: { AlarmName: `${outboxDeadLettersName(config.prefix)}-not-empty` },
+    });
+    const [alarm] = Object.values(alarms);
+    expect(alarm?.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+    });
+    // the stage's one alarm topic, in the data stack
+    const [topicId] = onlyResource(templates.data, 'AWS::SNS::Topic');
+    expect(alarm?.Properties.AlarmActions).toEqual([seenFrom(synthesized, 'async', 'data', { Ref: topicId })]);
+    // the consumer may send to the queue (Lambda's on-failure destination writes as the function)
+    templates.async.hasResourceProperties('AWS::IAM::Role', {
+      Policies: Match.arrayWith([
+        Match.objectLike({
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Action: Match.arrayWith(['sqs:SendMessage']),
+                Resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+              }),
+            ]),
+          },
+        }),
+      ]),
     });
   });
 

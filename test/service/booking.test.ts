@@ -107,6 +107,80 @@ describe('createReservation', () => {
   });
 });
 
+describe('the mails of a booking and of an extension, written with them (the outbox)', () => {
+  it('an instant booking writes one bookingMade message, confirmed, with the booker as a facility may see them', async () => {
+    const { deps, reservations } = world();
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    expect(reservations.messagesOfLastWrite()).toEqual([
+      {
+        kind: 'bookingMade',
+        status: 'confirmed',
+        reservationId: reservation.reservationId,
+        reservationNumber: reservation.number,
+        memberId: member.memberId,
+        facilityId: facility.facilityId,
+        spaceId: seat.spaceId,
+        facilityName: facility.name,
+        spaceName: seat.name,
+        start: '2024-06-10T10:00:00+09:00',
+        end: '2024-06-10T11:00:00+09:00',
+        memberNumber: 'TW000001',
+        companyName: null,
+        requestExpiresAt: null,
+      },
+    ]);
+  });
+
+  it('a request’s message says when it is cancelled unless answered', async () => {
+    const { deps, reservations } = world();
+    const start = tokyo('2024-06-14T14:00');
+    await createReservation(
+      deps,
+      member.memberId,
+      { ...booking, spaceId: request.spaceId, start, end: start + 3_600_000 },
+      now,
+    );
+    expect(reservations.messagesOfLastWrite()).toEqual([
+      expect.objectContaining({
+        kind: 'bookingMade',
+        status: 'requested',
+        requestExpiresAt: '2024-06-12T01:00:00+09:00',
+      }),
+    ]);
+  });
+
+  it('a refused booking writes nothing', async () => {
+    const { deps, reservations } = world();
+    await expect(
+      createReservation(deps, member.memberId, { ...booking, end: booking.start }, now),
+    ).rejects.toBeInstanceOf(ApiError);
+    expect(reservations.extras).toEqual([]);
+  });
+
+  it('an extension writes the facility’s message, named by the version it makes', async () => {
+    const { deps, reservations } = world();
+    const reservation = await createReservation(deps, member.memberId, booking, now);
+    reservations.byId.set(reservation.reservationId, { ...reservation, status: 'checkedIn' });
+    await extendReservation(
+      { ...deps, doors: new FakeDoors() },
+      member.memberId,
+      reservation.reservationId,
+      30,
+      tokyo('2024-06-10T10:50'),
+    );
+    expect(reservations.messagesOfLastWrite()).toEqual([
+      expect.objectContaining({
+        kind: 'reservationExtended',
+        reservationId: reservation.reservationId,
+        end: '2024-06-10T11:30:00+09:00',
+        previousEnd: '2024-06-10T11:00:00+09:00',
+        version: reservation.version + 1,
+        memberNumber: 'TW000001',
+      }),
+    ]);
+  });
+});
+
 describe('reservation numbers', () => {
   it('carries the number drawn for it, in the stored item and the member view', async () => {
     const { deps, reservations } = world();

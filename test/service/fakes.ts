@@ -3,6 +3,7 @@
  * for the failures real parts cannot easily produce (a door channel down, Step Functions refusing, a write
  * that keeps finding the state moved).
  */
+import { type OutboxMessage, outboxIdOf } from '../../contracts/events';
 import type { KeypadCodeMessage } from '../../contracts/mqtt';
 import type { WorkflowId, WorkflowInputs } from '../../contracts/workflows';
 import type { Facility, Instant, Member, Reservation, Space, UnlockCommand } from '../../lambdas/domain/model';
@@ -51,7 +52,7 @@ export class FakeReservations {
       .filter((r) => r.memberId === memberId && r.end > endingAfter)
       .filter((r) => r.status === 'requested' || r.status === 'confirmed' || r.status === 'checkedIn')
       .map((r) => ({ reservationId: r.reservationId, start: r.start, end: r.end }));
-  create = (reservation: Reservation) => {
+  create: BookingPorts['reservations']['create'] = (reservation, _slots, _space, _holds, _limits, extra = []) => {
     if (reservation.number && this.numbers.has(reservation.number)) {
       this.writes++;
       return Promise.resolve(STALE_OUTCOME);
@@ -59,10 +60,15 @@ export class FakeReservations {
     return this.write(() => {
       this.byId.set(reservation.reservationId, reservation);
       if (reservation.number) this.numbers.add(reservation.number);
-    });
+    }, extra);
   };
-  extend: BookingPorts['reservations']['extend'] = (reservation, change) =>
-    this.write(() => this.put(reservation, { end: change.newEnd, price: change.price }));
+  extend: BookingPorts['reservations']['extend'] = (reservation, change, _space, _holds, _limits, extra = []) =>
+    this.write(() => this.put(reservation, { end: change.newEnd, price: change.price }), extra);
+
+  /** The outbox messages of the last successful write. */
+  messagesOfLastWrite(): unknown[] {
+    return (this.extras.at(-1) ?? []).map((t) => t.item.Put?.Item?.message).filter((m) => m !== undefined);
+  }
   release: BookingPorts['reservations']['release'] = (reservation, change) =>
     this.write(() => this.put(reservation, change.set), change.extra);
   change: BookingPorts['reservations']['change'] = (reservation, set, extra = []) =>
@@ -90,6 +96,14 @@ export class FakeReservations {
       .filter((r) => r.status === 'checkedIn' && r.end < t)
       .map((r) => ({ reservationId: r.reservationId }));
 }
+
+/** The outbox as a writer sees it: the item a change adds, with the message under `Put.Item.message`. */
+export const fakeOutbox = {
+  written: (message: OutboxMessage): TaggedItem => ({
+    item: { Put: { TableName: 'fake', Item: { outboxId: outboxIdOf(message), message } } },
+    onConditionFailed: 'stale',
+  }),
+};
 
 /** Unlock commands in memory: what the stay recorded and what the door answered. */
 export class FakeUnlockCommands {
@@ -194,6 +208,7 @@ export function bookingWorld(setup: { facility: Facility; spaces: Space[]; membe
     timers,
     ids: sequentialIds(),
     reservationNumbers: fixedDigits(),
+    outbox: fakeOutbox,
   };
   return { deps, reservations, timers };
 }

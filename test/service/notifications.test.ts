@@ -34,7 +34,7 @@ const record = (image: Record<string, unknown>): DynamoDBRecord => ({
 });
 const outboxRecord = (m: OutboxMessage) => record({ entity: 'outbox', outboxId: outboxIdOf(m), message: m });
 
-function fakes(options: { sesDown?: () => boolean } = {}) {
+function fakes(options: { sesDown?: (mail: Mail) => boolean } = {}) {
   const items = new Map<string, OutboxState>();
   const sent: Mail[] = [];
   let now = 1_800_000_000_000;
@@ -46,9 +46,10 @@ function fakes(options: { sesDown?: () => boolean } = {}) {
       get: async (id) => (items.has(id) ? { ...(items.get(id) as OutboxState) } : undefined),
       claim: async (id, claim, at) => {
         const item = items.get(id);
-        if (!item || item.sentAt || (item.claimedUntil !== undefined && item.claimedUntil >= at)) return false;
-        items.set(id, { ...item, claim, claimedUntil: at + OUTBOX_CLAIM_LEASE_MS });
-        return true;
+        if (!item || item.sentAt || (item.claimedUntil !== undefined && item.claimedUntil >= at)) return undefined;
+        const claimed = { ...item, claim, claimedUntil: at + OUTBOX_CLAIM_LEASE_MS, sentParts: item.sentParts ?? {} };
+        items.set(id, claimed);
+        return { ...claimed };
       },
       release: async (id, claim) => {
         const item = items.get(id);
@@ -57,7 +58,13 @@ function fakes(options: { sesDown?: () => boolean } = {}) {
       markSent: async (id, claim, s) => {
         const item = items.get(id);
         if (!item || item.claim !== claim || item.sentAt) return false;
-        items.set(id, { ...item, sentAt: String(s.at), sesMessageId: s.sesMessageId, claim: undefined });
+        const sentParts = { ...item.sentParts, [s.part]: s.sesMessageId };
+        items.set(
+          id,
+          s.last
+            ? { ...item, sentParts, sentAt: String(s.at), claim: undefined, claimedUntil: undefined }
+            : { ...item, sentParts },
+        );
         return true;
       },
     },
@@ -74,12 +81,29 @@ function fakes(options: { sesDown?: () => boolean } = {}) {
               version: 1,
             },
     },
+    facilities: {
+      getFacility: async (facilityId) =>
+        facilityId === 'facility-gone'
+          ? undefined
+          : ({
+              facilityId,
+              name: 'TIMEWORK渋谷',
+              description: '渋谷駅から徒歩3分。受付は無人です。',
+              notificationEmails: [`desk@${facilityId}.example.com`, `owner@${facilityId}.example.com`],
+            } as Awaited<ReturnType<NotificationPorts['facilities']['getFacility']>>),
+    },
+    spaces: {
+      getSpace: async (spaceId) =>
+        ({ spaceId, name: '会議室A', bookingMailMessage: '入口の暗証番号は当日アプリでご確認ください。' }) as Awaited<
+          ReturnType<NotificationPorts['spaces']['getSpace']>
+        >,
+    },
     members: {
       emailOf: async (memberId) => (memberId === 'member-silent' ? undefined : `${memberId}@members.example.com`),
     },
     mailer: {
       send: async (mail) => {
-        if (options.sesDown?.()) throw new Error('SES is down');
+        if (options.sesDown?.(mail)) throw new Error('SES is down');
         sent.push(mail);
         return { messageId: `ses-${sent.length}` };
       },
@@ -169,6 +193,8 @@ describe('the outbox consumer', () => {
         reservationId: `res-${kind}`,
         reservationNumber: 'R-1234-5678-9012',
         memberId,
+        facilityId: 'facility-1',
+        spaceId: 'space-1',
         facilityName: 'TIMEWORK 渋谷',
         spaceName: '会議室A',
         start: '2024-06-14T10:00:00+09:00',
@@ -201,7 +227,7 @@ describe('the outbox consumer', () => {
         expect(result.batchItemFailures).toEqual([]);
         expect(result.outcomes.map((o) => o.delivery)).toEqual(['noRecipients']);
         expect(sent).toEqual([]);
-        expect(items.get(outboxIdOf(m))?.sesMessageId).toBe('none');
+        expect(items.get(outboxIdOf(m))?.sentParts).toEqual({ member: 'none' });
         expect(warn).toHaveBeenCalledWith(
           expect.stringContaining('no e-mail'),
           expect.objectContaining({ memberId: 'member-silent', kind: 'requestApproved' }),
@@ -224,5 +250,104 @@ describe('the outbox consumer', () => {
       expect(sent).toEqual([]);
       expect(items.get(outboxIdOf(m))?.sentAt).toBeUndefined();
     });
+  });
+
+  describe('a booking made: one message, two mails (the member’s and the facility’s), each sent once', () => {
+    const booking = (status: 'confirmed' | 'requested' = 'confirmed'): OutboxMessage => ({
+      kind: 'bookingMade',
+      status,
+      reservationId: `res-${status}`,
+      reservationNumber: 'R-1234-5678-9012',
+      memberId: 'member-1',
+      facilityId: 'facility-1',
+      spaceId: 'space-1',
+      facilityName: 'TIMEWORK渋谷',
+      spaceName: '会議室A',
+      start: '2024-06-14T10:00:00+09:00',
+      end: '2024-06-14T11:00:00+09:00',
+      memberNumber: '00012345',
+      companyName: null,
+      requestExpiresAt: status === 'requested' ? '2024-06-12T01:00:00+09:00' : null,
+    });
+
+    it('mails the member (quoting the texts read at send time) and the facility’s notification addresses', async () => {
+      const { deps, items, sent, put } = fakes();
+      const m = booking();
+      put(m);
+      const result = await sendOutboxRecords(deps, event(outboxRecord(m)));
+      expect(result.outcomes.map((o) => o.delivery)).toEqual(['sent']);
+      expect(sent.map((mail) => mail.to)).toEqual([
+        ['member-1@members.example.com'],
+        ['desk@facility-1.example.com', 'owner@facility-1.example.com'],
+      ]);
+      expect(sent[0]?.text).toContain('■施設からのご案内\n入口の暗証番号は当日アプリでご確認ください。');
+      expect(sent[0]?.text).toContain('■施設について\n渋谷駅から徒歩3分。受付は無人です。');
+      expect(sent[1]?.subject).toBe('【TIMEWORK】スペースご予約のお知らせ');
+      expect(items.get(outboxIdOf(m))).toMatchObject({ sentParts: { member: 'ses-1', facility: 'ses-2' } });
+      expect(items.get(outboxIdOf(m))?.sentAt).toBeDefined();
+    });
+
+    it('SES failing on the facility’s mail: the member’s is kept sent; the retry sends only the facility’s', async () => {
+      let facilityDown = true;
+      const { deps, items, sent, put } = fakes({
+        sesDown: (mail) => facilityDown && mail.to[0]?.startsWith('desk@') === true,
+      });
+      const m = booking('requested');
+      put(m);
+      const r = outboxRecord(m);
+      expect((await sendOutboxRecords(deps, event(r))).batchItemFailures).toHaveLength(1);
+      expect(sent.map((mail) => mail.to[0])).toEqual(['member-1@members.example.com']);
+      expect(items.get(outboxIdOf(m))).toMatchObject({ sentParts: { member: 'ses-1' }, claim: undefined });
+      expect(items.get(outboxIdOf(m))?.sentAt).toBeUndefined();
+      facilityDown = false;
+      expect((await sendOutboxRecords(deps, event(r))).batchItemFailures).toEqual([]);
+      expect((await sendOutboxRecords(deps, event(r))).outcomes.map((o) => o.delivery)).toEqual(['alreadySent']);
+      expect(sent.map((mail) => mail.to[0])).toEqual(['member-1@members.example.com', 'desk@facility-1.example.com']);
+      expect(sent[1]?.subject).toContain('リクエスト');
+    });
+
+    it('a facility gone since: the member is still mailed, the facility’s part has no recipients', async () => {
+      const { deps, items, sent, put } = fakes();
+      const m = { ...booking(), facilityId: 'facility-gone' } as OutboxMessage;
+      put(m);
+      expect((await sendOutboxRecords(deps, event(outboxRecord(m)))).batchItemFailures).toEqual([]);
+      expect(sent.map((mail) => mail.to)).toEqual([['member-1@members.example.com']]);
+      expect(sent[0]?.text).not.toContain('■施設について');
+      expect(items.get(outboxIdOf(m))?.sentParts).toEqual({ member: 'ses-1', facility: 'none' });
+    });
+  });
+
+  it('an extension goes to the facility’s notification addresses, a forced checkout to the member', async () => {
+    const { deps, sent, put } = fakes();
+    const shared = {
+      reservationId: 'res-9',
+      reservationNumber: 'R-9999-0000-1111',
+      memberId: 'member-9',
+      facilityId: 'facility-9',
+      spaceId: 'space-9',
+      facilityName: 'TIMEWORK渋谷',
+      spaceName: 'ブース1',
+      start: '2024-06-14T10:00:00+09:00',
+      end: '2024-06-14T11:30:00+09:00',
+    };
+    const extended: OutboxMessage = {
+      kind: 'reservationExtended',
+      ...shared,
+      memberNumber: '00099999',
+      companyName: '株式会社サンプル',
+      previousEnd: '2024-06-14T11:00:00+09:00',
+      version: 2,
+    };
+    const closed: OutboxMessage = { kind: 'forcedCheckout', ...shared, closedAt: '2024-06-14T11:35:00+09:00' };
+    put(extended);
+    put(closed);
+    expect(
+      (await sendOutboxRecords(deps, event(outboxRecord(extended), outboxRecord(closed)))).batchItemFailures,
+    ).toEqual([]);
+    expect(sent.map((mail) => [mail.to, mail.subject])).toEqual([
+      [['desk@facility-9.example.com', 'owner@facility-9.example.com'], '【TIMEWORK】スペースご予約延長のお知らせ'],
+      [['member-9@members.example.com'], '【NIKKEI OFFICE PASS】チェックアウト処理のお知らせ'],
+    ]);
+    expect(outboxIdOf(extended)).toBe('reservationExtended:res-9:2');
   });
 });

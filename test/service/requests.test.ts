@@ -1,12 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type OutboxMessage, outboxIdOf } from '../../contracts/events';
 import type { Facility, Space } from '../../lambdas/domain/model';
 import { approveRequest, expireRequest, listRequests, rejectRequest } from '../../lambdas/modules/requests/service';
-import type { TaggedItem } from '../../lambdas/platform/dynamo/transactions';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { tokyo } from '../fixtures/domain';
-import { FakeReservations, FakeTimers, makeReservation } from './fakes';
+import { FakeReservations, FakeTimers, fakeOutbox, makeReservation } from './fakes';
 
 const requested = makeReservation({
   reservationId: '22222222-2222-4222-8222-222222222222',
@@ -19,14 +17,6 @@ const requested = makeReservation({
   ledger: { memberPeriod: '2024-06-01', companyId: null, companyMonth: null, dailyDate: null },
 });
 
-/** The outbox's items as the fake writes them: the message under `Put.Item.message`. */
-const outbox = {
-  written: (message: OutboxMessage): TaggedItem => ({
-    item: { Put: { TableName: 't', Item: { outboxId: outboxIdOf(message), message } } },
-    onConditionFailed: 'stale',
-  }),
-};
-
 function world() {
   const reservations = new FakeReservations();
   reservations.byId.set(requested.reservationId, requested);
@@ -38,20 +28,20 @@ function world() {
       getFacility: async (id: string) => (id === 'fac-1' ? ({ name: 'TIMEWORK 渋谷' } as Facility) : undefined),
     },
     spaces: { getSpace: async (id: string) => (id === 'space-1' ? ({ name: '会議室A' } as Space) : undefined) },
-    outbox,
+    outbox: fakeOutbox,
   };
   return { deps, reservations, timers };
 }
 
-/** The outbox messages of the last write. */
-const mailsOfLastWrite = (reservations: FakeReservations): unknown[] =>
-  (reservations.extras.at(-1) ?? []).map((t) => t.item.Put?.Item?.message).filter((m) => m !== undefined);
+const mailsOfLastWrite = (reservations: FakeReservations): unknown[] => reservations.messagesOfLastWrite();
 
 const mailOf = (kind: string) => ({
   kind,
   reservationId: requested.reservationId,
   reservationNumber: requested.reservationId,
   memberId: 'member-1',
+  facilityId: 'fac-1',
+  spaceId: 'space-1',
   facilityName: 'TIMEWORK 渋谷',
   spaceName: '会議室A',
   start: '2024-06-14T10:00:00+09:00',

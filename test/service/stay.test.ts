@@ -5,7 +5,15 @@ import { closeStay } from '../../lambdas/modules/stay/timers';
 import { logger } from '../../lambdas/platform/instrument';
 import { STALE_RETRIES } from '../../lambdas/platform/retry';
 import { makeFacility, makeSpace, tokyo } from '../fixtures/domain';
-import { FakeDoors, FakeLedger, FakeReservations, FakeUnlockCommands, makeReservation, sequentialIds } from './fakes';
+import {
+  FakeDoors,
+  FakeLedger,
+  FakeReservations,
+  FakeUnlockCommands,
+  fakeOutbox,
+  makeReservation,
+  sequentialIds,
+} from './fakes';
 
 const space = makeSpace({ doorIds: ['door-1', 'keypad-1'] });
 const facility = makeFacility({
@@ -40,7 +48,14 @@ const atDoor = tokyo('2024-06-10T09:58');
 /** What the forced-checkout timer reads and writes, over the fakes. */
 const timerRepos = (reservations: FakeReservations, doors: FakeDoors) => {
   const { deps } = world();
-  return { reservations, doors, spaces: deps.spaces, facilities: deps.facilities, ledger: new FakeLedger() };
+  return {
+    reservations,
+    doors,
+    spaces: deps.spaces,
+    facilities: deps.facilities,
+    ledger: new FakeLedger(),
+    outbox: fakeOutbox,
+  };
 };
 
 describe('check-in', () => {
@@ -109,6 +124,29 @@ describe('re-entry and checkout', () => {
 });
 
 describe('the forced-checkout timer', () => {
+  it('writes the member’s mail with a forced checkout, and none with a no-show', async () => {
+    const inside = { ...confirmed, status: 'checkedIn' as const };
+    const { reservations } = world(inside);
+    const closedAt = tokyo('2024-06-10T11:05');
+    expect(await closeStay(timerRepos(reservations, new FakeDoors()), inside.reservationId, closedAt)).toEqual({
+      action: 'done',
+      outcome: 'forcedCheckout',
+    });
+    expect(reservations.messagesOfLastWrite()).toEqual([
+      expect.objectContaining({
+        kind: 'forcedCheckout',
+        reservationId: inside.reservationId,
+        memberId: inside.memberId,
+        closedAt: '2024-06-10T11:05:00+09:00',
+      }),
+    ]);
+    const absent = world(confirmed).reservations;
+    expect(await closeStay(timerRepos(absent, new FakeDoors()), confirmed.reservationId, closedAt)).toMatchObject({
+      outcome: 'noShow',
+    });
+    expect(absent.messagesOfLastWrite()).toEqual([]);
+  });
+
   it('throws after the stale retries, so that the state machine retries the task', async () => {
     const { reservations } = world({ ...confirmed, status: 'checkedIn' });
     reservations.staleWrites = true;

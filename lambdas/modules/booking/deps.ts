@@ -31,11 +31,20 @@ export function slotCounters(): SlotCounterRepository {
   return slots;
 }
 
-/** The repositories of the booking flows (no ports): what extending a booking needs. */
+/** The repositories of the booking flows (no ports): what extending a booking needs, and its outbox. */
 export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids' | 'reservationNumbers' | 'ledger'> {
   const { facilities, spaces } = catalogDeps();
   const { members, counters } = membershipDeps();
-  return { reservations: reservationRepository(), slots: slotCounters(), facilities, spaces, members, counters };
+  const { doc, tableName } = tableContext();
+  return {
+    reservations: reservationRepository(),
+    slots: slotCounters(),
+    facilities,
+    spaces,
+    members,
+    counters,
+    outbox: new OutboxStore(doc, tableName),
+  };
 }
 
 /** What the booking flows need, made once over the process-wide table and ports. */

@@ -19,11 +19,13 @@ import {
   type UsesLedger,
 } from '../../domain/model';
 import { checkPlanInForce, effectivePlan } from '../../domain/plans';
+import { bookingMade, reservationExtended } from '../../domain/reservation-messages';
 import { reservationNumber } from '../../domain/reservation-number';
 import { timersFor } from '../../domain/timers';
 import { balancesOf } from '../../domain/uses';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
+import type { OutboxStore } from '../../platform/outbox';
 import type { DoorPublisher, Ids, TimerStarter } from '../../platform/ports';
 import { ApiError, notFound } from '../../platform/problems';
 import { retryOnStale, STALE, type Stale } from '../../platform/retry';
@@ -62,6 +64,8 @@ export interface BookingPorts extends CatalogReads {
   ids: Ids;
   /** Twelve random digits a try (CSPRNG): the reservation number's. */
   reservationNumbers: Ids;
+  /** The mails of a booking made and of an extension, written in their transactions. */
+  outbox: Pick<OutboxStore, 'written'>;
 }
 
 /** A member with the plan in force at `now`, or 403 `PLAN_REQUIRED` (no plan yet, or it lapsed). */
@@ -202,7 +206,11 @@ export function createReservation(
       decision,
       now,
     });
-    const outcome = await deps.reservations.create(reservation, decision.slots, space, record.holdsVersion, limits);
+    // the member's and the facility's mails, written with the booking
+    const mail = deps.outbox.written(bookingMade(reservation, { facility, space }), now);
+    const outcome = await deps.reservations.create(reservation, decision.slots, space, record.holdsVersion, limits, [
+      mail,
+    ]);
     if (settle(outcome) === STALE) return STALE;
     await startTimersOf(deps.timers, reservation, now);
     return reservation;
@@ -271,14 +279,6 @@ function extendAsDecided(
     const decision = decide({ reservation, space, facility, freeUntil, situation });
     if (!decision.ok) throw new ApiError(decision.code, decision.detail);
     const keypad = extendedKeypadCode(reservation, decision.newEnd);
-    const outcome = await deps.reservations.extend(
-      reservation,
-      { ...decision, keypad },
-      space,
-      record.holdsVersion,
-      limits,
-    );
-    if (settle(outcome) === STALE) return STALE;
     const extended = {
       ...reservation,
       end: decision.newEnd,
@@ -287,6 +287,17 @@ function extendAsDecided(
       version: reservation.version + 1,
       ...(keypad ? { keypad } : {}),
     } satisfies Reservation;
+    // the facility's mail (004 p.21), written with the extension
+    const mail = deps.outbox.written(reservationExtended(reservation, extended, { facility, space }), now);
+    const outcome = await deps.reservations.extend(
+      reservation,
+      { ...decision, keypad },
+      space,
+      record.holdsVersion,
+      limits,
+      [mail],
+    );
+    if (settle(outcome) === STALE) return STALE;
     if (keypad) await sendKeypadCode(deps.doors, 'add', extended, keypad);
     return extended;
   }, busy);

@@ -6,7 +6,7 @@
  */
 import { reservedChargeOn } from '../../domain/billing';
 import { calendarOf } from '../../domain/calendar';
-import type { Instant, Reservation, Space } from '../../domain/model';
+import type { Facility, Instant, Reservation, Space } from '../../domain/model';
 import type { TaggedItem } from '../../platform/dynamo/transactions';
 import { notFound } from '../../platform/problems';
 import { type CatalogReads, spaceWithFacility } from '../catalog';
@@ -25,15 +25,18 @@ const partyOf = (reservation: Reservation): SalesParty => ({
   spaceId: reservation.spaceId,
 });
 
-/** The items that record a settled reservation's sales (its reserved time and its options); `read`: its space, read. */
+/**
+ * The items that record a settled reservation's sales (its reserved time and its options); `read`: its space (and
+ * facility), read.
+ */
 export async function settlementItems(
   deps: SettlementPorts,
   reservation: Reservation,
   now: Instant,
-  read?: { space: Space },
+  read?: { space: Space; facility?: Facility },
 ): Promise<TaggedItem[]> {
   const found = read
-    ? { space: read.space, facility: await deps.facilities.getFacility(reservation.facilityId) }
+    ? { space: read.space, facility: read.facility ?? (await deps.facilities.getFacility(reservation.facilityId)) }
     : await spaceWithFacility(deps, reservation.spaceId);
   if (!found?.facility) throw notFound('Space');
   const { space, facility } = found;

@@ -1,6 +1,6 @@
 import { clock, mailer, memberContacts, tableContext, uuids } from '../../platform/deps';
 import { OutboxStore } from '../../platform/outbox';
-import { PartnerRepository } from '../catalog';
+import { FacilityRepository, PartnerRepository, SpaceRepository } from '../catalog';
 import type { NotificationPorts } from './service';
 
 let cached: NotificationPorts | undefined;
@@ -12,6 +12,8 @@ export function notificationDeps(): NotificationPorts {
     cached = {
       outbox: new OutboxStore(doc, tableName),
       partners: new PartnerRepository(doc, tableName),
+      facilities: new FacilityRepository(doc, tableName),
+      spaces: new SpaceRepository(doc, tableName),
       members: memberContacts(),
       mailer: mailer(),
       clock,

@@ -3,4 +3,4 @@
  * use of it (they write messages through lambdas/platform/outbox.ts, not through this module).
  */
 export { notificationDeps } from './deps';
-export { type NotificationPorts, sendOutboxRecords } from './service';
+export { compose, type NotificationPorts, type Part, sendOutboxRecords } from './service';

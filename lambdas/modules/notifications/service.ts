@@ -1,6 +1,7 @@
 /**
  * Notifications (api.md "Notifications"): the outbox consumer. Each outbox INSERT on the table's stream is rendered
- * with its template and sent with SES, idempotently per outbox id (lambdas/platform/outbox.ts says how, and what window
+ * with its templates (one mail per recipient group: a booking's to the member and to the facility) and sent with SES,
+ * idempotently per outbox id and part (lambdas/platform/outbox.ts says how, and what window
  * is left); a record that fails is reported in `batchItemFailures`, so that only it (and what follows it in its shard)
  * is retried, and after the retries it goes to the dead-letter queue. The others of the batch are still sent.
  */
@@ -10,16 +11,22 @@ import { type OutboxMessage, outboxIdOf, outboxMessage } from '../../../contract
 import { logger } from '../../platform/instrument';
 import type { OutboxStore } from '../../platform/outbox';
 import type { Clock, Ids, Mail, Mailer, MemberContacts } from '../../platform/ports';
-import type { PartnerRepository } from '../catalog';
+import type { FacilityRepository, PartnerRepository, SpaceRepository } from '../catalog';
+import { facilityBookingMadeMail, memberBookingMadeMail } from './templates/booking-made';
+import { forcedCheckoutMail } from './templates/forced-checkout';
 import type { RenderedMail } from './templates/mail';
 import { paymentNoticeIssuedMail } from './templates/payment-notice-issued';
 import { requestApprovedMail } from './templates/request-approved';
 import { requestAutoCancelledMail } from './templates/request-auto-cancelled';
 import { requestRejectedMail } from './templates/request-rejected';
+import { reservationExtendedMail } from './templates/reservation-extended';
 
 export interface NotificationPorts {
   outbox: Pick<OutboxStore, 'get' | 'claim' | 'release' | 'markSent'>;
   partners: Pick<PartnerRepository, 'getPartner'>;
+  /** Facilities' notification addresses and descriptions, spaces' booking-mail messages: read at send time. */
+  facilities: Pick<FacilityRepository, 'getFacility'>;
+  spaces: Pick<SpaceRepository, 'getSpace'>;
   /** Members' addresses (the identity's), read at send time. */
   members: MemberContacts;
   mailer: Mailer;
@@ -41,20 +48,58 @@ export class ClaimHeld extends Error {
 /** What became of one record. */
 export type Delivery = 'sent' | 'alreadySent' | 'noRecipients' | 'gone';
 
-/** Who gets a message, and what it says: read at send time (recipients' addresses are as they are now). */
-async function compose(deps: Pick<NotificationPorts, 'partners' | 'members'>, message: OutboxMessage): Promise<Mail> {
+/** One mail of a message, named within it (`member`, `facility`, `partner`) so that each is sent once. */
+export interface Part {
+  part: string;
+  mail: Mail;
+}
+
+const part = (name: string, to: readonly string[], rendered: RenderedMail): Part => ({
+  part: name,
+  mail: { to: [...new Set(to)], ...rendered },
+});
+
+/**
+ * Who gets a message, and what it says: read at send time (recipients' addresses, the facility's description and the
+ * space's booking-mail message are as they are now). A facility or space gone since is passed over: its texts are
+ * left out, and a facility's mail has no recipients.
+ */
+export async function compose(
+  deps: Pick<NotificationPorts, 'partners' | 'members' | 'facilities' | 'spaces'>,
+  message: OutboxMessage,
+): Promise<Part[]> {
   switch (message.kind) {
     case 'paymentNoticeIssued': {
       const partner = await deps.partners.getPartner(message.partnerId);
       if (!partner) throw new PoisonRecord(`Partner ${message.partnerId} of ${message.noticeId} not found`);
-      return mailTo(partner.paymentNoticeEmails, paymentNoticeIssuedMail(message, partner.name));
+      return [part('partner', partner.paymentNoticeEmails, paymentNoticeIssuedMail(message, partner.name))];
     }
-    case 'requestApproved':
-      return mailTo(await memberAddress(deps, message), requestApprovedMail(message));
+    case 'bookingMade': {
+      const [facility, space, member] = await Promise.all([
+        deps.facilities.getFacility(message.facilityId),
+        deps.spaces.getSpace(message.spaceId),
+        memberAddress(deps, message),
+      ]);
+      const texts = { facilityDescription: facility?.description, bookingMailMessage: space?.bookingMailMessage };
+      return [
+        part('member', member, memberBookingMadeMail(message, texts)),
+        part('facility', facility?.notificationEmails ?? [], facilityBookingMadeMail(message)),
+      ];
+    }
+    case 'requestApproved': {
+      const [space, member] = await Promise.all([deps.spaces.getSpace(message.spaceId), memberAddress(deps, message)]);
+      return [part('member', member, requestApprovedMail(message, space?.bookingMailMessage))];
+    }
     case 'requestRejected':
-      return mailTo(await memberAddress(deps, message), requestRejectedMail(message));
+      return [part('member', await memberAddress(deps, message), requestRejectedMail(message))];
     case 'requestAutoCancelled':
-      return mailTo(await memberAddress(deps, message), requestAutoCancelledMail(message));
+      return [part('member', await memberAddress(deps, message), requestAutoCancelledMail(message))];
+    case 'reservationExtended': {
+      const facility = await deps.facilities.getFacility(message.facilityId);
+      return [part('facility', facility?.notificationEmails ?? [], reservationExtendedMail(message))];
+    }
+    case 'forcedCheckout':
+      return [part('member', await memberAddress(deps, message), forcedCheckoutMail(message))];
   }
 }
 
@@ -76,8 +121,6 @@ async function memberAddress(
   return [];
 }
 
-const mailTo = (to: readonly string[], rendered: RenderedMail): Mail => ({ to: [...new Set(to)], ...rendered });
-
 /** The message an outbox item's new image holds, checked against its id; {@link PoisonRecord} when it is not one. */
 export function messageOf(image: Record<string, unknown>): { outboxId: string; message: OutboxMessage } {
   const parsed = outboxMessage.safeParse(image.message);
@@ -88,36 +131,41 @@ export function messageOf(image: Record<string, unknown>): { outboxId: string; m
 }
 
 /**
- * Sends one outbox message once: claims it, renders and sends it, marks it sent. Sent before (a redelivered record):
- * nothing. A message with no recipients is marked sent without a mail. A failed send releases the claim and throws.
+ * Sends one outbox message once: claims it, renders it and sends each of its parts not sent before (a retry after a
+ * part failed sends only the others), marking each sent as it goes and the message with its last. A redelivered record
+ * of a sent message: nothing. A part with no recipients is marked without a mail. A failed send releases the claim and
+ * throws.
  */
 export async function deliver(deps: NotificationPorts, outboxId: string, message: OutboxMessage): Promise<Delivery> {
   const claim = deps.claims.next();
-  if (!(await deps.outbox.claim(outboxId, claim, deps.clock.now()))) {
+  const claimed = await deps.outbox.claim(outboxId, claim, deps.clock.now());
+  if (!claimed) {
     const state = await deps.outbox.get(outboxId);
     if (!state) return 'gone';
     if (state.sentAt) return 'alreadySent';
     throw new ClaimHeld(`Outbox ${outboxId} is being sent by another delivery`);
   }
-  let sesMessageId: string;
-  let outcome: Delivery;
+  let mailed = 0;
   try {
-    const mail = await compose(deps, message);
-    if (mail.to.length === 0) {
-      sesMessageId = 'none';
-      outcome = 'noRecipients';
-    } else {
-      sesMessageId = (await deps.mailer.send(mail)).messageId;
-      outcome = 'sent';
+    const parts = await compose(deps, message);
+    for (const [index, { part: name, mail }] of parts.entries()) {
+      const last = index === parts.length - 1;
+      let sesMessageId = claimed.sentParts?.[name];
+      // a part sent before is marked again only when it is the last, which marks the message sent
+      if (sesMessageId !== undefined && !last) continue;
+      if (sesMessageId === undefined) {
+        sesMessageId = mail.to.length === 0 ? 'none' : (await deps.mailer.send(mail)).messageId;
+        if (mail.to.length > 0) mailed += 1;
+      }
+      if (!(await deps.outbox.markSent(outboxId, claim, { part: name, sesMessageId, at: deps.clock.now(), last }))) {
+        throw new ClaimHeld(`Outbox ${outboxId} was sent, but its claim ran out before it was marked`);
+      }
     }
   } catch (error) {
     await deps.outbox.release(outboxId, claim);
     throw error;
   }
-  if (!(await deps.outbox.markSent(outboxId, claim, { at: deps.clock.now(), sesMessageId }))) {
-    throw new ClaimHeld(`Outbox ${outboxId} was sent, but its claim ran out before it was marked`);
-  }
-  return outcome;
+  return mailed > 0 ? 'sent' : 'noRecipients';
 }
 
 /** What a batch did, for the handler's log and metrics. */

@@ -5,8 +5,8 @@
  */
 import type { RequestAnswerMessage } from '../../../contracts/events';
 import type { TimerAnswer } from '../../../contracts/workflows';
-import { toZonedIso } from '../../domain/format';
 import type { Instant, Reservation } from '../../domain/model';
+import { reservationFields } from '../../domain/reservation-messages';
 import { waitUntil } from '../../domain/timers';
 import type { OutboxStore } from '../../platform/outbox';
 import type { TimerStarter } from '../../platform/ports';
@@ -32,8 +32,7 @@ export type AnswerPorts = Pick<RequestPorts, 'reservations' | 'facilities' | 'sp
 
 /**
  * The member's mail of an answer to their request (api.md "Notifications"): the reservation as the member sees it
- * (number, facility and space by name, start and end in the facility's zone). A facility or space gone since is named
- * by its id rather than losing the mail.
+ * (number, facility and space by name, start and end in the facility's zone).
  */
 async function answerMessage(
   deps: Pick<RequestPorts, 'facilities' | 'spaces'>,
@@ -44,16 +43,7 @@ async function answerMessage(
     deps.facilities.getFacility(reservation.facilityId),
     deps.spaces.getSpace(reservation.spaceId),
   ]);
-  return {
-    kind,
-    reservationId: reservation.reservationId,
-    reservationNumber: reservation.number ?? reservation.reservationId,
-    memberId: reservation.memberId,
-    facilityName: facility?.name ?? reservation.facilityId,
-    spaceName: space?.name ?? reservation.spaceId,
-    start: toZonedIso(reservation.start, reservation.timeZone),
-    end: toZonedIso(reservation.end, reservation.timeZone),
-  };
+  return { kind, ...reservationFields(reservation, { facility, space }) };
 }
 
 const changed = () => new ApiError('INVALID_STATE', 'The request changed while we worked on it; try again');

@@ -1,9 +1,11 @@
 import { doorPublisher, keypadCodes, tableContext, uuids } from '../../platform/deps';
+import { OutboxStore } from '../../platform/outbox';
 import { reservationRepository } from '../booking';
 import { catalogDeps } from '../catalog';
 import { salesLedger } from '../ledger';
 import { UnlockCommandRepository } from './data/unlock-command';
 import type { StayPorts } from './service';
+import type { StayTimerPorts } from './timers';
 
 export interface StayDeps extends StayPorts {
   unlockCommands: UnlockCommandRepository;
@@ -33,4 +35,19 @@ export function stayDeps(): StayDeps {
     keypadCodes,
   };
   return cached;
+}
+
+let timerDeps: StayTimerPorts | undefined;
+
+/** What closing stays needs (the forced-checkout task and the sweeper), made once. */
+export function stayTimerDeps(): StayTimerPorts {
+  const { doc, tableName } = tableContext();
+  timerDeps ??= {
+    reservations: reservationRepository(),
+    doors: doorPublisher(),
+    ...catalogDeps(),
+    ledger: salesLedger(),
+    outbox: new OutboxStore(doc, tableName),
+  };
+  return timerDeps;
 }

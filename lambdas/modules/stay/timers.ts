@@ -6,22 +6,30 @@
 import type { TimerAnswer } from '../../../contracts/workflows';
 import { ceilToGrid } from '../../domain/calendar';
 import type { Instant } from '../../domain/model';
+import { forcedCheckout } from '../../domain/reservation-messages';
 import { FORCED_CHECKOUT_DELAY_MS, forcedCheckoutAt } from '../../domain/stay';
 import { waitUntil } from '../../domain/timers';
+import type { OutboxStore } from '../../platform/outbox';
 import type { DoorPublisher } from '../../platform/ports';
+import { notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { type ReservationRepository, type SettlementPorts, sendKeypadCode, settlementItems } from '../booking';
+import { spaceWithFacility } from '../catalog';
 import { withdrawnKeypadCode } from './rules/doors';
 
-type Repos = SettlementPorts & {
+export type StayTimerPorts = SettlementPorts & {
   reservations: Pick<ReservationRepository, 'get' | 'release' | 'checkedInBefore'>;
   /** Where a forced checkout withdraws a keypad code. */
   doors: Pick<DoorPublisher, 'publishCode'>;
+  /** The member's mail of a forced checkout, written with it. */
+  outbox: Pick<OutboxStore, 'written'>;
 };
+type Repos = StayTimerPorts;
 
 /**
  * At deadline + 5 minutes: a stay still checked in becomes `forcedCheckout` (no door opens for it
- * afterwards, its keypad code is withdrawn in the same write and then removed from the door), a booking never checked in becomes `noShow`; both consume their uses. If an extension moved
+ * afterwards, its keypad code is withdrawn in the same write and then removed from the door, and the member's mail is
+ * written with it), a booking never checked in becomes `noShow`; both consume their uses. If an extension moved
  * the deadline, the answer is to wait until the new one.
  */
 export function closeStay(repos: Repos, reservationId: string, now: Instant): Promise<TimerAnswer> {
@@ -35,6 +43,8 @@ export function closeStay(repos: Repos, reservationId: string, now: Instant): Pr
       if (now < due) return waitUntil(reservation, due);
       const outcome = reservation.status === 'checkedIn' ? 'forcedCheckout' : 'noShow';
       const keypad = outcome === 'forcedCheckout' ? withdrawnKeypadCode(reservation, now) : null;
+      const found = await spaceWithFacility(repos, reservation.spaceId);
+      if (!found) throw notFound('Space');
       const written = await repos.reservations.release(reservation, {
         set:
           outcome === 'forcedCheckout'
@@ -42,8 +52,12 @@ export function closeStay(repos: Repos, reservationId: string, now: Instant): Pr
             : { status: outcome },
         releaseFrom: ceilToGrid(now, reservation.timeZone),
         consumeUses: true,
-        // the use is settled: its sales lines (a no-show's too: reserved time is billed, §7)
-        extra: await settlementItems(repos, reservation, now),
+        extra: [
+          // the use is settled: its sales lines (a no-show's too: reserved time is billed, §7)
+          ...(await settlementItems(repos, reservation, now, found)),
+          // the member is told of a forced checkout (not of a no-show)
+          ...(outcome === 'forcedCheckout' ? [repos.outbox.written(forcedCheckout(reservation, found, now), now)] : []),
+        ],
       });
       if (!written.ok) return STALE;
       if (keypad) await sendKeypadCode(repos.doors, 'remove', reservation, keypad);

@@ -1,16 +1,16 @@
 /** What the notification tests share: a local stack of their own, its clock, and its SES mailbox. */
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { LocalStack } from '../../../lib/local/stack';
+import type { LocalStack, LocalStackOptions } from '../../../lib/local/stack';
 import { client, startTestStack } from '../support/local-stack';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts a local stack at `now` for the file and stops it after; its client, clock and mailbox once it runs. */
-export function mailStack(now: string) {
+export function mailStack(now: string, more: Pick<LocalStackOptions, 'streamRetry'> = {}) {
   let stack: LocalStack | undefined;
   let api: ReturnType<typeof client> | undefined;
   beforeAll(async () => {
-    stack = await startTestStack(now);
+    stack = await startTestStack(now, more);
     api = client(stack.url);
   });
   afterAll(async () => stack?.stop());

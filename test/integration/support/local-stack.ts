@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../../lib/local/stack';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../../lib/local/stack';
 import { issueToken, type TokenSubject } from '../../../lib/local/tokens';
 
 /** A local stack on a free port with its own table, on the shared DynamoDB Local and local S3 of the test run. */
-export async function startTestStack(frozenAt: string): Promise<LocalStack> {
+export async function startTestStack(
+  frozenAt: string,
+  more: Pick<LocalStackOptions, 'streamRetry'> = {},
+): Promise<LocalStack> {
   return startLocalStack({
+    ...more,
     port: 0,
     mqttPort: 0,
     dynamodbEndpoint: inject('dynamodbEndpoint'),

@@ -213,8 +213,10 @@ export class ReservationRepository {
   }
 
   /**
-   * Creates a reservation with its number, slot counters, hold and use counters in one transaction. A number
-   * another reservation has makes the write stale (decide again with a new number).
+   * Creates a reservation with its number, slot counters, hold and use counters in one transaction, with `extra` items
+   * (its outbox message). A number another reservation has makes the write stale (decide again with a new number). At
+   * most 99 items of its own (the reservation, its number, 2 holds, 2 guards, MAX_SLOTS_PER_BOOKING slots, 3 counters):
+   * one extra fits DynamoDB's 100.
    */
   create(
     reservation: Reservation,
@@ -222,6 +224,7 @@ export class ReservationRepository {
     space: SpaceTaken,
     holdsVersion: number,
     limits: CounterLimits,
+    extra: readonly TaggedItem[] = [],
   ): Promise<TransactOutcome> {
     const request = reservation.status === 'requested';
     return transact(this.doc, [
@@ -252,10 +255,14 @@ export class ReservationRepository {
         uses: reservation.uses,
         limits,
       }),
+      ...extra,
     ]);
   }
 
-  /** Moves the checkout deadline of a reservation by an extension, in one transaction. */
+  /**
+   * Moves the checkout deadline of a reservation by an extension, in one transaction with `extra` items (its outbox
+   * message): at most 9 items and the extension's slots (at most MAX_SLOTS_PER_BOOKING) of its own.
+   */
   extend(
     reservation: Reservation,
     change: {
@@ -269,6 +276,7 @@ export class ReservationRepository {
     space: SpaceTaken,
     holdsVersion: number,
     limits: CounterLimits,
+    extra: readonly TaggedItem[] = [],
   ): Promise<TransactOutcome> {
     const extended: Reservation = {
       ...reservation,
@@ -299,6 +307,7 @@ export class ReservationRepository {
         uses: change.extraUses,
         limits,
       }),
+      ...extra,
     ]);
   }
 

@@ -1,11 +1,12 @@
 /**
  * 支払通知書発行のお知らせ (api.md "Notifications": payment notice issued → the partner's payment-notice addresses; 004
- * §1-1 ②): the period, the amount paid (net), the due date, and where the partner reads the notice.
+ * §1-1 ②): the period, the amount paid (net), the due date, and where the partner reads the notice (§3-5).
  */
 import type { PaymentNoticeIssuedMessage } from '../../../../contracts/events';
 import { SERVICE_NAME } from '../../../domain/model';
 import { japaneseDate, yen } from '../../settlement';
 import type { RenderedMail } from './mail';
+import { PARTNER_SITE } from './request-answer';
 
 /** The mail of an issued payment notice, addressed to the partner by name. */
 export function paymentNoticeIssuedMail(message: PaymentNoticeIssuedMessage, partnerName: string): RenderedMail {
@@ -24,7 +25,7 @@ export function paymentNoticeIssuedMail(message: PaymentNoticeIssuedMessage, par
       `お支払予定日：${japaneseDate(message.dueDate)}`,
       `通知書番号：${message.noticeId}`,
       '',
-      '明細（ご利用明細・相殺金）と PDF は、パートナー管理画面の「精算」→「支払通知書」からご確認いただけます。',
+      `明細（ご利用明細・相殺金）と PDF は、${PARTNER_SITE}の「支払通知書管理」からご確認いただけます。`,
       '',
       '※本メールは送信専用のアドレスからお送りしています。',
     ].join('\n'),

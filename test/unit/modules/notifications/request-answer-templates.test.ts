@@ -12,6 +12,8 @@ const fields = {
   reservationId: 'res-1',
   reservationNumber: 'R-1234-5678-9012',
   memberId: 'member-1',
+  facilityId: 'facility-1',
+  spaceId: 'space-1',
   facilityName: 'TIMEWORK 渋谷',
   spaceName: '会議室A',
   start: '2026-11-27T10:00:00+09:00',
@@ -34,6 +36,11 @@ describe('the request-approved mail', () => {
   it('quotes the reservation and that it is confirmed', () => {
     quotesTheReservation(mail.text);
     expect(mail.text).toContain('ご予約が確定しました');
+    expect(mail.text).not.toContain('■施設からのご案内');
+  });
+  it('quotes the space’s booking-mail message when it has one (004 §2-3 ④: 予約確定メール)', () => {
+    const quoting = requestApprovedMail({ kind: 'requestApproved', ...fields }, '  鍵は受付のキーボックスです。\n');
+    expect(quoting.text).toContain('■施設からのご案内\n鍵は受付のキーボックスです。\n');
   });
 });
 

@@ -26,6 +26,6 @@ describe('the payment-notice-issued mail', () => {
     expect(mail.text).toContain('お支払金額：¥1,234,567');
     expect(mail.text).toContain('お支払予定日：2027年2月26日');
     expect(mail.text).toContain('通知書番号：partner-tw:2026-12');
-    expect(mail.text).toContain('パートナー管理画面の「精算」→「支払通知書」');
+    expect(mail.text).toContain('TIMEWORK加盟店管理サイトの「支払通知書管理」');
   });
 });
