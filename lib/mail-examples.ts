@@ -79,6 +79,17 @@ export const MAIL_EXAMPLES: ReadonlyArray<{ title: string; cause: string; messag
     },
   },
   {
+    title: 'Reminder',
+    cause:
+      'the `reminder` timer an hour before the start of a booking confirmed more than an hour before it, while it is still confirmed',
+    message: {
+      kind: 'bookingReminder',
+      ...reservation,
+      spaceId: 'tw-shibuya-desk',
+      spaceName: 'デスク席',
+    },
+  },
+  {
     title: 'Forced checkout',
     cause: 'the `forced-checkout` timer 5 minutes after the end (or the sweeper), in the checkout’s transaction',
     message: {

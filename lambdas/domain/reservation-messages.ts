@@ -6,6 +6,7 @@
  */
 import type {
   BookingMadeMessage,
+  BookingReminderMessage,
   ForcedCheckoutMessage,
   ReservationExtendedMessage,
   ReservationFields,
@@ -79,4 +80,9 @@ export function forcedCheckout(
     ...reservationFields(reservation, names),
     closedAt: toZonedIso(closedAt, reservation.timeZone),
   };
+}
+
+/** A confirmed booking's reminder, an hour before its start (the member's; the space's message is read at send time). */
+export function bookingReminder(reservation: Reservation, names: ReservationNames): BookingReminderMessage {
+  return { kind: 'bookingReminder', ...reservationFields(reservation, names) };
 }

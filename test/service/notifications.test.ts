@@ -350,4 +350,49 @@ describe('the outbox consumer', () => {
     ]);
     expect(outboxIdOf(extended)).toBe('reservationExtended:res-9:2');
   });
+
+  describe('a booking’s reminder, to the member only', () => {
+    const reminder: OutboxMessage = {
+      kind: 'bookingReminder',
+      reservationId: 'res-7',
+      reservationNumber: 'R-7777-0000-1111',
+      memberId: 'member-7',
+      facilityId: 'facility-7',
+      spaceId: 'space-7',
+      facilityName: 'TIMEWORK渋谷',
+      spaceName: 'デスク席',
+      start: '2024-06-14T10:00:00+09:00',
+      end: '2024-06-14T11:00:00+09:00',
+    };
+
+    it('quotes the space’s booking-mail message as it is when the mail is sent', async () => {
+      const { deps, items, sent, put } = fakes();
+      let spaceMessage: string | null = '旧いご案内';
+      const getSpace = deps.spaces.getSpace;
+      deps.spaces.getSpace = async (spaceId) => {
+        const space = await getSpace(spaceId);
+        return space && { ...space, bookingMailMessage: spaceMessage };
+      };
+      put(reminder);
+      // the partner edits the message after the reminder was written, before it is sent
+      spaceMessage = '本日は3階の受付をご利用ください。';
+      expect((await sendOutboxRecords(deps, event(outboxRecord(reminder)))).batchItemFailures).toEqual([]);
+      expect(sent.map((mail) => [mail.to, mail.subject])).toEqual([
+        [['member-7@members.example.com'], '【NIKKEI OFFICE PASS】ご利用開始1時間前のお知らせ'],
+      ]);
+      expect(sent[0]?.text).toContain('■施設からのご案内\n本日は3階の受付をご利用ください。');
+      expect(sent[0]?.text).not.toContain('旧いご案内');
+      expect(items.get('bookingReminder:res-7')).toMatchObject({ sentParts: { member: 'ses-1' } });
+    });
+
+    it('a space with no message, or gone since: the reminder is sent without the section', async () => {
+      const { deps, sent, put } = fakes();
+      deps.spaces.getSpace = async () => undefined;
+      put(reminder);
+      expect((await sendOutboxRecords(deps, event(outboxRecord(reminder)))).batchItemFailures).toEqual([]);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.text).toContain('予約番号：R-7777-0000-1111');
+      expect(sent[0]?.text).not.toContain('■施設からのご案内');
+    });
+  });
 });

@@ -3,10 +3,10 @@
  * booking-mail message is quoted in it). The reminder timer's task writes a `bookingReminder` outbox message while the
  * booking is still as it read it; the notifications consumer sends it with the space's message as it is then.
  */
-import { type BookingReminderMessage, outboxIdOf } from '../../../contracts/events';
+import { outboxIdOf } from '../../../contracts/events';
 import type { TimerAnswer } from '../../../contracts/workflows';
-import { toZonedIso } from '../../domain/format';
-import type { Instant, Reservation } from '../../domain/model';
+import type { Instant } from '../../domain/model';
+import { bookingReminder } from '../../domain/reservation-messages';
 import { reminderDue, waitUntil } from '../../domain/timers';
 import type { OutboxStore } from '../../platform/outbox';
 import { retryOnStale, STALE } from '../../platform/retry';
@@ -18,30 +18,6 @@ export interface ReminderPorts extends CatalogReads {
   reservations: Pick<ReservationRepository, 'get' | 'whileInStatus'>;
   /** The reminder's outbox item: written with the check on the booking, read when that write finds it there. */
   outbox: Pick<OutboxStore, 'written' | 'get'>;
-}
-
-/**
- * The member's reminder of a booking: the reservation as the member sees it (number, facility and space by name, start
- * and end in the facility's zone), and the facility and space by id (the consumer reads the space's booking-mail message
- * at send time). A facility or space gone since is named by its id rather than losing the mail.
- */
-async function reminderMessage(deps: CatalogReads, reservation: Reservation): Promise<BookingReminderMessage> {
-  const [facility, space] = await Promise.all([
-    deps.facilities.getFacility(reservation.facilityId),
-    deps.spaces.getSpace(reservation.spaceId),
-  ]);
-  return {
-    kind: 'bookingReminder',
-    reservationId: reservation.reservationId,
-    reservationNumber: reservation.number ?? reservation.reservationId,
-    memberId: reservation.memberId,
-    facilityId: reservation.facilityId,
-    spaceId: reservation.spaceId,
-    facilityName: facility?.name ?? reservation.facilityId,
-    spaceName: space?.name ?? reservation.spaceId,
-    start: toZonedIso(reservation.start, reservation.timeZone),
-    end: toZonedIso(reservation.end, reservation.timeZone),
-  };
 }
 
 /**
@@ -58,7 +34,12 @@ export function sendReminder(deps: ReminderPorts, reservationId: string, now: In
       const due = reminderDue(reservation, now);
       if (due.act === 'nothing') return { action: 'done', outcome: 'nothing' };
       if (due.act === 'wait') return waitUntil(reservation, due.due);
-      const message = await reminderMessage(deps, reservation);
+      // the names as they are now; a facility or space gone since is named by its id rather than losing the mail
+      const [facility, space] = await Promise.all([
+        deps.facilities.getFacility(reservation.facilityId),
+        deps.spaces.getSpace(reservation.spaceId),
+      ]);
+      const message = bookingReminder(reservation, { facility, space });
       const written = await deps.reservations.whileInStatus(
         reservation,
         'confirmed',

@@ -13,6 +13,7 @@ import type { OutboxStore } from '../../platform/outbox';
 import type { Clock, Ids, Mail, Mailer, MemberContacts } from '../../platform/ports';
 import type { FacilityRepository, PartnerRepository, SpaceRepository } from '../catalog';
 import { facilityBookingMadeMail, memberBookingMadeMail } from './templates/booking-made';
+import { bookingReminderMail } from './templates/booking-reminder';
 import { forcedCheckoutMail } from './templates/forced-checkout';
 import type { RenderedMail } from './templates/mail';
 import { paymentNoticeIssuedMail } from './templates/payment-notice-issued';
@@ -100,6 +101,10 @@ export async function compose(
     }
     case 'forcedCheckout':
       return [part('member', await memberAddress(deps, message), forcedCheckoutMail(message))];
+    case 'bookingReminder': {
+      const [space, member] = await Promise.all([deps.spaces.getSpace(message.spaceId), memberAddress(deps, message)]);
+      return [part('member', member, bookingReminderMail(message, space?.bookingMailMessage))];
+    }
   }
 }
 
