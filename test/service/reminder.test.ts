@@ -65,7 +65,7 @@ describe('sendReminder (the reminder timer’s task)', () => {
         end: '2024-06-10T11:00:00+09:00',
       },
     ]);
-    // a check on the booking, not a change of it: its version (and ETag) stays
+    // a check on the booking, not a change of it: its version stays
     expect(reservations.byId.get(booking.reservationId)).toEqual(booking);
   });
 

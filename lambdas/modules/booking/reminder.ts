@@ -23,7 +23,8 @@ export interface ReminderPorts extends CatalogReads {
 /**
  * An hour before a booking's start: if it is still `confirmed` (not cancelled, not checked in already) and has not
  * started, its reminder is written, once. The outbox item is put only if absent and only while the booking is still
- * confirmed at the version read (no change of its own: its version and ETag stay); a retried task finds the item there
+ * confirmed at the version read (no change of its own: its version stays, so a cancellation or an extension at the
+ * same moment is not made stale by it); a retried task finds the item there
  * and writes nothing. Woken early, the answer is to wait until the due time.
  */
 export function sendReminder(deps: ReminderPorts, reservationId: string, now: Instant): Promise<TimerAnswer> {

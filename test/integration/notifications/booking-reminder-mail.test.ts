@@ -8,6 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { reminderDeps, reservationRepository } from '../../../lambdas/modules/booking/deps';
+import { sendReminder } from '../../../lambdas/modules/booking/reminder';
 import { at } from '../booking/fixtures';
 import { memberToken, operatorToken } from '../support/local-stack';
 import { mailStack } from './support';
@@ -32,7 +34,7 @@ async function remindersTo(to: string, count: number, waitMs = 20_000) {
 }
 
 /** A member with its own address, who books the desk on DAY 10:00–11:00 at the stack's clock: instant, confirmed. */
-async function book() {
+async function book(day = DAY) {
   const memberId = `m-${randomUUID().slice(0, 12)}`;
   const email = `${memberId}@members.example.com`;
   const created = await api().post('/local/members', { memberId, plan: 'premium', contractStart: '2026-11-10', email });
@@ -40,7 +42,7 @@ async function book() {
   const token = memberToken(memberId);
   const booked = await api().post(
     '/v1/reservations',
-    { spaceId: DESK, start: at(DAY, '10:00'), end: at(DAY, '11:00') },
+    { spaceId: DESK, start: at(day, '10:00'), end: at(day, '11:00') },
     token,
   );
   expect(booked.status, JSON.stringify(booked.body)).toBe(201);
@@ -84,6 +86,29 @@ describe('the member’s reminder an hour before the start', () => {
     // nothing more for anyone as the clock moves on
     await setClock(`${DAY}T09:59:00+09:00`);
     expect(await remindersTo(ahead.email, 2, 2_000)).toHaveLength(1);
+    expect(stack().streamPoller.deadLetters).toEqual([]);
+  });
+
+  it('the task run again (a retry) on DynamoDB Local finds its reminder written and writes nothing twice; the booking unchanged', async () => {
+    const next = '2026-12-16';
+    const booking = await book(next);
+    const before = await reservationRepository().get(booking.id);
+    const due = Date.parse(`${next}T09:00:00+09:00`);
+    // the task as the state machine invokes it (in process, over the stack's table), twice
+    await expect(sendReminder(reminderDeps(), booking.id, due)).resolves.toEqual({
+      action: 'done',
+      outcome: 'reminded',
+    });
+    await expect(sendReminder(reminderDeps(), booking.id, due + 5_000)).resolves.toEqual({
+      action: 'done',
+      outcome: 'reminded',
+    });
+    expect(await remindersTo(booking.email, 2, 2_000)).toHaveLength(1);
+    // a check on the booking, not a change of it: its version stays
+    expect(await reservationRepository().get(booking.id)).toEqual(before);
+    // and its own timer, due now, writes nothing more
+    await setClock(`${next}T09:00:00+09:00`);
+    expect(await remindersTo(booking.email, 2, 2_000)).toHaveLength(1);
     expect(stack().streamPoller.deadLetters).toEqual([]);
   });
 });

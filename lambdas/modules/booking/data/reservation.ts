@@ -392,7 +392,7 @@ export class ReservationRepository {
    * Writes `extra` only while the reservation is still in `status` (a door opens only for a live stay) and, when
    * given, still has the same `checkedOutAt` (an exit unlock after checkout belongs to that checkout) or is still at
    * the same `version` (a reminder tells of the reservation as read). The reservation itself is not changed: its
-   * version (and the ETag clients edit with) stays.
+   * version stays, and a change of it at the same moment is not made stale by this write.
    */
   whileInStatus(
     reservation: Reservation,
