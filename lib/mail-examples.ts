@@ -55,8 +55,9 @@ export const MAIL_EXAMPLES: ReadonlyArray<{ title: string; cause: string; messag
   },
   {
     title: 'Request rejected',
-    cause: '`POST /v1/operator/booking-requests/{id}/reject`, in the rejection’s transaction',
-    message: { kind: 'requestRejected', ...reservation },
+    cause:
+      '`POST /v1/operator/booking-requests/{id}/reject` (its optional `reason` quoted), in the rejection’s transaction',
+    message: { kind: 'requestRejected', ...reservation, reason: '当日は設備点検のため、ご利用いただけません。' },
   },
   {
     title: 'Request auto-cancelled',

@@ -58,7 +58,7 @@ import {
   operatorFacilityResponse,
 } from './partner-facilities';
 import { newSpaceBody, operatorSpaceResponse, spacePatchBody } from './partner-spaces';
-import { bookingRequestListResponse, operatorReservationResponse } from './requests';
+import { bookingRequestListResponse, operatorReservationResponse, rejectBody } from './requests';
 import { salesLineResponse, salesPageResponse, salesSummaryResponse, salesTotalResponse } from './sales';
 import {
   companyPaymentBody,
@@ -153,6 +153,7 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
 export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
   [createReservationBody, 'NewReservation'],
   [extendBody, 'Extension'],
+  [rejectBody, 'Rejection'],
   [doorBody, 'AtDoor'],
   [unlockBody, 'UnlockRequest'],
   [corporateCodeBody, 'CorporateCode'],

@@ -106,6 +106,12 @@ describe('answering booking requests', () => {
     expect(mailsOfLastWrite(reservations)).toEqual([mailOf(kind)]);
   });
 
+  it('a rejection’s reason goes into the member’s mail', async () => {
+    const { deps, reservations } = world();
+    await rejectRequest(deps, 'partner-1', requested.reservationId, now, '設備点検のため');
+    expect(mailsOfLastWrite(reservations)).toEqual([{ ...mailOf('requestRejected'), reason: '設備点検のため' }]);
+  });
+
   it('the expiry timer writes the member’s auto-cancel mail in its transaction', async () => {
     const { deps, reservations } = world();
     await expireRequest(deps, requested.reservationId, tokyo('2024-06-12T01:00'));

@@ -107,12 +107,19 @@ export function approveRequest(deps: RequestPorts, partnerId: string, id: string
   }, changed);
 }
 
-/** Rejects a request: its slot and uses are released. */
-export function rejectRequest(deps: AnswerPorts, partnerId: string, id: string, now: Instant): Promise<Reservation> {
+/** Rejects a request: its slot and uses are released; the member's mail quotes `reason` when one is given. */
+export function rejectRequest(
+  deps: AnswerPorts,
+  partnerId: string,
+  id: string,
+  now: Instant,
+  reason?: string,
+): Promise<Reservation> {
   return retryOnStale(async () => {
     const reservation = await partnerRequest(deps, partnerId, id);
     assertOpen(reservation, now);
-    const mail = await answerMessage(deps, reservation, 'requestRejected');
+    const answer = await answerMessage(deps, reservation, 'requestRejected');
+    const mail = reason === undefined ? answer : { ...answer, reason };
     // the reservation, its holds, slots (at most MAX_SLOTS_PER_BOOKING) and counters, and this one: within 100 items
     const outcome = await deps.reservations.release(reservation, {
       set: { status: 'rejected' },

@@ -63,16 +63,21 @@ const wrongTypes: Readonly<Record<string, ReadonlyArray<[string, unknown, string
     ['options not a list', { options: 'coffee' }, 'body.options'],
   ],
   ...Object.fromEntries(
-    ['cancel-reservation', 'approve-booking-request', 'reject-booking-request', 'stop-renewal', 'checkout-guest'].map(
-      (id) => [
-        id,
-        [
-          ['a number for a body', 42, 'body'],
-          ['a list for a body', [], 'body'],
-        ] as Array<[string, unknown, string]>,
-      ],
-    ),
+    ['cancel-reservation', 'approve-booking-request', 'stop-renewal', 'checkout-guest'].map((id) => [
+      id,
+      [
+        ['a number for a body', 42, 'body'],
+        ['a list for a body', [], 'body'],
+      ] as Array<[string, unknown, string]>,
+    ]),
   ),
+  'reject-booking-request': [
+    ['a number for a body', 42, 'body'],
+    ['reason empty', { reason: '  ' }, 'body.reason'],
+    ['reason a number', { reason: 7 }, 'body.reason'],
+    ['reason too long', { reason: 'x'.repeat(501) }, 'body.reason'],
+    ['an unknown field', { why: 'full' }, 'body.why'],
+  ],
   'extend-reservation': [
     ['minutes 7', { minutes: 7 }, 'body.minutes'],
     ['minutes a string', { minutes: '15' }, 'body.minutes'],

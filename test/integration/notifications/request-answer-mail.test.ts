@@ -60,11 +60,16 @@ describe('the member’s mails of the answers to a booking request', () => {
 
   it('rejected: one mail to the member', async () => {
     const { email, id, number } = await request('2026-12-16');
-    const rejected = await api().post(`/v1/operator/booking-requests/${id}/reject`, undefined, full);
+    const rejected = await api().post(
+      `/v1/operator/booking-requests/${id}/reject`,
+      { reason: '当日は設備点検のため、ご利用いただけません。' },
+      full,
+    );
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     const mails = await answersTo(email, 1);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain('お断り');
+    expect(mails[0]?.body.text).toContain('■施設からのメッセージ\n当日は設備点検のため、ご利用いただけません。');
     expect(mails[0]?.body.text).toContain(`予約番号：${number}`);
     const again = await api().post(`/v1/operator/booking-requests/${id}/reject`, undefined, full);
     expect(again.status).toBe(409);

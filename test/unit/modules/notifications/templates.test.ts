@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { paymentNoticeIssuedMail } from '../../../../lambdas/modules/notifications/templates/payment-notice-issued';
+import { MAIL_EXAMPLES } from '../../../../lib/mail-examples';
 
 describe('the payment-notice-issued mail', () => {
-  const mail = paymentNoticeIssuedMail(
-    {
-      kind: 'paymentNoticeIssued',
-      noticeId: 'partner-tw:2026-12',
-      partnerId: 'partner-tw',
-      period: '2026-12',
-      periodFrom: '2026-11-21',
-      periodTo: '2026-12-20',
-      net: 1234567,
-      dueDate: '2027-02-26',
-    },
-    'TIMEWORK株式会社',
-  );
+  // the rendered example's notice (docs/notifications.md): TIMEWORK's for 2026-12, net ¥1,234,567
+  const example = MAIL_EXAMPLES.find((e) => e.message.kind === 'paymentNoticeIssued')?.message;
+  if (example?.kind !== 'paymentNoticeIssued') throw new Error('no example of a payment notice');
+  const mail = paymentNoticeIssuedMail(example, 'TIMEWORK株式会社');
 
   it('names the period in its subject', () => {
     expect(mail.subject).toBe('【NIKKEI OFFICE PASS】支払通知書発行のお知らせ（2026年12月分）');
