@@ -130,22 +130,24 @@ export async function ownReservation(
 }
 
 /**
- * Starts the timers a reservation needs in the status it took at `now` (`timersFor`), each on its own. A failure is
- * logged, not raised: the booking stands, and the sweeper closes stays whose forced checkout never ran (a reminder that
- * could not be started is not sent).
+ * Starts the timers a reservation needs in the status it took at `now` (`timersFor`), each on its own and at once (the
+ * answer waits for one round trip, not one per timer). A failure is logged, not raised: the booking stands, and the
+ * sweeper closes stays whose forced checkout never ran (a reminder that could not be started is not sent).
  */
 export async function startTimersOf(timers: TimerStarter, reservation: Reservation, now: Instant): Promise<void> {
-  for (const timer of timersFor(reservation, now)) {
-    try {
-      await timers.start(timer.workflow, timer.name, timer.input);
-    } catch (error) {
-      logger.error('Timer start failed', {
-        reservationId: reservation.reservationId,
-        workflow: timer.workflow,
-        error: error as Error,
-      });
-    }
-  }
+  await Promise.all(
+    timersFor(reservation, now).map(async (timer) => {
+      try {
+        await timers.start(timer.workflow, timer.name, timer.input);
+      } catch (error) {
+        logger.error('Timer start failed', {
+          reservationId: reservation.reservationId,
+          workflow: timer.workflow,
+          error: error as Error,
+        });
+      }
+    }),
+  );
 }
 
 /**
