@@ -4,7 +4,8 @@
  * Secrets Manager client, and none of the SDK's default credential chain (`credential-provider-node` and the STS/SSO
  * clients it brings); in its place the environment's credentials (lambdas/platform/sdk/env-credentials.ts). Run from a
  * folder no node_modules is reachable from, the handler answers and signs its DynamoDB call with the credentials in
- * its environment, as Lambda gives them. One esbuild build: about a second.
+ * its environment, as Lambda gives them. A partner's profile (read and edited in the table only) carries no Cognito
+ * client. One esbuild build of both: about a second.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,17 +26,18 @@ const run = promisify(execFile);
  * The files that put code into the bundle: the output's inputs with bytes in it (the metafile's `inputs` also list
  * the files esbuild read and tree-shook away, such as the adapters platform/deps.ts imports for every function).
  */
-const filesIn = (metafile: Metafile) =>
-  Object.values(metafile.outputs)
-    .filter((output) => output.entryPoint)
+const filesIn = (metafile: Metafile, name = 'index') =>
+  Object.entries(metafile.outputs)
+    .filter(([file, output]) => output.entryPoint && file.endsWith(`/${name}.mjs`))
+    .map(([, output]) => output)
     .flatMap((output) => Object.entries(output.inputs))
     .filter(([, input]) => input.bytesInOutput > 0)
     .map(([file]) => file);
 
 /** The packages of those files. */
-const packagesIn = (metafile: Metafile) =>
+const packagesIn = (metafile: Metafile, name = 'index') =>
   new Set(
-    filesIn(metafile)
+    filesIn(metafile, name)
       .filter((input) => input.includes('node_modules/'))
       .map((input) => {
         const [first, second] = input.slice(input.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
@@ -43,22 +45,29 @@ const packagesIn = (metafile: Metafile) =>
       }),
   );
 
-const route = routes.find((r) => r.id === 'get-me');
-if (!route) throw new Error('no get-me row');
+const entryOf = (id: string) => {
+  const route = routes.find((r) => r.id === id);
+  if (!route) throw new Error(`no ${id} row`);
+  return path.join(PROJECT_ROOT, handlerEntry(route));
+};
 
-describe('a read route’s bundle (get-me)', () => {
+describe('read routes’ bundles (get-me, get-partner-profile)', () => {
   // under /tmp, not the project's .tmp: nothing there resolves a package, the bundle must hold all it loads
   const outdir = mkdtempSync('/tmp/get-me-bundle-');
   let metafile: Metafile;
   beforeAll(async () => {
+    // one build, each entry bundled on its own (no splitting)
     const result = await build(
-      esbuildOptions({ entryPoints: { index: path.join(PROJECT_ROOT, handlerEntry(route)) }, outdir }),
+      esbuildOptions({
+        entryPoints: { index: entryOf('get-me'), profile: entryOf('get-partner-profile') },
+        outdir,
+      }),
     );
     metafile = result.metafile as Metafile;
   });
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  it('carries no X-Ray SDK, no client it never calls and none of the SDK’s default credential chain', () => {
+  it('get-me carries no X-Ray SDK, no client it never calls and none of the SDK’s default credential chain', () => {
     const packages = packagesIn(metafile);
     expect(packages.has('@aws-sdk/client-dynamodb')).toBe(true);
     const unused = [
@@ -82,7 +91,13 @@ describe('a read route’s bundle (get-me)', () => {
     expect(filesIn(metafile)).toContain('lambdas/platform/sdk/env-credentials.ts');
   });
 
-  it('answers, and signs its DynamoDB call with the credentials in its environment', async () => {
+  it('get-partner-profile carries no Cognito client: only the rows that change sign-ins make the directory', () => {
+    const packages = packagesIn(metafile, 'profile');
+    expect(packages.has('@aws-sdk/client-dynamodb')).toBe(true);
+    expect(packages.has('@aws-sdk/client-cognito-identity-provider')).toBe(false);
+  });
+
+  it('get-me answers, and signs its DynamoDB call with the credentials in its environment', async () => {
     const seen: { target: string | undefined; authorization: string | undefined }[] = [];
     const dynamo = createServer((request, response) => {
       const headers: IncomingHttpHeaders = request.headers;
