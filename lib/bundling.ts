@@ -6,6 +6,7 @@
  *
  * The AWS SDK v3 is bundled, not taken from the runtime: the versions pinned in package-lock.json are
  * the ones that run, whatever the Lambda runtime happens to ship, and tree-shaking keeps them small.
+ * Its default credential chain is swapped for the environment's credentials alone ({@link BUNDLE_ALIASES}).
  *
  * A function whose row names `bundledFiles` (files it reads at run time, such as a font) gets them copied beside its
  * bundle: `lambdaBundlingWith` for CDK, `copyBundledFiles` for esbuild called directly.
@@ -13,6 +14,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
@@ -37,6 +39,19 @@ export const ESM_REQUIRE_BANNER =
 /** Nothing is external: Node built-ins are external by `platform: node`, everything else is bundled. */
 export const EXTERNAL_MODULES: readonly string[] = [];
 
+/**
+ * Packages replaced in every bundle (esbuild `alias`: package name → absolute file). `@aws-sdk/credential-provider-node`
+ * (the SDK's default credential chain, which every client's runtime config imports: SSO, ini files, credential
+ * processes, web identity, the metadata endpoints, with STS and SSO clients of their own) becomes
+ * lambdas/platform/sdk/env-credentials.ts, its first link only: a Lambda function's credentials are in its environment.
+ * Absolute paths, so that esbuild finds them whatever its working directory (CDK runs it in the project root).
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': fileURLToPath(
+    new URL('../lambdas/platform/sdk/env-credentials.ts', import.meta.url),
+  ),
+};
+
 /** Bundling options for every NodejsFunction (local esbuild, never Docker). */
 export const lambdaBundling: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -49,6 +64,8 @@ export const lambdaBundling: BundlingOptions = {
   banner: ESM_REQUIRE_BANNER,
   externalModules: [...EXTERNAL_MODULES],
   bundleAwsSDK: true,
+  // CDK passes each as `--alias:<package>=<file>`
+  esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([name, file]) => `${name}=${file}`) },
   metafile: true,
   logLevel: LogLevel.WARNING,
   forceDockerBundling: false,
@@ -81,6 +98,7 @@ export function esbuildOptions(options: EsbuildEntryOptions): BuildOptions {
     mainFields: [...MAIN_FIELDS],
     banner: { js: ESM_REQUIRE_BANNER },
     external: [...EXTERNAL_MODULES],
+    alias: { ...BUNDLE_ALIASES },
     metafile: true,
     logLevel: 'warning',
   };

@@ -346,7 +346,7 @@ function successResult<R>(
 }
 
 /**
- * Wraps a route's body in the one middleware stack: logger → metrics → tracer → auth (an operator's token against its
+ * Wraps a route's body in the one middleware stack: logger → metrics → auth (an operator's token against its
  * account, operator-access.ts) and zod parsing → error mapper. The body gets parsed input and returns the answer's
  * body (nothing for a 204, the bytes and name of a file); the status is the contract's.
  */

@@ -8,7 +8,6 @@ const defaults: Record<string, string> = {
   AWS_SECRET_ACCESS_KEY: 'local',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   POWERTOOLS_SERVICE_NAME: 'coworking',
-  POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_METRICS_DISABLED: 'true',
   POWERTOOLS_LOG_LEVEL: 'WARN',
   // no user pool here: operators' sign-ins are the local stand-in's (lambdas/platform/deps.ts)

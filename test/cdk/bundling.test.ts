@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_FONT } from '../../lambdas/platform/pdf/font';
 import { routes } from '../../lambdas/routes';
 import {
+  BUNDLE_ALIASES,
   BUNDLE_TARGET,
   bundledFileSource,
   esbuildOptions,
@@ -10,6 +13,7 @@ import {
   lambdaBundling,
   lambdaBundlingWith,
 } from '../../lib/bundling';
+import { PROJECT_ROOT } from '../../lib/constructs/handler-function';
 
 describe('bundling options', () => {
   const plain = esbuildOptions({ entryPoints: ['lambdas/modules/membership/http/get-me.ts'], outdir: 'dist' });
@@ -47,6 +51,17 @@ describe('bundling options', () => {
       external: lambdaBundling.externalModules,
       metafile: true,
       outExtension: { '.js': '.mjs' },
+    });
+  });
+
+  it('replace the SDK’s default credential chain by the environment’s credentials, in CDK’s bundling and in esbuild’s', () => {
+    const envCredentials = path.join(PROJECT_ROOT, 'lambdas/platform/sdk/env-credentials.ts');
+    expect(BUNDLE_ALIASES).toEqual({ '@aws-sdk/credential-provider-node': envCredentials });
+    expect(existsSync(envCredentials)).toBe(true);
+    expect(plain.alias).toEqual(BUNDLE_ALIASES);
+    // CDK passes each item as `--alias:<package>=<file>` (see handler-bundle.test.ts and poster-bundle.test.ts for the bundles)
+    expect(lambdaBundling.esbuildArgs).toEqual({
+      '--alias': [`@aws-sdk/credential-provider-node=${envCredentials}`],
     });
   });
 });

@@ -3,7 +3,8 @@
  * (esbuild, the CDK NodejsFunction of every route, through the Api construct), their assets hold the font file beside
  * `index.mjs` and pdf-lib and fontkit in the bundle (the poster qrcode too), while a sibling route's asset (congestion;
  * a notice's lines, JSON and CSV) holds none of them. The renderer, bundled with the same settings and
- * run from a folder no node_modules is reachable from, finds the font beside its bundle and draws a poster.
+ * run from a folder no node_modules is reachable from, finds the font beside its bundle and draws a poster. Each CDK
+ * bundle holds the environment's credentials in place of the SDK's default chain (the alias in lib/bundling.ts).
  * Unlike the other CDK tests, this one bundles (four functions), so it takes seconds, not milliseconds.
  */
 import { execFile } from 'node:child_process';
@@ -104,6 +105,20 @@ describe('the printing functions’ bundles (the QR poster, a payment notice)', 
       congestion: statSync(path.join(congestion, 'index.mjs')).size,
     };
     console.log('BUNDLE', JSON.stringify(sizes));
+  });
+
+  it('carries the environment’s credentials in place of the SDK’s default chain (the alias CDK passes to esbuild)', () => {
+    for (const asset of [poster, congestion, notice, noticeLines]) {
+      const inputs = Object.values(metafileOf(asset).outputs).flatMap((output) =>
+        Object.entries(output.inputs)
+          .filter(([, input]) => input.bytesInOutput > 0)
+          .map(([file]) => file),
+      );
+      expect(inputs).toContain('lambdas/platform/sdk/env-credentials.ts');
+      expect(
+        inputs.filter((file) => /node_modules\/@aws-sdk\/(credential-provider-node|nested-clients)\//.test(file)),
+      ).toEqual([]);
+    }
   });
 
   it('holds the font beside the payment notice’s bundle too, with pdf-lib and fontkit; a notice’s lines none', () => {

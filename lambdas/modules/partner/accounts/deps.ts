@@ -5,6 +5,25 @@ import type { OperatorDirectory } from '../../../platform/ports';
 import { PartnerRepository } from '../../catalog';
 import type { AccountPorts, PartnerPorts } from './service';
 
+let cached: (Omit<AccountPorts, 'directory'> & PartnerPorts) | undefined;
+
+/**
+ * The account and partner flows that read or edit the table only: the accounts, partners, the identity step's
+ * memory, ids. No operator directory: the rows that change sign-ins take {@link signInDeps}, so that only their
+ * bundles carry the Cognito client.
+ */
+export function accountDeps() {
+  if (!cached) {
+    const { doc, tableName } = tableContext();
+    cached = {
+      accounts: new OperatorAccountRepository(doc, tableName),
+      partners: new PartnerRepository(doc, tableName),
+      access: operatorAccess(),
+    };
+  }
+  return { ...cached, ids: uuids };
+}
+
 /** The directory, made when first used: only the rows that manage operators have a user pool to make it for. */
 const directory: OperatorDirectory = {
   create: (signIn) => operatorDirectory().create(signIn),
@@ -12,18 +31,7 @@ const directory: OperatorDirectory = {
   remove: (operatorId) => operatorDirectory().remove(operatorId),
 };
 
-let cached: (AccountPorts & PartnerPorts) | undefined;
-
-/** The account and partner flows: the accounts, partners, the operator directory, the identity step's memory, ids. */
-export function accountDeps() {
-  if (!cached) {
-    const { doc, tableName } = tableContext();
-    cached = {
-      accounts: new OperatorAccountRepository(doc, tableName),
-      partners: new PartnerRepository(doc, tableName),
-      directory,
-      access: operatorAccess(),
-    };
-  }
-  return { ...cached, ids: uuids };
+/** {@link accountDeps} and the operator directory: for the rows that create or change sign-ins (`managesOperators`). */
+export function signInDeps() {
+  return { ...accountDeps(), directory };
 }

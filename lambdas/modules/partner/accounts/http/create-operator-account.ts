@@ -1,6 +1,6 @@
 import { newAccountBody, operatorAccountResponse } from '../../../../../contracts/http/partner-accounts';
 import { httpHandler } from '../../../../platform/http';
-import { accountDeps } from '../deps';
+import { signInDeps } from '../deps';
 import { rows } from '../routes';
 import { createAccount } from '../service';
 import { accountView } from '../views';
@@ -11,5 +11,5 @@ export const handler = httpHandler(
     body: newAccountBody,
     response: { status: 201, body: operatorAccountResponse, etag: (answer) => answer.version },
   },
-  async ({ body, identity, now }) => accountView(await createAccount(accountDeps(), identity, body, now)),
+  async ({ body, identity, now }) => accountView(await createAccount(signInDeps(), identity, body, now)),
 );

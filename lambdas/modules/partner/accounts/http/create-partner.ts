@@ -1,6 +1,6 @@
 import { newPartnerBody, partnerCreatedResponse } from '../../../../../contracts/http/partner-accounts';
 import { httpHandler } from '../../../../platform/http';
-import { accountDeps } from '../deps';
+import { signInDeps } from '../deps';
 import { rows } from '../routes';
 import { createPartner } from '../service';
 import { partnerCreatedView } from '../views';
@@ -8,5 +8,5 @@ import { partnerCreatedView } from '../views';
 export const handler = httpHandler(
   rows.createPartner,
   { body: newPartnerBody, response: { status: 201, body: partnerCreatedResponse } },
-  async ({ body, now }) => partnerCreatedView(await createPartner(accountDeps(), body, now)),
+  async ({ body, now }) => partnerCreatedView(await createPartner(signInDeps(), body, now)),
 );

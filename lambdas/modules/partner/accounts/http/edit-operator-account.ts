@@ -4,7 +4,7 @@ import {
   operatorAccountResponse,
 } from '../../../../../contracts/http/partner-accounts';
 import { expectedVersion, httpHandler } from '../../../../platform/http';
-import { accountDeps } from '../deps';
+import { signInDeps } from '../deps';
 import { rows } from '../routes';
 import { editAccount } from '../service';
 import { accountView } from '../views';
@@ -18,6 +18,6 @@ export const handler = httpHandler(
   },
   async ({ path, body, identity, headers }) => {
     const version = expectedVersion(headers);
-    return accountView(await editAccount(accountDeps(), identity, path.operatorId, body, version));
+    return accountView(await editAccount(signInDeps(), identity, path.operatorId, body, version));
   },
 );

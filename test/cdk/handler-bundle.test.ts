@@ -1,0 +1,179 @@
+/**
+ * A read route's bundle carries only what it uses (issue 19): `get-me`, bundled with the project's esbuild options,
+ * holds no X-Ray SDK (tracing is Lambda's own, no Powertools Tracer), no Step Functions, IoT, S3, SES, Cognito or
+ * Secrets Manager client, and none of the SDK's default credential chain (`credential-provider-node` and the STS/SSO
+ * clients it brings); in its place the environment's credentials (lambdas/platform/sdk/env-credentials.ts). Run from a
+ * folder no node_modules is reachable from, the handler answers and signs its DynamoDB call with the credentials in
+ * its environment, as Lambda gives them. A partner's profile (read and edited in the table only) carries no Cognito
+ * client. One esbuild build of both: about a second.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLAIMS } from '../../contracts/auth';
+import { handlerEntry, routes } from '../../lambdas/routes';
+import { esbuildOptions } from '../../lib/bundling';
+import { PROJECT_ROOT } from '../../lib/constructs/handler-function';
+
+const run = promisify(execFile);
+
+/**
+ * The files that put code into the bundle: the output's inputs with bytes in it (the metafile's `inputs` also list
+ * the files esbuild read and tree-shook away, such as the adapters platform/deps.ts imports for every function).
+ */
+const filesIn = (metafile: Metafile, name = 'index') =>
+  Object.entries(metafile.outputs)
+    .filter(([file, output]) => output.entryPoint && file.endsWith(`/${name}.mjs`))
+    .map(([, output]) => output)
+    .flatMap((output) => Object.entries(output.inputs))
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([file]) => file);
+
+/** The packages of those files. */
+const packagesIn = (metafile: Metafile, name = 'index') =>
+  new Set(
+    filesIn(metafile, name)
+      .filter((input) => input.includes('node_modules/'))
+      .map((input) => {
+        const [first, second] = input.slice(input.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
+        return first?.startsWith('@') ? `${first}/${second}` : (first as string);
+      }),
+  );
+
+const entryOf = (id: string) => {
+  const route = routes.find((r) => r.id === id);
+  if (!route) throw new Error(`no ${id} row`);
+  return path.join(PROJECT_ROOT, handlerEntry(route));
+};
+
+describe('read routes’ bundles (get-me, get-partner-profile)', () => {
+  // under /tmp, not the project's .tmp: nothing there resolves a package, the bundle must hold all it loads
+  const outdir = mkdtempSync('/tmp/get-me-bundle-');
+  let metafile: Metafile;
+  beforeAll(async () => {
+    // one build, each entry bundled on its own (no splitting)
+    const result = await build(
+      esbuildOptions({
+        entryPoints: { index: entryOf('get-me'), profile: entryOf('get-partner-profile') },
+        outdir,
+      }),
+    );
+    metafile = result.metafile as Metafile;
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('get-me carries no X-Ray SDK, no client it never calls and none of the SDK’s default credential chain', () => {
+    const packages = packagesIn(metafile);
+    expect(packages.has('@aws-sdk/client-dynamodb')).toBe(true);
+    const unused = [
+      'aws-xray-sdk-core',
+      'semver',
+      '@aws-lambda-powertools/tracer',
+      '@aws-sdk/client-sfn',
+      '@aws-sdk/client-iot-data-plane',
+      '@aws-sdk/client-s3',
+      '@aws-sdk/client-sesv2',
+      '@aws-sdk/client-cognito-identity-provider',
+      '@aws-sdk/client-secrets-manager',
+      '@aws-sdk/credential-provider-node',
+      '@aws-sdk/credential-provider-ini',
+      '@aws-sdk/credential-provider-sso',
+      '@aws-sdk/credential-provider-web-identity',
+      '@aws-sdk/credential-provider-process',
+      '@aws-sdk/nested-clients',
+    ];
+    expect(unused.filter((name) => packages.has(name))).toEqual([]);
+    expect(filesIn(metafile)).toContain('lambdas/platform/sdk/env-credentials.ts');
+  });
+
+  it('get-partner-profile carries no Cognito client: only the rows that change sign-ins make the directory', () => {
+    const packages = packagesIn(metafile, 'profile');
+    expect(packages.has('@aws-sdk/client-dynamodb')).toBe(true);
+    expect(packages.has('@aws-sdk/client-cognito-identity-provider')).toBe(false);
+  });
+
+  it('get-me answers, and signs its DynamoDB call with the credentials in its environment', async () => {
+    const seen: { target: string | undefined; authorization: string | undefined }[] = [];
+    const dynamo = createServer((request, response) => {
+      const headers: IncomingHttpHeaders = request.headers;
+      seen.push({ target: headers['x-amz-target'] as string | undefined, authorization: headers.authorization });
+      request.resume().on('end', () => {
+        // no item: the member is not there
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => dynamo.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = dynamo.address() as AddressInfo;
+      const event = {
+        version: '2.0',
+        routeKey: 'GET /me',
+        rawPath: '/me',
+        rawQueryString: '',
+        headers: {},
+        isBase64Encoded: false,
+        requestContext: {
+          accountId: '123456789012',
+          apiId: 'api',
+          domainName: 'api.example.com',
+          domainPrefix: 'api',
+          http: { method: 'GET', path: '/me', protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+          requestId: 'request-1',
+          routeKey: 'GET /me',
+          stage: '$default',
+          time: '01/Jan/2026:00:00:00 +0000',
+          timeEpoch: Date.now(),
+          authorizer: { jwt: { claims: { sub: 'member-1', [CLAIMS.role]: 'member' }, scopes: [] } },
+        },
+      };
+      const context = {
+        functionName: 'get-me',
+        functionVersion: '$LATEST',
+        invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:get-me',
+        memoryLimitInMB: '256',
+        awsRequestId: 'request-1',
+        logGroupName: 'logs',
+        logStreamName: 'stream',
+        callbackWaitsForEmptyEventLoop: true,
+      };
+      const script = [
+        `const { handler } = await import(${JSON.stringify(path.join(outdir, 'index.mjs'))});`,
+        `const context = { ...${JSON.stringify(context)}, getRemainingTimeInMillis: () => 10000 };`,
+        `const answer = await handler(${JSON.stringify(event)}, context);`,
+        'process.stdout.write(JSON.stringify(answer));',
+      ].join('\n');
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: outdir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: outdir,
+          AWS_REGION: 'ap-northeast-1',
+          AWS_ACCESS_KEY_ID: 'AKIDBUNDLETEST',
+          AWS_SECRET_ACCESS_KEY: 'bundle-test-secret',
+          AWS_SESSION_TOKEN: 'bundle-test-session',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          TABLE_NAME: 'bundle-test',
+          DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}`,
+          POWERTOOLS_METRICS_DISABLED: 'true',
+          POWERTOOLS_LOG_LEVEL: 'SILENT',
+        },
+      });
+      const answer = JSON.parse(stdout) as { statusCode: number; body: string };
+      expect(answer.statusCode).toBe(404);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const call of seen) {
+        expect(call.target).toMatch(/^DynamoDB_20120810\./);
+        expect(call.authorization).toMatch(
+          /^AWS4-HMAC-SHA256 Credential=AKIDBUNDLETEST\/\d{8}\/ap-northeast-1\/dynamodb\//,
+        );
+      }
+    } finally {
+      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+    }
+  });
+});
