@@ -1,8 +1,7 @@
 /**
  * Floors by recording: the DynamoDB commands a route call sends through the stack's shared client are recorded
  * (marshalled, as they leave the document client) with when each started and ended, then sent again, bare, through
- * the floor's client to the same DynamoDB Local. Commands that overlapped in the call are sent at the same time
- * again. Used for the routes whose floor is not built from the repositories in `floor.ts`: a read sends the same
+ * the floor's client to the same DynamoDB Local, each when the command it waited for in the call has ended (`Replay`). Used for the routes whose floor is not built from the repositories in `floor.ts`: a read sends the same
  * inputs again as they are; a write is replayed on a twin of its items (`rename`: every occurrence of the route's
  * ids replaced by the twin's), so that its conditions hold as they did for the route.
  */
@@ -16,8 +15,12 @@ export interface RecordedCommand {
   endedAt: number;
 }
 
-/** Commands in waves: each wave's commands were in flight together; a wave starts when the one before it ended. */
-export type Replay = Array<Array<{ name: string; input: unknown }>>;
+/**
+ * A call's commands in the order they were sent, each with the command it waited for: the one that ended last before
+ * it was sent (-1: none, it went out first or beside the first). Sent again, each command goes out when that one has
+ * ended, so that two chains the handler ran side by side (`Promise.all`) run side by side again.
+ */
+export type Replay = Array<{ name: string; input: unknown; after: number; overlaps: boolean }>;
 
 export class CommandRecorder {
   private recorded: RecordedCommand[] = [];
@@ -41,23 +44,28 @@ export class CommandRecorder {
     return recorder;
   }
 
-  /** What was recorded since the last `take()`, in waves. */
+  /** What was recorded since the last `take()`. */
   take(): Replay {
     const commands = this.recorded.sort((a, b) => a.startedAt - b.startedAt);
     this.recorded = [];
-    const waves: Replay = [];
-    let waveEnd = Number.NEGATIVE_INFINITY;
-    for (const c of commands) {
-      const wave = waves[waves.length - 1];
-      if (wave && c.startedAt < waveEnd) {
-        wave.push({ name: c.name, input: c.input });
-        waveEnd = Math.max(waveEnd, c.endedAt);
-      } else {
-        waves.push([{ name: c.name, input: c.input }]);
-        waveEnd = c.endedAt;
+    return commands.map((c, i) => {
+      let after = -1;
+      for (let j = 0; j < i; j++) {
+        const before = commands[j] as RecordedCommand;
+        if (
+          before.endedAt <= c.startedAt &&
+          (after < 0 || before.endedAt > (commands[after] as RecordedCommand).endedAt)
+        )
+          after = j;
       }
-    }
-    return waves;
+      const previous = commands[i - 1];
+      return {
+        name: c.name,
+        input: c.input,
+        after,
+        overlaps: previous !== undefined && previous.endedAt > c.startedAt,
+      };
+    });
   }
 
   remove(): void {
@@ -67,43 +75,31 @@ export class CommandRecorder {
   }
 }
 
-/** `GetItem → Query ∥ Query → TransactWriteItems` */
+/** `GetItem ∥ Query → PutItem`: in the order sent, ∥ before a command sent while the one before it was in flight. */
 export function describeReplay(replay: Replay): string {
-  return replay
-    .map((wave) => {
-      const counted = new Map<string, number>();
-      for (const c of wave) {
-        const name = c.name.replace(/Command$/, '');
-        counted.set(name, (counted.get(name) ?? 0) + 1);
-      }
-      return [...counted.entries()].map(([name, n]) => (n > 1 ? `${n}× ${name}` : name)).join(' ∥ ');
-    })
-    .join(' → ');
+  return replay.map((c, i) => `${i === 0 ? '' : c.overlaps ? ' ∥ ' : ' → '}${c.name.replace(/Command$/, '')}`).join('');
 }
 
 /** The replay with every occurrence of each key of `names` (an id) replaced by its value. */
 export function rename(replay: Replay, names: Record<string, string>): Replay {
   const entries = Object.entries(names);
-  return replay.map((wave) =>
-    wave.map((c) => {
-      let text = JSON.stringify(c.input);
-      for (const [from, to] of entries) text = text.split(from).join(to);
-      return { name: c.name, input: JSON.parse(text) as unknown };
-    }),
-  );
+  return replay.map((c) => {
+    let text = JSON.stringify(c.input);
+    for (const [from, to] of entries) text = text.split(from).join(to);
+    return { ...c, input: JSON.parse(text) as unknown };
+  });
 }
 
 type CommandClass = new (input: unknown) => dynamodb.DynamoDBClient extends { send(c: infer C): unknown } ? C : never;
 
-/** Sends a replay through `client`, wave after wave. A conditional write that fails now fails the floor. */
+/** Sends a replay through `client`, each command when the one it waited for has ended. A failed command fails it. */
 export async function sendReplay(client: dynamodb.DynamoDBClient, replay: Replay): Promise<void> {
-  for (const wave of replay) {
-    await Promise.all(
-      wave.map((c) => {
-        const Command = (dynamodb as unknown as Record<string, CommandClass | undefined>)[c.name];
-        if (!Command) throw new Error(`Cannot replay ${c.name}`);
-        return client.send(new Command(c.input));
-      }),
-    );
+  const sent: Array<Promise<unknown>> = [];
+  for (const c of replay) {
+    const Command = (dynamodb as unknown as Record<string, CommandClass | undefined>)[c.name];
+    if (!Command) throw new Error(`Cannot replay ${c.name}`);
+    const waitFor = c.after < 0 ? Promise.resolve() : (sent[c.after] as Promise<unknown>);
+    sent.push(waitFor.then(() => client.send(new Command(c.input))));
   }
+  await Promise.all(sent);
 }

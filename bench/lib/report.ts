@@ -168,8 +168,8 @@ function latencyMd(l: LatencySection): string {
     o.op,
     o.route.n,
     ...phase(o.route),
-    ...(o.floor ? phase(o.floor) : ['', '', '', '']),
-    o.floor ? ratio(o.route.p50, o.floor.p50) : '–',
+    ...phase(o.floor),
+    ratio(o.route.p50, o.floor.p50),
   ]);
   return [
     '## 2. Latency through the local gateway (warm, ms)',
@@ -189,9 +189,9 @@ function latencyMd(l: LatencySection): string {
     ...(l.c1Only && l.c1Only.length > 0
       ? [
           '',
-          `The partner and drop-in routes (${l.c1Only.map((o) => o.op).join(', ')}) are measured at concurrency 1 only. Their floors are recorded: each route call's DynamoDB commands, sent again bare in the same order (∥ = they overlapped in the call); the facility edit's on a twin facility edited the same way, so that its version conditions hold. Route/floor ≤ 1.5× is the goal of issue 19, not yet a bound.`,
+          `The partner and drop-in routes (${l.c1Only.map((o) => o.op).join(', ')}) are measured at concurrency 1 only. Their floors are recorded (\`bench/lib/replay.ts\`): each route call's DynamoDB commands, sent again bare, each when the command it waited for in the call has ended (∥ = sent while the one before it was in flight); the facility edit's on a twin facility edited the same way, the visits' as another fresh member's under a fresh visit id and number, so that their conditions hold as they did for the route. Route/floor ≤ 1.5× is the goal of issue 19, not yet a bound.`,
           '',
-          ...l.c1Only.map((o) => `- ${o.op} (\`${o.request}\`): ${o.floor ? o.floorCalls : o.noFloor}`),
+          ...l.c1Only.map((o) => `- ${o.op} (\`${o.request}\`): ${o.floorCalls}`),
         ]
       : []),
   ].join('\n');
