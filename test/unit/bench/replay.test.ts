@@ -83,7 +83,8 @@ describe('rename', () => {
     expect(rename(replay, { a: 'z' })[0]?.input).toEqual({
       Item: { PK: { S: 'FACILITY#z' }, id: { S: 'z' }, other: { S: 'b' } },
     });
-    expect((replay[0]?.input as { Item: { id: { S: string } } }).Item.id.S).toBe('a');
+    // the recording itself is left as it was
+    expect(replay[0]?.input).toEqual({ Item: { PK: { S: 'FACILITY#a' }, id: { S: 'a' }, other: { S: 'b' } } });
   });
 });
 
