@@ -213,14 +213,14 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
   return [
     {
       op: 'visit check-in',
-      request: 'POST /v1/visits (a lounge QR)',
+      request: 'POST /v1/visits',
       route: phaseOf(checkIns, routeWall / 2),
       floor: phaseOf(floorIns, floorWall / 2),
       floorCalls: shapes((v) => v.checkIn),
     },
     {
       op: 'visit checkout',
-      request: 'POST /v1/visits/{id}/checkout (the same QR)',
+      request: 'POST /v1/visits/{id}/checkout',
       route: phaseOf(checkouts, routeWall / 2),
       floor: phaseOf(floorOuts, floorWall / 2),
       floorCalls: shapes((v) => v.checkout),
@@ -243,7 +243,7 @@ export async function measurePartnerLatency(ctx: PartnerLatencyContext): Promise
       await recordedRow(
         ctx,
         'facility edit',
-        'PATCH /v1/operator/facilities/{id} (description, If-Match)',
+        'PATCH /v1/operator/facilities/{id}, If-Match',
         calls,
         async (i) => {
           await api.expect(
@@ -282,7 +282,7 @@ export async function measurePartnerLatency(ctx: PartnerLatencyContext): Promise
   const tw = issueToken({ sub: 'op-tw-full', role: 'operator', partnerId: 'partner-tw', operatorRole: 'full' });
   const csvPath = `/v1/operator/sales?from=${CSV_RANGE.from}&to=${CSV_RANGE.to}`;
   rows.push(
-    await recordedRow(ctx, 'sales CSV, 1,000 lines', `GET ${csvPath} (Accept: text/csv)`, calls, async (i) => {
+    await recordedRow(ctx, 'sales CSV (1,000 lines)', `GET ${csvPath}, Accept: text/csv`, calls, async (i) => {
       const answer = await api.expect(
         200,
         api.call('GET', csvPath, undefined, tw, { accept: 'text/csv' }),

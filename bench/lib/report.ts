@@ -105,7 +105,7 @@ function bundlesMd(b: BundleSection): string {
     `${((p.bytes / b.biggest.bytes) * 100).toFixed(1)} %`,
   ]);
   const baseline = b.baseline
-    ? `*Before* is the committed baseline (\`bench/baseline/bundles.json\`: commit ${b.baseline.commit}, ${b.baseline.measuredAt}, Node ${b.baseline.node}, ${b.baseline.cpus}; its cold loads compare only with a run on the same machine), *after* this run; a handler the baseline does not have shows —.`
+    ? `*Before* is the committed baseline (\`bench/baseline/bundles.json\`: commit ${b.baseline.commit}, ${b.baseline.measuredAt}, Node ${b.baseline.node}, ${b.baseline.cpus}; its cold loads compare only with a run on the same machine under the same load: the sizes are exact, the loads move with what else runs), *after* this run; a handler the baseline does not have shows —.`
     : 'No baseline is committed (`bench/baseline/bundles.json`, written by `npm run bench -- --bundles-only --write-baseline`): *before* shows —.';
   return [
     '## 1. Bundles',
@@ -189,7 +189,7 @@ function latencyMd(l: LatencySection): string {
     ...(l.c1Only && l.c1Only.length > 0
       ? [
           '',
-          `The partner and drop-in routes (${l.c1Only.map((o) => o.op).join(', ')}) are measured at concurrency 1 only. Their floors are recorded (\`bench/lib/replay.ts\`): each route call's DynamoDB commands, sent again bare, each when the command it waited for in the call has ended (∥ = sent while the one before it was in flight); the facility edit's on a twin facility edited the same way, the visits' as another fresh member's under a fresh visit id and number, so that their conditions hold as they did for the route. Route/floor ≤ 1.5× is the goal of issue 19, not yet a bound.`,
+          `The partner and drop-in routes (${l.c1Only.map((o) => o.op).join('; ')}) are measured at concurrency 1 only. Their floors are recorded (\`bench/lib/replay.ts\`): each route call's DynamoDB commands, sent again bare, each when the command it waited for in the call has ended (∥ = sent while the one before it was in flight); the facility edit's on a twin facility edited the same way, the visits' as another fresh member's under a fresh visit id and number, so that their conditions hold as they did for the route. Route/floor ≤ 1.5× is the goal of issue 19, not yet a bound.`,
           '',
           ...l.c1Only.map((o) => `- ${o.op} (\`${o.request}\`): ${o.floorCalls}`),
         ]
