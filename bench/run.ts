@@ -33,7 +33,7 @@ import { measureTimers, STAYS } from './lib/timers';
 import { measureUnlockE2e } from './lib/unlock-e2e';
 
 /**
- * `--bundles-only`: the bundles section alone (no stack; a minute or two). `--write-baseline`: also record this run's
+ * `--bundles-only`: the bundles section alone (no stack; about 3 minutes on 2 cores). `--write-baseline`: also record this run's
  * bundles as `bench/baseline/bundles.json`, the "before" the next runs show beside their own figures.
  */
 const args = new Set(process.argv.slice(2));
