@@ -15,7 +15,7 @@ import { tableContext } from '../lambdas/platform/dynamo/client';
 import { freePort } from '../lib/local/ports';
 import { type LocalStack, startLocalStack } from '../lib/local/stack';
 import { BUDGET, budgetFailures } from './lib/budget';
-import { measureBundles } from './lib/bundles';
+import { baselineOf, measureBundles, readBaseline, writeBaseline } from './lib/bundles';
 import { CONTENDERS, measureContention } from './lib/contention';
 import { measureCost } from './lib/cost';
 import { measureCsvAnswers } from './lib/csv-answer';
@@ -31,6 +31,20 @@ import { Progress } from './lib/progress';
 import { markdown, type Results } from './lib/report';
 import { measureTimers, STAYS } from './lib/timers';
 import { measureUnlockE2e } from './lib/unlock-e2e';
+
+/**
+ * `--bundles-only`: the bundles section alone (no stack; about 3 minutes on 2 cores). `--write-baseline`: also record this run's
+ * bundles as `bench/baseline/bundles.json`, the "before" the next runs show beside their own figures.
+ */
+const args = new Set(process.argv.slice(2));
+const known = new Set(['--bundles-only', '--write-baseline']);
+for (const arg of args) {
+  if (!known.has(arg)) {
+    console.error(`Unknown option ${arg} (known: ${[...known].join(', ')})`);
+    process.exit(2);
+  }
+}
+const options = { bundlesOnly: args.has('--bundles-only'), writeBaseline: args.has('--write-baseline') };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -87,6 +101,67 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** Every section after the bundles, on a local stack of the bench's own. */
+async function measureLive(results: Results): Promise<void> {
+  const failures = results.run.failures;
+  progress.step('stack: DynamoDB Local, table, demo data, gateway, broker, door controllers');
+  const reuse = process.env.DYNAMODB_ENDPOINT;
+  stack = await startLocalStack({
+    port: 0,
+    mqttPort: 0,
+    ...(reuse ? { dynamodbEndpoint: reuse } : { dynamodbPort: await freePort() }),
+    tableName: `bench-${randomUUID()}`,
+    frozenAt: Date.parse(T0),
+    // as in the cloud: answers are not checked against their schemas on the way out
+    validateResponses: false,
+  });
+  floor = new Floor(stack.dynamodbEndpoint, stack.tableName);
+  await putBenchData(floor.doc, stack.tableName);
+  api = new Api(stack.url);
+  mqttFloor = await MqttFloor.connect(stack.mqttUrl);
+
+  results.timers = await measureTimers(api, floor, stack, progress);
+  const t = results.timers;
+  if (t.forced !== STAYS)
+    failures.push(`timers: ${STAYS - t.forced} of ${STAYS} stays were not forced out (${JSON.stringify(t.notForced)})`);
+  if (t.forced > 0 && (t.lagMs.min !== 0 || t.lagMs.max !== 0)) {
+    failures.push(`timers: checkedOutAt is not deadline + 5 min (lag ${t.lagMs.min} … ${t.lagMs.max} ms)`);
+  }
+
+  await api.expect(200, api.post('/local/clock', { now: T }), 'POST /local/clock');
+  const { doc } = tableContext();
+  // before the latency section fills the bench seats for the hour from now
+  observer = TableObserver.install(doc);
+  results.ledger = await measureLedgerCost(api, floor, doc, observer, progress);
+  observer.remove();
+  const live = { api, floor, mqtt: mqttFloor, slots: new FutureSlots(), progress };
+  results.latency = await measureLatency(live, async (checkedIn) => {
+    observer = TableObserver.install(doc);
+    results.unlockE2e = await measureUnlockE2e(live.api, stack?.doors ?? new Map(), observer, checkedIn, progress);
+    observer.remove();
+  });
+
+  results.contention = await measureContention(api, floor, progress);
+  const c = results.contention;
+  if (c.successes !== 1)
+    failures.push(`contention: ${c.successes} of ${CONTENDERS} bookings of one capacity-1 slot succeeded`);
+  if (c.serverErrors > 0) failures.push(`contention: ${c.serverErrors} answers were 5xx`);
+  if (c.held !== 1) failures.push(`contention: the slot counter reads ${c.held} after the storm (expected 1)`);
+
+  observer = TableObserver.install(doc);
+  // an export job runs at once beside the request that starts it: held, its reads are not counted as the request's
+  stack.timers.hold('export');
+  results.cost = await measureCost(api, floor, observer, progress);
+  observer.remove();
+  stack.timers.release('export');
+  if (results.cost.missing.length > 0) failures.push(`cost: no call measured for ${results.cost.missing.join(', ')}`);
+
+  // last: they seed ten thousand and a hundred thousand sales lines (dated after the frozen clock)
+  const table = { endpoint: stack.dynamodbEndpoint, tableName: stack.tableName, doc: floor.doc };
+  results.csv = await measureCsvAnswers(table, progress);
+  results.export = await measureExport(table, progress);
+}
+
 async function main(): Promise<number> {
   const results: Results = {
     run: {
@@ -106,70 +181,26 @@ async function main(): Promise<number> {
     workDir = await mkdtemp(join(tmpdir(), 'coworking-bench-'));
     results.bundles = await measureBundles(root, join(workDir, 'bundles'), progress);
 
-    progress.step('stack: DynamoDB Local, table, demo data, gateway, broker, door controllers');
-    const reuse = process.env.DYNAMODB_ENDPOINT;
-    stack = await startLocalStack({
-      port: 0,
-      mqttPort: 0,
-      ...(reuse ? { dynamodbEndpoint: reuse } : { dynamodbPort: await freePort() }),
-      tableName: `bench-${randomUUID()}`,
-      frozenAt: Date.parse(T0),
-      // as in the cloud: answers are not checked against their schemas on the way out
-      validateResponses: false,
-    });
-    floor = new Floor(stack.dynamodbEndpoint, stack.tableName);
-    await putBenchData(floor.doc, stack.tableName);
-    api = new Api(stack.url);
-    mqttFloor = await MqttFloor.connect(stack.mqttUrl);
-
-    results.timers = await measureTimers(api, floor, stack, progress);
-    const t = results.timers;
-    if (t.forced !== STAYS)
-      failures.push(
-        `timers: ${STAYS - t.forced} of ${STAYS} stays were not forced out (${JSON.stringify(t.notForced)})`,
+    if (options.writeBaseline) {
+      const file = await writeBaseline(
+        root,
+        baselineOf(results.bundles, {
+          commit: results.run.commit,
+          measuredAt: results.run.startedAt,
+          node: results.run.node,
+          cpus: results.run.cpus,
+        }),
       );
-    if (t.forced > 0 && (t.lagMs.min !== 0 || t.lagMs.max !== 0)) {
-      failures.push(`timers: checkedOutAt is not deadline + 5 min (lag ${t.lagMs.min} … ${t.lagMs.max} ms)`);
+      progress.note(`wrote ${file}`);
     }
-
-    await api.expect(200, api.post('/local/clock', { now: T }), 'POST /local/clock');
-    const { doc } = tableContext();
-    // before the latency section fills the bench seats for the hour from now
-    observer = TableObserver.install(doc);
-    results.ledger = await measureLedgerCost(api, floor, doc, observer, progress);
-    observer.remove();
-    const live = { api, floor, mqtt: mqttFloor, slots: new FutureSlots(), progress };
-    results.latency = await measureLatency(live, async (checkedIn) => {
-      observer = TableObserver.install(doc);
-      results.unlockE2e = await measureUnlockE2e(live.api, stack?.doors ?? new Map(), observer, checkedIn, progress);
-      observer.remove();
-    });
-
-    results.contention = await measureContention(api, floor, progress);
-    const c = results.contention;
-    if (c.successes !== 1)
-      failures.push(`contention: ${c.successes} of ${CONTENDERS} bookings of one capacity-1 slot succeeded`);
-    if (c.serverErrors > 0) failures.push(`contention: ${c.serverErrors} answers were 5xx`);
-    if (c.held !== 1) failures.push(`contention: the slot counter reads ${c.held} after the storm (expected 1)`);
-
-    observer = TableObserver.install(doc);
-    // an export job runs at once beside the request that starts it: held, its reads are not counted as the request's
-    stack.timers.hold('export');
-    results.cost = await measureCost(api, floor, observer, progress);
-    observer.remove();
-    stack.timers.release('export');
-    if (results.cost.missing.length > 0) failures.push(`cost: no call measured for ${results.cost.missing.join(', ')}`);
-
-    // last: they seed ten thousand and a hundred thousand sales lines (dated after the frozen clock)
-    const table = { endpoint: stack.dynamodbEndpoint, tableName: stack.tableName, doc: floor.doc };
-    results.csv = await measureCsvAnswers(table, progress);
-    results.export = await measureExport(table, progress);
+    results.bundles.baseline = await readBaseline(root);
+    if (!options.bundlesOnly) await measureLive(results);
   } catch (error) {
     failures.push(error instanceof Error ? error.message : String(error));
     if (error instanceof Error && error.stack) progress.note(error.stack);
   }
   results.budget = BUDGET;
-  failures.push(...budgetFailures(results.ledger, results.csv, results.export));
+  failures.push(...budgetFailures(results.ledger, results.csv, results.export, results.bundles));
   progress.step('stopping the stack');
   await cleanup();
   progress.end();

@@ -4,8 +4,8 @@
  * the biggest bundle is made of.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join, relative, resolve as resolvePath } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -27,6 +27,8 @@ export interface BundleResult extends BundleEntry {
   /** Cold module-load samples in ms (one fresh Node process each). */
   loadMs: number[];
   loadMedianMs: number;
+  /** Its largest packages by bytes in the output (esbuild's `bytesInOutput`), the first `TOP_PACKAGES`. */
+  packages: PackageShare[];
 }
 
 export interface PackageShare {
@@ -34,9 +36,40 @@ export interface PackageShare {
   bytes: number;
 }
 
+/** How many packages the report lists per bundle. */
+export const TOP_PACKAGES = 5;
+
+/** A bundle as the committed baseline recorded it. */
+export interface BaselineBundle {
+  bytes: number;
+  gzipBytes: number;
+  loadMedianMs: number;
+  packages: PackageShare[];
+}
+
+/**
+ * `bench/baseline/bundles.json`: every handler's bundle as measured once on a given commit (written by
+ * `npm run bench -- --bundles-only --write-baseline`), so that a run shows before and after side by side
+ * without building the old sources again. Its cold loads were measured on the machine that wrote it:
+ * compare them with a run on the same machine.
+ */
+export interface BundleBaseline {
+  commit: string;
+  measuredAt: string;
+  node: string;
+  cpus: string;
+  target: string;
+  loadSamples: number;
+  bundles: Record<string, BaselineBundle>;
+}
+
+export const BASELINE_FILE = join('bench', 'baseline', 'bundles.json');
+
 export interface BundleSection {
   bundles: BundleResult[];
   biggest: { id: string; bytes: number; packages: PackageShare[] };
+  /** The committed baseline the run is compared with (absent when there is none). */
+  baseline?: BundleBaseline;
   /** esbuild target of the bundles (the Lambda runtime's Node.js). */
   target: string;
   loadSamples: number;
@@ -157,6 +190,7 @@ export async function measureBundles(
     gzipBytes: bundle.gzipBytes,
     loadMs: loads[i] ?? [],
     loadMedianMs: median(loads[i] ?? []),
+    packages: packagesOf(bundle.output).slice(0, TOP_PACKAGES),
   }));
   const biggestIndex = built.reduce((best, b, i) => (b.bytes > (built[best]?.bytes ?? 0) ? i : best), 0);
   const biggest = built[biggestIndex];
@@ -168,4 +202,39 @@ export async function measureBundles(
     loadSamples: samples,
     wallMs: performance.now() - started,
   };
+}
+
+/** The baseline a run is compared with, or undefined when none is committed. */
+export async function readBaseline(root: string): Promise<BundleBaseline | undefined> {
+  try {
+    return JSON.parse(await readFile(join(root, BASELINE_FILE), 'utf8')) as BundleBaseline;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** A run's bundles as a baseline (sizes, median cold load, top packages; the samples are left out). */
+export function baselineOf(
+  section: BundleSection,
+  run: { commit: string; measuredAt: string; node: string; cpus: string },
+): BundleBaseline {
+  const bundles: Record<string, BaselineBundle> = {};
+  for (const b of [...section.bundles].sort((x, y) => x.id.localeCompare(y.id))) {
+    bundles[b.id] = {
+      bytes: b.bytes,
+      gzipBytes: b.gzipBytes,
+      loadMedianMs: Math.round(b.loadMedianMs * 10) / 10,
+      packages: b.packages,
+    };
+  }
+  return { ...run, target: section.target, loadSamples: section.loadSamples, bundles };
+}
+
+export async function writeBaseline(root: string, baseline: BundleBaseline): Promise<string> {
+  const file = join(root, BASELINE_FILE);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, `${JSON.stringify(baseline, null, 2)}\n`);
+  await rename(`${file}.tmp`, file);
+  return file;
 }

@@ -60,6 +60,11 @@ export class Floor {
     this.client.destroy();
   }
 
+  /** The bare client, for commands sent as recorded (`replay.ts`). */
+  get raw(): DynamoDBClient {
+    return this.client;
+  }
+
   // ---- the calls the floor times -------------------------------------------------------------------
 
   getSpace(spaceId: string) {

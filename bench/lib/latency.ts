@@ -1,5 +1,6 @@
 /**
- * Section 2: warm latency of six operations through the local gateway, at concurrency 1 and 16, each
+ * Section 2: warm latency of six operations (and, in `latency-partner.ts`, five partner and drop-in routes at
+ * concurrency 1) through the local gateway, at concurrency 1 and 16, each
  * beside its floor (the bare DynamoDB calls, `floor.ts`) measured in the same run.
  *
  * Every call succeeds by construction: fresh premium members, one booking per member, bookings spread
@@ -27,6 +28,7 @@ import {
 } from './fixtures';
 import type { Floor, FloorReservation } from './floor';
 import type { Api } from './http';
+import { type C1Row, measurePartnerLatency } from './latency-partner';
 import { deal, type LoadStep, type PhaseResult, pool, runLoad } from './load';
 import type { MqttFloor } from './mqtt-floor';
 import type { Progress } from './progress';
@@ -82,6 +84,8 @@ export interface LatencyContext {
 export interface LatencySection {
   ops: OpRow[];
   mqtt: { c1: PhaseResult; c16: PhaseResult };
+  /** The partner and drop-in routes, at concurrency 1 only (`latency-partner.ts`). */
+  c1Only?: C1Row[];
 }
 
 const now = Date.parse(T);
@@ -422,5 +426,6 @@ export async function measureLatency(
     ),
   );
 
-  return { ops, mqtt: mqttRow };
+  const c1Only = await measurePartnerLatency({ api, floor, progress });
+  return { ops, mqtt: mqttRow, c1Only };
 }

@@ -1,0 +1,301 @@
+/**
+ * Section 2, continued: the partner and drop-in routes of issue 19 (a facility edit, a space calendar read, a visit's
+ * check-in and checkout, a sales CSV of 1,000 lines), warm, at concurrency 1 only, each beside its floor. Their floors are recorded (`replay.ts`) rather than rebuilt from the repositories: every route call's
+ * DynamoDB commands are recorded, then sent again bare, each when the command it waited for in the call has ended.
+ * A write is replayed where its conditions hold as they did for the route: the facility edit on a twin facility (the
+ * same item under another id, edited the same way in the same order), a visit as another member's (`visitRows`).
+ */
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Facility, Space } from '../../lambdas/domain/model';
+import { FacilityRepository, facilityKey, SpaceRepository } from '../../lambdas/modules/catalog';
+import { tableContext } from '../../lambdas/platform/dynamo/client';
+import * as demo from '../../lib/local/demo-data';
+import { issueToken } from '../../lib/local/tokens';
+import { type BenchMember, benchFacility, newMembers, recordingClient } from './fixtures';
+import type { Floor } from './floor';
+import type { Api } from './http';
+import { type LoadStep, type PhaseResult, runLoad } from './load';
+import type { Progress } from './progress';
+import { CommandRecorder, describeReplay, type Replay, rename, sendReplay } from './replay';
+import { seedSales } from './seed-sales';
+import { percentiles } from './stats';
+
+/** Calls of each route: a warm-up (discarded), then one caller at a time. */
+export const C1_COUNTS = { warm: 10, c1: 50 };
+
+export interface C1Row {
+  op: string;
+  /** The request, as the report shows it. */
+  request: string;
+  route: PhaseResult;
+  floor: PhaseResult;
+  /** What the floor is made of. */
+  floorCalls: string;
+}
+
+export interface PartnerLatencyContext {
+  api: Api;
+  floor: Floor;
+  progress: Progress;
+}
+
+/** The facility twins of the edit: the route edits one, its floor replays the same commands on the other. */
+const EDIT_ROUTE_FACILITY = 'bench-edit-route';
+const EDIT_FLOOR_FACILITY = 'bench-edit-floor';
+/** 1,000 sales lines of TIMEWORK渋谷's desk, dated in 2028: after every other range the bench seeds or reads. */
+const CSV_LINES = 1_000;
+const CSV_RANGE = { from: '2028-01-04', to: '2028-01-13' };
+/** The drop-in twin of the Regus lounge, its partner and its QR. */
+const DROPIN_FACILITY = 'bench-dropin';
+const DROPIN_PARTNER = 'partner-bench-dropin';
+const DROPIN_QR = 'QR-BENCH-DROPIN';
+
+/** A phase's figures from its latencies (one caller). */
+function phaseOf(latencies: number[], wallMs: number): PhaseResult {
+  return { ...percentiles(latencies), throughput: (latencies.length / wallMs) * 1000, wallMs, concurrency: 1 };
+}
+
+/**
+ * A route at concurrency 1, recording each call's commands, then its floor: the recordings (renamed by `floorOf`) sent
+ * again in the same order. Every call of the warm-up is replayed too (untimed), so that a write's floor meets the items
+ * in the state the route met them.
+ */
+async function recordedRow(
+  ctx: PartnerLatencyContext,
+  op: string,
+  request: string,
+  calls: number,
+  call: (i: number) => Promise<void>,
+  floorOf: (replay: Replay) => Replay = (r) => r,
+): Promise<C1Row> {
+  const { progress, floor } = ctx;
+  const recorder = CommandRecorder.install(tableContext().doc);
+  const replays: Replay[] = [];
+  let route: PhaseResult;
+  try {
+    const step: LoadStep<number, number> = {
+      exec: (i) => call(i),
+      after: () => {
+        replays.push(recorder.take());
+      },
+    };
+    progress.step(`latency ${op}: warm-up`);
+    await runLoad([Array.from({ length: C1_COUNTS.warm }, (_, i) => i)], step);
+    progress.step(`latency ${op}: route c1`);
+    route = await runLoad([Array.from({ length: calls }, (_, i) => C1_COUNTS.warm + i)], step, progress);
+  } finally {
+    recorder.remove();
+  }
+  const floorReplays = replays.map(floorOf);
+  const floorStep: LoadStep<Replay, Replay> = { exec: (replay) => sendReplay(floor.raw, replay) };
+  progress.step(`latency ${op}: floor c1`);
+  await runLoad([floorReplays.slice(0, C1_COUNTS.warm)], floorStep);
+  const floorC1 = await runLoad([floorReplays.slice(C1_COUNTS.warm)], floorStep, progress);
+  const shapes = new Set(replays.slice(C1_COUNTS.warm).map(describeReplay));
+  return { op, request, route, floor: floorC1, floorCalls: [...shapes].join('; or ') };
+}
+
+/**
+ * A facility and its spaces as the repositories write them (a space's QR item included), kept out of the search
+ * indexes as the bench facility is (no GSI1 entry for the facility, no catalogue entry for a space).
+ */
+async function putOutOfIndexes(floor: Floor, facility: Facility, spaces: Space[] = []): Promise<void> {
+  const recorder = recordingClient();
+  await new FacilityRepository(recorder.doc, floor.tableName).putFacility(facility);
+  for (const space of spaces) await new SpaceRepository(recorder.doc, floor.tableName).putSpace(space);
+  for (const { input } of recorder.sent) {
+    const put = input as PutCommandInput;
+    const item = { ...(put.Item as Record<string, unknown>) };
+    if (item.entity === 'facility') {
+      delete item.GSI1PK;
+      delete item.GSI1SK;
+    } else {
+      delete item.GSI2PK;
+      delete item.GSI2SK;
+    }
+    await floor.doc.send(new PutCommand({ ...put, Item: item }));
+  }
+}
+
+/** A visit number of the product's shape (`V-1234-5678-9012`), random. */
+const visitNumber = () =>
+  `V-${Array.from({ length: 3 }, () => String(Math.floor(Math.random() * 10_000)).padStart(4, '0')).join('-')}`;
+
+/**
+ * A visit's check-in and checkout, in a drop-in facility of the bench's own (a copy of the Regus lounge under a partner
+ * of its own, out of the search indexes), so that its visits and sales lines are in no list the cost section reads.
+ * Each route call's commands are recorded; the floor sends a visit's two recordings again as another fresh member's,
+ * under a fresh visit id and number (every other item, the space's occupancy and the partner's sales totals, is the
+ * same one, moved and moved back as the route did).
+ */
+async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1Row[]> {
+  const { api, floor, progress } = ctx;
+  progress.step('latency visits: setup');
+  const regus = demo.facilities.find((f) => f.facilityId === 'regus-marunouchi') as Facility;
+  const lounge = demo.spaces.find((x) => x.spaceId === 'regus-marunouchi-lounge') as Space;
+  const facility: Facility = { ...regus, facilityId: DROPIN_FACILITY, partnerId: DROPIN_PARTNER, name: 'Bench lounge' };
+  const space: Space = {
+    ...lounge,
+    spaceId: `${DROPIN_FACILITY}-lounge`,
+    facilityId: DROPIN_FACILITY,
+    qrValue: DROPIN_QR,
+  };
+  await putOutOfIndexes(floor, facility, [space]);
+  const total = C1_COUNTS.warm + calls;
+  const members = await newMembers(floor.doc, floor.tableName, total);
+  const twins = await newMembers(floor.doc, floor.tableName, total);
+
+  const recorder = CommandRecorder.install(tableContext().doc);
+  const visits: Array<{ checkIn: Replay; checkout: Replay; id: string; number: string }> = [];
+  const checkIns: number[] = [];
+  const checkouts: number[] = [];
+  const started = performance.now();
+  try {
+    progress.step('latency visits: route c1');
+    for (const [i, member] of members.entries()) {
+      const t0 = performance.now();
+      const visit = await api.expect(
+        201,
+        api.post('/v1/visits', { qrValue: DROPIN_QR }, member.token),
+        'visit check-in',
+      );
+      const t1 = performance.now();
+      const checkIn = recorder.take();
+      const t2 = performance.now();
+      await api.expect(
+        200,
+        api.post(`/v1/visits/${visit.body.id}/checkout`, { qrValue: DROPIN_QR }, member.token),
+        'visit checkout',
+      );
+      const t3 = performance.now();
+      visits.push({ checkIn, checkout: recorder.take(), id: visit.body.id, number: visit.body.number });
+      if (i < C1_COUNTS.warm) continue;
+      checkIns.push(t1 - t0);
+      checkouts.push(t3 - t2);
+      progress.tick(i + 1 - C1_COUNTS.warm, calls);
+    }
+  } finally {
+    recorder.remove();
+  }
+  const routeWall = performance.now() - started;
+
+  progress.step('latency visits: floor c1');
+  const floorIns: number[] = [];
+  const floorOuts: number[] = [];
+  const floorStarted = performance.now();
+  for (const [i, visit] of visits.entries()) {
+    const member = members[i] as BenchMember;
+    const twin = twins[i] as BenchMember;
+    const names = {
+      [member.memberId]: twin.memberId,
+      [member.member.memberNumber]: twin.member.memberNumber,
+      [visit.id]: randomUUID(),
+      [visit.number]: visitNumber(),
+    };
+    const checkIn = rename(visit.checkIn, names);
+    const checkout = rename(visit.checkout, names);
+    const t0 = performance.now();
+    await sendReplay(floor.raw, checkIn);
+    const t1 = performance.now();
+    await sendReplay(floor.raw, checkout);
+    const t2 = performance.now();
+    if (i < C1_COUNTS.warm) continue;
+    floorIns.push(t1 - t0);
+    floorOuts.push(t2 - t1);
+    progress.tick(i + 1 - C1_COUNTS.warm, calls);
+  }
+  const floorWall = performance.now() - floorStarted;
+  const measured = visits.slice(C1_COUNTS.warm);
+  const shapes = (pick: (v: (typeof visits)[number]) => Replay) =>
+    [...new Set(measured.map((v) => describeReplay(pick(v))))].join('; or ');
+  // each visit's two calls share the phase's wall time: ops/s is per call of the pair
+  return [
+    {
+      op: 'visit check-in',
+      request: 'POST /v1/visits',
+      route: phaseOf(checkIns, routeWall / 2),
+      floor: phaseOf(floorIns, floorWall / 2),
+      floorCalls: shapes((v) => v.checkIn),
+    },
+    {
+      op: 'visit checkout',
+      request: 'POST /v1/visits/{id}/checkout',
+      route: phaseOf(checkouts, routeWall / 2),
+      floor: phaseOf(floorOuts, floorWall / 2),
+      floorCalls: shapes((v) => v.checkout),
+    },
+  ];
+}
+
+export async function measurePartnerLatency(ctx: PartnerLatencyContext): Promise<C1Row[]> {
+  const { api, floor, progress } = ctx;
+  const rows: C1Row[] = [];
+  const calls = C1_COUNTS.c1;
+
+  // A facility edit: PATCH with If-Match, one version on each time.
+  const h1t = issueToken({ sub: 'op-h1t-full', role: 'operator', partnerId: 'partner-h1t', operatorRole: 'full' });
+  for (const facilityId of [EDIT_ROUTE_FACILITY, EDIT_FLOOR_FACILITY]) {
+    await putOutOfIndexes(floor, { ...benchFacility, facilityId, name: 'Bench edits' });
+  }
+  try {
+    rows.push(
+      await recordedRow(
+        ctx,
+        'facility edit',
+        'PATCH /v1/operator/facilities/{id}, If-Match',
+        calls,
+        async (i) => {
+          await api.expect(
+            200,
+            api.call(
+              'PATCH',
+              `/v1/operator/facilities/${EDIT_ROUTE_FACILITY}`,
+              { description: `bench edit ${i}` },
+              h1t,
+              { 'if-match': `"${benchFacility.version + i}"` },
+            ),
+            'facility edit',
+          );
+        },
+        (replay) => rename(replay, { [EDIT_ROUTE_FACILITY]: EDIT_FLOOR_FACILITY }),
+      ),
+    );
+  } finally {
+    // the edit writes the facility as the product does, search-index keys included: the twins leave no trace
+    for (const facilityId of [EDIT_ROUTE_FACILITY, EDIT_FLOOR_FACILITY]) {
+      await floor.doc.send(new DeleteCommand({ TableName: floor.tableName, Key: facilityKey(facilityId) }));
+    }
+  }
+
+  // A space calendar read: the demo booth of H1T九段下, special days and closures from today on.
+  rows.push(
+    await recordedRow(ctx, 'space calendar', 'GET /v1/operator/spaces/{id}/calendar', calls, async () => {
+      await api.expect(200, api.get('/v1/operator/spaces/h1t-kudanshita-box/calendar', h1t), 'space calendar');
+    }),
+  );
+
+  // A sales CSV of 1,000 lines (header aside), seeded through the ledger's writer.
+  progress.step(`latency CSV: seeding ${CSV_LINES} sales lines`);
+  const where = { partnerId: 'partner-tw', facilityId: 'tw-shibuya', spaceId: 'tw-shibuya-desk' };
+  await seedSales(floor.doc, floor.tableName, { ...where, ...CSV_RANGE, lines: CSV_LINES, idPrefix: 'bench-latency' });
+  const tw = issueToken({ sub: 'op-tw-full', role: 'operator', partnerId: 'partner-tw', operatorRole: 'full' });
+  const csvPath = `/v1/operator/sales?from=${CSV_RANGE.from}&to=${CSV_RANGE.to}`;
+  rows.push(
+    await recordedRow(ctx, 'sales CSV (1,000 lines)', `GET ${csvPath}, Accept: text/csv`, calls, async (i) => {
+      const answer = await api.expect(
+        200,
+        api.call('GET', csvPath, undefined, tw, { accept: 'text/csv' }),
+        'sales CSV',
+      );
+      if (i === 0) {
+        const lines = String(answer.body).trimEnd().split('\r\n').length;
+        if (lines !== CSV_LINES + 1) throw new Error(`sales CSV: ${lines} lines (expected ${CSV_LINES + 1})`);
+      }
+    }),
+  );
+
+  // A drop-in visit: check in with the lounge's QR, then check out; fresh members, one visit each.
+  rows.push(...(await visitRows(ctx, calls)));
+  return rows;
+}
