@@ -117,7 +117,6 @@ function coldLoad(file: string): Promise<number> {
         AWS_REGION: 'ap-northeast-1',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         POWERTOOLS_SERVICE_NAME: 'coworking',
-        POWERTOOLS_TRACE_ENABLED: 'false',
         POWERTOOLS_METRICS_DISABLED: 'true',
         TABLE_NAME: 'bench',
       },
