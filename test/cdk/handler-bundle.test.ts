@@ -5,7 +5,7 @@
  * clients it brings); in its place the environment's credentials (lambdas/platform/sdk/env-credentials.ts). Run from a
  * folder no node_modules is reachable from, the handler answers and signs its DynamoDB call with the credentials in
  * its environment, as Lambda gives them. A partner's profile (read and edited in the table only) carries no Cognito
- * client. One esbuild build of both: about a second.
+ * client. A drop-in check-in carries no national-holiday table. One esbuild build of the three: about a second.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,7 +51,7 @@ const entryOf = (id: string) => {
   return path.join(PROJECT_ROOT, handlerEntry(route));
 };
 
-describe('read routes’ bundles (get-me, get-partner-profile)', () => {
+describe('routes’ bundles (get-me, get-partner-profile, check-in-visit)', () => {
   // under /tmp, not the project's .tmp: nothing there resolves a package, the bundle must hold all it loads
   const outdir = mkdtempSync('/tmp/get-me-bundle-');
   let metafile: Metafile;
@@ -59,7 +59,11 @@ describe('read routes’ bundles (get-me, get-partner-profile)', () => {
     // one build, each entry bundled on its own (no splitting)
     const result = await build(
       esbuildOptions({
-        entryPoints: { index: entryOf('get-me'), profile: entryOf('get-partner-profile') },
+        entryPoints: {
+          index: entryOf('get-me'),
+          profile: entryOf('get-partner-profile'),
+          visit: entryOf('check-in-visit'),
+        },
         outdir,
       }),
     );
@@ -95,6 +99,13 @@ describe('read routes’ bundles (get-me, get-partner-profile)', () => {
     const packages = packagesIn(metafile, 'profile');
     expect(packages.has('@aws-sdk/client-dynamodb')).toBe(true);
     expect(packages.has('@aws-sdk/client-cognito-identity-provider')).toBe(false);
+  });
+
+  it('a drop-in check-in carries no national-holiday table: only the settlement’s business days need it', () => {
+    // the drop-in module asks whether a period is still open (settlement-periods.ts), never which days are business
+    // days; before that module was split from settlement.ts, the table came with every drop-in function (≈170 KiB)
+    expect(packagesIn(metafile, 'visit').has('@holiday-jp/holiday_jp')).toBe(false);
+    expect(packagesIn(metafile, 'visit').has('@aws-sdk/client-dynamodb')).toBe(true);
   });
 
   it('get-me answers, and signs its DynamoDB call with the credentials in its environment', async () => {

@@ -10,7 +10,7 @@ import { localDateOf } from '../../domain/calendar';
 import { companyMonth } from '../../domain/contract';
 import { type Facility, type Instant, SERVICE_TIME_ZONE, type Space } from '../../domain/model';
 import { visitNumber } from '../../domain/reservation-number';
-import { isSettlementOpen, type PeriodName, settlementPeriodOf } from '../../domain/settlement';
+import { isSettlementOpen, type PeriodName, settlementPeriodOf } from '../../domain/settlement-periods';
 import { usagePeriod } from '../../domain/usage-period';
 import { balancesOf } from '../../domain/uses';
 import { badCursor, decodeCursor, encodeCursor } from '../../platform/cursor';
