@@ -51,7 +51,6 @@ interface Zone {
 /** The largest |epoch ms| a `Date` holds; luxon calls anything beyond an invalid instant. */
 const MAX_DATE = 8.64e15;
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 // ── Zones ────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -96,38 +95,55 @@ function ianaZone(name: string): Zone {
   } catch {
     return INVALID_ZONE;
   }
+  // Offsets already asked for, by instant: a zone's offset at an instant never changes while the process runs, and
+  // callers ask for the same instants again (a day's slots end where the next begin; every request of a warm function
+  // reads the same days). Emptied when full, which keeps it small.
+  const known = new Map<Millis, number>();
   return {
     valid: true,
     fixed: false,
     offset(ts) {
-      const date = new Date(ts);
-      if (Number.isNaN(date.getTime())) return Number.NaN;
-      let year = 0;
-      let month = 0;
-      let day = 0;
-      let hour = 0;
-      let minute = 0;
-      let second = 0;
-      let bc = false;
-      for (const { type, value } of dtf.formatToParts(date)) {
-        if (type === 'year') year = Number.parseInt(value, 10);
-        else if (type === 'month') month = Number.parseInt(value, 10);
-        else if (type === 'day') day = Number.parseInt(value, 10);
-        else if (type === 'hour') hour = Number.parseInt(value, 10);
-        else if (type === 'minute') minute = Number.parseInt(value, 10);
-        else if (type === 'second') second = Number.parseInt(value, 10);
-        else if (type === 'era') bc = value === 'BC';
-      }
-      if (bc) year = -Math.abs(year) + 1;
-      // Some ICU versions print midnight as 24 with `hour12: false`.
-      if (hour === 24) hour = 0;
-      const asUtc = localMillis({ year, month, day, hour, minute, second, millisecond: 0 });
-      // The wall clock has whole seconds: compare it with the instant floored to its second.
-      const over = ts % 1000;
-      const flooredTs = ts - (over >= 0 ? over : 1000 + over);
-      return (asUtc - flooredTs) / MINUTE_MS;
+      const cached = known.get(ts);
+      if (cached !== undefined) return cached;
+      const offset = ianaOffset(dtf, ts);
+      if (known.size >= OFFSET_CACHE_SIZE) known.clear();
+      known.set(ts, offset);
+      return offset;
     },
   };
+}
+
+/** How many offsets each zone keeps (a day of 15-minute slots is 97 instants). */
+const OFFSET_CACHE_SIZE = 2048;
+
+/** luxon's `IANAZone.offset`: the zone's wall clock at `ts` (to the second) less `ts` (floored to its second). */
+function ianaOffset(dtf: Intl.DateTimeFormat, ts: Millis): number {
+  const date = new Date(ts);
+  if (Number.isNaN(date.getTime())) return Number.NaN;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let bc = false;
+  for (const { type, value } of dtf.formatToParts(date)) {
+    if (type === 'year') year = Number.parseInt(value, 10);
+    else if (type === 'month') month = Number.parseInt(value, 10);
+    else if (type === 'day') day = Number.parseInt(value, 10);
+    else if (type === 'hour') hour = Number.parseInt(value, 10);
+    else if (type === 'minute') minute = Number.parseInt(value, 10);
+    else if (type === 'second') second = Number.parseInt(value, 10);
+    else if (type === 'era') bc = value === 'BC';
+  }
+  if (bc) year = -Math.abs(year) + 1;
+  // Some ICU versions print midnight as 24 with `hour12: false`.
+  if (hour === 24) hour = 0;
+  const asUtc = localMillis({ year, month, day, hour, minute, second, millisecond: 0 });
+  // The wall clock has whole seconds: compare it with the instant floored to its second.
+  const over = ts % 1000;
+  const flooredTs = ts - (over >= 0 ? over : 1000 + over);
+  return (asUtc - flooredTs) / MINUTE_MS;
 }
 
 function resolveZone(name: string): Zone {
@@ -159,7 +175,7 @@ export function offsetAt(t: Millis, zone: string): number {
 // ── Wall clocks ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Epoch ms of a wall clock read as if it were UTC; out-of-range fields roll over (day 32 → next month). */
-export function localMillis(f: LocalFields): Millis {
+function localMillis(f: LocalFields): Millis {
   const ms = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
   if (f.year >= 0 && f.year < 100) {
     // Date.UTC reads years 0–99 as 1900–1999: set the year again (and the month and day, for 29 Feb).
@@ -206,8 +222,8 @@ export function localParts(t: Millis, zone: string): Zoned | null {
  * - A wall clock that happens twice (clocks set back): the first offset tried that agrees with itself wins, so a
  *   guess from before the change (e.g. that day's midnight) picks the earlier offset, the first occurrence.
  * - A wall clock that never happens (clocks set forward, e.g. 02:30 on a spring-forward day in New York): the two
- *   offsets tried disagree; the time is read with the earlier (smaller) offset, which lands after the change, i.e.
- *   it moves forward by the gap (02:30 EST = 03:30 EDT).
+ *   offsets tried disagree; the time is read with the offset from before the change (the smaller one), which lands
+ *   after the change, i.e. it moves forward by the gap (02:30 EST = 03:30 EDT).
  * The result's offset is the one luxon keeps for it (the larger one in a gap).
  */
 export function resolveLocal(local: LocalFields, guess: number, zone: string): Zoned | null {
@@ -324,6 +340,3 @@ export function isRealDate(d: CivilDate): boolean {
     d.day <= daysInMonth(d.year, d.month)
   );
 }
-
-/** Epoch ms of a date's UTC midnight (for range checks against the `Date` limits). */
-export const utcMidnight = (d: CivilDate): Millis => dayNumber(d) * DAY_MS;
