@@ -6,7 +6,8 @@
  * mirrors luxon step by step: the answers must stay exactly what they were — same instant for a local time that
  * does not exist or happens twice (DST), same ISO text — and the property tests (test/unit/domain/zone.test.ts)
  * prove it against luxon 3.7 as an oracle. So the algorithms below are luxon's (IANAZone.offset, fixOffset,
- * tsToObj, toISO), re-stated; do not "simplify" them without rerunning those tests.
+ * tsToObj, toISO), re-stated; do not "simplify" them without rerunning those tests. One deliberate difference: luxon
+ * read the wall clock to resolve a local midnight, this does not (see {@link instantOf}).
  *
  * Zone names are resolved as luxon resolves them: `utc`/`gmt` (any case) are the fixed zero offset (ISO `Z`),
  * `utc+3`/`UTC-05:30` fixed offsets, `local`/`system`/`default` the runtime's own zone, anything else an IANA name
@@ -51,6 +52,7 @@ interface Zone {
 /** The largest |epoch ms| a `Date` holds; luxon calls anything beyond an invalid instant. */
 const MAX_DATE = 8.64e15;
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 // ── Zones ────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -242,17 +244,19 @@ export function resolveLocal(local: LocalFields, guess: number, zone: string): Z
 /**
  * The instant of `date` at `minutes` after its midnight in `zone` (1440 = the next day's 00:00); `NaN` for an invalid
  * zone. As luxon's `DateTime.fromObject(date, { zone }).set({ hour, minute })` (or `.plus({ days: 1 })` for 1440):
- * midnight is resolved from the offset in force now, then the time from midnight's offset, so a time that happens
- * twice on a clocks-back day is its first occurrence and a time that does not exist moves forward by the gap. A
- * midnight that does not exist (zones that change at 00:00) becomes the first wall clock after the gap, and the
- * times of that day keep its date; `24:00` then keeps its hour too (as luxon does).
+ * midnight first, then the time from midnight's offset, so a time that happens twice on a clocks-back day is its
+ * first occurrence and a time that does not exist moves forward by the gap. A midnight that does not exist (zones
+ * that change at 00:00) becomes the first wall clock after the gap, and the times of that day keep its date;
+ * `24:00` then keeps its hour too (as luxon does).
+ *
+ * Midnight itself is resolved from the offset a day before it (the offset in force before any change that day), so
+ * a midnight that happens twice (clocks set back at 01:00 to 00:00, as in Havana) is its first occurrence. luxon
+ * guessed from the offset in force at the moment of the call instead, which made that one case depend on the season
+ * the code ran in; pure rules read no wall clock (test/unit/architecture), and every other answer is the same.
  */
 export function instantOf(date: CivilDate, minutes: number, zone: string): Millis {
-  const midnight = resolveLocal(
-    { year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0, millisecond: 0 },
-    offsetAt(Date.now(), zone),
-    zone,
-  );
+  const fields = { year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0, millisecond: 0 };
+  const midnight = resolveLocal(fields, offsetAt(localMillis(fields) - DAY_MS, zone), zone);
   if (midnight === null) return Number.NaN;
   const target =
     minutes === 24 * 60

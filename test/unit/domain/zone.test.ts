@@ -1,11 +1,11 @@
 /**
  * The Intl-based zone math (lambdas/domain/zone.ts and what calendar, format, usage-period and contract build on it)
  * answers exactly as the luxon code it replaced: luxon 3.7 (a devDependency) is the oracle, and the functions below
- * marked "luxon" are the replaced implementations, verbatim. Random instants over 1970–2100 (and the whole `Date`
+ * marked "luxon" are the replaced implementations, verbatim but for one deliberate change (see `luxon.atLocal`). Random instants over 1970–2100 (and the whole `Date`
  * range), random local dates and times, and every DST change of the test zones with the minutes around it.
  */
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, type DateTimeJSOptions } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addDays,
@@ -44,7 +44,14 @@ const luxon = {
     const [hh, mm] = time.split(':').map(Number) as [number, number];
     const minutes = hh * 60 + mm;
     const d = luxon.parseLocalDate(date);
-    const midnight = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone });
+    // The one deliberate change: midnight is resolved from the offset a day before it, not the offset at the time of
+    // the call (luxon's `specificOffset` is that guess; without it luxon reads the wall clock).
+    const dayBefore = Date.UTC(d.year, d.month - 1, d.day) - 86_400_000;
+    const specificOffset = DateTime.fromMillis(dayBefore, { zone }).offset;
+    const midnight = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, {
+      zone,
+      specificOffset,
+    } as DateTimeJSOptions);
     if (!midnight.isValid) throw new RangeError(`Invalid time zone: ${zone}`);
     if (minutes === 24 * 60) return midnight.plus({ days: 1 }).toMillis();
     return midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
@@ -358,9 +365,8 @@ describe('zone.ts against luxon', () => {
     );
   });
 
-  // luxon resolves a day's midnight from the offset in force *now*, then the day's times from midnight's offset: a
-  // midnight that happens twice (a clocks-back change at midnight) depends on the season of the call. Checked with
-  // "now" in both seasons of both hemispheres.
+  // luxon resolved a day's midnight from the offset in force *now*: a midnight that happens twice depended on the
+  // season of the call. atLocal reads no clock: the same answers with "now" in either season of either hemisphere.
   it.each([
     ['January', Date.UTC(2026, 0, 15, 3)],
     ['July', Date.UTC(2026, 6, 15, 3)],
@@ -394,6 +400,17 @@ describe('zone.ts against luxon', () => {
       }
     }
   }, 60_000);
+
+  it('atLocal: a midnight that happens twice is its first occurrence, whatever the season of the call', () => {
+    // Havana set its clocks back from 01:00 to 00:00 on 2026-11-01: 00:00–01:00 happened twice.
+    const havana = 'America/Havana';
+    for (const now of [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)]) {
+      vi.useFakeTimers({ toFake: ['Date'], now });
+      expect(toZonedIso(atLocal('2026-11-01', '00:00', havana), havana)).toBe('2026-11-01T00:00:00-04:00');
+      expect(toZonedIso(atLocal('2026-11-01', '00:30', havana), havana)).toBe('2026-11-01T00:30:00-04:00');
+      expect(toZonedIso(atLocal('2026-11-01', '01:00', havana), havana)).toBe('2026-11-01T01:00:00-05:00');
+    }
+  });
 
   it('atLocal: known answers in New York (02:30 does not exist, 01:30 happens twice)', () => {
     const ny = 'America/New_York';
