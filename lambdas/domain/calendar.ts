@@ -1,6 +1,7 @@
 /**
  * Calendar rules (domain-rules §2): local dates in the facility's zone, business hours, special open days,
- * temporary closures and the 15-minute grid. All zone math goes through luxon.
+ * temporary closures and the 15-minute grid. All zone math goes through `./zone` (Intl-based; it answers as luxon did,
+ * DST gaps and overlaps included).
  *
  * Choices where the rules are silent:
  * - An hours entry whose close is not after its open is ignored (no overnight entries: a facility open past
@@ -8,8 +9,19 @@
  * - Several entries for the same weekday (or special date) are united.
  * - An all-day closure closes the whole local date `[00:00, 24:00)` (TIMEWORK stores it as 00:00–23:59).
  */
-import { DateTime } from 'luxon';
 import type { Calendar, Closure, Facility, Instant, LocalDate, LocalTime, Space, SpaceCalendar } from './model';
+import {
+  type CivilDate,
+  dateOfDayNumber,
+  dayNumber,
+  formatDate,
+  instantOf,
+  isRealDate,
+  localParts,
+  resolveLocal,
+  weekdayOf,
+  type Zoned,
+} from './zone';
 
 /** A space's calendar in its facility's zone: what the rules below read for that space. */
 export function calendarOf(facility: Pick<Facility, 'timeZone'>, space: Pick<Space, 'calendar'>): Calendar {
@@ -55,24 +67,29 @@ export interface GridSlot {
   open: boolean;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
-const DATE_FORMAT = 'yyyy-MM-dd';
 
-/**
- * A local date as a luxon DateTime at UTC midnight (for pure date arithmetic).
- * @throws RangeError when the text is not a real `YYYY-MM-DD` date.
- */
-export function parseLocalDate(date: LocalDate): DateTime<true> {
-  const d = DATE_RE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
-  if (!d?.isValid) throw new RangeError(`Invalid local date: ${date}`);
-  return d;
+/** A local date's parts, with its ISO weekday (1 = Monday … 7 = Sunday). */
+export interface ParsedDate extends CivilDate {
+  readonly weekday: number;
 }
 
-function inZone(t: Instant, zone: string): DateTime<true> {
-  const dt = DateTime.fromMillis(t, { zone });
-  if (!dt.isValid) throw new RangeError(`Invalid instant or time zone: ${t} ${zone}`);
-  return dt;
+/**
+ * A local date's parts (for pure date arithmetic).
+ * @throws RangeError when the text is not a real `YYYY-MM-DD` date.
+ */
+export function parseLocalDate(date: LocalDate): ParsedDate {
+  const m = DATE_RE.exec(date);
+  const d = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+  if (!d || !isRealDate(d)) throw new RangeError(`Invalid local date: ${date}`);
+  return { ...d, weekday: weekdayOf(d) };
+}
+
+function inZone(t: Instant, zone: string): Zoned {
+  const z = localParts(t, zone);
+  if (z === null) throw new RangeError(`Invalid instant or time zone: ${t} ${zone}`);
+  return z;
 }
 
 /**
@@ -88,34 +105,36 @@ export function minutesOfDay(time: LocalTime): number {
   return hours * 60 + minutes;
 }
 
-/** The `YYYY-MM-DD` text of a luxon DateTime's own (zoned) date. */
-export function formatLocalDate(dt: DateTime): LocalDate {
-  return dt.toFormat(DATE_FORMAT);
+/** The `YYYY-MM-DD` text of a date's parts. */
+export function formatLocalDate(d: CivilDate): LocalDate {
+  return formatDate(d);
 }
 
 /** The local date (`YYYY-MM-DD`) of an instant in `zone`. */
 export function localDateOf(t: Instant, zone: string): LocalDate {
-  return inZone(t, zone).toFormat(DATE_FORMAT);
+  return formatDate(inZone(t, zone).local);
 }
 
-/** The instant of a local date and time in `zone`; `24:00` is the next day's 00:00. */
+/**
+ * The instant of a local date and time in `zone`; `24:00` is the next day's 00:00. A time that happens twice (clocks
+ * set back) is its first occurrence; a time that does not exist (clocks set forward) moves forward by the gap
+ * (see {@link instantOf}).
+ */
 export function atLocal(date: LocalDate, time: LocalTime, zone: string): Instant {
   const minutes = minutesOfDay(time);
-  const d = parseLocalDate(date);
-  const midnight = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone });
-  if (!midnight.isValid) throw new RangeError(`Invalid time zone: ${zone}`);
-  if (minutes === 24 * 60) return midnight.plus({ days: 1 }).toMillis();
-  return midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+  const t = instantOf(parseLocalDate(date), minutes, zone);
+  if (Number.isNaN(t)) throw new RangeError(`Invalid time zone: ${zone}`);
+  return t;
 }
 
 /** The local date `n` days after `date` (negative `n` goes back). */
 export function addDays(date: LocalDate, n: number): LocalDate {
-  return formatLocalDate(parseLocalDate(date).plus({ days: n }));
+  return formatDate(dateOfDayNumber(dayNumber(parseLocalDate(date)) + Math.floor(n)));
 }
 
 /** Calendar days from `from` to `to` (0 on the same date, negative when `to` is earlier). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round(parseLocalDate(to).diff(parseLocalDate(from), 'days').days);
+  return dayNumber(parseLocalDate(to)) - dayNumber(parseLocalDate(from));
 }
 
 /** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
@@ -225,17 +244,19 @@ export function closingTimeAfter(
 
 /** Whether `t` is on the local 15-minute grid: minutes a multiple of 15, zero seconds and milliseconds. */
 export function isOnGrid(t: Instant, zone: string): boolean {
-  const dt = inZone(t, zone);
-  return dt.minute % SLOT_MINUTES === 0 && dt.second === 0 && dt.millisecond === 0;
+  const { minute, second, millisecond } = inZone(t, zone).local;
+  return minute % SLOT_MINUTES === 0 && second === 0 && millisecond === 0;
 }
 
-/** The latest local 15-minute boundary at or before `t`. */
+/**
+ * The latest local 15-minute boundary at or before `t`: the local minute's start (resolved from `t`'s own offset, so
+ * it stays on the same side of a clocks-back change), then whole minutes back in elapsed time.
+ */
 export function floorToGrid(t: Instant, zone: string): Instant {
-  const dt = inZone(t, zone);
-  return dt
-    .startOf('minute')
-    .minus({ minutes: dt.minute % SLOT_MINUTES })
-    .toMillis();
+  const z = inZone(t, zone);
+  const minuteStart = resolveLocal({ ...z.local, second: 0, millisecond: 0 }, z.offset, zone);
+  if (minuteStart === null) throw new RangeError(`Invalid instant or time zone: ${t} ${zone}`);
+  return minuteStart.ts - (z.local.minute % SLOT_MINUTES) * MINUTE_MS;
 }
 
 /** `t` when it is on the grid, else the next local 15-minute boundary. */

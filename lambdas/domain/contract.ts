@@ -3,6 +3,7 @@
  */
 import { addDays, formatLocalDate, parseLocalDate } from './calendar';
 import type { LocalDate } from './model';
+import { daysInMonth } from './zone';
 
 /** A period of whole local dates, both ends inclusive. */
 export interface DatePeriod {
@@ -16,8 +17,10 @@ export interface DatePeriod {
  */
 export function contractPeriodStart(contractStart: LocalDate, k: number): LocalDate {
   const purchase = parseLocalDate(contractStart);
-  const month = purchase.startOf('month').plus({ months: k });
-  return formatLocalDate(month.set({ day: Math.min(purchase.day, month.daysInMonth) }));
+  const index = purchase.year * 12 + (purchase.month - 1) + Math.trunc(k);
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return formatLocalDate({ year, month, day: Math.min(purchase.day, daysInMonth(year, month)) });
 }
 
 /**

@@ -1,11 +1,18 @@
-import { DateTime } from 'luxon';
+import { parseLocalDate } from './calendar';
 import { contractPeriod } from './contract';
 import type { LocalDate, Member } from './model';
+import { daysInMonth, formatDate } from './zone';
 
-/** The calendar month holding a date: company caps, and members without a contract day, count by it. */
+/**
+ * The calendar month holding a date: company caps, and members without a contract day, count by it.
+ * @throws RangeError when the text is not a real `YYYY-MM-DD` date.
+ */
 export function calendarMonth(date: LocalDate): { start: LocalDate; end: LocalDate } {
-  const day = DateTime.fromISO(date, { zone: 'UTC' });
-  return { start: day.startOf('month').toISODate() as string, end: day.endOf('month').toISODate() as string };
+  const { year, month } = parseLocalDate(date);
+  return {
+    start: formatDate({ year, month, day: 1 }),
+    end: formatDate({ year, month, day: daysInMonth(year, month) }),
+  };
 }
 
 /**
