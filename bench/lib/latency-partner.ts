@@ -6,13 +6,13 @@
  * same item under another id, edited the same way in the same order), a visit as another member's (`visitRows`).
  */
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Facility, Space } from '../../lambdas/domain/model';
-import { FacilityRepository, facilityKey, SpaceRepository } from '../../lambdas/modules/catalog';
+import { facilityKey } from '../../lambdas/modules/catalog';
 import { tableContext } from '../../lambdas/platform/dynamo/client';
 import * as demo from '../../lib/local/demo-data';
 import { issueToken } from '../../lib/local/tokens';
-import { type BenchMember, benchFacility, newMembers, recordingClient } from './fixtures';
+import { type BenchMember, benchFacility, newMembers, putOutOfIndexes } from './fixtures';
 import type { Floor } from './floor';
 import type { Api } from './http';
 import { type LoadStep, type PhaseResult, runLoad } from './load';
@@ -96,28 +96,6 @@ async function recordedRow(
   return { op, request, route, floor: floorC1, floorCalls: [...shapes].join('; or ') };
 }
 
-/**
- * A facility and its spaces as the repositories write them (a space's QR item included), kept out of the search
- * indexes as the bench facility is (no GSI1 entry for the facility, no catalogue entry for a space).
- */
-async function putOutOfIndexes(floor: Floor, facility: Facility, spaces: Space[] = []): Promise<void> {
-  const recorder = recordingClient();
-  await new FacilityRepository(recorder.doc, floor.tableName).putFacility(facility);
-  for (const space of spaces) await new SpaceRepository(recorder.doc, floor.tableName).putSpace(space);
-  for (const { input } of recorder.sent) {
-    const put = input as PutCommandInput;
-    const item = { ...(put.Item as Record<string, unknown>) };
-    if (item.entity === 'facility') {
-      delete item.GSI1PK;
-      delete item.GSI1SK;
-    } else {
-      delete item.GSI2PK;
-      delete item.GSI2SK;
-    }
-    await floor.doc.send(new PutCommand({ ...put, Item: item }));
-  }
-}
-
 /** A visit number of the product's shape (`V-1234-5678-9012`), random. */
 const visitNumber = () =>
   `V-${Array.from({ length: 3 }, () => String(Math.floor(Math.random() * 10_000)).padStart(4, '0')).join('-')}`;
@@ -141,7 +119,7 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
     facilityId: DROPIN_FACILITY,
     qrValue: DROPIN_QR,
   };
-  await putOutOfIndexes(floor, facility, [space]);
+  await putOutOfIndexes(floor.doc, floor.tableName, facility, [space]);
   const total = C1_COUNTS.warm + calls;
   const members = await newMembers(floor.doc, floor.tableName, total);
   const twins = await newMembers(floor.doc, floor.tableName, total);
@@ -236,7 +214,7 @@ export async function measurePartnerLatency(ctx: PartnerLatencyContext): Promise
   // A facility edit: PATCH with If-Match, one version on each time.
   const h1t = issueToken({ sub: 'op-h1t-full', role: 'operator', partnerId: 'partner-h1t', operatorRole: 'full' });
   for (const facilityId of [EDIT_ROUTE_FACILITY, EDIT_FLOOR_FACILITY]) {
-    await putOutOfIndexes(floor, { ...benchFacility, facilityId, name: 'Bench edits' });
+    await putOutOfIndexes(floor.doc, floor.tableName, { ...benchFacility, facilityId, name: 'Bench edits' });
   }
   try {
     rows.push(
