@@ -22,13 +22,13 @@ export const bookingRequestsQuery = z
     }
   });
 
-/** A reservation as a partner's operator sees it: the member number, never the member id. */
 /**
  * A rejection may say why (beyond api.md: adding a field): the member's mail quotes it under 「施設からのメッセージ」.
  * No body, or `{}`, rejects without one.
  */
 export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }).optional();
 
+/** A reservation as a partner's operator sees it: the member number, never the member id. */
 export const operatorReservationResponse = z.strictObject({
   ...reservationResponse.omit({ memberId: true }).shape,
   memberNumber: z.string(),

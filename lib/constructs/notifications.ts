@@ -27,7 +27,7 @@ export const outboxConsumerName = (prefix: string): string => `${prefix}-send-ou
 /** What the alarms call the queue of outbox records the consumer gave up on (the queue is unnamed). */
 export const outboxDeadLettersName = (prefix: string): string => `${prefix}-outbox-dlq`;
 
-/** Records per invocation: each is one SES call (about 100 ms), well inside the function's timeout. */
+/** Records per invocation: each is one or two SES calls (a booking's: the member's and the facility's mail, about 100 ms each), well inside the function's timeout. */
 export const OUTBOX_BATCH_SIZE = 10;
 /** Retries of a failing batch (bisected on error) before its records go to the dead-letter queue. */
 export const OUTBOX_RETRY_ATTEMPTS = 10;

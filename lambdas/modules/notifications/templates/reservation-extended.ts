@@ -15,7 +15,8 @@ export function reservationExtendedMail(message: ReservationExtendedMessage): Re
     text: [
       `${message.facilityName} ご担当者様`,
       '',
-      '下記のご予約が、利用者により延長されました。',
+      // the member's extension in the app, or one agreed on site and recorded by the service's staff (004 p.22)
+      '下記のご予約の終了時刻が延長されました。',
       '',
       ...reservationLines(message),
       `延長前の終了時刻：${localParts(message.previousEnd).time}`,

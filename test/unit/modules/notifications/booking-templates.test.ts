@@ -113,6 +113,7 @@ describe('the facility’s mail of an extension (004 p.21)', () => {
     expect(mail.subject).toBe('【TIMEWORK】スペースご予約延長のお知らせ');
   });
   it('shows the end before and after, and the booker without the member id', () => {
+    expect(mail.text).toContain('下記のご予約の終了時刻が延長されました。');
     expect(mail.text).toContain('日時：2026年11月27日(金) 10:00〜12:15');
     expect(mail.text).toContain('延長前の終了時刻：11:30');
     expect(mail.text).toContain('延長後の終了時刻：12:15');
