@@ -13,6 +13,7 @@
  */
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { OUTBOX_ENTITY, type OutboxMessage, outboxIdOf } from '../../contracts/events';
+import { tableContext } from './dynamo/client';
 import { isoUtc, itemKey } from './dynamo/keys';
 import { type TaggedItem, writtenUnlessConditionFails } from './dynamo/transactions';
 
@@ -158,4 +159,13 @@ export class OutboxStore {
       ),
     );
   }
+}
+
+let store: OutboxStore | undefined;
+
+/** The outbox over the process-wide table, made once: what every writer of messages and the consumer use. */
+export function outboxStore(): OutboxStore {
+  const { doc, tableName } = tableContext();
+  store ??= new OutboxStore(doc, tableName);
+  return store;
 }

@@ -33,8 +33,6 @@ function world() {
   return { deps, reservations, timers };
 }
 
-const mailsOfLastWrite = (reservations: FakeReservations): unknown[] => reservations.messagesOfLastWrite();
-
 const mailOf = (kind: string) => ({
   kind,
   reservationId: requested.reservationId,
@@ -103,19 +101,19 @@ describe('answering booking requests', () => {
     const { deps, reservations } = world();
     await answer(deps, 'partner-1', requested.reservationId, now);
     expect(reservations.writes).toBe(1);
-    expect(mailsOfLastWrite(reservations)).toEqual([mailOf(kind)]);
+    expect(reservations.messagesOfLastWrite()).toEqual([mailOf(kind)]);
   });
 
   it('a rejection’s reason goes into the member’s mail', async () => {
     const { deps, reservations } = world();
     await rejectRequest(deps, 'partner-1', requested.reservationId, now, '設備点検のため');
-    expect(mailsOfLastWrite(reservations)).toEqual([{ ...mailOf('requestRejected'), reason: '設備点検のため' }]);
+    expect(reservations.messagesOfLastWrite()).toEqual([{ ...mailOf('requestRejected'), reason: '設備点検のため' }]);
   });
 
   it('the expiry timer writes the member’s auto-cancel mail in its transaction', async () => {
     const { deps, reservations } = world();
     await expireRequest(deps, requested.reservationId, tokyo('2024-06-12T01:00'));
-    expect(mailsOfLastWrite(reservations)).toEqual([mailOf('requestAutoCancelled')]);
+    expect(reservations.messagesOfLastWrite()).toEqual([mailOf('requestAutoCancelled')]);
   });
 
   it('an answered request writes no second mail', async () => {

@@ -1,5 +1,5 @@
 import { reservationNumberDigits, tableContext, timerStarter, uuids } from '../../platform/deps';
-import { OutboxStore } from '../../platform/outbox';
+import { outboxStore } from '../../platform/outbox';
 import { catalogDeps } from '../catalog';
 import { salesLedger } from '../ledger';
 import { membershipDeps } from '../membership';
@@ -35,7 +35,6 @@ export function slotCounters(): SlotCounterRepository {
 export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids' | 'reservationNumbers' | 'ledger'> {
   const { facilities, spaces } = catalogDeps();
   const { members, counters } = membershipDeps();
-  const { doc, tableName } = tableContext();
   return {
     reservations: reservationRepository(),
     slots: slotCounters(),
@@ -43,7 +42,7 @@ export function bookingReads(): Omit<BookingDeps, 'timers' | 'ids' | 'reservatio
     spaces,
     members,
     counters,
-    outbox: new OutboxStore(doc, tableName),
+    outbox: outboxStore(),
   };
 }
 
@@ -64,9 +63,8 @@ let reminder: ReminderPorts | undefined;
 /** What the reminder task reads and writes, made once over the process-wide table. */
 export function reminderDeps(): ReminderPorts {
   if (!reminder) {
-    const { doc, tableName } = tableContext();
     const { facilities, spaces } = catalogDeps();
-    reminder = { reservations: reservationRepository(), facilities, spaces, outbox: new OutboxStore(doc, tableName) };
+    reminder = { reservations: reservationRepository(), facilities, spaces, outbox: outboxStore() };
   }
   return reminder;
 }

@@ -1,6 +1,6 @@
 import { clock, mailer, memberContacts, tableContext, uuids } from '../../platform/deps';
-import { OutboxStore } from '../../platform/outbox';
-import { FacilityRepository, PartnerRepository, SpaceRepository } from '../catalog';
+import { outboxStore } from '../../platform/outbox';
+import { catalogDeps, PartnerRepository } from '../catalog';
 import type { NotificationPorts } from './service';
 
 let cached: NotificationPorts | undefined;
@@ -9,11 +9,12 @@ let cached: NotificationPorts | undefined;
 export function notificationDeps(): NotificationPorts {
   if (!cached) {
     const { doc, tableName } = tableContext();
+    const { facilities, spaces } = catalogDeps();
     cached = {
-      outbox: new OutboxStore(doc, tableName),
+      outbox: outboxStore(),
       partners: new PartnerRepository(doc, tableName),
-      facilities: new FacilityRepository(doc, tableName),
-      spaces: new SpaceRepository(doc, tableName),
+      facilities,
+      spaces,
       members: memberContacts(),
       mailer: mailer(),
       clock,

@@ -1,5 +1,5 @@
-import { tableContext, timerStarter } from '../../platform/deps';
-import { OutboxStore } from '../../platform/outbox';
+import { timerStarter } from '../../platform/deps';
+import { outboxStore } from '../../platform/outbox';
 import { reservationRepository } from '../booking';
 import { catalogDeps } from '../catalog';
 import type { RequestPorts } from './service';
@@ -9,14 +9,13 @@ let cached: RequestPorts | undefined;
 /** What the request flows need, made once over the process-wide table and Step Functions. */
 export function requestDeps(): RequestPorts {
   if (!cached) {
-    const { doc, tableName } = tableContext();
     const { facilities, spaces } = catalogDeps();
     cached = {
       reservations: reservationRepository(),
       timers: timerStarter(),
       facilities,
       spaces,
-      outbox: new OutboxStore(doc, tableName),
+      outbox: outboxStore(),
     };
   }
   return cached;
@@ -24,7 +23,6 @@ export function requestDeps(): RequestPorts {
 
 /** What answering without starting timers needs (the rejection, the expiry step): no Step Functions client. */
 export function answerDeps(): Omit<RequestPorts, 'timers'> {
-  const { doc, tableName } = tableContext();
   const { facilities, spaces } = catalogDeps();
-  return { reservations: reservationRepository(), facilities, spaces, outbox: new OutboxStore(doc, tableName) };
+  return { reservations: reservationRepository(), facilities, spaces, outbox: outboxStore() };
 }

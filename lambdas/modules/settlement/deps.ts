@@ -1,6 +1,6 @@
 import { tableContext, uuids } from '../../platform/deps';
 import { transact } from '../../platform/dynamo/transactions';
-import { OutboxStore } from '../../platform/outbox';
+import { outboxStore } from '../../platform/outbox';
 import { catalogDeps, PartnerRepository } from '../catalog';
 import { salesLedger, salesRecordsOfPartner } from '../ledger';
 import { CompanyRepository } from '../membership';
@@ -29,7 +29,7 @@ export function settlementDeps(): SettlementPorts {
     noticeRecords: new NoticeRecordsRepository(doc, tableName),
     ledger: salesLedger(),
     states: new PartnerSettlementRepository(doc, tableName),
-    outbox: new OutboxStore(doc, tableName),
+    outbox: outboxStore(),
     ids: uuids,
     write: (items) => transact(doc, items),
   };

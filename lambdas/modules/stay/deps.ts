@@ -1,5 +1,5 @@
 import { doorPublisher, keypadCodes, tableContext, uuids } from '../../platform/deps';
-import { OutboxStore } from '../../platform/outbox';
+import { outboxStore } from '../../platform/outbox';
 import { reservationRepository } from '../booking';
 import { catalogDeps } from '../catalog';
 import { salesLedger } from '../ledger';
@@ -41,13 +41,12 @@ let timerDeps: StayTimerPorts | undefined;
 
 /** What closing stays needs (the forced-checkout task and the sweeper), made once. */
 export function stayTimerDeps(): StayTimerPorts {
-  const { doc, tableName } = tableContext();
   timerDeps ??= {
     reservations: reservationRepository(),
     doors: doorPublisher(),
     ...catalogDeps(),
     ledger: salesLedger(),
-    outbox: new OutboxStore(doc, tableName),
+    outbox: outboxStore(),
   };
   return timerDeps;
 }
