@@ -5,7 +5,7 @@
  * clients it brings); in its place the environment's credentials (lambdas/platform/sdk/env-credentials.ts). Run from a
  * folder no node_modules is reachable from, the handler answers and signs its DynamoDB call with the credentials in
  * its environment, as Lambda gives them. A partner's profile (read and edited in the table only) carries no Cognito
- * client. A drop-in check-in carries no national-holiday table. One esbuild build of the three: about a second.
+ * client. A drop-in check-in carries no national-holiday table, a settlement route only the table's dates. One esbuild build of the four: about a second.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,7 +51,7 @@ const entryOf = (id: string) => {
   return path.join(PROJECT_ROOT, handlerEntry(route));
 };
 
-describe('routes’ bundles (get-me, get-partner-profile, check-in-visit)', () => {
+describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, record-company-payment)', () => {
   // under /tmp, not the project's .tmp: nothing there resolves a package, the bundle must hold all it loads
   const outdir = mkdtempSync('/tmp/get-me-bundle-');
   let metafile: Metafile;
@@ -63,6 +63,7 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit)', () =
           index: entryOf('get-me'),
           profile: entryOf('get-partner-profile'),
           visit: entryOf('check-in-visit'),
+          payment: entryOf('record-company-payment'),
         },
         outdir,
       }),
@@ -106,6 +107,13 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit)', () =
     // days; before that module was split from settlement.ts, the table came with every drop-in function (≈170 KiB)
     expect(packagesIn(metafile, 'visit').has('@holiday-jp/holiday_jp')).toBe(false);
     expect(packagesIn(metafile, 'visit').has('@aws-sdk/client-dynamodb')).toBe(true);
+  });
+
+  it('a settlement route counts business days with the table of dates, not the holiday library', () => {
+    // recording a company's payment checks the period's issue day (its first business day): the holidays come from
+    // holiday-dates.ts, the library's dates alone (≈8 KiB), not the library (≈171 KiB minified with every name)
+    expect(filesIn(metafile, 'payment')).toContain('lambdas/domain/holiday-dates.ts');
+    expect(packagesIn(metafile, 'payment').has('@holiday-jp/holiday_jp')).toBe(false);
   });
 
   it('get-me answers, and signs its DynamoDB call with the credentials in its environment', async () => {

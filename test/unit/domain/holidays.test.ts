@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isNationalHoliday, NATIONAL_HOLIDAYS_UNTIL_YEAR } from '../../../lambdas/domain/holidays';
+import { HOLIDAY_TABLE_FILE, holidayTableSource, libraryHolidayDates } from '../../../lib/holiday-table';
 
 describe('isNationalHoliday (the kept library, 2026–2030)', () => {
   it.each([
@@ -46,6 +47,34 @@ describe('isNationalHoliday (the kept library, 2026–2030)', () => {
   });
 });
 
+describe('the table the functions carry is the library’s data', () => {
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+  it(`${HOLIDAY_TABLE_FILE} is what \`npm run gen:holidays\` writes from the library installed`, () => {
+    expect(readFileSync(path.join(root, HOLIDAY_TABLE_FILE), 'utf8')).toBe(holidayTableSource(libraryHolidayDates()));
+  });
+
+  it('every day from 1970 to the last year is a holiday exactly when the library lists it', () => {
+    const listed = new Set(libraryHolidayDates());
+    const mismatches: string[] = [];
+    let holidays = 0;
+    for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(NATIONAL_HOLIDAYS_UNTIL_YEAR + 1, 0, 1); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      if (isNationalHoliday(date) !== listed.has(date)) mismatches.push(date);
+      if (listed.has(date)) holidays++;
+    }
+    expect(mismatches).toEqual([]);
+    expect(holidays).toBe(listed.size);
+    expect(listed.size).toBeGreaterThan(1000);
+  });
+
+  it('a table of other dates is another file (the comparison above can fail)', () => {
+    const dates = libraryHolidayDates();
+    expect(holidayTableSource(dates.slice(1))).not.toBe(holidayTableSource(dates));
+    expect(() => holidayTableSource(['2026-1-1'])).toThrow(/Not a date/);
+  });
+});
+
 describe('the holiday data stays in the settlement bundle', () => {
   const root = fileURLToPath(new URL('../../..', import.meta.url));
   const sources = (dir: string): string[] =>
@@ -57,12 +86,13 @@ describe('the holiday data stays in the settlement bundle', () => {
       .flatMap(sources)
       .filter((file) => pattern.test(readFileSync(path.join(root, file), 'utf8')));
 
-  it('only lambdas/domain/holidays.ts imports the holiday library', () => {
-    expect(importers(/from '@holiday-jp\//)).toEqual(['lambdas/domain/holidays.ts']);
+  it('no function imports the holiday library: only the table’s generator (lib/holiday-table.ts) reads it', () => {
+    expect(importers(/from '@holiday-jp\//)).toEqual(['lib/holiday-table.ts']);
   });
 
   it('only the settlement rules import the holidays, and the charging rules do not import settlement', () => {
     expect(importers(/from '\.\.?\/(?:[\w./-]*\/)?holidays'/)).toEqual(['lambdas/domain/settlement.ts']);
+    expect(importers(/from '\.\.?\/(?:[\w./-]*\/)?holiday-dates'/)).toEqual(['lambdas/domain/holidays.ts']);
     expect(readFileSync(path.join(root, 'lambdas/domain/billing.ts'), 'utf8')).not.toMatch(/settlement'/);
   });
 });
