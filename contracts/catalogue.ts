@@ -22,49 +22,46 @@
  * A field an entry leaves out is not the catalogue's to say: a new entity takes the route's default for it, and a
  * stored one keeps what it has. Unknown fields are refused, as the routes refuse them.
  */
-import * as z from 'zod';
 import { doorsBody, newCompanyBody, newFacilityBody, newOpenSpaceBody } from './http/admin';
 import { hoursBody } from './http/calendar';
 import { id, kebabId } from './http/common';
 import { newPartnerBody } from './http/partner-accounts';
 import { newSpaceBody } from './http/partner-spaces';
+import * as z from './zod';
 
 /** A reservable space: a seat or room, or a meeting room. */
-export const catalogueReservableSpace = newSpaceBody.extend({ spaceId: kebabId, hours: hoursBody.optional() });
+export const catalogueReservableSpace = z.extend(newSpaceBody, { spaceId: kebabId, hours: z.optional(hoursBody) });
 /** An open (drop-in) space. */
-export const catalogueOpenSpace = newOpenSpaceBody.extend({
+export const catalogueOpenSpace = z.extend(newOpenSpaceBody, {
   kind: z.literal('openSpace'),
   spaceId: kebabId,
-  hours: hoursBody.optional(),
+  hours: z.optional(hoursBody),
 });
 export const catalogueSpace = z.discriminatedUnion('kind', [catalogueReservableSpace, catalogueOpenSpace]);
 
-export const catalogueFacility = newFacilityBody.extend({
+export const catalogueFacility = z.extend(newFacilityBody, {
   facilityId: kebabId,
-  spaces: z.array(catalogueSpace).max(100).default([]),
-  doors: doorsBody.shape.items.optional(),
+  spaces: z._default(z.array(catalogueSpace).check(z.maxLength(100)), []),
+  doors: z.optional(doorsBody.shape.items),
 });
 
 export const cataloguePartner = z.strictObject({
   partnerId: kebabId,
-  ...newPartnerBody.pick({ name: true, payoutRatePercent: true }).shape,
-  paymentNoticeEmails: newPartnerBody.shape.paymentNoticeEmails.optional(),
-  facilities: z.array(catalogueFacility).max(500).default([]),
+  ...z.pick(newPartnerBody, { name: true, payoutRatePercent: true }).shape,
+  paymentNoticeEmails: z.optional(newPartnerBody.shape.paymentNoticeEmails),
+  facilities: z._default(z.array(catalogueFacility).check(z.maxLength(500)), []),
 });
 
-export const catalogueCompany = newCompanyBody.extend({
+export const catalogueCompany = z.extend(newCompanyBody, {
   companyId: id,
-  corporateCode: z
-    .string()
-    .regex(/^\d{16}$/, 'Expected 16 digits')
-    .optional(),
+  corporateCode: z.optional(z.string().check(z.regex(/^\d{16}$/, 'Expected 16 digits'))),
 });
 
 export const catalogue = z.strictObject({
   /** What the file is for (JSON has no comments). */
-  description: z.string().max(2000).optional(),
-  partners: z.array(cataloguePartner).max(500).default([]),
-  companies: z.array(catalogueCompany).max(5000).default([]),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  partners: z._default(z.array(cataloguePartner).check(z.maxLength(500)), []),
+  companies: z._default(z.array(catalogueCompany).check(z.maxLength(5000)), []),
 });
 
 /** A catalogue as read (instants as epoch milliseconds, defaults filled in). */

@@ -4,21 +4,21 @@
  * knows, and names (not copies) what the consumer reads at send time (recipients' addresses: a partner's, a facility's,
  * a member's). One message may be several mails (a booking made: the member's and the facility's), each sent once.
  */
-import * as z from 'zod';
+import * as z from './zod';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** A partner's payment notice for a period was issued (settlement job): to the partner's payment-notice addresses. */
 export const paymentNoticeIssuedMessage = z.object({
   kind: z.literal('paymentNoticeIssued'),
-  noticeId: z.string().min(1),
-  partnerId: z.string().min(1),
+  noticeId: z.string().check(z.minLength(1)),
+  partnerId: z.string().check(z.minLength(1)),
   /** The settlement period (`YYYY-MM`) and its dates. */
-  period: z.string().regex(/^\d{4}-\d{2}$/),
+  period: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
   periodFrom: localDate,
   periodTo: localDate,
   /** What the partner is paid (yen): payout less offsets. */
-  net: z.number().int(),
+  net: z.number().check(z.int()),
   dueDate: localDate,
 });
 export type PaymentNoticeIssuedMessage = z.infer<typeof paymentNoticeIssuedMessage>;
@@ -30,16 +30,16 @@ export type PaymentNoticeIssuedMessage = z.infer<typeof paymentNoticeIssuedMessa
  * notification addresses and description, and the space's booking-mail message (004 §2-1 ④ ⑦, §2-3 ④).
  */
 const reservationFields = {
-  reservationId: z.string().min(1),
+  reservationId: z.string().check(z.minLength(1)),
   /** The reservation number (`R-XXXX-XXXX-XXXX`), or its id for a reservation stored before numbers. */
-  reservationNumber: z.string().min(1),
-  memberId: z.string().min(1),
-  facilityId: z.string().min(1),
-  spaceId: z.string().min(1),
-  facilityName: z.string().min(1),
-  spaceName: z.string().min(1),
-  start: z.string().min(1),
-  end: z.string().min(1),
+  reservationNumber: z.string().check(z.minLength(1)),
+  memberId: z.string().check(z.minLength(1)),
+  facilityId: z.string().check(z.minLength(1)),
+  spaceId: z.string().check(z.minLength(1)),
+  facilityName: z.string().check(z.minLength(1)),
+  spaceName: z.string().check(z.minLength(1)),
+  start: z.string().check(z.minLength(1)),
+  end: z.string().check(z.minLength(1)),
 };
 
 /** What every message about a reservation carries. */
@@ -51,8 +51,8 @@ export type ReservationFields = z.infer<typeof reservationFieldsSchema>;
  * and, for a corporate member, the company.
  */
 const bookerFields = {
-  memberNumber: z.string().min(1),
-  companyName: z.string().min(1).nullable(),
+  memberNumber: z.string().check(z.minLength(1)),
+  companyName: z.nullable(z.string().check(z.minLength(1))),
 };
 
 /**
@@ -65,7 +65,7 @@ export const bookingMadeMessage = z.object({
   ...reservationFields,
   ...bookerFields,
   /** A request's automatic cancellation (zoned ISO), unless the partner answers before it. */
-  requestExpiresAt: z.string().min(1).nullable(),
+  requestExpiresAt: z.nullable(z.string().check(z.minLength(1))),
 });
 export type BookingMadeMessage = z.infer<typeof bookingMadeMessage>;
 
@@ -77,7 +77,7 @@ export type RequestApprovedMessage = z.infer<typeof requestApprovedMessage>;
 export const requestRejectedMessage = z.object({
   kind: z.literal('requestRejected'),
   ...reservationFields,
-  reason: z.string().min(1).optional(),
+  reason: z.optional(z.string().check(z.minLength(1))),
 });
 export type RequestRejectedMessage = z.infer<typeof requestRejectedMessage>;
 
@@ -100,8 +100,8 @@ export const reservationExtendedMessage = z.object({
   kind: z.literal('reservationExtended'),
   ...reservationFields,
   ...bookerFields,
-  previousEnd: z.string().min(1),
-  version: z.number().int().positive(),
+  previousEnd: z.string().check(z.minLength(1)),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type ReservationExtendedMessage = z.infer<typeof reservationExtendedMessage>;
 
@@ -110,7 +110,7 @@ export const forcedCheckoutMessage = z.object({
   kind: z.literal('forcedCheckout'),
   ...reservationFields,
   /** When the stay was closed (zoned ISO). */
-  closedAt: z.string().min(1),
+  closedAt: z.string().check(z.minLength(1)),
 });
 export type ForcedCheckoutMessage = z.infer<typeof forcedCheckoutMessage>;
 

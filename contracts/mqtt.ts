@@ -2,8 +2,8 @@
  * MQTT message schemas of the door channel (api.md, "Door controllers"). Lenient about unknown fields
  * (adding fields is not a breaking change), strict about the fields the door and the backend act on.
  */
-import * as z from 'zod';
 import { DOOR_ID_PATTERN } from './door-topics';
+import * as z from './zod';
 
 export * from './door-topics';
 
@@ -23,10 +23,8 @@ export const doorEventReasons = {
 
 const id = z
   .string()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only');
-const doorId = z.string().regex(DOOR_ID_PATTERN, 'Letters, digits, - and _ only (1–128)');
+  .check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only'));
+const doorId = z.string().check(z.regex(DOOR_ID_PATTERN, 'Letters, digits, - and _ only (1–128)'));
 /** An ISO 8601 instant with `Z` or a numeric offset. */
 const instant = z.iso.datetime({ offset: true });
 
@@ -51,7 +49,7 @@ export const unlockCommand = z
     issuedAt: instant,
     expiresAt: instant,
   })
-  .refine(...after('issuedAt', 'expiresAt'));
+  .check(z.refine(...after('issuedAt', 'expiresAt')));
 export type UnlockCommand = z.infer<typeof unlockCommand>;
 export type UnlockPurpose = (typeof unlockPurposes)[number];
 
@@ -60,7 +58,7 @@ export const doorEvent = z.object({
   commandId,
   doorId,
   result: z.enum(doorEventResults),
-  reason: z.string().min(1).max(256).optional(),
+  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   at: instant,
 });
 export type DoorEvent = z.infer<typeof doorEvent>;
@@ -75,11 +73,11 @@ export const keypadCodeActions = ['add', 'remove'] as const;
 export const keypadCodeMessage = z
   .object({
     action: z.enum(keypadCodeActions),
-    code: z.string().regex(/^[0-9]{6}$/, 'Six digits'),
+    code: z.string().check(z.regex(/^[0-9]{6}$/, 'Six digits')),
     reservationId: id,
     validFrom: instant,
     validUntil: instant,
   })
-  .refine(...after('validFrom', 'validUntil'));
+  .check(z.refine(...after('validFrom', 'validUntil')));
 export type KeypadCodeMessage = z.infer<typeof keypadCodeMessage>;
 export type KeypadCodeAction = (typeof keypadCodeActions)[number];

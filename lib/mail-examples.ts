@@ -154,7 +154,7 @@ const PART_NAMES: Record<string, string> = {
 /** The page: every example's mails, recipients, subject and text. */
 export async function mailExamplesMarkdown(): Promise<string> {
   const kinds = new Set(MAIL_EXAMPLES.map((e) => e.message.kind));
-  const missing = outboxMessage.options.map((o) => o.shape.kind.value).filter((kind) => !kinds.has(kind));
+  const missing = outboxMessage.def.options.flatMap((o) => o.shape.kind.def.values).filter((kind) => !kinds.has(kind));
   if (missing.length > 0) throw new Error(`No example of ${missing.join(', ')}`);
   const sections: string[] = [];
   for (const { title, cause, message } of MAIL_EXAMPLES) {

@@ -5,12 +5,12 @@
  * so generated clients get named types; every problem a route can answer is declared with its codes.
  * `npm run openapi` writes it to `contracts/openapi.json`; a test fails when that file is stale.
  */
-import * as z from 'zod';
 import { API_SCOPE } from '../contracts/auth';
 import { MAX_CSV_LINES } from '../contracts/csv/spec';
 import type { ErrorCode } from '../contracts/errors';
 import { instantText } from '../contracts/http/common';
 import { ANSWER_NAMES, BODY_NAMES } from '../contracts/http/names';
+import * as z from '../contracts/zod';
 import {
   type ContractHandler,
   type DeclaredProblem,
@@ -51,13 +51,13 @@ const override: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = 
 };
 
 /** A JSON Schema (2020-12, what OpenAPI 3.1 uses) of one schema, without the dialect line. */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', override }) as JsonSchema;
   return rest;
 }
 
 /** The named schemas of one direction, converted together so that they reference each other by name. */
-function namedSchemas(names: ReadonlyArray<readonly [z.ZodType, string]>, io: 'input' | 'output') {
+function namedSchemas(names: ReadonlyArray<readonly [z.ZodMiniType, string]>, io: 'input' | 'output') {
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of names) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, {
@@ -75,16 +75,16 @@ function namedSchemas(names: ReadonlyArray<readonly [z.ZodType, string]>, io: 'i
 }
 
 /** The name a schema has in the document; a route made with an unnamed answer or body is a fault. */
-function nameOf(names: ReadonlyArray<readonly [z.ZodType, string]>, schema: z.ZodType, what: string): string {
+function nameOf(names: ReadonlyArray<readonly [z.ZodMiniType, string]>, schema: z.ZodMiniType, what: string): string {
   const found = names.find(([named]) => named === schema);
   if (!found) throw new Error(`${what} has no name in contracts/http/names.ts`);
   return found[1];
 }
 
 /** Path or query parameters: one per property of the (object) schema, typed as what it means. */
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+function parameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query'): JsonSchema[] {
   if (!schema) return [];
-  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodMiniType> }).shape ?? {};
   return Object.entries(shape).map(([name, property]) => {
     const { description, ...type } = jsonSchema(property, 'output');
     const list = type.type === 'array';

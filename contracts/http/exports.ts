@@ -3,7 +3,7 @@
  * /v1/operator/exports/{exportId}`): a CSV of a whole date range (a usage list or the sales lines, no 10,000-line
  * limit) written to S3 by a job, and fetched with a presigned URL once it is done.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import { id, localDate, zoned } from './common';
 import { checkRange, MAX_USAGE_RANGE_DAYS } from './usage';
 
@@ -20,12 +20,12 @@ export const exportPath = z.strictObject({ exportId: id });
 /** `POST /v1/operator/exports`. */
 export const exportBody = z
   .strictObject({
-    kind: z.enum(EXPORT_KINDS).describe('The list exported, in the columns of its CSV answer.'),
-    from: localDate.describe('First date (YYYY-MM-DD, facility time, inclusive), as the list’s own `from`.'),
-    to: localDate.describe(`Last date (inclusive); at most ${MAX_USAGE_RANGE_DAYS} days from \`from\`.`),
-    facilityId: id.optional().describe('Only this facility (one of the partner’s, else 404).'),
+    kind: z.enum(EXPORT_KINDS).check(z.describe('The list exported, in the columns of its CSV answer.')),
+    from: localDate.check(z.describe('First date (YYYY-MM-DD, facility time, inclusive), as the list’s own `from`.')),
+    to: localDate.check(z.describe(`Last date (inclusive); at most ${MAX_USAGE_RANGE_DAYS} days from \`from\`.`)),
+    facilityId: z.optional(id).check(z.describe('Only this facility (one of the partner’s, else 404).')),
   })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 export type ExportBody = z.infer<typeof exportBody>;
 
 /** 202: the job is running; follow it at `GET /v1/operator/exports/{exportId}`. */
@@ -37,13 +37,15 @@ export const exportResponse = z.strictObject({
   kind: z.enum(EXPORT_KINDS),
   from: localDate,
   to: localDate,
-  facilityId: id.optional(),
+  facilityId: z.optional(id),
   status: z.enum(EXPORT_STATUSES),
   requestedAt: zoned,
-  finishedAt: zoned.optional().describe('When the job finished (done or failed).'),
-  lines: z.number().int().min(1).optional().describe('Lines of the file, its header included (done).'),
-  bytes: z.number().int().min(0).optional().describe('Size of the file (done).'),
-  url: z.string().optional().describe('Presigned GET of the CSV file (done), valid until `expiresAt`.'),
-  expiresAt: zoned.optional().describe('When `url` stops working: ask again for a fresh one.'),
+  finishedAt: z.optional(zoned).check(z.describe('When the job finished (done or failed).')),
+  lines: z
+    .optional(z.number().check(z.int(), z.gte(1)))
+    .check(z.describe('Lines of the file, its header included (done).')),
+  bytes: z.optional(z.number().check(z.int(), z.gte(0))).check(z.describe('Size of the file (done).')),
+  url: z.optional(z.string()).check(z.describe('Presigned GET of the CSV file (done), valid until `expiresAt`.')),
+  expiresAt: z.optional(zoned).check(z.describe('When `url` stops working: ask again for a fresh one.')),
 });
 export type ExportResponse = z.infer<typeof exportResponse>;

@@ -1,33 +1,29 @@
 /** Contracts of the local-only routes (api.md): served by the local gateway, never deployed. */
-import * as z from 'zod';
+import * as z from '../zod';
 import { id, localDate, plans } from './common';
 
 export const localMemberBody = z.strictObject({
   memberId: id,
-  plan: z.enum(plans).nullable().optional(),
-  contractStart: localDate.optional(),
-  companyName: z.string().min(1).max(128).optional(),
+  plan: z.optional(z.nullable(z.enum(plans))),
+  contractStart: z.optional(localDate),
+  companyName: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
   /** The member's e-mail (where notifications go locally); `<memberId>@example.com` when absent. */
-  email: z.email().max(254).optional(),
+  email: z.optional(z.email().check(z.maxLength(254))),
 });
 
 export const localTokenBody = z.strictObject({
   sub: id,
   role: z.enum(['member', 'operator', 'admin']),
-  partnerId: id.optional(),
-  operatorRole: z.enum(['full', 'staff', 'usage']).optional(),
+  partnerId: z.optional(id),
+  operatorRole: z.optional(z.enum(['full', 'staff', 'usage'])),
 });
 
 /** `{ now }`: jump the clock to an instant (ISO 8601 with an offset). */
-export const localClockSetBody = z.strictObject({ now: z.string().min(1) });
+export const localClockSetBody = z.strictObject({ now: z.string().check(z.minLength(1)) });
 
 /** `{ advanceMinutes }`: move the clock forward. */
 export const localClockAdvanceBody = z.strictObject({
-  advanceMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(60 * 24 * 365),
+  advanceMinutes: z.number().check(z.int(), z.gte(0), z.lte(60 * 24 * 365)),
 });
 
 /** What a body that is neither clock move is told. */

@@ -1,8 +1,8 @@
 /** Contracts of the membership routes: the member's own profile and plan, purchases (api.md, member plans). */
-import * as z from 'zod';
+import * as z from '../zod';
 import { count, id, instant, isoDate, plans, yen, zoned } from './common';
 
-export const corporateCodeBody = z.strictObject({ code: z.string().regex(/^\d{16}$/, 'Expected 16 digits') });
+export const corporateCodeBody = z.strictObject({ code: z.string().check(z.regex(/^\d{16}$/, 'Expected 16 digits')) });
 
 /** The plans a member buys (corporate comes with a company). */
 export const individualPlans = ['basic', 'premium'] as const;
@@ -11,13 +11,13 @@ export const meResponse = z.strictObject({
   memberId: z.string(),
   memberNumber: z.string(),
   /** `null`: no plan yet (no corporate code, nothing bought), or a bought plan lapsed. */
-  plan: z.enum(plans).nullable(),
-  companyName: z.string().optional(),
+  plan: z.nullable(z.enum(plans)),
+  companyName: z.optional(z.string()),
   /** The contract month (individual plans) or calendar month uses are counted in; absent without a plan. */
-  contract: z.strictObject({ start: isoDate, end: isoDate }).optional(),
-  uses: z.strictObject({ limit: count.nullable(), used: count, held: count, remaining: count.nullable() }),
+  contract: z.optional(z.strictObject({ start: isoDate, end: isoDate })),
+  uses: z.strictObject({ limit: z.nullable(count), used: count, held: count, remaining: z.nullable(count) }),
   /** The next renewal of a bought plan: its day, the plan it renews into, and whether it stops instead. */
-  renewal: z.strictObject({ on: isoDate, plan: z.enum(individualPlans), stops: z.boolean() }).optional(),
+  renewal: z.optional(z.strictObject({ on: isoDate, plan: z.enum(individualPlans), stops: z.boolean() })),
 });
 
 export const planChangeBody = z.strictObject({ plan: z.enum(individualPlans) });
@@ -28,7 +28,7 @@ export const memberPath = z.strictObject({ memberId: id });
 export const purchaseBody = z.strictObject({
   plan: z.enum(individualPlans),
   paidAt: instant,
-  amount: z.number().int().min(0).max(10_000_000),
+  amount: z.number().check(z.int(), z.gte(0), z.lte(10_000_000)),
 });
 
 export const purchaseResponse = z.strictObject({

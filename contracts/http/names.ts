@@ -2,7 +2,7 @@
  * The names of the API's schemas in the OpenAPI document: generated clients get these as type names. Every
  * answer and body a route is made with must be one of these (the document builder refuses an unnamed one).
  */
-import type * as z from 'zod';
+import type * as z from '../zod';
 import {
   agreedExtensionBody,
   companyPatchBody,
@@ -93,7 +93,7 @@ import {
 } from './visits';
 
 /** Answers, in the document as their output (what a client receives). */
-export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
+export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodMiniType, string]> = [
   [facilitySummaryResponse, 'FacilitySummary'],
   [facilitySummaryListResponse, 'FacilitySummaryList'],
   [spaceResponse, 'Space'],
@@ -150,7 +150,7 @@ export const ANSWER_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
 ];
 
 /** Request bodies, in the document as their input (what a client sends). */
-export const BODY_NAMES: ReadonlyArray<readonly [z.ZodType, string]> = [
+export const BODY_NAMES: ReadonlyArray<readonly [z.ZodMiniType, string]> = [
   [createReservationBody, 'NewReservation'],
   [extendBody, 'Extension'],
   [rejectBody, 'Rejection'],

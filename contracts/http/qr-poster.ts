@@ -3,7 +3,7 @@
  * an A4 PDF with the QR code members scan to check in and out, the space's and its facility's names, and how to scan.
  * The answer is a file, not JSON: it has no schema to name (contracts/http/names.ts), only its media type.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import { id } from './common';
 
 export const qrPosterPath = z.strictObject({ spaceId: id });

@@ -3,8 +3,8 @@
  * 004 §3-2 実績集計, §3-4 実績管理): the sales lines of a range of use dates, page by page or as CSV, and their totals by
  * facility and day or calendar month.
  */
-import * as z from 'zod';
 import type { SalesItem } from '../csv/sales.v1';
+import * as z from '../zod';
 import { id, itemsOf, localDate, queryInteger } from './common';
 
 /** The items of a sales line (api.md `SalesLine.item`), as the ledger writes them. */
@@ -23,7 +23,7 @@ export const MAX_SALES_RANGE_DAYS = 366;
 export const MAX_SUMMARY_MONTHS = 36;
 
 /** Integer yen; a line may one day be negative (a refund), so no lower bound here. */
-const money = z.number().int();
+const money = z.number().check(z.int());
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
@@ -51,32 +51,38 @@ function rangeIssues(from: string, to: string, maxDays: number): Issue[] {
   return [];
 }
 
-const addIssues = (ctx: z.RefinementCtx, issues: Issue[]) => {
+const addIssues = (ctx: z.core.$RefinementCtx, issues: Issue[]) => {
   for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
 };
 
 export const salesLineCursor = z
   .string()
-  .max(512)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')
-  .describe('nextCursor of the previous page (with the same range and filters).');
+  .check(
+    z.maxLength(512),
+    z.regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API'),
+    z.describe('nextCursor of the previous page (with the same range and filters).'),
+  );
 
 /** `GET /v1/operator/sales`: a range of use dates (required, at most a year), filters, a page. */
 export const salesQuery = z
   .strictObject({
-    from: localDate.describe('First use date (YYYY-MM-DD, facility time, inclusive). Required.'),
-    to: localDate.describe(
-      `Last use date (YYYY-MM-DD, inclusive). Required; at most ${MAX_SALES_RANGE_DAYS} days from \`from\`.`,
+    from: localDate.check(z.describe('First use date (YYYY-MM-DD, facility time, inclusive). Required.')),
+    to: localDate.check(
+      z.describe(
+        `Last use date (YYYY-MM-DD, inclusive). Required; at most ${MAX_SALES_RANGE_DAYS} days from \`from\`.`,
+      ),
     ),
-    facilityId: id.optional().describe('Only the lines of this facility (one of the partner’s).'),
-    spaceId: id.optional().describe('Only the lines of this space (one of the partner’s).'),
-    item: z.enum(SALES_ITEMS).optional().describe('Only the lines of this item.'),
-    limit: queryInteger(1, 100)
-      .optional()
-      .describe('Lines per page: 1–100, default 100. A CSV answer (`Accept: text/csv`) holds the whole range.'),
-    cursor: salesLineCursor.optional(),
+    facilityId: z.optional(id).check(z.describe('Only the lines of this facility (one of the partner’s).')),
+    spaceId: z.optional(id).check(z.describe('Only the lines of this space (one of the partner’s).')),
+    item: z.optional(z.enum(SALES_ITEMS)).check(z.describe('Only the lines of this item.')),
+    limit: z
+      .optional(queryInteger(1, 100))
+      .check(
+        z.describe('Lines per page: 1–100, default 100. A CSV answer (`Accept: text/csv`) holds the whole range.'),
+      ),
+    cursor: z.optional(salesLineCursor),
   })
-  .superRefine((q, ctx) => addIssues(ctx, rangeIssues(q.from, q.to, MAX_SALES_RANGE_DAYS)));
+  .check(z.superRefine((q, ctx) => addIssues(ctx, rangeIssues(q.from, q.to, MAX_SALES_RANGE_DAYS))));
 
 /**
  * A sales line as the partner sees it (api.md `SalesLine`): who (company name and member number, never the member),
@@ -86,7 +92,7 @@ export const salesQuery = z
  */
 export const salesLineResponse = z.strictObject({
   lineId: z.string(),
-  companyName: z.string().nullable(),
+  companyName: z.nullable(z.string()),
   memberNumber: z.string(),
   facilityId: z.string(),
   facilityName: z.string(),
@@ -104,14 +110,14 @@ export const salesLineResponse = z.strictObject({
   amount: money,
   tax: money,
   total: money,
-  reservationId: z.string().optional(),
-  visitId: z.string().optional(),
+  reservationId: z.optional(z.string()),
+  visitId: z.optional(z.string()),
 });
 
 /** A page of sales lines: `nextCursor` (for `cursor=`) until the last page. */
 export const salesPageResponse = z.strictObject({
   items: z.array(salesLineResponse),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 
 export const SUMMARY_UNITS = ['day', 'month'] as const;
@@ -122,31 +128,33 @@ export const SUMMARY_UNITS = ['day', 'month'] as const;
  */
 export const salesSummaryQuery = z
   .strictObject({
-    unit: z.enum(SUMMARY_UNITS).describe('day: a total per day; month: a total per calendar month.'),
-    from: localDate.describe('First day (YYYY-MM-DD, inclusive); with unit=month, the first day of a month.'),
-    to: localDate.describe('Last day (YYYY-MM-DD, inclusive); with unit=month, the last day of a month.'),
-    facilityId: id.optional().describe('Only this facility’s totals (one of the partner’s).'),
+    unit: z.enum(SUMMARY_UNITS).check(z.describe('day: a total per day; month: a total per calendar month.')),
+    from: localDate.check(z.describe('First day (YYYY-MM-DD, inclusive); with unit=month, the first day of a month.')),
+    to: localDate.check(z.describe('Last day (YYYY-MM-DD, inclusive); with unit=month, the last day of a month.')),
+    facilityId: z.optional(id).check(z.describe('Only this facility’s totals (one of the partner’s).')),
   })
-  .superRefine((q, ctx) => {
-    if (q.unit === 'day') return addIssues(ctx, rangeIssues(q.from, q.to, MAX_SALES_RANGE_DAYS));
-    if (!localDate.safeParse(q.from).success || !localDate.safeParse(q.to).success) return;
-    const issues: Issue[] = [];
-    if (!q.from.endsWith('-01')) {
-      issues.push({ path: ['from'], message: 'With unit=month, from is the first day of a month' });
-    }
-    if (q.to !== lastOfMonth(q.to)) {
-      issues.push({ path: ['to'], message: 'With unit=month, to is the last day of a month' });
-    }
-    if (issues.length === 0 && q.from > q.to) issues.push(...rangeIssues(q.from, q.to, Number.POSITIVE_INFINITY));
-    if (issues.length === 0 && monthNumber(q.to) - monthNumber(q.from) + 1 > MAX_SUMMARY_MONTHS) {
-      issues.push({ path: ['to'], message: `A monthly summary holds at most ${MAX_SUMMARY_MONTHS} months` });
-    }
-    addIssues(ctx, issues);
-  });
+  .check(
+    z.superRefine((q, ctx) => {
+      if (q.unit === 'day') return addIssues(ctx, rangeIssues(q.from, q.to, MAX_SALES_RANGE_DAYS));
+      if (!localDate.safeParse(q.from).success || !localDate.safeParse(q.to).success) return;
+      const issues: Issue[] = [];
+      if (!q.from.endsWith('-01')) {
+        issues.push({ path: ['from'], message: 'With unit=month, from is the first day of a month' });
+      }
+      if (q.to !== lastOfMonth(q.to)) {
+        issues.push({ path: ['to'], message: 'With unit=month, to is the last day of a month' });
+      }
+      if (issues.length === 0 && q.from > q.to) issues.push(...rangeIssues(q.from, q.to, Number.POSITIVE_INFINITY));
+      if (issues.length === 0 && monthNumber(q.to) - monthNumber(q.from) + 1 > MAX_SUMMARY_MONTHS) {
+        issues.push({ path: ['to'], message: `A monthly summary holds at most ${MAX_SUMMARY_MONTHS} months` });
+      }
+      addIssues(ctx, issues);
+    }),
+  );
 
 /** One facility's sales of one period: `YYYY-MM-DD` (unit=day) or `YYYY-MM` (unit=month, a calendar month). */
 export const salesTotalResponse = z.strictObject({
-  period: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  period: z.string().check(z.regex(/^\d{4}-\d{2}(-\d{2})?$/)),
   facilityId: z.string(),
   amount: money,
   tax: money,

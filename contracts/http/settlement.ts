@@ -3,7 +3,7 @@
  * "Settlement"): what companies paid and what is taken off a partner's payout, per settlement period, and the notices
  * the partners are paid by.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import { id, isoDate, queryInteger, yen, zoned } from './common';
 import { text } from './partner-facilities';
 import { salesLineCursor } from './sales';
@@ -13,13 +13,13 @@ import { salesLineResponse } from './usage';
  * A settlement period, `YYYY-MM`: the month of its closing day (`2026-12` = 2026-11-21 … 2026-12-20). The business-day
  * calendar covers notices up to 2049's periods.
  */
-export const settlementMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a settlement period YYYY-MM (the month of its closing day)')
-  .refine((v) => v >= '2000-01' && v <= '2049-12', 'Settlement periods run from 2000-01 to 2049-12');
+export const settlementMonth = z.string().check(
+  z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a settlement period YYYY-MM (the month of its closing day)'),
+  z.refine((v) => v >= '2000-01' && v <= '2049-12', 'Settlement periods run from 2000-01 to 2049-12'),
+);
 
 /** Whole yen, from 1 to ten billion (a payment or an offset). */
-const money = z.number().int().min(1).max(10_000_000_000);
+const money = z.number().check(z.int(), z.gte(1), z.lte(10_000_000_000));
 
 /** `POST /v1/admin/company-payments`: what a company paid for a period (drives the partners' payouts). */
 export const companyPaymentBody = z.strictObject({ companyId: id, month: settlementMonth, amount: money });
@@ -49,13 +49,10 @@ export const partnerOffsetResponse = z.strictObject({
 
 /** `GET /v1/operator/payment-notices`: newest period first, paged. */
 export const paymentNoticesQuery = z.strictObject({
-  limit: queryInteger(1, 100).optional().describe('Notices per page: 1–100, default 100.'),
+  limit: z.optional(queryInteger(1, 100)).check(z.describe('Notices per page: 1–100, default 100.')),
   cursor: z
-    .string()
-    .max(512)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')
-    .optional()
-    .describe('nextCursor of the previous page.'),
+    .optional(z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')))
+    .check(z.describe('nextCursor of the previous page.')),
 });
 
 /**
@@ -64,10 +61,12 @@ export const paymentNoticesQuery = z.strictObject({
  */
 const paymentNoticeId = z
   .string()
-  .max(160)
-  .regex(
-    /^[A-Za-z0-9_-]+(?::|%3[Aa])\d{4}-(0[1-9]|1[0-2])$/,
-    'Expected a payment notice id such as partner-tw:2026-12',
+  .check(
+    z.maxLength(160),
+    z.regex(
+      /^[A-Za-z0-9_-]+(?::|%3[Aa])\d{4}-(0[1-9]|1[0-2])$/,
+      'Expected a payment notice id such as partner-tw:2026-12',
+    ),
   );
 
 export const paymentNoticePath = z.strictObject({ id: paymentNoticeId });
@@ -80,7 +79,9 @@ export const adminPaymentNoticePath = z.strictObject({ noticeId: paymentNoticeId
  * after the notice's issue day). Repeated with the same day it changes nothing; another day for a paid notice is 409.
  */
 export const noticePaidBody = z.strictObject({
-  paidOn: isoDate.describe('The day the payout was transferred (YYYY-MM-DD), on or after the notice was issued.'),
+  paidOn: isoDate.check(
+    z.describe('The day the payout was transferred (YYYY-MM-DD), on or after the notice was issued.'),
+  ),
 });
 export type NoticePaidBody = z.infer<typeof noticePaidBody>;
 
@@ -103,7 +104,7 @@ export const paymentNoticeResponse = z.strictObject({
   dueDate: isoDate,
   gross: yen,
   paidByCompanies: yen,
-  ratePercent: z.number().int().min(0).max(100),
+  ratePercent: z.number().check(z.int(), z.gte(0), z.lte(100)),
   payout: yen,
   offsetsDue: yen,
   offsets: yen,
@@ -111,7 +112,7 @@ export const paymentNoticeResponse = z.strictObject({
   carriedOver: yen,
   status: z.enum(PAYMENT_NOTICE_STATUSES),
   /** When `status` is `paid`: the day the back office recorded the payout as transferred. */
-  paidOn: isoDate.optional(),
+  paidOn: z.optional(isoDate),
 });
 export type PaymentNoticeResponse = z.infer<typeof paymentNoticeResponse>;
 
@@ -133,7 +134,7 @@ export const paymentNoticeFileName = (period: string): string => `payment-notice
 /** A page of the partner's notices: `nextCursor` (for `cursor=`) until the last page. */
 export const paymentNoticeListResponse = z.strictObject({
   items: z.array(paymentNoticeResponse),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 
 /**
@@ -141,10 +142,10 @@ export const paymentNoticeListResponse = z.strictObject({
  * (`Accept: text/csv`) holds them all, so `limit` and `cursor` do not apply to it.
  */
 export const noticeLinesQuery = z.strictObject({
-  limit: queryInteger(1, 100)
-    .optional()
-    .describe('Lines per page: 1–100, default 100. A CSV answer (`Accept: text/csv`) holds every line.'),
-  cursor: salesLineCursor.optional(),
+  limit: z
+    .optional(queryInteger(1, 100))
+    .check(z.describe('Lines per page: 1–100, default 100. A CSV answer (`Accept: text/csv`) holds every line.')),
+  cursor: z.optional(salesLineCursor),
 });
 export type NoticeLinesQuery = z.infer<typeof noticeLinesQuery>;
 
@@ -154,7 +155,7 @@ export type NoticeLinesQuery = z.infer<typeof noticeLinesQuery>;
  */
 export const noticeLinesResponse = z.strictObject({
   items: z.array(salesLineResponse),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type NoticeLinesResponse = z.infer<typeof noticeLinesResponse>;
 

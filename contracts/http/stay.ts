@@ -1,13 +1,13 @@
 /** Contracts of the stay routes: check-in, re-entry, checkout and unlock commands (api.md, member routes). */
-import * as z from 'zod';
 import { doorEventResults, unlockCommand, unlockPurposes } from '../mqtt';
+import * as z from '../zod';
 import { reservationResponse } from './booking';
 import { id, zoned } from './common';
 
 export const doorBody = z.strictObject({ doorId: id });
 /** Re-entry while checked in (the default), or an exit within 5 minutes after checkout (api.md, wave 2). */
-export const unlockBody = z.strictObject({ doorId: id, purpose: z.enum(['reentry', 'exit']).optional() });
-export const unlockCommandPath = z.strictObject({ commandId: z.string().uuid() });
+export const unlockBody = z.strictObject({ doorId: id, purpose: z.optional(z.enum(['reentry', 'exit'])) });
+export const unlockCommandPath = z.strictObject({ commandId: z.string().check(z.uuid()) });
 
 export const unlockStatuses = ['sent', ...doorEventResults, 'expired'] as const;
 
@@ -16,8 +16,8 @@ export const unlockCommandResponse = z.strictObject({
   ...unlockCommand.shape,
   purpose: z.enum(unlockPurposes),
   status: z.enum(unlockStatuses),
-  resultAt: zoned.optional(),
-  reason: z.string().optional(),
+  resultAt: z.optional(zoned),
+  reason: z.optional(z.string()),
 });
 
 /** Check-in and checkout: the reservation with the unlock command the step issued. */

@@ -5,7 +5,7 @@
  * (contracts/csv/visits.v1, guests.v1, reservations.v1). Operator answers carry the company name and the member number,
  * never the member.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import { reservationStatuses } from './booking';
 import { id, localDate, price, queryInteger, zoned } from './common';
 import { operatorReservationResponse } from './requests';
@@ -26,37 +26,37 @@ const daysOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
 /** What every usage list is searched by; `what` names its items in the descriptions. */
 const searchFields = (what: string, when: string) => ({
-  from: localDate.describe(
-    `Only ${what} whose ${when} is on or after this date (YYYY-MM-DD, facility time, inclusive). Required.`,
+  from: localDate.check(
+    z.describe(`Only ${what} whose ${when} is on or after this date (YYYY-MM-DD, facility time, inclusive). Required.`),
   ),
-  to: localDate.describe(
-    `Only ${what} whose ${when} is on or before this date (YYYY-MM-DD, facility time, inclusive). Required: at most ${MAX_USAGE_RANGE_DAYS} days from \`from\`, both included.`,
-  ),
-  facilityId: id.optional().describe(`Only the ${what} of this facility (one of the partner’s, else 404).`),
-  spaceId: id.optional().describe(`Only the ${what} of this space (one of the partner’s, else 404).`),
-  companyName: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe(
-      `Only the ${what} of members of this company: its name exactly as the answers show it (an exact match: case, spaces and width count).`,
+  to: localDate.check(
+    z.describe(
+      `Only ${what} whose ${when} is on or before this date (YYYY-MM-DD, facility time, inclusive). Required: at most ${MAX_USAGE_RANGE_DAYS} days from \`from\`, both included.`,
     ),
-  limit: queryInteger(1, USAGE_PAGE_LIMIT)
-    .optional()
-    .describe(
-      `Items per page: 1–${USAGE_PAGE_LIMIT}, default ${USAGE_PAGE_LIMIT}. A page may hold fewer and still have a \`nextCursor\`: read on until it has none. A CSV answer is the whole search (no paging).`,
+  ),
+  facilityId: z.optional(id).check(z.describe(`Only the ${what} of this facility (one of the partner’s, else 404).`)),
+  spaceId: z.optional(id).check(z.describe(`Only the ${what} of this space (one of the partner’s, else 404).`)),
+  companyName: z
+    .optional(z.string().check(z.minLength(1), z.maxLength(200)))
+    .check(
+      z.describe(
+        `Only the ${what} of members of this company: its name exactly as the answers show it (an exact match: case, spaces and width count).`,
+      ),
+    ),
+  limit: z
+    .optional(queryInteger(1, USAGE_PAGE_LIMIT))
+    .check(
+      z.describe(
+        `Items per page: 1–${USAGE_PAGE_LIMIT}, default ${USAGE_PAGE_LIMIT}. A page may hold fewer and still have a \`nextCursor\`: read on until it has none. A CSV answer is the whole search (no paging).`,
+      ),
     ),
   cursor: z
-    .string()
-    .max(512)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')
-    .optional()
-    .describe('The `nextCursor` of the page before, with the same search.'),
+    .optional(z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor of this API')))
+    .check(z.describe('The `nextCursor` of the page before, with the same search.')),
 });
 
 /** `from` not after `to`, and at most {@link MAX_USAGE_RANGE_DAYS} days from one to the other, both included. */
-export function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
+export function checkRange(q: { from: string; to: string }, ctx: z.core.$RefinementCtx): void {
   const days = daysOf(q.to) - daysOf(q.from) + 1;
   if (days < 1) {
     for (const field of ['from', 'to'] as const) {
@@ -71,25 +71,25 @@ export function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx
 export const usageVisitsQuery = z
   .strictObject({
     ...searchFields('visits', 'check-in'),
-    status: z.enum(VISIT_STATUSES).optional().describe('Only visits in this status.'),
+    status: z.optional(z.enum(VISIT_STATUSES)).check(z.describe('Only visits in this status.')),
   })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 
 /** `GET /v1/operator/usage/guests`: the guests of the partner's open-space visits, by their visit's check-in date. */
 export const usageGuestsQuery = z
   .strictObject({
     ...searchFields('guests', 'visit’s check-in'),
-    status: z.enum(GUEST_STATUSES).optional().describe('Only guests still in, or only those who left.'),
+    status: z.optional(z.enum(GUEST_STATUSES)).check(z.describe('Only guests still in, or only those who left.')),
   })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 
 /** `GET /v1/operator/usage/reservations`: the partner's reservations by their start date. */
 export const usageReservationsQuery = z
   .strictObject({
     ...searchFields('reservations', 'start'),
-    status: z.enum(reservationStatuses).optional().describe('Only reservations in this status.'),
+    status: z.optional(z.enum(reservationStatuses)).check(z.describe('Only reservations in this status.')),
   })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 
 /** The names the partner site shows where the JSON has ids (the CSV files' 施設 and スペース columns). */
 const names = { facilityName: z.string(), spaceName: z.string() };
@@ -98,7 +98,7 @@ const names = { facilityName: z.string(), spaceName: z.string() };
 export const usageVisitResponse = z.strictObject({ ...operatorVisitResponse.shape, ...names });
 export const usageVisitPageResponse = z.strictObject({
   items: z.array(usageVisitResponse),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 
 /** One guest of an open-space visit: who brought them (company, member number, the visit), their in, out and charge. */
@@ -106,7 +106,7 @@ export const usageGuestResponse = z.strictObject({
   visitId: z.string(),
   /** The member's visit's number (`V-…`). */
   visitNumber: z.string(),
-  companyName: z.string().nullable(),
+  companyName: z.nullable(z.string()),
   memberNumber: z.string(),
   facilityId: z.string(),
   spaceId: z.string(),
@@ -114,20 +114,20 @@ export const usageGuestResponse = z.strictObject({
   /** The guest within its visit (`g1`, `g2`, …). */
   guestId: z.string(),
   checkedInAt: zoned,
-  checkedOutAt: zoned.optional(),
+  checkedOutAt: z.optional(zoned),
   /** The guest's own per-minute charge, once out. */
-  charge: price.optional(),
+  charge: z.optional(price),
 });
 export const usageGuestPageResponse = z.strictObject({
   items: z.array(usageGuestResponse),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 
 /**
  * A reservation's sales line in the usage list (api.md `SalesLine`): the sales list's line without the facility's and
  * space's names, which the reservation carries.
  */
-export const salesLineResponse = salesListLine.omit({ facilityName: true, spaceName: true });
+export const salesLineResponse = z.omit(salesListLine, { facilityName: true, spaceName: true });
 
 const {
   keypadCode: _keypadCode,
@@ -145,12 +145,14 @@ const {
 export const usageReservationResponse = z.strictObject({
   ...reservationFields,
   ...names,
-  options: z.array(z.strictObject({ optionId: z.string(), name: z.string(), quantity: z.number().int().min(1) })),
+  options: z.array(
+    z.strictObject({ optionId: z.string(), name: z.string(), quantity: z.number().check(z.int(), z.gte(1)) }),
+  ),
   salesLines: z.array(salesLineResponse),
 });
 export const usageReservationPageResponse = z.strictObject({
   items: z.array(usageReservationResponse),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 
 export type UsageVisitsQuery = z.infer<typeof usageVisitsQuery>;

@@ -2,7 +2,7 @@
  * Contracts of drop-in visits (api.md "Drop-in visits"; domain-rules §6): the member scans the QR code posted at an
  * open space to check in and again to leave, and may bring guests, each with their own in and out.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import { count, id, price, queryInteger, zoned } from './common';
 import { ticketText } from './tickets';
 
@@ -10,30 +10,33 @@ export const VISIT_STATUSES = ['in', 'out', 'closedAtClosing'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
 /** What a QR code posted at an open space carries (`QR-…`). */
-export const qrValue = z.string().min(1).max(200);
+export const qrValue = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** `POST /v1/visits` and `…/checkout`: the QR scanned at the space. */
 export const qrBody = z.strictObject({ qrValue });
-export const visitPath = z.strictObject({ id: z.string().uuid() });
-export const guestPath = z.strictObject({ id: z.string().uuid(), guestId: id });
+export const visitPath = z.strictObject({ id: z.string().check(z.uuid()) });
+export const guestPath = z.strictObject({ id: z.string().check(z.uuid()), guestId: id });
 /** `POST …/guests`: how many guests come in now (at most {@link MAX_GUESTS_AT_ONCE} at once). */
 export const MAX_GUESTS_AT_ONCE = 20;
-export const guestsBody = z.strictObject({ count: z.number().int().min(1).max(MAX_GUESTS_AT_ONCE) });
+export const guestsBody = z.strictObject({
+  count: z.number().check(z.int(), z.gte(1), z.lte(MAX_GUESTS_AT_ONCE)),
+});
 export const visitsQuery = z.strictObject({
   scope: z
-    .enum(['current', 'past'])
-    .default('current')
-    .describe('current: the visit the member is in now (one at most); past: visits over, newest first.'),
-  limit: queryInteger(1, 100).optional().describe('Past visits per page: 1–100, default 100.'),
-  cursor: z.string().max(512).optional().describe('The `nextCursor` of the page before (past visits).'),
+    ._default(z.enum(['current', 'past']), 'current')
+    .check(z.describe('current: the visit the member is in now (one at most); past: visits over, newest first.')),
+  limit: z.optional(queryInteger(1, 100)).check(z.describe('Past visits per page: 1–100, default 100.')),
+  cursor: z
+    .optional(z.string().check(z.maxLength(512)))
+    .check(z.describe('The `nextCursor` of the page before (past visits).')),
 });
 
 export const visitGuestResponse = z.strictObject({
   guestId: z.string(),
   checkedInAt: zoned,
-  checkedOutAt: zoned.optional(),
+  checkedOutAt: z.optional(zoned),
   /** The guest's own per-minute charge, once out. */
-  charge: price.optional(),
+  charge: z.optional(price),
 });
 
 /** A visit as its member sees it; `charge` is the member's own (each guest carries theirs). */
@@ -45,17 +48,17 @@ export const visitResponse = z.strictObject({
   spaceId: z.string(),
   status: z.enum(VISIT_STATUSES),
   checkedInAt: zoned,
-  checkedOutAt: zoned.optional(),
+  checkedOutAt: z.optional(zoned),
   /** When the per-check-in limit ends the visit (stores with a limit). */
-  limitEndsAt: zoned.optional(),
+  limitEndsAt: z.optional(zoned),
   /** When the space closes, if before the limit: the visit is closed then (`closedAtClosing`). */
-  closesAt: zoned.optional(),
+  closesAt: z.optional(zoned),
   uses: count,
   guests: z.array(visitGuestResponse),
-  charge: price.optional(),
+  charge: z.optional(price),
 });
 
-export const visitListResponse = z.strictObject({ items: z.array(visitResponse), nextCursor: z.string().optional() });
+export const visitListResponse = z.strictObject({ items: z.array(visitResponse), nextCursor: z.optional(z.string()) });
 
 export type VisitResponse = z.infer<typeof visitResponse>;
 export type VisitGuestResponse = z.infer<typeof visitGuestResponse>;
@@ -67,7 +70,7 @@ export type VisitGuestResponse = z.infer<typeof visitGuestResponse>;
 const { memberId: _memberId, ...visitFields } = visitResponse.shape;
 export const operatorVisitResponse = z.strictObject({
   ...visitFields,
-  companyName: z.string().nullable(),
+  companyName: z.nullable(z.string()),
   memberNumber: z.string(),
 });
 
@@ -75,19 +78,19 @@ export const operatorVisitResponse = z.strictObject({
 export const ticketCheckInBody = z.strictObject({ ticket: ticketText, spaceId: id });
 
 /** `GET /v1/operator/usage/current?facilityId=`. */
-export const currentUsageQuery = z.strictObject({ facilityId: id.optional() });
+export const currentUsageQuery = z.strictObject({ facilityId: z.optional(id) });
 
 /** Who is in one of the partner's open spaces now: company, member number, since when, guests in with them. */
 export const presentVisitResponse = z.strictObject({
   visitId: z.string(),
   number: z.string(),
-  companyName: z.string().nullable(),
+  companyName: z.nullable(z.string()),
   memberNumber: z.string(),
   facilityId: z.string(),
   spaceId: z.string(),
   checkedInAt: zoned,
   /** When the per-check-in limit ends the visit. */
-  limitEndsAt: zoned.optional(),
+  limitEndsAt: z.optional(zoned),
   /** Guests in with the member now. */
   guests: count,
 });

@@ -1,8 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
 import type { ErrorCode } from '../../contracts/errors';
+import * as z from '../../contracts/zod';
 import { clock } from './clock';
 import { type CsvAnswer, csvFile, wantsCsv } from './csv';
 import { tableContext } from './dynamo/client';
@@ -39,7 +39,7 @@ export interface HttpAnswer {
 /** A success answer with a body: its status and the schema of its body (`contracts/http/<module>.ts`). */
 export interface BodyAnswer<R> {
   status: 200 | 201 | 202;
-  body: z.ZodType<R>;
+  body: z.ZodMiniType<R>;
   /** The version an editable resource's answer carries, sent as its `ETag` (api.md "Edits"). */
   etag?: (answer: R) => number;
   /** A list that also answers CSV when asked with `Accept: text/csv` (api.md "CSV"; `csvAnswer` in csv.ts). */
@@ -87,9 +87,9 @@ const FILE_NAME = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** A route's contract: what it reads (path, query, body) and what it answers on success. */
 export interface RouteSchemas<B, Q, P, R> {
-  body?: z.ZodType<B>;
-  query?: z.ZodType<Q>;
-  path?: z.ZodType<P>;
+  body?: z.ZodMiniType<B>;
+  query?: z.ZodMiniType<Q>;
+  path?: z.ZodMiniType<P>;
   /** The success answer: its one status and, but for 204 and files, the schema of its body. */
   response: BodyAnswer<R> | NoContent | FileAnswer;
 }
@@ -127,7 +127,7 @@ const NO_QUERY = z.strictObject({});
 const NO_BODY = z.undefined({ error: 'This route takes no body' });
 
 /** Field problems of a zod error, with unknown keys named one by one. */
-export function fieldProblems(error: z.ZodError, where: string): FieldProblem[] {
+export function fieldProblems(error: z.core.$ZodError, where: string): FieldProblem[] {
   return error.issues.flatMap((issue) => {
     const base = [where, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -137,7 +137,7 @@ export function fieldProblems(error: z.ZodError, where: string): FieldProblem[] 
   });
 }
 
-function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+function parsePart<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -383,8 +383,8 @@ export function httpHandler<R, B = undefined, Q = undefined, P = undefined>(
     authorize(identity, route.caller);
     const request: HttpRequest<B, Q, P> = {
       path: parsePart(schemas.path, event.pathParameters ?? {}, 'path'),
-      query: parsePart((schemas.query ?? NO_QUERY) as z.ZodType<Q>, event.queryStringParameters ?? {}, 'query'),
-      body: parsePart((schemas.body ?? NO_BODY) as z.ZodType<B>, readBody(event), 'body'),
+      query: parsePart((schemas.query ?? NO_QUERY) as z.ZodMiniType<Q>, event.queryStringParameters ?? {}, 'query'),
+      body: parsePart((schemas.body ?? NO_BODY) as z.ZodMiniType<B>, readBody(event), 'body'),
       identity,
       headers: event.headers ?? {},
       now: clock.now(),

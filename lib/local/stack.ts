@@ -5,7 +5,6 @@
  */
 import './env';
 import { createHash, randomBytes } from 'node:crypto';
-import type * as z from 'zod';
 import { MAIL_FROM_ENV, SES_ENDPOINT_ENV } from '../../contracts/events';
 import { EXPORTS_BUCKET_ENV, PHOTOS_BUCKET_ENV, S3_ENDPOINT_ENV } from '../../contracts/files';
 import {
@@ -18,6 +17,7 @@ import {
 import { doorIdOfEventsTopic, EVENTS_WILDCARD } from '../../contracts/mqtt';
 import { TICKET_SIGNING_KEY_ENV } from '../../contracts/ticket-signing';
 import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../contracts/workflows';
+import type * as z from '../../contracts/zod';
 import { type DoorClient, startDoorClient } from '../../iot/door-client';
 import { LOCAL_CLOCK_TOPIC, localClockMessage } from '../../iot/local-clock';
 import { consoleLock } from '../../iot/lock-adapters';
@@ -110,7 +110,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
+function parseWith<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
   if (!result.success) {
     const errors = fieldProblems(result.error, 'body');
@@ -123,7 +123,7 @@ function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
  * The clock body's schema: the branch its one key names (so a wrong value is told about that field), the union
  * otherwise (so a body with neither or both keys is told both shapes).
  */
-function clockBodySchema(body: unknown): z.ZodType<z.infer<typeof localClockBody>> {
+function clockBodySchema(body: unknown): z.ZodMiniType<z.infer<typeof localClockBody>> {
   if (typeof body !== 'object' || body === null) return localClockBody;
   const keys = new Set(Object.keys(body));
   if (keys.has('now') && !keys.has('advanceMinutes')) return localClockSetBody;

@@ -6,7 +6,6 @@
  * that names the step, the request, the status and the answer. A booking made before that step is cancelled.
  */
 import { randomUUID } from 'node:crypto';
-import type * as z from 'zod';
 import { availabilityResponse, reservationResponse } from '../../contracts/http/booking';
 import {
   type FacilityResponse,
@@ -16,6 +15,7 @@ import {
 } from '../../contracts/http/catalog';
 import { meResponse } from '../../contracts/http/membership';
 import { operatorFacilityListResponse } from '../../contracts/http/partner-facilities';
+import type * as z from '../../contracts/zod';
 import { addDays, localDateOf, SLOT_MS } from '../../lambdas/domain/calendar';
 import { applicableFeeRule, FREE_CANCELLATION_MS } from '../../lambdas/modules/booking/rules/cancellation';
 
@@ -217,7 +217,7 @@ export async function runSmoke(target: SmokeTarget): Promise<SmokeReport> {
     return body;
   };
 
-  const read = async <S extends z.ZodType>(
+  const read = async <S extends z.ZodMiniType>(
     schema: S,
     method: 'GET' | 'POST',
     path: string,

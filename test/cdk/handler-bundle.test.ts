@@ -5,7 +5,8 @@
  * clients it brings); in its place the environment's credentials (lambdas/platform/sdk/env-credentials.ts). Run from a
  * folder no node_modules is reachable from, the handler answers and signs its DynamoDB call with the credentials in
  * its environment, as Lambda gives them. A partner's profile (read and edited in the table only) carries no Cognito
- * client. A drop-in check-in carries no national-holiday table, a settlement route only the table's dates. One esbuild build of the four: about a second.
+ * client. A drop-in check-in carries no national-holiday table, a settlement route only the table's dates. Its zod is
+ * zod/mini (contracts/zod.ts), not classic zod. One esbuild build of the four: about a second.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -94,6 +95,13 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, record
     ];
     expect(unused.filter((name) => packages.has(name))).toEqual([]);
     expect(filesIn(metafile)).toContain('lambdas/platform/sdk/env-credentials.ts');
+  });
+
+  it('get-me carries zod/mini with its English messages, not classic zod (a fraction of its size)', () => {
+    const zod = filesIn(metafile).filter((file) => file.includes('node_modules/zod/'));
+    expect(zod.some((file) => file.includes('node_modules/zod/v4/mini/'))).toBe(true);
+    expect(zod.some((file) => file.endsWith('node_modules/zod/v4/locales/en.js'))).toBe(true);
+    expect(zod.filter((file) => file.includes('node_modules/zod/v4/classic/'))).toEqual([]);
   });
 
   it('get-partner-profile carries no Cognito client: only the rows that change sign-ins make the directory', () => {

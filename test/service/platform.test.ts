@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { API_SCOPE, CLAIMS } from '../../contracts/auth';
 import type { CsvSpec } from '../../contracts/csv/spec';
+import * as z from '../../contracts/zod';
 import { csvAnswer } from '../../lambdas/platform/csv';
 import { declaredProblems, httpHandler, VALIDATE_RESPONSES_ENV } from '../../lambdas/platform/http';
 import { type Claim, type IdempotencyStore, idempotently } from '../../lambdas/platform/idempotency';

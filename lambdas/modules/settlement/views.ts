@@ -1,12 +1,12 @@
 /** Settlement as the API shows it (contracts/http/settlement.ts). */
 
-import type * as z from 'zod';
 import type {
   companyPaymentResponse,
   noticeOffsetResponse,
   PaymentNoticeResponse,
   partnerOffsetResponse,
 } from '../../../contracts/http/settlement';
+import type * as z from '../../../contracts/zod';
 import { toZonedIso } from '../../domain/format';
 import { SERVICE_TIME_ZONE } from '../../domain/model';
 import type { CompanyPayment } from './data/company-payment';

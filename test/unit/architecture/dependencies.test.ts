@@ -1,6 +1,6 @@
 /**
  * The dependency rules of design.md, read from the sources: contracts/ is the floor (zod and nothing of
- * ours); the door controller imports only contracts/; platform/ and domain/ import only contracts/ (and,
+ * ours), and zod comes through contracts/zod.ts alone (zod/mini with its English messages); the door controller imports only contracts/; platform/ and domain/ import only contracts/ (and,
  * inside themselves, their own files); a module imports platform/, domain/, contracts/ and other modules'
  * `index.ts` only; rules are pure; no import circles.
  */
@@ -57,7 +57,7 @@ describe('dependency rules', () => {
     for (const [file, { packages, files }] of graph) {
       if (!file.startsWith('contracts/')) continue;
       expect(
-        packages.filter((p) => p !== 'zod'),
+        packages.filter((p) => p !== 'zod' && !p.startsWith('zod/')),
         file,
       ).toEqual([]);
       expect(
@@ -65,6 +65,14 @@ describe('dependency rules', () => {
         file,
       ).toEqual([]);
     }
+  });
+
+  it('zod is imported by contracts/zod.ts only (zod/mini, English set once), never classic zod', () => {
+    const importers = [...graph].filter(([, { packages }]) =>
+      packages.some((p) => p === 'zod' || p.startsWith('zod/')),
+    );
+    expect(importers.map(([file]) => file)).toEqual(['contracts/zod']);
+    expect(new Set(graph.get('contracts/zod')?.packages)).toEqual(new Set(['zod/mini', 'zod/v4/locales/en.js']));
   });
 
   it('the door controller (iot/) imports contracts/ only of ours', () => {

@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
+import * as z from '../../../../contracts/zod';
 import { clock } from '../../../platform/clock';
 import { logger, metrics } from '../../../platform/instrument';
 import { stepHandler } from '../../../platform/step-handler';

@@ -9,7 +9,7 @@ import { MAIL_EXAMPLES, MAIL_EXAMPLES_FILE, mailExamplesMarkdown } from '../../.
 
 describe('the rendered examples of the messages', () => {
   it('cover every message kind', () => {
-    const kinds = outboxMessage.options.map((o) => o.shape.kind.value).sort();
+    const kinds = outboxMessage.def.options.flatMap((o) => o.shape.kind.def.values).sort();
     expect([...new Set(MAIL_EXAMPLES.map((e) => e.message.kind))].sort()).toEqual(kinds);
   });
 
