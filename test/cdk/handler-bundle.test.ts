@@ -51,7 +51,7 @@ const entryOf = (id: string) => {
   return path.join(PROJECT_ROOT, handlerEntry(route));
 };
 
-describe('routes’ bundles (get-me, get-partner-profile, check-in-visit)', () => {
+describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and the photo, export, door and timer routes)', () => {
   // under /tmp, not the project's .tmp: nothing there resolves a package, the bundle must hold all it loads
   const outdir = mkdtempSync('/tmp/get-me-bundle-');
   let metafile: Metafile;
@@ -63,6 +63,11 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit)', () =
           index: entryOf('get-me'),
           profile: entryOf('get-partner-profile'),
           visit: entryOf('check-in-visit'),
+          facility: entryOf('get-facility'),
+          photo: entryOf('new-photo'),
+          export: entryOf('get-export'),
+          checkin: entryOf('check-in'),
+          reserve: entryOf('create-reservation'),
         },
         outdir,
       }),
@@ -106,6 +111,31 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit)', () =
     // days; before that module was split from settlement.ts, the table came with every drop-in function (≈170 KiB)
     expect(packagesIn(metafile, 'visit').has('@holiday-jp/holiday_jp')).toBe(false);
     expect(packagesIn(metafile, 'visit').has('@aws-sdk/client-dynamodb')).toBe(true);
+  });
+
+  it('the photo, export, door and timer routes sign their S3, IoT and Step Functions calls without those clients', () => {
+    // lambdas/platform/sdk: presigned GETs and POSTs, DeleteObject, Publish and StartExecution signed with the
+    // signer and sent through the HTTP handler the DynamoDB client brings anyway; the clients were ≈47 KiB gzip of
+    // each S3 route (client-s3 and its presigners) and ≈5 to 9 KiB of the door and timer routes
+    const clients = [
+      '@aws-sdk/client-s3',
+      '@aws-sdk/s3-presigned-post',
+      '@aws-sdk/s3-request-presigner',
+      '@aws-sdk/signature-v4-multi-region',
+      '@aws-sdk/middleware-sdk-s3',
+      '@aws-sdk/client-sfn',
+      '@aws-sdk/client-iot-data-plane',
+    ];
+    for (const name of ['facility', 'photo', 'export', 'checkin', 'reserve']) {
+      const packages = packagesIn(metafile, name);
+      expect(packages.has('@aws-sdk/client-dynamodb')).toBe(true);
+      expect({ name, clients: clients.filter((client) => packages.has(client)) }).toEqual({ name, clients: [] });
+      expect(packages.has('@smithy/signature-v4')).toBe(true);
+    }
+    expect(filesIn(metafile, 'photo')).toContain('lambdas/platform/sdk/s3-objects.ts');
+    expect(filesIn(metafile, 'export')).toContain('lambdas/platform/sdk/s3-objects.ts');
+    expect(filesIn(metafile, 'checkin')).toContain('lambdas/platform/sdk/aws-http.ts');
+    expect(filesIn(metafile, 'reserve')).toContain('lambdas/platform/adapters/sfn-timer-starter.ts');
   });
 
   it('get-me answers, and signs its DynamoDB call with the credentials in its environment', async () => {
