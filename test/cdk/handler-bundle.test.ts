@@ -98,6 +98,8 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and th
     ];
     expect(unused.filter((name) => packages.has(name))).toEqual([]);
     expect(filesIn(metafile)).toContain('lambdas/platform/sdk/env-credentials.ts');
+    // nor the SDK's event-stream codec (no operation a function calls streams events): a stub in its place
+    expect(filesIn(metafile).filter((file) => file.includes('/submodules/event-streams/'))).toEqual([]);
   });
 
   it('get-partner-profile carries no Cognito client: only the rows that change sign-ins make the directory', () => {
@@ -215,6 +217,62 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and th
       }
     } finally {
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+    }
+  });
+});
+
+describe('the SDK bundled without its event-stream codec (lib/bundling.ts aliases it to a stub)', () => {
+  const outdir = mkdtempSync('/tmp/sdk-bundle-');
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('leaves the codec out of every client’s protocol, and an S3 client (the export job’s uploads) still sends', async () => {
+    const seen: { method: string | undefined; url: string | undefined; body: string }[] = [];
+    const s3 = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        seen.push({ method: request.method, url: request.url, body: Buffer.concat(chunks).toString('utf8') });
+        response.writeHead(200, { etag: '"e"' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => s3.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = s3.address() as AddressInfo;
+      const options = esbuildOptions({ entryPoints: [], outdir });
+      const result = await build({
+        ...options,
+        entryPoints: undefined,
+        outdir: undefined,
+        outfile: path.join(outdir, 'put.mjs'),
+        stdin: {
+          contents: [
+            "import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';",
+            `const client = new S3Client({ region: 'ap-northeast-1', endpoint: 'http://127.0.0.1:${port}', forcePathStyle: true });`,
+            "await client.send(new PutObjectCommand({ Bucket: 'exports', Key: 'exports/x.csv', Body: 'a,b' }));",
+            "process.stdout.write('sent');",
+          ].join('\n'),
+          resolveDir: PROJECT_ROOT,
+          sourcefile: 'put.ts',
+          loader: 'ts',
+        },
+      });
+      const inputs = Object.keys((result.metafile as Metafile).inputs);
+      expect(inputs).toContain('lambdas/platform/sdk/no-event-streams.ts');
+      expect(inputs.filter((file) => file.includes('/submodules/event-streams/'))).toEqual([]);
+      const { stdout } = await run(process.execPath, [path.join(outdir, 'put.mjs')], {
+        cwd: outdir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: outdir,
+          AWS_ACCESS_KEY_ID: 'AKIDBUNDLETEST',
+          AWS_SECRET_ACCESS_KEY: 'bundle-test-secret',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+      });
+      expect(stdout).toBe('sent');
+      expect(seen).toEqual([{ method: 'PUT', url: '/exports/exports/x.csv?x-id=PutObject', body: 'a,b' }]);
+    } finally {
+      await new Promise<void>((resolve) => s3.close(() => resolve()));
     }
   });
 });
