@@ -95,9 +95,13 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and th
       '@aws-sdk/credential-provider-web-identity',
       '@aws-sdk/credential-provider-process',
       '@aws-sdk/nested-clients',
+      // DynamoDB's endpoint-discovery cache is lambdas/platform/sdk/lru-cache.ts in bundles
+      'mnemonist',
+      'obliterator',
     ];
     expect(unused.filter((name) => packages.has(name))).toEqual([]);
     expect(filesIn(metafile)).toContain('lambdas/platform/sdk/env-credentials.ts');
+    expect(filesIn(metafile)).toContain('lambdas/platform/sdk/lru-cache.ts');
     // nor the SDK's event-stream codec (no operation a function calls streams events): a stub in its place
     expect(filesIn(metafile).filter((file) => file.includes('/submodules/event-streams/'))).toEqual([]);
   });
