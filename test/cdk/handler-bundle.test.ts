@@ -51,7 +51,7 @@ const entryOf = (id: string) => {
   return path.join(PROJECT_ROOT, handlerEntry(route));
 };
 
-describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and the photo, export, door and timer routes)', () => {
+describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and the photo, export, door, timer and ticket routes)', () => {
   // under /tmp, not the project's .tmp: nothing there resolves a package, the bundle must hold all it loads
   const outdir = mkdtempSync('/tmp/get-me-bundle-');
   let metafile: Metafile;
@@ -68,6 +68,7 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and th
           export: entryOf('get-export'),
           checkin: entryOf('check-in'),
           reserve: entryOf('create-reservation'),
+          ticket: entryOf('check-in-by-ticket'),
         },
         outdir,
       }),
@@ -119,7 +120,7 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and th
     expect(packagesIn(metafile, 'visit').has('@aws-sdk/client-dynamodb')).toBe(true);
   });
 
-  it('the photo, export, door and timer routes sign their S3, IoT and Step Functions calls without those clients', () => {
+  it('the photo, export, door, timer and ticket routes sign their S3, IoT, Step Functions and Secrets Manager calls without those clients', () => {
     // lambdas/platform/sdk: presigned GETs and POSTs, DeleteObject, Publish and StartExecution signed with the
     // signer and sent through the HTTP handler the DynamoDB client brings anyway; the clients were ≈47 KiB gzip of
     // each S3 route (client-s3 and its presigners) and ≈5 to 9 KiB of the door and timer routes
@@ -131,8 +132,9 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and th
       '@aws-sdk/middleware-sdk-s3',
       '@aws-sdk/client-sfn',
       '@aws-sdk/client-iot-data-plane',
+      '@aws-sdk/client-secrets-manager',
     ];
-    for (const name of ['facility', 'photo', 'export', 'checkin', 'reserve']) {
+    for (const name of ['facility', 'photo', 'export', 'checkin', 'reserve', 'ticket']) {
       const packages = packagesIn(metafile, name);
       expect(packages.has('@aws-sdk/client-dynamodb')).toBe(true);
       expect({ name, clients: clients.filter((client) => packages.has(client)) }).toEqual({ name, clients: [] });
@@ -142,6 +144,8 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, and th
     expect(filesIn(metafile, 'export')).toContain('lambdas/platform/sdk/s3-objects.ts');
     expect(filesIn(metafile, 'checkin')).toContain('lambdas/platform/sdk/aws-http.ts');
     expect(filesIn(metafile, 'reserve')).toContain('lambdas/platform/adapters/sfn-timer-starter.ts');
+    // the ticket signing keys' GetSecretValue too
+    expect(filesIn(metafile, 'ticket')).toContain('lambdas/platform/adapters/secrets-manager-signing-keys.ts');
   });
 
   it('get-me answers, and signs its DynamoDB call with the credentials in its environment', async () => {

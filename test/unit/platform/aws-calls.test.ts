@@ -14,6 +14,7 @@
 
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -22,6 +23,7 @@ import { PHOTOS_KEY_PREFIX } from '../../../contracts/files';
 import { WORKFLOW_ARN_ENV } from '../../../contracts/workflows';
 import { IotDoorPublisher } from '../../../lambdas/platform/adapters/iot-door-publisher';
 import { S3FileStore } from '../../../lambdas/platform/adapters/s3-file-store';
+import { SecretsManagerReader } from '../../../lambdas/platform/adapters/secrets-manager-signing-keys';
 import { SfnTimerStarter } from '../../../lambdas/platform/adapters/sfn-timer-starter';
 import { AwsServiceError, errorOf, retryable } from '../../../lambdas/platform/sdk/aws-http';
 import { S3Bucket } from '../../../lambdas/platform/sdk/s3-objects';
@@ -254,6 +256,65 @@ describe('Publish without the IoT data-plane client', () => {
       message: 'not allowed',
     });
     expect(refused.sent).toHaveLength(1);
+  });
+});
+
+describe('GetSecretValue without the Secrets Manager client', () => {
+  const secretId = `arn:aws:secretsmanager:${REGION}:123456789012:secret:TicketSigningKey-abc123`;
+  const found = {
+    statusCode: 200,
+    headers: { 'content-type': 'application/x-amz-json-1.1' },
+    body: JSON.stringify({
+      ARN: secretId,
+      Name: 'TicketSigningKey',
+      SecretString: 'k'.repeat(64),
+      VersionStages: ['AWSCURRENT'],
+    }),
+  };
+
+  it.each([
+    ['the cloud', undefined],
+    ['an endpoint of its own', LOCAL],
+  ])(
+    'sends what SecretsManagerClient sends, signed alike, and reads the same string (%s)',
+    async (_where, endpoint) => {
+      const sdk = standIn(found);
+      const client = bare(
+        new SecretsManagerClient({
+          region: REGION,
+          credentials,
+          requestHandler: sdk.handler,
+          ...(endpoint ? { endpoint } : {}),
+        }),
+      );
+      const expected = await client.send(
+        new GetSecretValueCommand({ SecretId: secretId, VersionStage: 'AWSPREVIOUS' }),
+      );
+      const ours = standIn(found);
+      const reader = new SecretsManagerReader({
+        region: REGION,
+        credentials,
+        handler: ours.handler,
+        ...(endpoint ? { endpoint } : {}),
+      });
+      expect(await reader.secretString(secretId, 'AWSPREVIOUS')).toBe(expected.SecretString);
+      expect(ours.sent).toEqual(sdk.sent);
+    },
+  );
+
+  it('throws a missing version as ResourceNotFoundException, and has no string for a binary secret', async () => {
+    const missing = standIn({
+      statusCode: 400,
+      body: '{"__type":"ResourceNotFoundException","Message":"Secrets Manager can\'t find the specified secret value for staging label: AWSPREVIOUS"}',
+    });
+    const reader = new SecretsManagerReader({ region: REGION, credentials, handler: missing.handler });
+    await expect(reader.secretString(secretId, 'AWSPREVIOUS')).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: expect.stringContaining('AWSPREVIOUS'),
+    });
+    const binary = standIn({ statusCode: 200, body: '{"SecretBinary":"AAEC"}' });
+    const binaryReader = new SecretsManagerReader({ region: REGION, credentials, handler: binary.handler });
+    expect(await binaryReader.secretString(secretId, 'AWSCURRENT')).toBeUndefined();
   });
 });
 
