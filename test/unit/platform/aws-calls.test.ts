@@ -370,6 +370,31 @@ describe('S3 without the S3 client', () => {
     expect(Object.keys(ours.fields)).toEqual(Object.keys(expected.fields));
   });
 
+  it('presigns alike without a session token (long-term keys, as the local stack’s)', async () => {
+    const keys = async () => ({ accessKeyId: 'local', secretAccessKey: 'local' });
+    const client = new S3Client({ region: REGION, credentials: keys, endpoint: LOCAL, forcePathStyle: true });
+    const ours = new S3Bucket({ bucket: 'coworking-local-photos', endpoint: LOCAL, region: REGION, credentials: keys });
+    const url = await ours.presignedGet(KEY, 60);
+    expect(url).toBe(
+      await getSignedUrl(client, new GetObjectCommand({ Bucket: 'coworking-local-photos', Key: KEY }), {
+        expiresIn: 60,
+      }),
+    );
+    expect(url).not.toContain('X-Amz-Security-Token');
+    const form = { conditions: [['content-length-range', 1, 10]], fields: { 'Content-Type': 'image/jpeg' } };
+    const post = await ours.presignedPost(KEY, { ...form, expiresInSeconds: 60 });
+    expect(post).toEqual(
+      await createPresignedPost(client, {
+        Bucket: 'coworking-local-photos',
+        Key: KEY,
+        Conditions: form.conditions as never,
+        Fields: form.fields,
+        Expires: 60,
+      }),
+    );
+    expect(post.fields).not.toHaveProperty('X-Amz-Security-Token');
+  });
+
   it('the file store presigns as the SDK did, with the content type and the size range in the policy', async () => {
     const store = new S3FileStore({
       bucket: 'coworking-photos-1',
