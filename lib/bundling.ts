@@ -6,7 +6,8 @@
  *
  * The AWS SDK v3 is bundled, not taken from the runtime: the versions pinned in package-lock.json are
  * the ones that run, whatever the Lambda runtime happens to ship, and tree-shaking keeps them small.
- * Its default credential chain is swapped for the environment's credentials alone ({@link BUNDLE_ALIASES}).
+ * Its default credential chain is swapped for the environment's credentials alone, its event-stream codec for a stub
+ * ({@link BUNDLE_ALIASES}).
  *
  * A function whose row names `bundledFiles` (files it reads at run time, such as a font) gets them copied beside its
  * bundle: `lambdaBundlingWith` for CDK, `copyBundledFiles` for esbuild called directly.
@@ -44,12 +45,19 @@ export const EXTERNAL_MODULES: readonly string[] = [];
  * (the SDK's default credential chain, which every client's runtime config imports: SSO, ini files, credential
  * processes, web identity, the metadata endpoints, with STS and SSO clients of their own) becomes
  * lambdas/platform/sdk/env-credentials.ts, its first link only: a Lambda function's credentials are in its environment.
+ * `@smithy/core/event-streams` becomes lambdas/platform/sdk/no-event-streams.ts, which throws if ever used;
+ * `mnemonist/lru-cache` (DynamoDB's endpoint-discovery cache) lambdas/platform/sdk/lru-cache.ts, a small one on a Map.
  * Absolute paths, so that esbuild finds them whatever its working directory (CDK runs it in the project root).
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': fileURLToPath(
     new URL('../lambdas/platform/sdk/env-credentials.ts', import.meta.url),
   ),
+  // the event-stream codec every client's protocol loads by a dynamic import (inlined in a bundle): no function
+  // calls an operation that streams events (≈7 KiB gzip off every bundle)
+  '@smithy/core/event-streams': fileURLToPath(new URL('../lambdas/platform/sdk/no-event-streams.ts', import.meta.url)),
+  // the DynamoDB client's endpoint-discovery cache, on a Map (≈2 KiB gzip off every bundle)
+  'mnemonist/lru-cache': fileURLToPath(new URL('../lambdas/platform/sdk/lru-cache.ts', import.meta.url)),
 };
 
 /** Bundling options for every NodejsFunction (local esbuild, never Docker). */

@@ -19,6 +19,7 @@ import { CognitoOperatorDirectory } from './adapters/cognito-operator-directory'
 import { IotDoorPublisher } from './adapters/iot-door-publisher';
 import { LocalMemberContacts } from './adapters/local-member-contacts';
 import { LocalOperatorDirectory } from './adapters/local-operator-directory';
+import { S3DownloadLinks } from './adapters/s3-download-links';
 import { S3DownloadStore } from './adapters/s3-download-store';
 import { S3FileStore } from './adapters/s3-file-store';
 import { EnvironmentSigningKeys, SecretsManagerSigningKeys } from './adapters/secrets-manager-signing-keys';
@@ -101,6 +102,24 @@ export function exportStore(): DownloadStore {
     downloads = new S3DownloadStore({ bucket, endpoint: process.env[S3_ENDPOINT_ENV], keyPrefix: EXPORTS_KEY_PREFIX });
   }
   return downloads;
+}
+
+let downloadLinks: Pick<DownloadStore, 'presignedDownload'> | undefined;
+/**
+ * Presigned GETs on the exports bucket (`EXPORTS_BUCKET`), keys under `exports/` only: what the rows with
+ * `readsExports` need of {@link exportStore}, without the S3 client its uploads take.
+ */
+export function exportLinks(): Pick<DownloadStore, 'presignedDownload'> {
+  if (!downloadLinks) {
+    const bucket = process.env[EXPORTS_BUCKET_ENV];
+    if (!bucket) throw new Error(`${EXPORTS_BUCKET_ENV} is not set`);
+    downloadLinks = new S3DownloadLinks({
+      bucket,
+      endpoint: process.env[S3_ENDPOINT_ENV],
+      keyPrefix: EXPORTS_KEY_PREFIX,
+    });
+  }
+  return downloadLinks;
 }
 
 /** Set to `local` by the local stack, which has no user pool: operators' sign-ins are the local stand-in's. */

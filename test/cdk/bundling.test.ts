@@ -54,14 +54,24 @@ describe('bundling options', () => {
     });
   });
 
-  it('replace the SDK’s default credential chain by the environment’s credentials, in CDK’s bundling and in esbuild’s', () => {
+  it('replace the SDK’s default credential chain by the environment’s credentials, its event-stream codec by a stub and mnemonist’s LRU cache by a small one, in CDK’s bundling and in esbuild’s', () => {
     const envCredentials = path.join(PROJECT_ROOT, 'lambdas/platform/sdk/env-credentials.ts');
-    expect(BUNDLE_ALIASES).toEqual({ '@aws-sdk/credential-provider-node': envCredentials });
-    expect(existsSync(envCredentials)).toBe(true);
+    const noEventStreams = path.join(PROJECT_ROOT, 'lambdas/platform/sdk/no-event-streams.ts');
+    const lruCache = path.join(PROJECT_ROOT, 'lambdas/platform/sdk/lru-cache.ts');
+    expect(BUNDLE_ALIASES).toEqual({
+      '@aws-sdk/credential-provider-node': envCredentials,
+      '@smithy/core/event-streams': noEventStreams,
+      'mnemonist/lru-cache': lruCache,
+    });
+    for (const file of [envCredentials, noEventStreams, lruCache]) expect(existsSync(file)).toBe(true);
     expect(plain.alias).toEqual(BUNDLE_ALIASES);
     // CDK passes each item as `--alias:<package>=<file>` (see handler-bundle.test.ts and poster-bundle.test.ts for the bundles)
     expect(lambdaBundling.esbuildArgs).toEqual({
-      '--alias': [`@aws-sdk/credential-provider-node=${envCredentials}`],
+      '--alias': [
+        `@aws-sdk/credential-provider-node=${envCredentials}`,
+        `@smithy/core/event-streams=${noEventStreams}`,
+        `mnemonist/lru-cache=${lruCache}`,
+      ],
     });
   });
 });

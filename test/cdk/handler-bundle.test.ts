@@ -52,7 +52,7 @@ const entryOf = (id: string) => {
   return path.join(PROJECT_ROOT, handlerEntry(route));
 };
 
-describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, record-company-payment)', () => {
+describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, a settlement route, and the photo, export, door, timer and ticket routes)', () => {
   // under /tmp, not the project's .tmp: nothing there resolves a package, the bundle must hold all it loads
   const outdir = mkdtempSync('/tmp/get-me-bundle-');
   let metafile: Metafile;
@@ -65,6 +65,12 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, record
           profile: entryOf('get-partner-profile'),
           visit: entryOf('check-in-visit'),
           payment: entryOf('record-company-payment'),
+          facility: entryOf('get-facility'),
+          photo: entryOf('new-photo'),
+          export: entryOf('get-export'),
+          checkin: entryOf('check-in'),
+          reserve: entryOf('create-reservation'),
+          ticket: entryOf('check-in-by-ticket'),
         },
         outdir,
       }),
@@ -92,9 +98,15 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, record
       '@aws-sdk/credential-provider-web-identity',
       '@aws-sdk/credential-provider-process',
       '@aws-sdk/nested-clients',
+      // DynamoDB's endpoint-discovery cache is lambdas/platform/sdk/lru-cache.ts in bundles
+      'mnemonist',
+      'obliterator',
     ];
     expect(unused.filter((name) => packages.has(name))).toEqual([]);
     expect(filesIn(metafile)).toContain('lambdas/platform/sdk/env-credentials.ts');
+    expect(filesIn(metafile)).toContain('lambdas/platform/sdk/lru-cache.ts');
+    // nor the SDK's event-stream codec (no operation a function calls streams events): a stub in its place
+    expect(filesIn(metafile).filter((file) => file.includes('/submodules/event-streams/'))).toEqual([]);
   });
 
   it('get-me carries zod/mini with its English messages, not classic zod (a fraction of its size)', () => {
@@ -122,6 +134,34 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, record
     // holiday-dates.ts, the library's dates alone (≈8 KiB), not the library (≈171 KiB minified with every name)
     expect(filesIn(metafile, 'payment')).toContain('lambdas/domain/holiday-dates.ts');
     expect(packagesIn(metafile, 'payment').has('@holiday-jp/holiday_jp')).toBe(false);
+  });
+
+  it('the photo, export, door, timer and ticket routes sign their S3, IoT, Step Functions and Secrets Manager calls without those clients', () => {
+    // lambdas/platform/sdk: presigned GETs and POSTs, DeleteObject, Publish and StartExecution signed with the
+    // signer and sent through the HTTP handler the DynamoDB client brings anyway; the clients were ≈47 KiB gzip of
+    // each S3 route (client-s3 and its presigners) and ≈5 to 9 KiB of the door and timer routes
+    const clients = [
+      '@aws-sdk/client-s3',
+      '@aws-sdk/s3-presigned-post',
+      '@aws-sdk/s3-request-presigner',
+      '@aws-sdk/signature-v4-multi-region',
+      '@aws-sdk/middleware-sdk-s3',
+      '@aws-sdk/client-sfn',
+      '@aws-sdk/client-iot-data-plane',
+      '@aws-sdk/client-secrets-manager',
+    ];
+    for (const name of ['facility', 'photo', 'export', 'checkin', 'reserve', 'ticket']) {
+      const packages = packagesIn(metafile, name);
+      expect(packages.has('@aws-sdk/client-dynamodb')).toBe(true);
+      expect({ name, clients: clients.filter((client) => packages.has(client)) }).toEqual({ name, clients: [] });
+      expect(packages.has('@smithy/signature-v4')).toBe(true);
+    }
+    expect(filesIn(metafile, 'photo')).toContain('lambdas/platform/sdk/s3-objects.ts');
+    expect(filesIn(metafile, 'export')).toContain('lambdas/platform/sdk/s3-objects.ts');
+    expect(filesIn(metafile, 'checkin')).toContain('lambdas/platform/sdk/aws-http.ts');
+    expect(filesIn(metafile, 'reserve')).toContain('lambdas/platform/adapters/sfn-timer-starter.ts');
+    // the ticket signing keys' GetSecretValue too
+    expect(filesIn(metafile, 'ticket')).toContain('lambdas/platform/adapters/secrets-manager-signing-keys.ts');
   });
 
   it('get-me answers, and signs its DynamoDB call with the credentials in its environment', async () => {
@@ -201,6 +241,62 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, record
       }
     } finally {
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+    }
+  });
+});
+
+describe('the SDK bundled without its event-stream codec (lib/bundling.ts aliases it to a stub)', () => {
+  const outdir = mkdtempSync('/tmp/sdk-bundle-');
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('leaves the codec out of every client’s protocol, and an S3 client (the export job’s uploads) still sends', async () => {
+    const seen: { method: string | undefined; url: string | undefined; body: string }[] = [];
+    const s3 = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        seen.push({ method: request.method, url: request.url, body: Buffer.concat(chunks).toString('utf8') });
+        response.writeHead(200, { etag: '"e"' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => s3.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = s3.address() as AddressInfo;
+      const options = esbuildOptions({ entryPoints: [], outdir });
+      const result = await build({
+        ...options,
+        entryPoints: undefined,
+        outdir: undefined,
+        outfile: path.join(outdir, 'put.mjs'),
+        stdin: {
+          contents: [
+            "import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';",
+            `const client = new S3Client({ region: 'ap-northeast-1', endpoint: 'http://127.0.0.1:${port}', forcePathStyle: true });`,
+            "await client.send(new PutObjectCommand({ Bucket: 'exports', Key: 'exports/x.csv', Body: 'a,b' }));",
+            "process.stdout.write('sent');",
+          ].join('\n'),
+          resolveDir: PROJECT_ROOT,
+          sourcefile: 'put.ts',
+          loader: 'ts',
+        },
+      });
+      const inputs = Object.keys((result.metafile as Metafile).inputs);
+      expect(inputs).toContain('lambdas/platform/sdk/no-event-streams.ts');
+      expect(inputs.filter((file) => file.includes('/submodules/event-streams/'))).toEqual([]);
+      const { stdout } = await run(process.execPath, [path.join(outdir, 'put.mjs')], {
+        cwd: outdir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: outdir,
+          AWS_ACCESS_KEY_ID: 'AKIDBUNDLETEST',
+          AWS_SECRET_ACCESS_KEY: 'bundle-test-secret',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+      });
+      expect(stdout).toBe('sent');
+      expect(seen).toEqual([{ method: 'PUT', url: '/exports/exports/x.csv?x-id=PutObject', body: 'a,b' }]);
+    } finally {
+      await new Promise<void>((resolve) => s3.close(() => resolve()));
     }
   });
 });

@@ -1,10 +1,9 @@
 /**
  * The ticket flows with a fixed key (the signing keys port faked): issuing a member's ticket (a plan in force, the
  * current key, a fresh id each time, nothing written) and reading one reception scanned (TICKET_INVALID, a reload
- * of the keys for a key not seen yet); and the Secrets Manager adapter over a fake client (read once, AWSPREVIOUS
+ * of the keys for a key not seen yet); and the Secrets Manager adapter over a fake reader (read once, AWSPREVIOUS
  * when a rotation left one, reloads at most once a minute, a failed read not kept).
  */
-import { type GetSecretValueCommand, ResourceNotFoundException } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../lambdas/domain/model';
 import {
@@ -19,11 +18,13 @@ import {
 } from '../../lambdas/modules/tickets';
 import {
   EnvironmentSigningKeys,
+  type SecretReader,
   SecretsManagerSigningKeys,
   SIGNING_KEYS_RELOAD_INTERVAL_MS,
 } from '../../lambdas/platform/adapters/secrets-manager-signing-keys';
 import type { Clock, SigningSecrets, TicketSigningKeys } from '../../lambdas/platform/ports';
 import { ApiError } from '../../lambdas/platform/problems';
+import { AwsServiceError } from '../../lambdas/platform/sdk/aws-http';
 import { tokyo } from '../fixtures/domain';
 
 const NOW = tokyo('2026-11-24T10:00');
@@ -176,24 +177,24 @@ describe('readTicket', () => {
   });
 });
 
-/** A fake Secrets Manager client: a value per version stage, with the calls it got. */
+/** A fake Secrets Manager: a value per version stage, with the calls it got (a missing version as the service says it). */
 function fakeClient(values: Partial<Record<'AWSCURRENT' | 'AWSPREVIOUS', string>>) {
   const calls: string[] = [];
   let failing = false;
-  const client = {
-    send: async (command: GetSecretValueCommand) => {
-      const stage = command.input.VersionStage as 'AWSCURRENT' | 'AWSPREVIOUS';
-      calls.push(`${command.input.SecretId}:${stage}`);
+  const client: SecretReader = {
+    secretString: async (secretId, versionStage) => {
+      const stage = versionStage as 'AWSCURRENT' | 'AWSPREVIOUS';
+      calls.push(`${secretId}:${stage}`);
       if (failing) throw new Error('throttled');
       const value = values[stage];
       if (value === undefined) {
-        throw new ResourceNotFoundException({ message: 'no such version', $metadata: {} });
+        throw new AwsServiceError('ResourceNotFoundException', 'no such version', 400, undefined, 1);
       }
-      return { SecretString: value };
+      return value;
     },
   };
   return {
-    client: client as unknown as ConstructorParameters<typeof SecretsManagerSigningKeys>[2],
+    client,
     calls,
     fail: (on: boolean) => {
       failing = on;

@@ -2,14 +2,13 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
-  GetObjectCommand,
   PutObjectCommand,
-  type S3Client,
+  S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DownloadStore, FileType, FileUpload } from '../ports';
-import { keyUnder, s3Client } from './s3-bucket';
+import { keyUnder } from './s3-bucket';
+import { S3DownloadLinks } from './s3-download-links';
 
 /** S3's smallest part but the last one. */
 export const MIN_PART_BYTES = 5 * 1024 * 1024;
@@ -25,7 +24,7 @@ export interface S3DownloadStoreOptions {
   keyPrefix: string;
   /** Bytes gathered before a part is sent (at least {@link MIN_PART_BYTES}). @default PART_BYTES */
   partBytes?: number;
-  /** A client of one's own (tests); else one is made on first use. */
+  /** A client of one's own for the uploads (tests); else one is made on first use. */
   client?: S3Client;
 }
 
@@ -37,6 +36,7 @@ export interface S3DownloadStoreOptions {
  */
 export class S3DownloadStore implements DownloadStore {
   private client: S3Client | undefined;
+  private links: S3DownloadLinks | undefined;
   private readonly partBytes: number;
 
   constructor(private readonly options: S3DownloadStoreOptions) {
@@ -122,9 +122,8 @@ export class S3DownloadStore implements DownloadStore {
   }
 
   async presignedDownload(key: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.s3(), new GetObjectCommand({ Bucket: this.options.bucket, Key: this.checked(key) }), {
-      expiresIn: expiresInSeconds,
-    });
+    this.links ??= new S3DownloadLinks(this.options);
+    return this.links.presignedDownload(key, expiresInSeconds);
   }
 
   private checked(key: string): string {
@@ -132,7 +131,8 @@ export class S3DownloadStore implements DownloadStore {
   }
 
   private s3(): S3Client {
-    this.client ??= s3Client(this.options.endpoint);
+    const { endpoint } = this.options;
+    this.client ??= new S3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
     return this.client;
   }
 }

@@ -1,24 +1,71 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Clock, SigningSecrets, TicketSigningKeys } from '../ports';
+import { type AwsService, awsCall, awsRegion, dnsSuffix, type HttpHandler, processCredentials } from '../sdk/aws-http';
 
 /** A reload within this long of the last read answers what that read found (forged tickets cost no reads). */
 export const SIGNING_KEYS_RELOAD_INTERVAL_MS = 60_000;
+
+/** Reads one version of a secret: its string, or undefined when it has none; throws errors named by their code. */
+export interface SecretReader {
+  secretString(secretId: string, versionStage: string): Promise<string | undefined>;
+}
+
+/** Settings of {@link SecretsManagerReader} (tests). */
+export interface SecretsManagerReaderOptions {
+  /** A Secrets Manager of one's own; unset in AWS. */
+  endpoint?: string;
+  /** @default AWS_REGION */
+  region?: string;
+  /** @default the process's credentials, as the SDK's clients find them */
+  credentials?: AwsCredentialIdentityProvider;
+  handler?: HttpHandler;
+}
+
+/**
+ * `GetSecretValue` (awsJson1_1) signed through lambdas/platform/sdk/aws-http.ts: the request the SDK's
+ * `SecretsManagerClient` sends (test/unit/platform/aws-calls.test.ts holds them side by side), without the client.
+ */
+export class SecretsManagerReader implements SecretReader {
+  private service: AwsService | undefined;
+
+  constructor(private readonly options: SecretsManagerReaderOptions = {}) {}
+
+  async secretString(secretId: string, versionStage: string): Promise<string | undefined> {
+    const region = this.options.region ?? awsRegion();
+    this.service ??= {
+      signingName: 'secretsmanager',
+      region,
+      credentials: this.options.credentials ?? processCredentials(),
+      ...(this.options.handler ? { handler: this.options.handler } : {}),
+    };
+    const url = new URL(this.options.endpoint ?? `https://secretsmanager.${region}.${dnsSuffix(region)}`);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/`;
+    const answer = await awsCall(this.service, {
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'secretsmanager.GetSecretValue' },
+      body: JSON.stringify({ SecretId: secretId, VersionStage: versionStage }),
+    });
+    const { SecretString } = JSON.parse(answer.body.toString('utf8')) as { SecretString?: unknown };
+    return typeof SecretString === 'string' ? SecretString : undefined;
+  }
+}
 
 /**
  * The ticket signing keys in one Secrets Manager secret (`TICKET_SIGNING_SECRET_ARN`, made by CDK with a generated
  * string): the key is the UTF-8 bytes of the secret string, its AWSCURRENT version signs and its AWSPREVIOUS version,
  * when a rotation left one, still verifies. Read once per process (two GetSecretValue calls, side by side) and kept;
- * a failed read is not kept, so the next call tries again. The client is made on first use.
+ * a failed read is not kept, so the next call tries again.
  */
 export class SecretsManagerSigningKeys implements TicketSigningKeys {
   private read: Promise<SigningSecrets> | undefined;
   private readAt = Number.NEGATIVE_INFINITY;
 
-  /** @param client the Secrets Manager client (tests give a fake); made on first use when absent */
+  /** @param reader what reads a version of the secret (tests give a fake); Secrets Manager itself by default */
   constructor(
     private readonly secretId: string,
     private readonly clock: Clock,
-    private client?: Pick<SecretsManagerClient, 'send'>,
+    private readonly reader: SecretReader = new SecretsManagerReader(),
   ) {}
 
   secrets(): Promise<SigningSecrets> {
@@ -46,12 +93,9 @@ export class SecretsManagerSigningKeys implements TicketSigningKeys {
 
   /** The bytes of one version of the secret, or undefined when there is no such version (no rotation yet). */
   private async version(stage: 'AWSCURRENT' | 'AWSPREVIOUS'): Promise<Uint8Array | undefined> {
-    this.client ??= new SecretsManagerClient({});
     try {
-      const { SecretString } = await this.client.send(
-        new GetSecretValueCommand({ SecretId: this.secretId, VersionStage: stage }),
-      );
-      return SecretString ? Buffer.from(SecretString, 'utf8') : undefined;
+      const value = await this.reader.secretString(this.secretId, stage);
+      return value ? Buffer.from(value, 'utf8') : undefined;
     } catch (error) {
       if (stage === 'AWSPREVIOUS' && (error as Error).name === 'ResourceNotFoundException') return undefined;
       throw error;

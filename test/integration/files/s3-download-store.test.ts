@@ -13,7 +13,13 @@ import { MIN_PART_BYTES, S3DownloadStore } from '../../../lambdas/platform/adapt
 
 const bucket = inject('exportsBucket');
 const client = new S3Client({ endpoint: inject('s3Endpoint'), forcePathStyle: true });
-const store = new S3DownloadStore({ bucket, client, keyPrefix: EXPORTS_KEY_PREFIX, partBytes: MIN_PART_BYTES });
+const store = new S3DownloadStore({
+  bucket,
+  client,
+  endpoint: inject('s3Endpoint'),
+  keyPrefix: EXPORTS_KEY_PREFIX,
+  partBytes: MIN_PART_BYTES,
+});
 const newKey = () => `${EXPORTS_KEY_PREFIX}it/${randomUUID()}/export.csv`;
 const type = { contentType: 'text/csv; charset=utf-8', fileName: 'sales-2026-11-01-2026-11-30.csv' };
 

@@ -1,4 +1,4 @@
-import { exportStore, tableContext, timerStarter, uuids } from '../../../platform/deps';
+import { exportLinks, tableContext, timerStarter, uuids } from '../../../platform/deps';
 import { catalogDeps } from '../../catalog';
 import { ExportJobRepository } from './data/export-jobs';
 import type { ExportPorts } from './service';
@@ -25,5 +25,5 @@ export const exportRequestDeps = (): Pick<ExportPorts, 'facilities' | 'jobs' | '
 /** The status's ports: the jobs, and the exports bucket (`EXPORTS_BUCKET`) to presign a done job's file. */
 export const exportStatusDeps = (): Pick<ExportPorts, 'jobs' | 'files'> => ({
   jobs: exportJobs(),
-  files: exportStore(),
+  files: exportLinks(),
 });
