@@ -66,6 +66,8 @@ export function metricsOf(font: TrueTypeFont) {
   };
 }
 
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
 /** The document being drawn: its page's size and content, the font subset and the text each glyph stands for. */
 export class PdfDocument {
   /** The page's content stream, an operator a line. */
@@ -81,13 +83,18 @@ export class PdfDocument {
     this.subset = new TrueTypeSubset(font);
   }
 
-  /** The hex string of the new glyph ids drawing `text` (the glyphs kept in the subset). */
+  /**
+   * The hex string of the new glyph ids drawing `text` (the glyphs kept in the subset), each grapheme shaped apart as
+   * the layout measured it (a ligature within a grapheme, none across two).
+   */
   encode(text: string): string {
     let hex = '';
-    for (const { gid, code } of this.font.glyphsOf(text)) {
-      const id = this.subset.include(gid);
-      if (id !== 0 && !this.texts.has(id)) this.texts.set(id, String.fromCodePoint(code));
-      hex += id.toString(16).padStart(4, '0').toUpperCase();
+    for (const { segment } of graphemes.segment(text)) {
+      for (const glyph of this.font.glyphsOf(segment)) {
+        const id = this.subset.include(glyph.gid);
+        if (id !== 0 && !this.texts.has(id)) this.texts.set(id, glyph.text);
+        hex += id.toString(16).padStart(4, '0').toUpperCase();
+      }
     }
     return hex;
   }

@@ -3,11 +3,10 @@
  * the horizontal metrics, the header values a font descriptor states, and a subset of its glyphs written as a
  * standalone TrueType program (the tables a PDF's FontFile2 needs, as fontkit's TTFSubset writes them).
  *
- * Glyphs for a text are chosen as fontkit's layout chooses them without its GSUB step: one glyph a code point by the
- * Unicode character map, a variation selector dropped, a default ignorable code point drawn as the space glyph
- * (fontkit's `hideDefaultIgnorables`). For one code point the font's GSUB changes nothing (every character the font
- * maps measures as fontkit measured it: test/unit/platform/pdf/metrics.test.ts); its ligatures (fi, a kana with a
- * combining semi-voiced mark the font has no precomposed character for) are not made: each code point draws its glyph.
+ * Glyphs for a text are chosen as fontkit's layout chooses them: one glyph a code point by the Unicode character map,
+ * a variation selector dropped, the ligatures of the font's GSUB (a kana with a combining semi-voiced mark, カ゚, that
+ * Unicode has no precomposed character for; fi), a default ignorable code point drawn as the space glyph (fontkit's
+ * `hideDefaultIgnorables`). test/unit/platform/pdf/metrics.test.ts holds the widths to fontkit's.
  */
 
 /** A table's bytes, found in the table directory. */
@@ -204,6 +203,7 @@ export class TrueTypeFont {
   private readonly glyf: Uint8Array;
   readonly numGlyphs: number;
   private characters: Set<number> | undefined;
+  private ligatures: LigatureLookup[] | undefined;
 
   constructor(bytes: Uint8Array) {
     this.tables = tablesOf(bytes);
@@ -253,21 +253,23 @@ export class TrueTypeFont {
   }
 
   /**
-   * The glyphs that draw `text`, each with the code point it stands for: fontkit's `glyphsForString` (a variation
-   * selector dropped, as this font maps none) and its layout's hiding of default ignorables (the space glyph).
+   * The glyphs that draw `text` (one grapheme, or a run of graphemes each shaped apart), each with the text it stands
+   * for: fontkit's `glyphsForString` (a variation selector dropped, as this font maps none), its GSUB ligatures (see
+   * {@link ligatureLookupsOf}), and its layout's hiding of default ignorables (drawn as the space glyph).
    */
-  glyphsOf(text: string): { gid: number; code: number }[] {
-    const glyphs: { gid: number; code: number }[] = [];
+  glyphsOf(text: string): { gid: number; text: string }[] {
+    const glyphs: { gid: number; text: string }[] = [];
     for (const character of text) {
       const code = character.codePointAt(0) as number;
-      if (isVariationSelector(code)) continue;
-      glyphs.push(
-        isDefaultIgnorable(code)
-          ? { gid: this.glyphForCodePoint(0x20), code: 0x20 }
-          : { gid: this.glyphForCodePoint(code), code },
-      );
+      if (!isVariationSelector(code)) glyphs.push({ gid: this.glyphForCodePoint(code), text: character });
     }
-    return glyphs;
+    this.ligatures ??= ligatureLookupsOf(this.tables.get('GSUB'));
+    for (const lookup of this.ligatures) applyLigatures(lookup, glyphs);
+    return glyphs.map((glyph) =>
+      isDefaultIgnorable(glyph.text.codePointAt(0) as number)
+        ? { gid: this.glyphForCodePoint(0x20), text: ' ' }
+        : glyph,
+    );
   }
 
   /** A glyph's advance width and left side bearing, in font units. */
@@ -290,6 +292,117 @@ export class TrueTypeFont {
   /** A table's bytes, when the font has it. */
   table(tag: string): Uint8Array | undefined {
     return this.tables.get(tag);
+  }
+}
+
+/** A ligature substitution lookup: its subtables, each its first glyphs' ligatures (components after the first). */
+type LigatureLookup = Map<number, { components: number[]; glyph: number }[]>[];
+
+/** The features fontkit's default shaper applies to a horizontal run, in one stage (their lookups by index). */
+const SHAPING_FEATURES = new Set([
+  'ccmp',
+  'locl',
+  'rlig',
+  'mark',
+  'mkmk',
+  'calt',
+  'clig',
+  'liga',
+  'rclt',
+  'curs',
+  'kern',
+]);
+
+/** The glyphs a coverage table covers, by coverage index. */
+function coverageOf(data: DataView, at: number): number[] {
+  const glyphs: number[] = [];
+  const count = data.getUint16(at + 2);
+  if (data.getUint16(at) === 1) {
+    for (let i = 0; i < count; i++) glyphs.push(data.getUint16(at + 4 + 2 * i));
+  } else {
+    for (let i = 0; i < count; i++) {
+      const record = at + 4 + 6 * i;
+      const start = data.getUint16(record);
+      for (let g = start; g <= data.getUint16(record + 2); g++) glyphs[data.getUint16(record + 4) + g - start] = g;
+    }
+  }
+  return glyphs;
+}
+
+/**
+ * The ligature substitutions (GSUB lookup type 4, or 7 wrapping 4) of the features fontkit's layout applies by default,
+ * in the order it applies them (ascending lookup index), from the default language system of the DFLT script (or the
+ * first script). This font's scripts (DFLT, cyrl, grek, hani, kana, latn) share the same two lookups, ccmp's and liga's,
+ * both ligatures, both without lookup flags and the font without GDEF: no glyph is skipped when matching. Lookups of
+ * other types are not applied (the font has none among these features).
+ */
+export function ligatureLookupsOf(gsub: Uint8Array | undefined): LigatureLookup[] {
+  if (!gsub) return [];
+  const data = view(gsub);
+  const scripts = data.getUint16(4);
+  const features = data.getUint16(6);
+  const lookupList = data.getUint16(8);
+  let script: number | undefined;
+  for (let i = 0; i < data.getUint16(scripts); i++) {
+    const record = scripts + 2 + 6 * i;
+    const tag = String.fromCharCode(...gsub.subarray(record, record + 4));
+    if (tag === 'DFLT' || script === undefined) script = scripts + data.getUint16(record + 4);
+    if (tag === 'DFLT') break;
+  }
+  if (script === undefined || data.getUint16(script) === 0) return [];
+  const langSys = script + data.getUint16(script);
+  const indices = new Set<number>();
+  for (let i = 0; i < data.getUint16(langSys + 4); i++) {
+    const record = features + 2 + 6 * data.getUint16(langSys + 6 + 2 * i);
+    if (!SHAPING_FEATURES.has(String.fromCharCode(...gsub.subarray(record, record + 4)))) continue;
+    const feature = features + data.getUint16(record + 4);
+    for (let j = 0; j < data.getUint16(feature + 2); j++) indices.add(data.getUint16(feature + 4 + 2 * j));
+  }
+  const lookups: LigatureLookup[] = [];
+  for (const index of [...indices].sort((a, b) => a - b)) {
+    const lookup = lookupList + data.getUint16(lookupList + 2 + 2 * index);
+    const subtables: LigatureLookup = [];
+    for (let i = 0; i < data.getUint16(lookup + 4); i++) {
+      let type = data.getUint16(lookup);
+      let subtable = lookup + data.getUint16(lookup + 6 + 2 * i);
+      if (type === 7) {
+        type = data.getUint16(subtable + 2);
+        subtable += data.getUint32(subtable + 4);
+      }
+      if (type !== 4) continue;
+      const firsts = coverageOf(data, subtable + data.getUint16(subtable + 2));
+      const ligatures = new Map<number, { components: number[]; glyph: number }[]>();
+      for (let set = 0; set < data.getUint16(subtable + 4); set++) {
+        const at = subtable + data.getUint16(subtable + 6 + 2 * set);
+        const list: { components: number[]; glyph: number }[] = [];
+        for (let l = 0; l < data.getUint16(at); l++) {
+          const ligature = at + data.getUint16(at + 2 + 2 * l);
+          const components = Array.from({ length: data.getUint16(ligature + 2) - 1 }, (_, c) =>
+            data.getUint16(ligature + 4 + 2 * c),
+          );
+          list.push({ components, glyph: data.getUint16(ligature) });
+        }
+        ligatures.set(firsts[set] as number, list);
+      }
+      subtables.push(ligatures);
+    }
+    if (subtables.length > 0) lookups.push(subtables);
+  }
+  return lookups;
+}
+
+/** Applies a ligature lookup to a run of glyphs, as fontkit does: at each glyph, the first subtable that ligates it. */
+function applyLigatures(lookup: LigatureLookup, glyphs: { gid: number; text: string }[]): void {
+  for (let i = 0; i < glyphs.length; i++) {
+    for (const subtable of lookup) {
+      const ligature = subtable
+        .get((glyphs[i] as { gid: number }).gid)
+        ?.find(({ components }) => components.every((gid, c) => glyphs[i + 1 + c]?.gid === gid));
+      if (!ligature) continue;
+      const parts = glyphs.splice(i, 1 + ligature.components.length, { gid: ligature.glyph, text: '' });
+      (glyphs[i] as { text: string }).text = parts.map((part) => part.text).join('');
+      break;
+    }
   }
 }
 

@@ -16,6 +16,8 @@ const lines = [
   { text: '支払通知書', x: 56, y: 760.5, size: 22, gray: 0 },
   { text: 'Coworking ¥1,234 〓', x: 56.25, y: 700.125, size: 10.5, gray: 0.35 },
   { text: '支払', x: 1e-7, y: 12, size: 9, gray: 1 },
+  // カ゚: a ligature glyph for two code points; fi: two glyphs (graphemes are shaped apart, as measured)
+  { text: 'カ\u309aフィ office', x: 100, y: 100, size: 12, gray: 0 },
 ];
 const rects = [
   { x: 56, y: 650, width: 483.28, height: 0.75 },

@@ -104,10 +104,19 @@ describe('the font metrics, as pdf-lib and fontkit gave them', () => {
       const character = String.fromCodePoint(code);
       expect(ours.width(character), code.toString(16)).toBe(oracle.widthOfTextAtSize(character, 1));
     }
-    // graphemes of more than one code point that the font shapes one glyph a code point (NFD kana, a letter and its accent)
-    for (const character of ['か\u3099', 'ハ\u309a', 'e\u0301']) {
-      expect(ours.width(character), JSON.stringify(character)).toBe(oracle.widthOfTextAtSize(character, 1));
+  }, 60_000);
+
+  it('measures a letter or a kana with each combining mark the font has as pdf-lib did (カ゚: one glyph, a ligature)', () => {
+    const marks = [...fontkitFont.characterSet].filter((code) => /\p{M}/u.test(String.fromCodePoint(code)));
+    expect(marks.length).toBeGreaterThan(30);
+    const bases = [...'AaEeNnOoUuZz', ...range(0x3041, 0x30fe).map((code) => String.fromCodePoint(code))];
+    for (const base of bases) {
+      for (const mark of marks) {
+        const character = base + String.fromCodePoint(mark);
+        expect(ours.width(character), JSON.stringify(character)).toBe(oracle.widthOfTextAtSize(character, 1));
+      }
     }
+    expect(ours.width('カ\u309a')).not.toBe(ours.width('カ') + ours.width('\u309a'));
   }, 60_000);
 
   it('measures a default ignorable the font lacks as the space, as a document’s fresh fontkit font did', async () => {

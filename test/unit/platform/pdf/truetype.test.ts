@@ -88,6 +88,29 @@ describe('a subset of the document font', () => {
     }
   });
 
+  it('chooses the glyphs of a text as fontkit’s layout does: ligatures, default ignorables as the space', () => {
+    for (const text of [
+      'fi',
+      'office',
+      'カ\u309a',
+      'セ\u309aト\u309a',
+      'か\u3099',
+      'A\u200dB',
+      'X\u00adY',
+      '葛\u{e0100}',
+    ]) {
+      const fresh = openFont(fontBytes) as Font;
+      expect(
+        font.glyphsOf(text).map((g) => g.gid),
+        JSON.stringify(text),
+      ).toEqual(fresh.layout(text).glyphs.map((g) => g.id));
+    }
+    expect(font.glyphsOf('カ\u309aX')).toEqual([
+      { gid: font.glyphsOf('カ\u309a')[0]?.gid, text: 'カ\u309a' },
+      { gid: font.glyphForCodePoint(0x58), text: 'X' },
+    ]);
+  });
+
   it('keeps the font’s header, its metrics tables and its hinting programs, with sound checksums', () => {
     expect(opened.unitsPerEm).toBe(original.unitsPerEm);
     expect([opened.ascent, opened.descent]).toEqual([original.ascent, original.descent]);
