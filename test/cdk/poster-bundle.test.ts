@@ -1,8 +1,9 @@
 /**
  * The functions that print (the QR poster, a payment notice) carry the document font, and only they: bundled for real
  * (esbuild, the CDK NodejsFunction of every route, through the Api construct), their assets hold the font file beside
- * `index.mjs` and pdf-lib and fontkit in the bundle (the poster qrcode too), while a sibling route's asset (congestion;
- * a notice's lines, JSON and CSV) holds none of them. The renderer, bundled with the same settings and
+ * `index.mjs` and our own PDF writer in the bundle, none of pdf-lib, fontkit (and its brotli) or pdf-lib's packages (the
+ * poster qrcode's encoder, without its renderers), while a sibling route's asset (congestion; a notice's lines, JSON and
+ * CSV) holds neither the font nor qrcode. The renderer, bundled with the same settings and
  * run from a folder no node_modules is reachable from, finds the font beside its bundle and draws a poster. Each CDK
  * bundle holds the environment's credentials in place of the SDK's default chain (the alias in lib/bundling.ts).
  * Unlike the other CDK tests, this one bundles (four functions), so it takes seconds, not milliseconds.
@@ -33,6 +34,8 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
   context?: Record<string, unknown>;
 };
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** What drew the documents before our writer (the tests' oracle now): no printing function's bundle holds any of it. */
+const FORMER_PDF_PACKAGES = /^(pdf-lib|fontkit|brotli|pako|restructure|@pdf-lib\/.*)$/;
 /** The packages an esbuild metafile's inputs come from. */
 const packagesIn = (metafile: Metafile) =>
   new Set(
@@ -93,11 +96,17 @@ describe('the printing functions’ bundles (the QR poster, a payment notice)', 
     expect(sha256(font)).toBe(sha256(bundledFileSource(DOCUMENT_FONT)));
   });
 
-  it('bundles pdf-lib, fontkit and qrcode into the poster function only', () => {
-    const drawing = ['pdf-lib', 'fontkit', 'qrcode'];
-    expect([...packagesIn(metafileOf(poster))]).toEqual(expect.arrayContaining(drawing));
+  it('bundles our PDF writer and qrcode’s encoder into the poster function only, no pdf-lib, fontkit or renderer', () => {
+    const packages = [...packagesIn(metafileOf(poster))];
+    expect(packages).toContain('qrcode');
+    expect(packages.filter((name) => FORMER_PDF_PACKAGES.test(name) || name === 'pngjs')).toEqual([]);
+    const inputs = Object.keys(metafileOf(poster).inputs);
+    expect(inputs).toEqual(
+      expect.arrayContaining(['lambdas/platform/pdf/writer.ts', 'lambdas/platform/pdf/truetype.ts']),
+    );
+    expect(inputs.filter((input) => input.includes('node_modules/qrcode/lib/renderer/'))).toEqual([]);
     const others = packagesIn(metafileOf(congestion));
-    for (const name of drawing) expect(others.has(name), name).toBe(false);
+    expect(others.has('qrcode')).toBe(false);
     expect(existsSync(path.join(congestion, path.dirname(DOCUMENT_FONT.target)))).toBe(false);
     const sizes = {
       poster: statSync(path.join(poster, 'index.mjs')).size,
@@ -121,11 +130,13 @@ describe('the printing functions’ bundles (the QR poster, a payment notice)', 
     }
   });
 
-  it('holds the font beside the payment notice’s bundle too, with pdf-lib and fontkit; a notice’s lines none', () => {
+  it('holds the font beside the payment notice’s bundle too, with our PDF writer, no pdf-lib or fontkit; a notice’s lines none', () => {
     expect(sha256(path.join(notice, DOCUMENT_FONT.target))).toBe(sha256(bundledFileSource(DOCUMENT_FONT)));
-    expect([...packagesIn(metafileOf(notice))]).toEqual(expect.arrayContaining(['pdf-lib', 'fontkit']));
+    expect([...packagesIn(metafileOf(notice))].filter((name) => FORMER_PDF_PACKAGES.test(name))).toEqual([]);
+    expect(Object.keys(metafileOf(notice).inputs)).toContain('lambdas/platform/pdf/writer.ts');
     const lines = packagesIn(metafileOf(noticeLines));
-    for (const name of ['pdf-lib', 'fontkit', 'qrcode']) expect(lines.has(name), name).toBe(false);
+    expect(lines.has('qrcode')).toBe(false);
+    expect(Object.keys(metafileOf(noticeLines).inputs)).not.toContain('lambdas/platform/pdf/writer.ts');
     expect(existsSync(path.join(noticeLines, path.dirname(DOCUMENT_FONT.target)))).toBe(false);
     const sizes = {
       notice: statSync(path.join(notice, 'index.mjs')).size,

@@ -1,12 +1,10 @@
 /**
  * Draws a payment notice as a one-page PDF (lambdas/platform/pdf): the layout of rules/notice-document.ts, its text in
  * the document font embedded as a subset, its rules as filled rectangles. Only the notice's route imports this, and
- * only when a PDF is asked for (a dynamic import): its JSON answers' cold start does not evaluate pdf-lib and fontkit (about
- * half of its module-load time), which the bundle still carries.
+ * only when a PDF is asked for (a dynamic import): its JSON answers' cold start does not evaluate the PDF writer.
  */
-import { fill, popGraphicsState, pushGraphicsState, rectangle, setFillingGrayscaleColor } from 'pdf-lib';
 import { A4 } from '../../domain/typesetting';
-import { drawLines, onePageDocument, savedDocument } from '../../platform/pdf/document';
+import { drawLines, fillRectangles, onePageDocument, savedDocument } from '../../platform/pdf/document';
 import {
   NOTICE_ISSUER,
   NOTICE_TITLE,
@@ -20,13 +18,7 @@ import {
 export async function renderPaymentNotice(content: NoticeDocumentContent): Promise<Uint8Array> {
   const pdf = await onePageDocument(A4);
   const layout = noticeLayout(content, pdf.metrics);
-  pdf.page.pushOperators(
-    pushGraphicsState(),
-    setFillingGrayscaleColor(RULE_GRAY),
-    ...layout.rules.map((r) => rectangle(r.x, r.y, r.width, r.height)),
-    fill(),
-    popGraphicsState(),
-  );
+  fillRectangles(pdf, layout.rules, { gray: RULE_GRAY });
   drawLines(pdf, layout.lines);
   const { notice } = content;
   return savedDocument(pdf.doc, {

@@ -3,19 +3,10 @@
  * document font embedded as a subset, and the QR code as vector rectangles filled as one path (sharp at any print size,
  * no seams between modules), in a marked-content sequence tagged `/QRCode` so that a reader of the page finds it.
  */
-import {
-  beginMarkedContent,
-  endMarkedContent,
-  fill,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  setFillingGrayscaleColor,
-} from 'pdf-lib';
-import { create as encodeQr } from 'qrcode';
+import { create as encodeQr } from 'qrcode/lib/core/qrcode';
 import { type Instant, SERVICE_NAME } from '../../../domain/model';
 import { A4 } from '../../../domain/typesetting';
-import { drawLines, onePageDocument, savedDocument } from '../../../platform/pdf/document';
+import { drawLines, fillRectangles, onePageDocument, savedDocument } from '../../../platform/pdf/document';
 import { type PosterContent, posterLayout, SCAN_TO_CHECK_IN } from './rules/layout';
 
 /** The tag of the marked-content sequence that holds the QR symbol's modules. */
@@ -34,15 +25,7 @@ export async function renderPoster(content: PosterContent, now: Instant): Promis
   const layout = posterLayout(content, qr.modules, pdf.metrics);
 
   drawLines(pdf, layout.lines);
-  pdf.page.pushOperators(
-    beginMarkedContent(QR_CODE_TAG),
-    pushGraphicsState(),
-    setFillingGrayscaleColor(0),
-    ...layout.qr.modules.map((m) => rectangle(m.x, m.y, m.width, m.height)),
-    fill(),
-    popGraphicsState(),
-    endMarkedContent(),
-  );
+  fillRectangles(pdf, layout.qr.modules, { gray: 0, tag: QR_CODE_TAG });
 
   return savedDocument(pdf.doc, {
     title: `${content.facilityName} ${content.spaceName} チェックイン用二次元コード`,

@@ -1,6 +1,6 @@
 /**
  * A payment notice as a document (支払通知書): its layout (pure: the rows it shows, yen and dates as a Japanese invoice
- * writes them, every line inside the page's margins) and its renderer (the real font and pdf-lib, no stack): the PDF
+ * writes them, every line inside the page's margins) and its renderer (the real font and the PDF writer, no stack): the PDF
  * reads back, through its font's ToUnicode map as a viewer copies text, as the labels and the notice's amounts, in a
  * subset of the document font that draws every glyph as the font does.
  */
