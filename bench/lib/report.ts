@@ -181,7 +181,7 @@ function latencyMd(l: LatencySection): string {
   return [
     '## 2. Latency through the local gateway (warm, ms)',
     '',
-    `Concurrency 1 (budget, \`bench/lib/budget.ts\`: route/floor p50 ≤ ${bound}× on every row):`,
+    `Concurrency 1 (budget, \`bench/lib/budget.ts\`: route/floor p50 ≤ ${bound}× on every row). Route and floor run call by call in turn (a route call, then a floor call), so that both meet the same load on a shared machine; their *ops/s* count the time spent on their own calls.`,
     '',
     table(header, [...at('c1'), ...c1Only]),
     '',
@@ -192,7 +192,8 @@ function latencyMd(l: LatencySection): string {
     'Floors (the calls in the order the handler makes them; ∥ = at the same time):',
     '',
     ...l.ops.map((o) => `- ${o.op}: ${o.floorCalls}`),
-    '- unlock also publishes to the door: its MQTT floor is a QoS 1 publish on the stack’s broker until another connection has it.',
+    '- the stay steps publish to the door through the IoT data plane (the local endpoint in front of the stack’s broker); their floors send the same `Publish` calls bare through the SDK. The *MQTT publish → receive* row is the broker’s part alone: a QoS 1 publish until another connection has it.',
+    '- the outbox consumer (stream poller) is held through the section: in the cloud it is another Lambda, off the request’s path.',
     ...(l.c1Only && l.c1Only.length > 0
       ? [
           '',
