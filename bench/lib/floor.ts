@@ -131,6 +131,11 @@ export class Floor {
     return this.client;
   }
 
+  /** The Step Functions client, for the timers a recorded call started (`replay.ts`). */
+  get stepFunctions(): SFNClient {
+    return this.sfn;
+  }
+
   // ---- the calls the floor times -------------------------------------------------------------------
 
   getSpace(spaceId: string) {

@@ -7,9 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
 import type { Facility, Space } from '../../lambdas/domain/model';
 import { facilityKey } from '../../lambdas/modules/catalog';
+import { timerStarter } from '../../lambdas/platform/deps';
 import { tableContext } from '../../lambdas/platform/dynamo/client';
+import type { TimerStarter } from '../../lambdas/platform/ports';
 import * as demo from '../../lib/local/demo-data';
 import { issueToken } from '../../lib/local/tokens';
 import { type BenchMember, benchFacility, newMembers, putOutOfIndexes } from './fixtures';
@@ -51,6 +54,34 @@ const DROPIN_FACILITY = 'bench-dropin';
 const DROPIN_PARTNER = 'partner-bench-dropin';
 const DROPIN_QR = 'QR-BENCH-DROPIN';
 
+/**
+ * Records the timers a route call starts as `StartExecution` inputs (what `SfnTimerStarter` sends), beside its table
+ * commands: the handlers run in this process, so the product's timer starter (`timerStarter()`, one per process) is
+ * wrapped while a row records, and unwrapped by the function returned. A timer is part of what the call must do (a
+ * visit that ends by itself ends only if its timer is started), so its floor starts it too.
+ */
+function recordTimerStarts(recorder: CommandRecorder): () => void {
+  const starter = timerStarter();
+  const start = starter.start;
+  starter.start = async function recorded(this: TimerStarter, workflow, name, input) {
+    const startedAt = performance.now();
+    try {
+      return await start.call(this, workflow, name, input);
+    } finally {
+      const stateMachineArn = process.env[WORKFLOW_ARN_ENV[workflow]];
+      recorder.note(
+        'StartExecution',
+        { stateMachineArn, name, input: JSON.stringify(input) },
+        startedAt,
+        performance.now(),
+      );
+    }
+  };
+  return () => {
+    starter.start = start;
+  };
+}
+
 /** A phase's figures from its latencies (one caller). */
 function phaseOf(latencies: number[], wallMs: number): PhaseResult {
   return { ...percentiles(latencies), throughput: (latencies.length / wallMs) * 1000, wallMs, concurrency: 1 };
@@ -71,10 +102,11 @@ async function recordedRow(
 ): Promise<C1Row> {
   const { progress, floor } = ctx;
   const recorder = CommandRecorder.install(tableContext().doc);
+  const stopTimers = recordTimerStarts(recorder);
   const replays: Replay[] = [];
   const floorStep: LoadStep<number, Replay> = {
     prepare: (i) => floorOf(replays[i] as Replay),
-    exec: (replay) => sendReplay(floor.raw, replay),
+    exec: (replay) => sendReplay(floor.raw, replay, { sfn: floor.stepFunctions }),
   };
   let route: PhaseResult;
   let floorC1: PhaseResult;
@@ -101,6 +133,7 @@ async function recordedRow(
       progress,
     );
   } finally {
+    stopTimers();
     recorder.remove();
   }
   const shapes = new Set(replays.slice(C1_COUNTS.warm).map(describeReplay));
@@ -136,6 +169,7 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
   const twins = await newMembers(floor.doc, floor.tableName, total);
 
   const recorder = CommandRecorder.install(tableContext().doc);
+  const stopTimers = recordTimerStarts(recorder);
   const visits: Array<{ checkIn: Replay; checkout: Replay; id: string; number: string }> = [];
   const checkIns: number[] = [];
   const checkouts: number[] = [];
@@ -178,9 +212,9 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
       const floorIn = rename(recorded.checkIn, names);
       const floorOut = rename(recorded.checkout, names);
       const f0 = performance.now();
-      await sendReplay(floor.raw, floorIn);
+      await sendReplay(floor.raw, floorIn, { sfn: floor.stepFunctions });
       const f1 = performance.now();
-      await sendReplay(floor.raw, floorOut);
+      await sendReplay(floor.raw, floorOut, { sfn: floor.stepFunctions });
       const f2 = performance.now();
       if (i < C1_COUNTS.warm) continue;
       checkIns.push(t1 - t0);
@@ -192,6 +226,7 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
       progress.tick(i + 1 - C1_COUNTS.warm, calls);
     }
   } finally {
+    stopTimers();
     recorder.remove();
   }
   const measured = visits.slice(C1_COUNTS.warm);

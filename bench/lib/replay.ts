@@ -6,6 +6,7 @@
  * ids replaced by the twin's), so that its conditions hold as they did for the route.
  */
 import * as dynamodb from '@aws-sdk/client-dynamodb';
+import { type SFNClient, StartExecutionCommand, type StartExecutionCommandInput } from '@aws-sdk/client-sfn';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 
@@ -54,6 +55,14 @@ export class CommandRecorder {
       { step: 'build', name: 'benchCommandRecorder' },
     );
     return recorder;
+  }
+
+  /**
+   * Records a call the route made beside the table, through another client (`StartExecution` of a timer): replayed
+   * with the table's commands, in its place among them ({@link sendReplay}).
+   */
+  note(name: string, input: unknown, startedAt: number, endedAt: number): void {
+    if (!this.removed) this.recorded.push({ name, input: structuredClone(input), startedAt, endedAt });
   }
 
   /** What was recorded since the last `take()`. */
@@ -143,14 +152,25 @@ export function unmarshallOutput(output: unknown): Record<string, unknown> {
 
 /**
  * Sends a replay through `client`, each command when the one it waited for has ended, its answer unmarshalled as the
- * product's document client does ({@link unmarshallOutput}). A failed command fails it.
+ * product's document client does ({@link unmarshallOutput}); a `StartExecution` (a timer the call started) through
+ * `others.sfn`. A failed command fails it.
  */
-export async function sendReplay(client: dynamodb.DynamoDBClient, replay: Replay): Promise<void> {
+export async function sendReplay(
+  client: dynamodb.DynamoDBClient,
+  replay: Replay,
+  others: { sfn?: SFNClient } = {},
+): Promise<void> {
   const sent: Array<Promise<unknown>> = [];
   for (const c of replay) {
+    const waitFor = c.after < 0 ? Promise.resolve() : (sent[c.after] as Promise<unknown>);
+    if (c.name === 'StartExecution') {
+      const { sfn } = others;
+      if (!sfn) throw new Error('Cannot replay StartExecution without a Step Functions client');
+      sent.push(waitFor.then(() => sfn.send(new StartExecutionCommand(c.input as StartExecutionCommandInput))));
+      continue;
+    }
     const Command = (dynamodb as unknown as Record<string, CommandClass | undefined>)[c.name];
     if (!Command) throw new Error(`Cannot replay ${c.name}`);
-    const waitFor = c.after < 0 ? Promise.resolve() : (sent[c.after] as Promise<unknown>);
     sent.push(waitFor.then(async () => unmarshallOutput(await client.send(new Command(c.input)))));
   }
   await Promise.all(sent);
