@@ -46,8 +46,9 @@ export interface Results {
 const HOW_TO_READ = `**How to read it.** Everything runs on this machine in one Node process (the local gateway, the
 handlers, the door controllers, the timer runner and the load generator) against DynamoDB Local (Java) and the
 in-process MQTT broker, so absolute numbers say little about AWS: compare runs on the same machine, and compare each
-route with its *floor*, the bare DynamoDB calls the same operation needs (same items, same transaction shapes, sent
-straight through the SDK to the same DynamoDB Local in the same run). *route/floor* near 1× means the time goes to
+route with its *floor*, the bare calls the same operation needs (its DynamoDB commands with the same items and
+transaction shapes, and what it must send beside the table: door publishes, timers; sent straight through the SDK to
+the same DynamoDB Local and local endpoints in the same run). *route/floor* near 1× means the time goes to
 DynamoDB; a large ratio means it goes to our code, the gateway, the door channel or the local timer runner.
 Latencies are warm (a warm-up is discarded), in milliseconds, closed loop: *c1* is one caller at a time, *c16*
 sixteen callers each waiting for its answer before the next call, so *ops/s* is throughput at that load and c16
