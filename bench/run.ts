@@ -138,8 +138,22 @@ async function measureLatencySection(results: Results, doc: ReturnType<typeof ta
     poller.release();
   }
   progress.step('latency: the outbox consumer catches up with the section’s mails');
-  await poller.idle();
+  let timer: NodeJS.Timeout | undefined;
+  const caughtUp = await Promise.race([
+    poller.idle().then(() => true),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), CATCH_UP_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!caughtUp)
+    results.run.failures.push(
+      `latency: the outbox consumer had not caught up ${CATCH_UP_MS / 1000} s after the section`,
+    );
 }
+
+/** How long the outbox consumer may take to deliver what the latency section wrote while it was held. */
+const CATCH_UP_MS = 120_000;
 
 /** Every section after the bundles, on a local stack of the bench's own. */
 async function measureLive(results: Results): Promise<void> {
