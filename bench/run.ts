@@ -33,18 +33,32 @@ import { measureTimers, STAYS } from './lib/timers';
 import { measureUnlockE2e } from './lib/unlock-e2e';
 
 /**
- * `--bundles-only`: the bundles section alone (no stack; about 3 minutes on 2 cores). `--write-baseline`: also record this run's
- * bundles as `bench/baseline/bundles.json`, the "before" the next runs show beside their own figures.
+ * `--bundles-only`: the bundles section alone (no stack; about 3 minutes on 2 cores). `--latency-only`: the latency
+ * section alone (with the unlock end to end it holds), on the stack, without the bundles and the other live sections.
+ * `--write-baseline`: also record this run's bundles as `bench/baseline/bundles.json`, the "before" the next runs show
+ * beside their own figures.
  */
 const args = new Set(process.argv.slice(2));
-const known = new Set(['--bundles-only', '--write-baseline']);
+const known = new Set(['--bundles-only', '--latency-only', '--write-baseline']);
 for (const arg of args) {
   if (!known.has(arg)) {
     console.error(`Unknown option ${arg} (known: ${[...known].join(', ')})`);
     process.exit(2);
   }
 }
-const options = { bundlesOnly: args.has('--bundles-only'), writeBaseline: args.has('--write-baseline') };
+const options = {
+  bundlesOnly: args.has('--bundles-only'),
+  latencyOnly: args.has('--latency-only'),
+  writeBaseline: args.has('--write-baseline'),
+};
+if (options.bundlesOnly && options.latencyOnly) {
+  console.error('--bundles-only and --latency-only exclude each other');
+  process.exit(2);
+}
+if (options.latencyOnly && options.writeBaseline) {
+  console.error('--write-baseline needs the bundles section (not with --latency-only)');
+  process.exit(2);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -101,6 +115,46 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** The latency section (and the unlock end to end, measured on its checked-in stays), on the running stack. */
+async function measureLatencySection(results: Results, doc: ReturnType<typeof tableContext>['doc']): Promise<void> {
+  if (!(stack && api && floor && mqttFloor)) throw new Error('The stack is not running');
+  const live = { api, floor, mqtt: mqttFloor, slots: new FutureSlots(), progress };
+  const doors = stack.doors;
+  /*
+   * The stream poller is held through the section, route and floor phases alike: in the cloud the outbox consumer is
+   * another Lambda fed by the table's stream, so its reads, its mails and its polling are not on a request's path and do
+   * not share its CPU; here they would run on the same two cores and the same DynamoDB Local as the measured calls.
+   * What is written meanwhile stays in the stream and is delivered on release; the next sections start once it is.
+   */
+  const poller = stack.streamPoller;
+  await poller.hold();
+  try {
+    results.latency = await measureLatency(live, async (checkedIn) => {
+      observer = TableObserver.install(doc);
+      results.unlockE2e = await measureUnlockE2e(live.api, doors, observer, checkedIn, progress);
+      observer.remove();
+    });
+  } finally {
+    poller.release();
+  }
+  progress.step('latency: the outbox consumer catches up with the section’s mails');
+  let timer: NodeJS.Timeout | undefined;
+  const caughtUp = await Promise.race([
+    poller.idle().then(() => true),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), CATCH_UP_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!caughtUp)
+    results.run.failures.push(
+      `latency: the outbox consumer had not caught up ${CATCH_UP_MS / 1000} s after the section`,
+    );
+}
+
+/** How long the outbox consumer may take to deliver what the latency section wrote while it was held. */
+const CATCH_UP_MS = 120_000;
+
 /** Every section after the bundles, on a local stack of the bench's own. */
 async function measureLive(results: Results): Promise<void> {
   const failures = results.run.failures;
@@ -119,6 +173,13 @@ async function measureLive(results: Results): Promise<void> {
   await putBenchData(floor.doc, stack.tableName);
   api = new Api(stack.url);
   mqttFloor = await MqttFloor.connect(stack.mqttUrl);
+  const { doc } = tableContext();
+
+  if (options.latencyOnly) {
+    await api.expect(200, api.post('/local/clock', { now: T }), 'POST /local/clock');
+    await measureLatencySection(results, doc);
+    return;
+  }
 
   results.timers = await measureTimers(api, floor, stack, progress);
   const t = results.timers;
@@ -129,17 +190,11 @@ async function measureLive(results: Results): Promise<void> {
   }
 
   await api.expect(200, api.post('/local/clock', { now: T }), 'POST /local/clock');
-  const { doc } = tableContext();
   // before the latency section fills the bench seats for the hour from now
   observer = TableObserver.install(doc);
   results.ledger = await measureLedgerCost(api, floor, doc, observer, progress);
   observer.remove();
-  const live = { api, floor, mqtt: mqttFloor, slots: new FutureSlots(), progress };
-  results.latency = await measureLatency(live, async (checkedIn) => {
-    observer = TableObserver.install(doc);
-    results.unlockE2e = await measureUnlockE2e(live.api, stack?.doors ?? new Map(), observer, checkedIn, progress);
-    observer.remove();
-  });
+  await measureLatencySection(results, doc);
 
   results.contention = await measureContention(api, floor, progress);
   const c = results.contention;
@@ -162,6 +217,25 @@ async function measureLive(results: Results): Promise<void> {
   results.export = await measureExport(table, progress);
 }
 
+/** Section 1, the bundles (and the baseline: written when asked, then read for the report's "before"). */
+async function bundleSection(results: Results, dir: string): Promise<void> {
+  const bundles = await measureBundles(root, join(dir, 'bundles'), progress);
+  results.bundles = bundles;
+  if (options.writeBaseline) {
+    const file = await writeBaseline(
+      root,
+      baselineOf(bundles, {
+        commit: results.run.commit,
+        measuredAt: results.run.startedAt,
+        node: results.run.node,
+        cpus: results.run.cpus,
+      }),
+    );
+    progress.note(`wrote ${file}`);
+  }
+  bundles.baseline = await readBaseline(root);
+}
+
 async function main(): Promise<number> {
   const results: Results = {
     run: {
@@ -179,28 +253,14 @@ async function main(): Promise<number> {
   const failures = results.run.failures;
   try {
     workDir = await mkdtemp(join(tmpdir(), 'coworking-bench-'));
-    results.bundles = await measureBundles(root, join(workDir, 'bundles'), progress);
-
-    if (options.writeBaseline) {
-      const file = await writeBaseline(
-        root,
-        baselineOf(results.bundles, {
-          commit: results.run.commit,
-          measuredAt: results.run.startedAt,
-          node: results.run.node,
-          cpus: results.run.cpus,
-        }),
-      );
-      progress.note(`wrote ${file}`);
-    }
-    results.bundles.baseline = await readBaseline(root);
+    if (!options.latencyOnly) await bundleSection(results, workDir);
     if (!options.bundlesOnly) await measureLive(results);
   } catch (error) {
     failures.push(error instanceof Error ? error.message : String(error));
     if (error instanceof Error && error.stack) progress.note(error.stack);
   }
   results.budget = BUDGET;
-  failures.push(...budgetFailures(results.ledger, results.csv, results.export, results.bundles));
+  failures.push(...budgetFailures(results.ledger, results.csv, results.export, results.bundles, results.latency));
   progress.step('stopping the stack');
   await cleanup();
   progress.end();

@@ -7,6 +7,7 @@
 import type { BundleSection } from './bundles';
 import type { CsvSection } from './csv-answer';
 import type { ExportSection } from './export-job';
+import type { LatencySection } from './latency';
 import type { LedgerSection } from './ledger-cost';
 
 export const BUDGET = {
@@ -36,7 +37,35 @@ export const BUDGET = {
    * 4.2 MiB live heap, 17–18 MiB of Buffers.
    */
   export: { ms: 120_000, peakRssMiB: 512, liveHeapGrowthMiB: 8, bufferGrowthMiB: 24 },
+  /**
+   * Every latency row (issue 19): the route's p50 at concurrency 1 over its floor's p50, both measured in the same run,
+   * so that a route's own overhead (gateway, handler, the order of its calls) stays within half its floor. Concurrency
+   * 16 has no bound: there the load generator, the gateway and DynamoDB Local queue for the same two cores.
+   */
+  latency: { routeOverFloorC1: 1.5 },
 } as const;
+
+/** The latency rows over the bound: route p50 / floor p50 at concurrency 1, one sentence each. */
+export function latencyFailures(latency: LatencySection | undefined): string[] {
+  const bound = BUDGET.latency.routeOverFloorC1;
+  const rows = [
+    ...(latency?.ops ?? []).map((o) => ({ op: o.op, route: o.route.c1.p50, floor: o.floor.c1.p50 })),
+    ...(latency?.c1Only ?? []).map((o) => ({ op: o.op, route: o.route.p50, floor: o.floor.p50 })),
+  ];
+  const failures: string[] = [];
+  for (const { op, route, floor } of rows) {
+    const ratio = route / floor;
+    if (!(floor > 0 && Number.isFinite(ratio)))
+      failures.push(
+        `latency: ${op} has no route/floor ratio at c1 (p50 ${route.toFixed(2)} ms, floor ${floor.toFixed(2)} ms; budget ${bound}×)`,
+      );
+    else if (ratio > bound)
+      failures.push(
+        `latency: ${op} takes ${route.toFixed(2)} ms at c1 (p50), ${ratio.toFixed(2)}× its floor's ${floor.toFixed(2)} ms (budget ${bound}×)`,
+      );
+  }
+  return failures;
+}
 
 /** The HTTP handlers (kind `route`) over the bundle budget, one sentence each (its gzip size, its cold load, or both). */
 export function bundleFailures(bundles: BundleSection | undefined): string[] {
@@ -64,6 +93,7 @@ export function budgetFailures(
   csv: CsvSection | undefined,
   exported?: ExportSection,
   bundles?: BundleSection,
+  latency?: LatencySection,
 ): string[] {
   const failures: string[] = [];
   if (exported) {
@@ -107,5 +137,6 @@ export function budgetFailures(
       );
   }
   failures.push(...bundleFailures(bundles));
+  failures.push(...latencyFailures(latency));
   return failures;
 }

@@ -7,22 +7,28 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
 import type { Facility, Space } from '../../lambdas/domain/model';
 import { facilityKey } from '../../lambdas/modules/catalog';
+import { timerStarter } from '../../lambdas/platform/deps';
 import { tableContext } from '../../lambdas/platform/dynamo/client';
+import type { TimerStarter } from '../../lambdas/platform/ports';
 import * as demo from '../../lib/local/demo-data';
 import { issueToken } from '../../lib/local/tokens';
 import { type BenchMember, benchFacility, newMembers, putOutOfIndexes } from './fixtures';
 import type { Floor } from './floor';
 import type { Api } from './http';
-import { type LoadStep, type PhaseResult, runLoad } from './load';
+import { type LoadStep, type PhaseResult, runLoad, runPaired } from './load';
 import type { Progress } from './progress';
 import { CommandRecorder, describeReplay, type Replay, rename, sendReplay } from './replay';
 import { seedSales } from './seed-sales';
 import { percentiles } from './stats';
 
-/** Calls of each route: a warm-up (discarded), then one caller at a time. */
-export const C1_COUNTS = { warm: 10, c1: 50 };
+/**
+ * Calls of each route: a warm-up (discarded), then one caller at a time; as many as the operations' c1 (100), so that
+ * the p50 the budget holds to its floor's rests on as many calls.
+ */
+export const C1_COUNTS = { warm: 10, c1: 100 };
 
 export interface C1Row {
   op: string;
@@ -51,15 +57,43 @@ const DROPIN_FACILITY = 'bench-dropin';
 const DROPIN_PARTNER = 'partner-bench-dropin';
 const DROPIN_QR = 'QR-BENCH-DROPIN';
 
+/**
+ * Records the timers a route call starts as `StartExecution` inputs (what `SfnTimerStarter` sends), beside its table
+ * commands: the handlers run in this process, so the product's timer starter (`timerStarter()`, one per process) is
+ * wrapped while a row records, and unwrapped by the function returned. A timer is part of what the call must do (a
+ * visit that ends by itself ends only if its timer is started), so its floor starts it too.
+ */
+function recordTimerStarts(recorder: CommandRecorder): () => void {
+  const starter = timerStarter();
+  const start = starter.start;
+  starter.start = async function recorded(this: TimerStarter, workflow, name, input) {
+    const startedAt = performance.now();
+    try {
+      return await start.call(this, workflow, name, input);
+    } finally {
+      const stateMachineArn = process.env[WORKFLOW_ARN_ENV[workflow]];
+      recorder.note(
+        'StartExecution',
+        { stateMachineArn, name, input: JSON.stringify(input) },
+        startedAt,
+        performance.now(),
+      );
+    }
+  };
+  return () => {
+    starter.start = start;
+  };
+}
+
 /** A phase's figures from its latencies (one caller). */
 function phaseOf(latencies: number[], wallMs: number): PhaseResult {
   return { ...percentiles(latencies), throughput: (latencies.length / wallMs) * 1000, wallMs, concurrency: 1 };
 }
 
 /**
- * A route at concurrency 1, recording each call's commands, then its floor: the recordings (renamed by `floorOf`) sent
- * again in the same order. Every call of the warm-up is replayed too (untimed), so that a write's floor meets the items
- * in the state the route met them.
+ * A route at concurrency 1, recording each call's commands, and its floor: each recording (renamed by `floorOf`) sent
+ * again right after its call, call by call in turn (`runPaired`: both meet the same load). The warm-up's calls are
+ * replayed too (untimed), so that a write's floor meets the items in the state the route met them.
  */
 async function recordedRow(
   ctx: PartnerLatencyContext,
@@ -71,27 +105,40 @@ async function recordedRow(
 ): Promise<C1Row> {
   const { progress, floor } = ctx;
   const recorder = CommandRecorder.install(tableContext().doc);
+  const stopTimers = recordTimerStarts(recorder);
   const replays: Replay[] = [];
+  const floorStep: LoadStep<number, Replay> = {
+    prepare: (i) => floorOf(replays[i] as Replay),
+    exec: (replay) => sendReplay(floor.raw, replay, { sfn: floor.stepFunctions }),
+  };
   let route: PhaseResult;
+  let floorC1: PhaseResult;
   try {
     const step: LoadStep<number, number> = {
+      // what the shared client sent between calls is not the call's
+      prepare: (i) => {
+        recorder.take();
+        return i;
+      },
       exec: (i) => call(i),
       after: () => {
         replays.push(recorder.take());
       },
     };
+    const indices = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
     progress.step(`latency ${op}: warm-up`);
-    await runLoad([Array.from({ length: C1_COUNTS.warm }, (_, i) => i)], step);
-    progress.step(`latency ${op}: route c1`);
-    route = await runLoad([Array.from({ length: calls }, (_, i) => C1_COUNTS.warm + i)], step, progress);
+    await runLoad([indices(0, C1_COUNTS.warm)], step);
+    await runLoad([indices(0, C1_COUNTS.warm)], floorStep);
+    progress.step(`latency ${op}: route and floor c1, in turn`);
+    [route, floorC1] = await runPaired(
+      { jobs: indices(C1_COUNTS.warm, calls), step },
+      { jobs: indices(C1_COUNTS.warm, calls), step: floorStep },
+      progress,
+    );
   } finally {
+    stopTimers();
     recorder.remove();
   }
-  const floorReplays = replays.map(floorOf);
-  const floorStep: LoadStep<Replay, Replay> = { exec: (replay) => sendReplay(floor.raw, replay) };
-  progress.step(`latency ${op}: floor c1`);
-  await runLoad([floorReplays.slice(0, C1_COUNTS.warm)], floorStep);
-  const floorC1 = await runLoad([floorReplays.slice(C1_COUNTS.warm)], floorStep, progress);
   const shapes = new Set(replays.slice(C1_COUNTS.warm).map(describeReplay));
   return { op, request, route, floor: floorC1, floorCalls: [...shapes].join('; or ') };
 }
@@ -103,8 +150,8 @@ const visitNumber = () =>
 /**
  * A visit's check-in and checkout, in a drop-in facility of the bench's own (a copy of the Regus lounge under a partner
  * of its own, out of the search indexes), so that its visits and sales lines are in no list the cost section reads.
- * Each route call's commands are recorded; the floor sends a visit's two recordings again as another fresh member's,
- * under a fresh visit id and number (every other item, the space's occupancy and the partner's sales totals, is the
+ * Each route call's commands are recorded; right after the route's visit (visit by visit in turn, so that both meet
+ * the same load), the floor sends its two recordings again as another fresh member's, under a fresh visit id and number (every other item, the space's occupancy and the partner's sales totals, is the
  * same one, moved and moved back as the route did).
  */
 async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1Row[]> {
@@ -125,13 +172,20 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
   const twins = await newMembers(floor.doc, floor.tableName, total);
 
   const recorder = CommandRecorder.install(tableContext().doc);
+  const stopTimers = recordTimerStarts(recorder);
   const visits: Array<{ checkIn: Replay; checkout: Replay; id: string; number: string }> = [];
   const checkIns: number[] = [];
   const checkouts: number[] = [];
-  const started = performance.now();
+  const floorIns: number[] = [];
+  const floorOuts: number[] = [];
+  // each side's wall time: the time spent on its own calls (route and floor run visit by visit in turn)
+  let routeWall = 0;
+  let floorWall = 0;
   try {
-    progress.step('latency visits: route c1');
+    progress.step('latency visits: route and floor c1, visit by visit in turn');
     for (const [i, member] of members.entries()) {
+      // the route's visit: check in, check out, each call's commands recorded
+      recorder.take();
       const t0 = performance.now();
       const visit = await api.expect(
         201,
@@ -147,43 +201,37 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
         'visit checkout',
       );
       const t3 = performance.now();
-      visits.push({ checkIn, checkout: recorder.take(), id: visit.body.id, number: visit.body.number });
+      const recorded = { checkIn, checkout: recorder.take(), id: visit.body.id, number: visit.body.number };
+      visits.push(recorded);
+
+      // its floor: the two recordings sent again as another fresh member's, under a fresh visit id and number
+      const twin = twins[i] as BenchMember;
+      const names = {
+        [member.memberId]: twin.memberId,
+        [member.member.memberNumber]: twin.member.memberNumber,
+        [recorded.id]: randomUUID(),
+        [recorded.number]: visitNumber(),
+      };
+      const floorIn = rename(recorded.checkIn, names);
+      const floorOut = rename(recorded.checkout, names);
+      const f0 = performance.now();
+      await sendReplay(floor.raw, floorIn, { sfn: floor.stepFunctions });
+      const f1 = performance.now();
+      await sendReplay(floor.raw, floorOut, { sfn: floor.stepFunctions });
+      const f2 = performance.now();
       if (i < C1_COUNTS.warm) continue;
       checkIns.push(t1 - t0);
       checkouts.push(t3 - t2);
+      routeWall += t3 - t0;
+      floorIns.push(f1 - f0);
+      floorOuts.push(f2 - f1);
+      floorWall += f2 - f0;
       progress.tick(i + 1 - C1_COUNTS.warm, calls);
     }
   } finally {
+    stopTimers();
     recorder.remove();
   }
-  const routeWall = performance.now() - started;
-
-  progress.step('latency visits: floor c1');
-  const floorIns: number[] = [];
-  const floorOuts: number[] = [];
-  const floorStarted = performance.now();
-  for (const [i, visit] of visits.entries()) {
-    const member = members[i] as BenchMember;
-    const twin = twins[i] as BenchMember;
-    const names = {
-      [member.memberId]: twin.memberId,
-      [member.member.memberNumber]: twin.member.memberNumber,
-      [visit.id]: randomUUID(),
-      [visit.number]: visitNumber(),
-    };
-    const checkIn = rename(visit.checkIn, names);
-    const checkout = rename(visit.checkout, names);
-    const t0 = performance.now();
-    await sendReplay(floor.raw, checkIn);
-    const t1 = performance.now();
-    await sendReplay(floor.raw, checkout);
-    const t2 = performance.now();
-    if (i < C1_COUNTS.warm) continue;
-    floorIns.push(t1 - t0);
-    floorOuts.push(t2 - t1);
-    progress.tick(i + 1 - C1_COUNTS.warm, calls);
-  }
-  const floorWall = performance.now() - floorStarted;
   const measured = visits.slice(C1_COUNTS.warm);
   const shapes = (pick: (v: (typeof visits)[number]) => Replay) =>
     [...new Set(measured.map((v) => describeReplay(pick(v))))].join('; or ');

@@ -26,10 +26,10 @@ import {
   newMembers,
   T,
 } from './fixtures';
-import type { Floor, FloorReservation } from './floor';
+import type { Floor, FloorReservation, StayFloor } from './floor';
 import type { Api } from './http';
 import { type C1Row, measurePartnerLatency } from './latency-partner';
-import { deal, type LoadStep, type PhaseResult, pool, runLoad } from './load';
+import { deal, type LoadStep, type PhaseResult, pool, runLoad, runPaired } from './load';
 import type { MqttFloor } from './mqtt-floor';
 import type { Progress } from './progress';
 
@@ -104,17 +104,23 @@ export function describeTransaction(tx: TransactWriteCommandInput): string {
       ? 'reservation'
       : pk.startsWith('CMD#')
         ? 'command'
-        : sk.startsWith('SLOT#')
-          ? 'slot'
-          : sk.startsWith('HOLD#')
-            ? 'hold'
-            : sk.startsWith('USES#')
-              ? 'uses counter'
-              : sk.startsWith('DAILY#')
-                ? 'daily counter'
-                : sk === '#PROFILE'
-                  ? 'member guard'
-                  : (pk.split('#')[0] ?? '?').toLowerCase();
+        : pk.startsWith('SALESTOTAL#')
+          ? 'sales total'
+          : pk.startsWith('SALES#')
+            ? 'sales record'
+            : pk.startsWith('OUTBOX#')
+              ? 'mail (outbox)'
+              : sk.startsWith('SLOT#')
+                ? 'slot'
+                : sk.startsWith('HOLD#')
+                  ? 'hold'
+                  : sk.startsWith('USES#')
+                    ? 'uses counter'
+                    : sk.startsWith('DAILY#')
+                      ? 'daily counter'
+                      : sk === '#PROFILE'
+                        ? 'member guard'
+                        : (pk.split('#')[0] ?? '?').toLowerCase();
     parts.push(`${kind} ${entity}`);
   }
   const counted = new Map<string, number>();
@@ -133,10 +139,13 @@ async function measure<R, F, PR = R, PF = F>(
   progress.step(`latency ${op}: warm-up`);
   await runLoad(route.plans.warm, route.step);
   await runLoad(floor.plans.warm, floor.step);
-  progress.step(`latency ${op}: route c1`);
-  const routeC1 = await runLoad(route.plans.c1, route.step, progress);
-  progress.step(`latency ${op}: floor c1`);
-  const floorC1 = await runLoad(floor.plans.c1, floor.step, progress);
+  // one caller: route and floor call by call in turn (`runPaired`), so that both meet the same load
+  progress.step(`latency ${op}: route and floor c1, in turn`);
+  const [routeC1, floorC1] = await runPaired(
+    { jobs: route.plans.c1.flat(), step: route.step },
+    { jobs: floor.plans.c1.flat(), step: floor.step },
+    progress,
+  );
   progress.step(`latency ${op}: route c16`);
   const routeC16 = await runLoad(route.plans.c16, route.step, progress);
   progress.step(`latency ${op}: floor c16`);
@@ -183,9 +192,17 @@ async function bookingPlans(ctx: LatencyContext, counts: Counts, when: 'future' 
   return p as Plans<Booking>;
 }
 
-/** The booking of a job as the product's create transaction writes it. */
-const createTxOf = (floor: Floor, job: Booking) =>
-  floor.createTx(job.member.member, job.space, facilityOf(job.space), Date.parse(job.start), Date.parse(job.end), now);
+/** The booking of a job as the product's create transaction writes it (`asMade`: with its mail and timers). */
+const createTxOf = (floor: Floor, job: Booking, asMade = false) =>
+  floor.createTx(
+    job.member.member,
+    job.space,
+    facilityOf(job.space),
+    Date.parse(job.start),
+    Date.parse(job.end),
+    now,
+    asMade,
+  );
 
 /** Writes every booking with the product's create transaction (untimed setup). */
 async function writeBookings(floor: Floor, p: Plans<Booking>): Promise<void> {
@@ -264,7 +281,7 @@ export async function measureLatency(
       ctx,
       'create reservation',
       () =>
-        `(GetItem space → GetItem facility) ∥ GetItem member ∥ Query member's holds → BatchGetItem counters → ${described}`,
+        `(GetItem space → GetItem facility) ∥ GetItem member ∥ Query member's holds → BatchGetItem counters → ${described} → StartExecution forced checkout ∥ StartExecution reminder (the booking's timers)`,
       {
         plans: routeCreates,
         step: {
@@ -286,13 +303,14 @@ export async function measureLatency(
         plans: floorCreates,
         step: {
           prepare: async (job) => {
-            const built = await createTxOf(floor, job);
+            const built = await createTxOf(floor, job, true);
             describe(built.tx);
             return { ...built, reads: await floor.createReadsOf(built.reservation, job.member.member) };
           },
-          exec: async ({ tx, reads }, job) => {
+          exec: async ({ tx, timers, reads }, job) => {
             await floor.createReads(job.space.spaceId, job.space.facilityId, reads);
             await floor.transact(tx);
+            await floor.startTimers(timers);
           },
           after: (job, { reservation }) => {
             job.r = reservation;
@@ -343,8 +361,9 @@ export async function measureLatency(
   await writeBookings(floor, floorStays);
 
   /**
-   * A stay route (`POST /v1/reservations/{id}/<path>` with a door) beside its floor: GetItem reservation →
-   * GetItem space → the route's transaction, built by `build` from the product's repositories.
+   * A stay route (`POST /v1/reservations/{id}/<path>` with a door) beside its floor: GetItem reservation → GetItem space
+   * (∥ GetItem facility, for check-in and checkout, which read it beside the space) → the route's transaction, built by
+   * `build` from the product's repositories → its publishes to the door (the unlock command, ∥ a keypad code).
    */
   const stayOperation = async (
     op: string,
@@ -352,13 +371,19 @@ export async function measureLatency(
     status: number,
     routePlans: Plans<Booking>,
     floorPlans: Plans<Booking>,
-    build: (r: FloorReservation, doorId: string) => Promise<{ tx: TransactWriteCommandInput; after: FloorReservation }>,
+    withFacility: boolean,
+    build: (r: FloorReservation, job: Booking) => Promise<StayFloor>,
   ): Promise<OpRow> => {
     described = '';
+    let keypadDoor = false;
+    const reads = withFacility
+      ? 'GetItem reservation → (GetItem space ∥ GetItem facility)'
+      : 'GetItem reservation → GetItem space';
     return measure(
       ctx,
       op,
-      () => `GetItem reservation → GetItem space → ${described}`,
+      () =>
+        `${reads} → ${described} → Publish command${keypadDoor ? ' (∥ Publish keypad code, at a keypad door)' : ''}`,
       {
         plans: routePlans,
         step: {
@@ -375,15 +400,19 @@ export async function measureLatency(
         plans: floorPlans,
         step: {
           prepare: async (job) => {
-            const built = await build(must(job.r, 'floor reservation'), job.doorId);
+            const built = await build(must(job.r, 'floor reservation'), job);
             describe(built.tx);
+            keypadDoor ||= built.publishes.length > 1;
             return built;
           },
-          exec: async ({ tx }, job) => {
+          exec: async ({ tx, publishes }, job) => {
             const r = must(job.r, 'floor reservation');
             await floor.getReservation(r.reservationId);
-            await floor.getSpace(r.spaceId);
+            await (withFacility
+              ? Promise.all([floor.getSpace(r.spaceId), floor.getFacility(r.facilityId)])
+              : floor.getSpace(r.spaceId));
             await floor.transact(tx);
+            await floor.publish(publishes);
           },
           after: (job, { after }) => {
             job.r = after;
@@ -394,7 +423,9 @@ export async function measureLatency(
   };
 
   ops.push(
-    await stayOperation('check-in', 'check-in', 200, stays, floorStays, (r, doorId) => floor.checkInTx(r, doorId, now)),
+    await stayOperation('check-in', 'check-in', 200, stays, floorStays, true, (r, job) =>
+      floor.checkInTx(r, facilityOf(job.space), job.doorId, now),
+    ),
   );
 
   // Unlock (re-entry) repeats on one checked-in stay per worker; every call opens a door.
@@ -412,8 +443,8 @@ export async function measureLatency(
   };
   const mqttRow = await ctx.mqtt.measure(progress);
   ops.push(
-    await stayOperation('unlock', 'unlock', 202, unlockOf(stays), unlockOf(floorStays), (r, doorId) =>
-      floor.unlockTx(r, doorId, now),
+    await stayOperation('unlock', 'unlock', 202, unlockOf(stays), unlockOf(floorStays), false, (r, job) =>
+      floor.unlockTx(r, job.doorId, now),
     ),
   );
 
@@ -421,8 +452,8 @@ export async function measureLatency(
     stays.c1.flat().map((job) => ({ token: job.member.token, id: must(job.id, 'stay id'), doorId: job.doorId })),
   );
   ops.push(
-    await stayOperation('checkout', 'checkout', 200, stays, floorStays, (r, doorId) =>
-      floor.checkoutTx(r, doorId, now),
+    await stayOperation('checkout', 'checkout', 200, stays, floorStays, true, (r, job) =>
+      floor.checkoutTx(r, { space: job.space, facility: facilityOf(job.space) }, job.doorId, now),
     ),
   );
 

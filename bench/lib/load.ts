@@ -48,6 +48,52 @@ export async function runLoad<J, P = J>(
   };
 }
 
+/** One side of {@link runPaired}: its jobs, in order, and its step. */
+export interface PairedSide<J, P> {
+  jobs: readonly J[];
+  step: LoadStep<J, P>;
+}
+
+/**
+ * Two sides at concurrency 1, call by call in turn: `a`'s i-th call, then `b`'s i-th, and so on (a side with more jobs
+ * goes on alone). A route and its floor run this way, so that both meet the same load on a shared machine: a burst of
+ * other work falls on both sides' calls alike instead of on one side's phase, and their ratio does not hang on it. Each
+ * side's wall time is the time spent on its own calls (prepare, call, bookkeeping), so its ops/s is its own.
+ */
+export async function runPaired<A, PA, B, PB>(
+  a: PairedSide<A, PA>,
+  b: PairedSide<B, PB>,
+  progress?: Progress,
+): Promise<[PhaseResult, PhaseResult]> {
+  const sides: Array<{ side: PairedSide<unknown, unknown>; latencies: number[]; wallMs: number }> = [
+    { side: a as PairedSide<unknown, unknown>, latencies: [], wallMs: 0 },
+    { side: b as PairedSide<unknown, unknown>, latencies: [], wallMs: 0 },
+  ];
+  const total = Math.max(a.jobs.length, b.jobs.length);
+  for (let i = 0; i < total; i++) {
+    for (const s of sides) {
+      if (i >= s.side.jobs.length) continue;
+      const job = s.side.jobs[i];
+      const started = performance.now();
+      const prepared = s.side.step.prepare ? await s.side.step.prepare(job) : job;
+      const t0 = performance.now();
+      await s.side.step.exec(prepared, job);
+      s.latencies.push(performance.now() - t0);
+      s.side.step.after?.(job, prepared);
+      s.wallMs += performance.now() - started;
+    }
+    progress?.tick(i + 1, total);
+  }
+  const result = (s: (typeof sides)[number]): PhaseResult => ({
+    ...percentiles(s.latencies),
+    throughput: (s.latencies.length / s.wallMs) * 1000,
+    wallMs: s.wallMs,
+    concurrency: 1,
+  });
+  const [first, second] = sides as [(typeof sides)[number], (typeof sides)[number]];
+  return [result(first), result(second)];
+}
+
 /** `count` jobs dealt round-robin to `workers` lists; `make` gets the worker and the job's global index. */
 export function deal<J>(count: number, workers: number, make: (worker: number, i: number) => J): J[][] {
   const lists: J[][] = Array.from({ length: workers }, () => []);

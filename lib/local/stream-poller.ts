@@ -48,6 +48,12 @@ export interface StreamPoller {
    */
   hold(): Promise<void>;
   release(): void;
+  /**
+   * Resolves once a pass over the stream that began after the call has found nothing new: every record written before
+   * the call has been handed to the consumer (the benchmark waits for it after a release, so that the backlog does not
+   * run into what it measures next). While held, it waits for the release.
+   */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,6 +93,9 @@ export async function startStreamPoller(options: {
   let running = true;
   let held = false;
   let busy = false;
+  /** Passes begun so far, and who waits for an empty pass begun after a given one. */
+  let passes = 0;
+  let idleWaiters: Array<{ after: number; resolve: () => void }> = [];
 
   const toLambda = (record: StreamRecord): DynamoDBRecord =>
     ({
@@ -156,6 +165,7 @@ export async function startStreamPoller(options: {
         continue;
       }
       busy = true;
+      const pass = ++passes;
       try {
         await discoverShards();
         let read = 0;
@@ -170,7 +180,12 @@ export async function startStreamPoller(options: {
           for (let i = 0; i < matching.length; i += BATCH_SIZE) await deliver(matching.slice(i, i + BATCH_SIZE));
         }
         busy = false;
-        if (read === 0) await sleep(POLL_MS);
+        if (read === 0) {
+          const waiting = idleWaiters;
+          idleWaiters = waiting.filter((w) => w.after >= pass);
+          for (const w of waiting) if (w.after < pass) w.resolve();
+          await sleep(POLL_MS);
+        }
       } catch (error) {
         busy = false;
         if (running) log(`stream poller: ${String(error)}`);
@@ -188,10 +203,16 @@ export async function startStreamPoller(options: {
     release: () => {
       held = false;
     },
+    idle: () =>
+      new Promise<void>((resolve) => {
+        // a pass in hand when called may have read before the latest writes: only a later one counts
+        idleWaiters.push({ after: passes, resolve });
+      }),
     stop: async () => {
       running = false;
       await done;
       streams.destroy();
+      for (const w of idleWaiters.splice(0)) w.resolve();
     },
   };
 }

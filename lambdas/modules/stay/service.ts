@@ -3,7 +3,7 @@
  * keypad door's code) in the same transaction as the change it belongs to, then publishes it to the door.
  */
 import { ceilToGrid } from '../../domain/calendar';
-import type { Instant, Reservation, Space, UnlockCommand, UnlockPurpose, Verdict } from '../../domain/model';
+import type { Facility, Instant, Reservation, Space, UnlockCommand, UnlockPurpose, Verdict } from '../../domain/model';
 import type { TransactOutcome } from '../../platform/dynamo/transactions';
 import { logger } from '../../platform/instrument';
 import type { DoorPublisher, Ids } from '../../platform/ports';
@@ -51,10 +51,21 @@ export interface StayAnswer {
   command: UnlockCommand;
 }
 
-async function spaceOf(deps: Pick<StayPorts, 'spaces'>, reservation: Reservation): Promise<Space> {
-  const space = await deps.spaces.getSpace(reservation.spaceId);
+/**
+ * The reservation's space, and its facility when the step needs it: both are named by the reservation, so they are
+ * read at once (one round trip, not two). A missing facility is the step's to refuse, after its decision.
+ */
+async function placeOf(
+  deps: Pick<StayPorts, 'spaces' | 'facilities'>,
+  reservation: Reservation,
+  withFacility: boolean,
+): Promise<{ space: Space; facility: Facility | undefined }> {
+  const [space, facility] = await Promise.all([
+    deps.spaces.getSpace(reservation.spaceId),
+    withFacility ? deps.facilities.getFacility(reservation.facilityId) : undefined,
+  ]);
   if (!space) throw notFound('Space');
-  return space;
+  return { space, facility };
 }
 
 /** Publishes a recorded command; when the door channel fails, the command is marked failed, not lost. */
@@ -79,27 +90,31 @@ async function send(deps: Pick<StayPorts, 'doors' | 'unlockCommands'>, command: 
 interface Step {
   decide: (reservation: Reservation, space: Space) => Verdict;
   purpose: UnlockPurpose;
+  /** Whether the step reads the facility (read beside the space). */
+  withFacility?: boolean;
   write: (
     reservation: Reservation,
     command: UnlockCommand,
-    space: Space,
+    place: { space: Space; facility: Facility | undefined },
   ) => Promise<{ outcome: TransactOutcome; after: Reservation }>;
   /** What else goes to the doors once the write is done (a keypad code added or removed). */
   publish?: (before: Reservation, after: Reservation) => Promise<void>;
 }
 
-/** Runs a stay step on fresh state until its write is not stale, then publishes its command. */
+/**
+ * Runs a stay step on fresh state until its write is not stale, then publishes its command and what else goes to the
+ * doors at once (separate topics: neither waits for the other, and each handles its own failure).
+ */
 function step(deps: StayPorts, memberId: string, id: string, doorId: string, now: Instant, how: Step) {
   return retryOnStale<StayAnswer>(async () => {
     const reservation = await ownReservation(deps, memberId, id);
-    const space = await spaceOf(deps, reservation);
-    const verdict = how.decide(reservation, space);
+    const place = await placeOf(deps, reservation, how.withFacility ?? false);
+    const verdict = how.decide(reservation, place.space);
     if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
     const command = newUnlockCommand({ commandId: deps.ids.next(), doorId, reservation, purpose: how.purpose, now });
-    const { outcome, after } = await how.write(reservation, command, space);
+    const { outcome, after } = await how.write(reservation, command, place);
     if (settle(outcome) === STALE) return STALE;
-    const sent = await send(deps, command);
-    await how.publish?.(reservation, after);
+    const [sent] = await Promise.all([send(deps, command), how.publish?.(reservation, after)]);
     return { reservation: after, command: sent };
   }, busy);
 }
@@ -108,9 +123,9 @@ function step(deps: StayPorts, memberId: string, id: string, doorId: string, now
 export function checkIn(deps: StayPorts, memberId: string, id: string, doorId: string, now: Instant) {
   return step(deps, memberId, id, doorId, now, {
     purpose: 'entry',
+    withFacility: true,
     decide: (reservation, space) => decideCheckIn({ now, reservation, space, doorId }),
-    write: async (reservation, command) => {
-      const facility = await deps.facilities.getFacility(reservation.facilityId);
+    write: async (reservation, command, { facility }) => {
       if (!facility) throw notFound('Facility');
       const keypad = keypadCodeFor({
         doors: facility.doors,
@@ -164,12 +179,15 @@ export function unlock(
 export function checkout(deps: StayPorts, memberId: string, id: string, doorId: string, now: Instant) {
   return step(deps, memberId, id, doorId, now, {
     purpose: 'exit',
+    withFacility: true,
     decide: (reservation, space) => decideDoorWhileIn({ reservation, space, doorId }),
-    write: async (reservation, command, space) => {
+    write: async (reservation, command, { space, facility }) => {
+      // the use date's charge reads the facility's hours (settlementItems refuses a space without one the same way)
+      if (!facility) throw notFound('Space');
       const keypad = withdrawnKeypadCode(reservation, now);
       const set = { status: 'checkedOut' as const, checkedOutAt: now, ...(keypad ? { keypad } : {}) };
       const after: Reservation = { ...reservation, ...set, version: reservation.version + 1 };
-      const sales = await settlementItems(deps, reservation, now, { space });
+      const sales = await settlementItems(deps, reservation, now, { space, facility });
       const outcome = await deps.reservations.release(reservation, {
         set,
         releaseFrom: ceilToGrid(now, reservation.timeZone),

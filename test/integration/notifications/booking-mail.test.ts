@@ -120,4 +120,42 @@ describe('the mails of a booking', () => {
     ]);
     expect(stack().streamPoller.deadLetters).toEqual([]);
   });
+
+  it('held, the poller delivers nothing; released, idle() resolves once the mails written meanwhile are sent', async () => {
+    const { memberId, token } = await newMember(api(), 'premium');
+    await setClock(MADE);
+    const poller = stack().streamPoller;
+    await poller.hold();
+    let booked: Awaited<ReturnType<ReturnType<typeof api>['post']>>;
+    try {
+      booked = await api().post(
+        '/v1/reservations',
+        { spaceId: 'tw-shibuya-desk', start: at(DAY, '16:00'), end: at(DAY, '17:00') },
+        token,
+      );
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+      // held: what the booking wrote stays in the stream (idle() waits for the release)
+      let idle = false;
+      const waiting = poller.idle().then(() => {
+        idle = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(idle).toBe(false);
+      expect((await stack().ses.mails()).filter((m) => m.destination.to.includes(`${memberId}@example.com`))).toEqual(
+        [],
+      );
+      poller.release();
+      await waiting;
+    } finally {
+      poller.release();
+    }
+    // no waiting here: once idle, the member's and the facility's mails are in the mailbox
+    const mails = await stack().ses.mails();
+    expect(mails.filter((m) => m.destination.to.includes(`${memberId}@example.com`)).map((m) => m.subject)).toEqual([
+      '【NIKKEI OFFICE PASS】ご予約が確定しました',
+    ]);
+    expect(
+      mails.filter((m) => m.destination.to.includes(FACILITY_MAIL) && m.body.text?.includes(booked.body.number)),
+    ).toHaveLength(1);
+  });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGET, budgetFailures, bundleFailures, overBundleBudget } from '../../../bench/lib/budget';
+import { BUDGET, budgetFailures, bundleFailures, latencyFailures, overBundleBudget } from '../../../bench/lib/budget';
 import type { BundleResult, BundleSection } from '../../../bench/lib/bundles';
+import type { LatencySection, OpRow } from '../../../bench/lib/latency';
+import type { C1Row } from '../../../bench/lib/latency-partner';
+import type { PhaseResult } from '../../../bench/lib/load';
 
 const KiB = 1024;
 
@@ -73,5 +76,84 @@ describe('the bundle budget of HTTP handlers', () => {
       'bundle: get-me is 213.2 KiB gzip (budget 120 KiB)',
     ]);
     expect(budgetFailures(undefined, undefined)).toEqual([]);
+  });
+});
+
+/** A phase whose p50 is `p50` ms. */
+const phaseAt = (p50: number, concurrency = 1): PhaseResult => ({
+  n: 100,
+  p50,
+  p95: p50 * 2,
+  p99: p50 * 3,
+  max: p50 * 4,
+  throughput: 1000 / p50,
+  wallMs: 100 * p50,
+  concurrency,
+});
+
+/** An operation row: its c1 p50s as given, its c16 p50s far apart (no bound there). */
+const opRow = (op: string, route: number, floor: number): OpRow => ({
+  op,
+  route: { c1: phaseAt(route), c16: phaseAt(route * 10, 16) },
+  floor: { c1: phaseAt(floor), c16: phaseAt(floor, 16) },
+  floorCalls: 'GetItem',
+});
+
+const c1Row = (op: string, route: number, floor: number): C1Row => ({
+  op,
+  request: `GET /${op}`,
+  route: phaseAt(route),
+  floor: phaseAt(floor),
+  floorCalls: 'Query',
+});
+
+const latency = (ops: OpRow[], c1Only: C1Row[] = []): LatencySection => ({
+  ops,
+  mqtt: { c1: phaseAt(0.08), c16: phaseAt(0.8, 16) },
+  c1Only,
+});
+
+describe('the latency budget: route / floor p50 at concurrency 1', () => {
+  it('is 1.5× (issue 19)', () => {
+    expect(BUDGET.latency).toEqual({ routeOverFloorC1: 1.5 });
+  });
+
+  it('holds rows under the bound and one exactly at it, whatever their c16 ratio', () => {
+    const within = latency([opRow('cancel', 4, 3), opRow('unlock', 6, 4)], [c1Row('space calendar', 2.1, 1.5)]);
+    expect(latencyFailures(within)).toEqual([]);
+    expect(budgetFailures(undefined, undefined, undefined, undefined, within)).toEqual([]);
+  });
+
+  it('fails an operation row over the bound, with its figures', () => {
+    expect(latencyFailures(latency([opRow('availability', 4, 3), opRow('check-in', 15.2, 4.25)]))).toEqual([
+      "latency: check-in takes 15.20 ms at c1 (p50), 3.58× its floor's 4.25 ms (budget 1.5×)",
+    ]);
+  });
+
+  it('fails a concurrency-1-only row (partner, drop-in) over the bound', () => {
+    expect(latencyFailures(latency([], [c1Row('sales CSV (1,000 lines)', 57.3, 35.0)]))).toEqual([
+      "latency: sales CSV (1,000 lines) takes 57.30 ms at c1 (p50), 1.64× its floor's 35.00 ms (budget 1.5×)",
+    ]);
+  });
+
+  it('fails a row just over the bound that the report would round to 1.5×', () => {
+    expect(latencyFailures(latency([opRow('checkout', 15.2, 10)]))).toEqual([
+      "latency: checkout takes 15.20 ms at c1 (p50), 1.52× its floor's 10.00 ms (budget 1.5×)",
+    ]);
+  });
+
+  it('fails a row without a measure rather than passing it', () => {
+    expect(latencyFailures(latency([opRow('create reservation', 9, Number.NaN)]))).toEqual([
+      'latency: create reservation has no route/floor ratio at c1 (p50 9.00 ms, floor NaN ms; budget 1.5×)',
+    ]);
+  });
+
+  it('is part of the bench’s budget failures, last; no latency section, no failure', () => {
+    const slow = latency([opRow('checkout', 16.2, 7.68)]);
+    expect(budgetFailures(undefined, undefined, undefined, section(bundle('get-me', 213.2, 40)), slow)).toEqual([
+      'bundle: get-me is 213.2 KiB gzip (budget 120 KiB)',
+      "latency: checkout takes 16.20 ms at c1 (p50), 2.11× its floor's 7.68 ms (budget 1.5×)",
+    ]);
+    expect(latencyFailures(undefined)).toEqual([]);
   });
 });

@@ -1,7 +1,14 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CommandRecorder, describeReplay, type Replay, rename, sendReplay } from '../../../bench/lib/replay';
+import {
+  CommandRecorder,
+  describeReplay,
+  type Replay,
+  rename,
+  sendReplay,
+  unmarshallOutput,
+} from '../../../bench/lib/replay';
 
 /** A promise and the function that settles it. */
 function deferred<T = void>() {
@@ -68,6 +75,23 @@ describe('CommandRecorder', () => {
     expect(describeReplay(replay)).toBe('GetItem ∥ Query → PutItem');
     expect(recorder.take()).toEqual([]);
   });
+
+  it('leaves out the door-event handler’s recordings of a door’s answer (another Lambda’s in the cloud)', async () => {
+    const { doc, send } = fakeDoc();
+    const recorder = CommandRecorder.install(doc);
+    const answer = send('UpdateItemCommand', { Key: { PK: { S: 'CMD#c-1' }, SK: { S: '#META' } } });
+    const edit = send('UpdateItemCommand', { Key: { PK: { S: 'FACILITY#f-1' }, SK: { S: '#META' } } });
+    const put = send('PutItemCommand', { Item: { PK: { S: 'CMD#c-2' } } });
+    for (const c of [answer, edit, put]) {
+      c.end();
+      await c.sent;
+    }
+    expect(recorder.take().map((c) => [c.name, c.input])).toEqual([
+      ['UpdateItemCommand', { Key: { PK: { S: 'FACILITY#f-1' }, SK: { S: '#META' } } }],
+      // a command's item written by a call (a stay step's transaction, say) is the call's
+      ['PutItemCommand', { Item: { PK: { S: 'CMD#c-2' } } }],
+    ]);
+  });
 });
 
 describe('rename', () => {
@@ -120,5 +144,25 @@ describe('sendReplay', () => {
     await expect(
       sendReplay(client, [{ name: 'NoSuchCommand', input: {}, after: -1, overlaps: false }]),
     ).rejects.toThrow('Cannot replay NoSuchCommand');
+  });
+});
+
+describe('unmarshallOutput', () => {
+  it('turns the items of every kind of answer into values, as the document client does', () => {
+    const item = { PK: { S: 'SPACE#a' }, capacity: { N: '4' }, tags: { L: [{ S: 'quiet' }] } };
+    const value = { PK: 'SPACE#a', capacity: 4, tags: ['quiet'] };
+    expect(unmarshallOutput({ Item: item })).toEqual({ Item: value });
+    expect(unmarshallOutput({ Items: [item], Count: 1, LastEvaluatedKey: { PK: { S: 'SPACE#a' } } })).toEqual({
+      Items: [value],
+      Count: 1,
+      LastEvaluatedKey: { PK: 'SPACE#a' },
+    });
+    expect(unmarshallOutput({ Attributes: item })).toEqual({ Attributes: value });
+    expect(
+      unmarshallOutput({ Responses: { t: [item] }, UnprocessedKeys: { t: { Keys: [{ PK: { S: 'SPACE#b' } }] } } }),
+    ).toEqual({ Responses: { t: [value] }, UnprocessedKeys: { t: { Keys: [{ PK: 'SPACE#b' }] } } });
+    expect(unmarshallOutput({ Responses: [{ Item: item }, {}] })).toEqual({ Responses: [{ Item: value }, {}] });
+    // a write's answer without items is left as it is
+    expect(unmarshallOutput({ $metadata: { httpStatusCode: 200 } })).toEqual({ $metadata: { httpStatusCode: 200 } });
   });
 });

@@ -114,9 +114,12 @@ export class FacilityRepository {
     return items.map(facilityFromItem);
   }
 
-  /** The names of the facilities of these ids that exist, by id: their names only, one read per 100 ids. */
+  /**
+   * The names of the facilities of these ids that exist, by id: their names only, one read per 100 ids. An id
+   * given many times (the facility of every line of a CSV) is made a key once.
+   */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-    const items = await batchGetAll(this.doc, this.tableName, ids.map(facilityKey), {
+    const items = await batchGetAll(this.doc, this.tableName, [...new Set(ids)].map(facilityKey), {
       attributes: ['facilityId', 'name'],
     });
     return new Map(items.map((item) => [String(item.facilityId), String(item.name)]));

@@ -266,9 +266,12 @@ export class SpaceRepository {
     return items.map(spaceFromItem);
   }
 
-  /** The names of the spaces of these ids that exist, by id: their names only, one read per 100 ids. */
+  /**
+   * The names of the spaces of these ids that exist, by id: their names only, one read per 100 ids. An id
+   * given many times (the facility of every line of a CSV) is made a key once.
+   */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-    const items = await batchGetAll(this.doc, this.tableName, ids.map(spaceKey), {
+    const items = await batchGetAll(this.doc, this.tableName, [...new Set(ids)].map(spaceKey), {
       attributes: ['spaceId', 'name'],
     });
     return new Map(items.map((item) => [String(item.spaceId), String(item.name)]));

@@ -217,12 +217,11 @@ export class SalesLedger {
       );
       for (const item of page.Items ?? []) {
         const record = recordFromItem(item);
-        const sortKey = sortKeyOf(record);
-        const first = after && sortKey === after.sortKey ? after.line : 0;
+        const first = after && sortKeyOf(record) === after.sortKey ? after.line : 0;
         for (let index = first; index < record.lines.length; index++) {
           const line = record.lines[index] as SalesLine;
           if (filter.item !== undefined && line.item !== filter.item) continue;
-          if (lines.length === bound.max) return { lines, next: { sortKey, line: index } };
+          if (lines.length === bound.max) return { lines, next: { sortKey: sortKeyOf(record), line: index } };
           lines.push({ record, line });
         }
       }

@@ -77,10 +77,11 @@ async function named(deps: SalesPorts, lines: readonly RecordLine[]): Promise<Na
     deps.facilities.namesOf(lines.map((l) => l.record.facilityId)),
     deps.spaces.namesOf(lines.map((l) => l.record.spaceId)),
   ]);
-  return lines.map((l) => ({
-    ...l,
-    facilityName: facilities.get(l.record.facilityId) ?? l.record.facilityId,
-    spaceName: spaces.get(l.record.spaceId) ?? l.record.spaceId,
+  return lines.map(({ record, line }) => ({
+    record,
+    line,
+    facilityName: facilities.get(record.facilityId) ?? record.facilityId,
+    spaceName: spaces.get(record.spaceId) ?? record.spaceId,
   }));
 }
 

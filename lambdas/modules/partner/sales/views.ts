@@ -5,7 +5,8 @@ import type { NamedLine } from './service';
 
 /** A line with its record's party and event, and the names the partner site lists it with. */
 export function salesLineViewWithNames({ record, line, facilityName, spaceName }: NamedLine): SalesLineResponse {
-  return { ...salesLineView(record, line), facilityName, spaceName };
+  // the line's view is a fresh object: the names are added to it rather than copied with it into another
+  return Object.assign(salesLineView(record, line), { facilityName, spaceName });
 }
 
 /** A facility's total of one period, without the count of its lines. */
