@@ -1,21 +1,7 @@
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { codesTopic, unlockTopic } from '../../../contracts/door-topics';
 import type { KeypadCodeMessage, UnlockCommand as UnlockMessage } from '../../../contracts/mqtt';
 import type { DoorPublisher } from '../ports';
-import { type AwsService, awsCall, awsRegion, dnsSuffix, type HttpHandler, processCredentials } from '../sdk/aws-http';
-
-/** Settings of {@link IotDoorPublisher} beyond its endpoint (tests). */
-export interface IotDoorPublisherOptions {
-  /** @default AWS_REGION */
-  region?: string;
-  /** @default the process's credentials, as the SDK's clients find them */
-  credentials?: AwsCredentialIdentityProvider;
-  handler?: HttpHandler;
-}
-
-/** A topic as one path segment: `encodeURIComponent`, and `!'()*` too (slashes escaped), as the SDK's. */
-const escapeLabel = (value: string): string =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+import { type AwsClientOptions, type AwsService, awsCall, awsService, dnsSuffix, escapeSegment } from '../sdk/aws-http';
 
 /**
  * Publishes unlock commands through the IoT data plane; `endpoint` is the account's, or the local one. One signed
@@ -28,7 +14,7 @@ export class IotDoorPublisher implements DoorPublisher {
 
   constructor(
     private readonly endpoint: string | undefined,
-    private readonly options: IotDoorPublisherOptions = {},
+    private readonly options: AwsClientOptions = {},
   ) {}
 
   publishUnlock(message: UnlockMessage): Promise<void> {
@@ -40,15 +26,11 @@ export class IotDoorPublisher implements DoorPublisher {
   }
 
   private async publish(topic: string, message: object): Promise<void> {
-    const region = this.options.region ?? awsRegion();
-    this.service ??= {
-      signingName: 'iotdata',
-      region,
-      credentials: this.options.credentials ?? processCredentials(),
-      ...(this.options.handler ? { handler: this.options.handler } : {}),
-    };
+    this.service ??= awsService('iotdata', this.options);
+    const { region } = this.service;
     const url = new URL(this.endpoint ?? `https://data-ats.iot.${region}.${dnsSuffix(region)}`);
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/topics/${escapeLabel(topic)}`;
+    // the topic is one segment: its slashes escaped
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/topics/${escapeSegment(topic)}`;
     await awsCall(this.service, {
       method: 'POST',
       url,

@@ -1,11 +1,6 @@
 import type { DownloadStore } from '../ports';
-import { S3Bucket, type S3BucketOptions } from '../sdk/s3-objects';
-import { keyUnder } from './s3-bucket';
-
-/** Settings of {@link S3DownloadLinks}: the bucket's, and the prefix keys must start with. */
-export interface S3DownloadLinksOptions extends S3BucketOptions {
-  keyPrefix: string;
-}
+import { S3Bucket } from '../sdk/s3-objects';
+import { keyUnder, type S3PrefixOptions } from './s3-bucket';
 
 /**
  * Presigned GETs of download files: what a function that only hands out links needs of the download store, without
@@ -14,7 +9,7 @@ export interface S3DownloadLinksOptions extends S3BucketOptions {
 export class S3DownloadLinks implements Pick<DownloadStore, 'presignedDownload'> {
   private objects: S3Bucket | undefined;
 
-  constructor(private readonly options: S3DownloadLinksOptions) {}
+  constructor(private readonly options: S3PrefixOptions) {}
 
   async presignedDownload(key: string, expiresInSeconds: number): Promise<string> {
     this.objects ??= new S3Bucket(this.options);

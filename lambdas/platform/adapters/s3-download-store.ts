@@ -24,7 +24,10 @@ export interface S3DownloadStoreOptions {
   keyPrefix: string;
   /** Bytes gathered before a part is sent (at least {@link MIN_PART_BYTES}). @default PART_BYTES */
   partBytes?: number;
-  /** A client of one's own for the uploads (tests); else one is made on first use. */
+  /**
+   * A client of one's own for the uploads (tests); else one is made on first use. Download links are signed without a
+   * client (S3DownloadLinks), from `bucket`, `endpoint` and the environment.
+   */
   client?: S3Client;
 }
 

@@ -1,23 +1,6 @@
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { FileStore, PresignedUpload, PresignedUploadRequest } from '../ports';
-import type { HttpHandler } from '../sdk/aws-http';
 import { S3Bucket } from '../sdk/s3-objects';
-import { keyUnder } from './s3-bucket';
-
-/** Settings of {@link S3FileStore}. */
-export interface S3FileStoreOptions {
-  bucket: string;
-  /** A local S3 (`S3_ENDPOINT`); addressed path-style (`http://host:port/bucket/key`). Unset in the cloud. */
-  endpoint?: string | undefined;
-  /** Keys must start with this (the IAM grant covers only it); refused here rather than by S3. */
-  keyPrefix: string;
-  /** @default AWS_REGION */
-  region?: string;
-  /** @default the process's credentials, as the SDK's clients find them */
-  credentials?: AwsCredentialIdentityProvider;
-  /** Where its requests go (tests). */
-  handler?: HttpHandler;
-}
+import { keyUnder, type S3PrefixOptions } from './s3-bucket';
 
 /**
  * The file store on one S3 bucket: presigned POSTs whose policy holds the exact content type and a
@@ -27,7 +10,7 @@ export interface S3FileStoreOptions {
 export class S3FileStore implements FileStore {
   private objects: S3Bucket | undefined;
 
-  constructor(private readonly options: S3FileStoreOptions) {}
+  constructor(private readonly options: S3PrefixOptions) {}
 
   async presignedUpload({
     key,

@@ -1,6 +1,5 @@
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Clock, SigningSecrets, TicketSigningKeys } from '../ports';
-import { type AwsService, awsCall, awsRegion, dnsSuffix, type HttpHandler, processCredentials } from '../sdk/aws-http';
+import { type AwsClientOptions, type AwsService, awsJsonCall, awsService } from '../sdk/aws-http';
 
 /** A reload within this long of the last read answers what that read found (forged tickets cost no reads). */
 export const SIGNING_KEYS_RELOAD_INTERVAL_MS = 60_000;
@@ -11,15 +10,16 @@ export interface SecretReader {
 }
 
 /** Settings of {@link SecretsManagerReader} (tests). */
-export interface SecretsManagerReaderOptions {
+export interface SecretsManagerReaderOptions extends AwsClientOptions {
   /** A Secrets Manager of one's own; unset in AWS. */
   endpoint?: string;
-  /** @default AWS_REGION */
-  region?: string;
-  /** @default the process's credentials, as the SDK's clients find them */
-  credentials?: AwsCredentialIdentityProvider;
-  handler?: HttpHandler;
 }
+
+const GET_SECRET_VALUE = {
+  endpointPrefix: 'secretsmanager',
+  version: '1.1',
+  target: 'secretsmanager.GetSecretValue',
+} as const;
 
 /**
  * `GetSecretValue` (awsJson1_1) signed through lambdas/platform/sdk/aws-http.ts: the request the SDK's
@@ -31,22 +31,11 @@ export class SecretsManagerReader implements SecretReader {
   constructor(private readonly options: SecretsManagerReaderOptions = {}) {}
 
   async secretString(secretId: string, versionStage: string): Promise<string | undefined> {
-    const region = this.options.region ?? awsRegion();
-    this.service ??= {
-      signingName: 'secretsmanager',
-      region,
-      credentials: this.options.credentials ?? processCredentials(),
-      ...(this.options.handler ? { handler: this.options.handler } : {}),
-    };
-    const url = new URL(this.options.endpoint ?? `https://secretsmanager.${region}.${dnsSuffix(region)}`);
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/`;
-    const answer = await awsCall(this.service, {
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'secretsmanager.GetSecretValue' },
-      body: JSON.stringify({ SecretId: secretId, VersionStage: versionStage }),
+    this.service ??= awsService('secretsmanager', this.options);
+    const { SecretString } = await awsJsonCall(this.service, this.options.endpoint, GET_SECRET_VALUE, {
+      SecretId: secretId,
+      VersionStage: versionStage,
     });
-    const { SecretString } = JSON.parse(answer.body.toString('utf8')) as { SecretString?: unknown };
     return typeof SecretString === 'string' ? SecretString : undefined;
   }
 }

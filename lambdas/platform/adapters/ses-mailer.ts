@@ -20,7 +20,8 @@ export class SesMailer implements Mailer {
     this.client ??= new SESv2Client({
       ...(this.endpoint ? { endpoint: this.endpoint } : {}),
       maxAttempts: 2,
-      requestHandler: { requestTimeout: SES_REQUEST_TIMEOUT_MS, connectionTimeout: 3_000 },
+      // without throwOnRequestTimeout the handler only logs a call past its timeout, and waits on
+      requestHandler: { requestTimeout: SES_REQUEST_TIMEOUT_MS, connectionTimeout: 3_000, throwOnRequestTimeout: true },
     });
     const answer = await this.client.send(
       new SendEmailCommand({

@@ -1,24 +1,12 @@
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { WORKFLOW_ARN_ENV, type WorkflowId, type WorkflowInputs } from '../../../contracts/workflows';
 import type { TimerStarter } from '../ports';
-import {
-  type AwsService,
-  AwsServiceError,
-  awsCall,
-  awsRegion,
-  dnsSuffix,
-  type HttpHandler,
-  processCredentials,
-} from '../sdk/aws-http';
+import { type AwsClientOptions, type AwsService, AwsServiceError, awsJsonCall, awsService } from '../sdk/aws-http';
 
-/** Settings of {@link SfnTimerStarter} beyond its endpoint and environment (tests). */
-export interface SfnTimerStarterOptions {
-  /** @default AWS_REGION */
-  region?: string;
-  /** @default the process's credentials, as the SDK's clients find them */
-  credentials?: AwsCredentialIdentityProvider;
-  handler?: HttpHandler;
-}
+const START_EXECUTION = {
+  endpointPrefix: 'states',
+  version: '1.0',
+  target: 'AWSStepFunctions.StartExecution',
+} as const;
 
 /**
  * Starts Step Functions executions. Names are deterministic, so a repeated start is harmless: Step Functions
@@ -34,31 +22,19 @@ export class SfnTimerStarter implements TimerStarter {
   constructor(
     private readonly endpoint: string | undefined,
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
-    private readonly options: SfnTimerStarterOptions = {},
+    private readonly options: AwsClientOptions = {},
   ) {}
 
   async start<W extends WorkflowId>(workflow: W, name: string, input: WorkflowInputs[W]): Promise<void> {
     const variable = WORKFLOW_ARN_ENV[workflow];
     const stateMachineArn = this.env[variable];
     if (!stateMachineArn) throw new Error(`${variable} is not set`);
-    const region = this.options.region ?? awsRegion(this.env);
-    this.service ??= {
-      signingName: 'states',
-      region,
-      credentials: this.options.credentials ?? processCredentials(),
-      ...(this.options.handler ? { handler: this.options.handler } : {}),
-    };
-    const url = new URL(this.endpoint ?? `https://states.${region}.${dnsSuffix(region)}`);
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/`;
+    this.service ??= awsService('states', this.options, this.env);
     try {
-      await awsCall(this.service, {
-        method: 'POST',
-        url,
-        headers: {
-          'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': 'AWSStepFunctions.StartExecution',
-        },
-        body: JSON.stringify({ stateMachineArn, name, input: JSON.stringify(input) }),
+      await awsJsonCall(this.service, this.endpoint, START_EXECUTION, {
+        stateMachineArn,
+        name,
+        input: JSON.stringify(input),
       });
     } catch (error) {
       if (error instanceof AwsServiceError && error.name === 'ExecutionAlreadyExists') return;

@@ -35,8 +35,12 @@ const RETRY_BASE_MS = 100;
 const RETRY_CAP_MS = 20_000;
 /** How long a connection may take to open. */
 export const CONNECTION_TIMEOUT_MS = 3_000;
-/** How long an answer may take once the request is sent (one attempt). */
-export const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * How long an answer may take once the request is sent (one attempt), then it fails as a `TimeoutError` and is tried
+ * again: three attempts and their delays fit in an HTTP function's 10 s with room for its table work (these calls
+ * answer in tens of milliseconds).
+ */
+export const REQUEST_TIMEOUT_MS = 2_500;
 
 /** SHA-256 and HMAC-SHA-256 of node:crypto, in the shape the SDK's signer takes. */
 export class Sha256 implements Checksum {
@@ -90,6 +94,64 @@ let sharedCredentials: AwsCredentialIdentityProvider | undefined;
 export function processCredentials(): AwsCredentialIdentityProvider {
   sharedCredentials ??= defaultProvider();
   return sharedCredentials;
+}
+
+/** What a caller may set of a service (tests): the rest comes from the environment, as the SDK's clients take it. */
+export interface AwsClientOptions {
+  /** @default AWS_REGION */
+  region?: string;
+  /** @default the process's credentials, as the SDK's clients find them */
+  credentials?: AwsCredentialIdentityProvider;
+  /** Where requests go (tests): the SDK's handler by default. */
+  handler?: HttpHandler;
+}
+
+/** The service signed as `signingName`, with `options` over the environment's region and credentials. */
+export function awsService(
+  signingName: string,
+  options: AwsClientOptions = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AwsService {
+  return {
+    signingName,
+    region: options.region ?? awsRegion(env),
+    credentials: options.credentials ?? processCredentials(),
+    ...(signingName === 's3' ? { s3: true } : {}),
+    ...(options.handler ? { handler: options.handler } : {}),
+  };
+}
+
+/** A value as one URI path segment, as the SDK escapes labels: `encodeURIComponent`, and `!'()*` too. */
+export const escapeSegment = (value: string): string =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** A JSON-protocol operation (awsJson1_0 / 1_1): `POST /` to the service's endpoint, named by `x-amz-target`. */
+export interface AwsJsonOperation {
+  /** The endpoint's host prefix in AWS (`states`, `secretsmanager`). */
+  endpointPrefix: string;
+  /** `1.0` or `1.1`, the protocol's content type. */
+  version: '1.0' | '1.1';
+  /** `AWSStepFunctions.StartExecution`, `secretsmanager.GetSecretValue`. */
+  target: string;
+}
+
+/** Calls a JSON-protocol operation with `input`; `endpoint` is a local one (unset in AWS); its answer, parsed. */
+export async function awsJsonCall(
+  service: AwsService,
+  endpoint: string | undefined,
+  operation: AwsJsonOperation,
+  input: object,
+): Promise<Record<string, unknown>> {
+  const url = new URL(endpoint ?? `https://${operation.endpointPrefix}.${service.region}.${dnsSuffix(service.region)}`);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/`;
+  const answer = await awsCall(service, {
+    method: 'POST',
+    url,
+    headers: { 'content-type': `application/x-amz-json-${operation.version}`, 'x-amz-target': operation.target },
+    body: JSON.stringify(input),
+  });
+  const text = answer.body.toString('utf8');
+  return text.trim() === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
 }
 
 /** A service as its calls need it. */
@@ -180,13 +242,19 @@ export function signerOf(service: AwsService): SignatureV4 {
   return signer;
 }
 
+/** The SDK's HTTP handler with the timeouts above: a request past `requestTimeoutMs` fails as a `TimeoutError`. */
+export const awsHttpHandler = (requestTimeoutMs: number = REQUEST_TIMEOUT_MS): HttpHandler =>
+  new NodeHttpHandler({
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    requestTimeout: requestTimeoutMs,
+    // without it, a request past its timeout is only logged, and waited for
+    throwOnRequestTimeout: true,
+  });
+
 let sharedHandler: HttpHandler | undefined;
 const handlerOf = (service: AwsService): HttpHandler => {
   if (service.handler) return service.handler;
-  sharedHandler ??= new NodeHttpHandler({
-    connectionTimeout: CONNECTION_TIMEOUT_MS,
-    requestTimeout: REQUEST_TIMEOUT_MS,
-  });
+  sharedHandler ??= awsHttpHandler();
   return sharedHandler;
 };
 

@@ -7,58 +7,37 @@
  * (`http://host:port/bucket/key`); in AWS the bucket's virtual host (`https://bucket.s3.region.amazonaws.com/key`), or
  * path-style on the regional endpoint for a bucket name that cannot be a host name under TLS (dots, capitals).
  */
-import { createHmac } from 'node:crypto';
 import { buildQueryString } from '@smithy/core/protocols';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import {
+  type AwsClientOptions,
   type AwsService,
   awsCall,
-  awsRegion,
-  bytesOf,
+  awsService,
   dnsSuffix,
-  type HttpHandler,
+  escapeSegment,
   httpRequest,
-  processCredentials,
   signerOf,
 } from './aws-http';
 
 /** One bucket, where it is and how its calls are signed. */
-export interface S3BucketOptions {
+export interface S3BucketOptions extends AwsClientOptions {
   bucket: string;
   /** A local S3, addressed path-style; unset in AWS. */
   endpoint?: string | undefined;
-  /** @default AWS_REGION */
-  region?: string;
-  /** @default the process's credentials, as the SDK's clients find them */
-  credentials?: AwsCredentialIdentityProvider;
-  /** Where requests go (tests). */
-  handler?: HttpHandler;
 }
 
 /** The SDK's test of a bucket name that can be a virtual host under TLS (no dots). */
 const VIRTUAL_HOSTABLE = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /** S3's escaping of a key: each segment as `encodeURIComponent`, and `!'()*` too; the slashes kept. */
-export const escapeKey = (key: string): string =>
-  key
-    .split('/')
-    .map((segment) =>
-      encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-    )
-    .join('/');
+export const escapeKey = (key: string): string => key.split('/').map(escapeSegment).join('/');
 
 /** The S3 operations on one bucket. */
 export class S3Bucket {
   private readonly service: AwsService;
 
   constructor(private readonly options: S3BucketOptions) {
-    this.service = {
-      signingName: 's3',
-      region: options.region ?? awsRegion(),
-      credentials: options.credentials ?? processCredentials(),
-      s3: true,
-      ...(options.handler ? { handler: options.handler } : {}),
-    };
+    this.service = awsService('s3', options);
   }
 
   /** The bucket's URL (a POST upload's), with no trailing slash path-style and `/` on a virtual host, as the SDK's. */
@@ -70,8 +49,14 @@ export class S3Bucket {
     return `https://s3.${this.service.region}.${suffix}/${bucket}`;
   }
 
-  /** The object's URL (scheme, host, port, escaped path). */
+  /**
+   * The object's URL (scheme, host, port, escaped path). A key with an empty, `.` or `..` segment is refused: a URL
+   * resolves those (`%2E` too), so the request would name another object than the key, as the SDK's never does.
+   */
   objectUrl(key: string): URL {
+    if (key.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
+      throw new Error(`Not an object key this store signs: ${JSON.stringify(key)}`);
+    }
     const base = this.bucketUrl();
     return new URL(`${base.endsWith('/') ? base : `${base}/`}${escapeKey(key)}`);
   }
@@ -86,7 +71,7 @@ export class S3Bucket {
       // the query, as its presigner does
       headers: { 'x-amz-checksum-mode': 'ENABLED', 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' },
     });
-    const signed = await signerOf({ ...this.service, s3: true }).presign(request, {
+    const signed = await signerOf(this.service).presign(request, {
       expiresIn: expiresInSeconds,
       unsignableHeaders: new Set(['content-type']),
     });
@@ -130,10 +115,8 @@ export class S3Bucket {
       }),
       'utf8',
     ).toString('base64');
-    const hmac = (secret: Buffer, data: string) => createHmac('sha256', secret).update(data, 'utf8').digest();
-    let signingKey = bytesOf(`AWS4${credentials.secretAccessKey}`);
-    for (const part of [shortDate, region, 's3', 'aws4_request']) signingKey = hmac(signingKey, part);
-    const signature = hmac(signingKey, policy).toString('hex');
+    // the policy is the string signed, with the SigV4 key of the day, region and service
+    const signature = await signerOf(this.service).sign(policy, { signingDate: now });
     return { url: this.bucketUrl(), fields: { ...fields, key, Policy: policy, 'X-Amz-Signature': signature } };
   }
 

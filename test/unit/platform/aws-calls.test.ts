@@ -8,10 +8,11 @@
  * same stand-in handler, so the cloud's endpoints (no `endpoint` set) are compared as well as local ones.
  *
  * Then how the calls fail: an error answer becomes an error named by the service's code (ExecutionAlreadyExists is
- * still a harmless repeated start), throttling, 5xx and connection resets are tried again up to three attempts in
- * all, a client error is not.
+ * still a harmless repeated start), throttling, 5xx, connection resets and a request past its timeout are tried again
+ * up to three attempts in all, a client error is not. Keys whose dots a URL would resolve are refused.
  */
-
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -22,10 +23,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PHOTOS_KEY_PREFIX } from '../../../contracts/files';
 import { WORKFLOW_ARN_ENV } from '../../../contracts/workflows';
 import { IotDoorPublisher } from '../../../lambdas/platform/adapters/iot-door-publisher';
+import { keyUnder } from '../../../lambdas/platform/adapters/s3-bucket';
 import { S3FileStore } from '../../../lambdas/platform/adapters/s3-file-store';
 import { SecretsManagerReader } from '../../../lambdas/platform/adapters/secrets-manager-signing-keys';
 import { SfnTimerStarter } from '../../../lambdas/platform/adapters/sfn-timer-starter';
-import { AwsServiceError, errorOf, retryable } from '../../../lambdas/platform/sdk/aws-http';
+import {
+  AwsServiceError,
+  awsHttpHandler,
+  errorOf,
+  httpRequest,
+  retryable,
+} from '../../../lambdas/platform/sdk/aws-http';
 import { S3Bucket } from '../../../lambdas/platform/sdk/s3-objects';
 
 const REGION = 'ap-northeast-1';
@@ -466,6 +474,50 @@ describe('S3 without the S3 client', () => {
       message: 'The bucket is gone',
       $metadata: { httpStatusCode: 404, requestId: 'req-1', attempts: 1 },
     });
+  });
+});
+
+describe('keys that would name another object', () => {
+  it('the stores refuse a key with an empty, `.` or `..` segment under their prefix', () => {
+    expect(keyUnder('photos/', 'photos/f-1/p-1.jpg')).toBe('photos/f-1/p-1.jpg');
+    for (const key of ['photos/../secret', 'photos/x/..', 'photos/./x', 'photos//x', 'photos/', 'secret/x']) {
+      expect(() => keyUnder('photos/', key), key).toThrow(/is not under photos\//);
+    }
+  });
+
+  it('the bucket signs no URL a key’s dots would move (a URL resolves `..` and `%2E%2E` alike)', async () => {
+    const bucket = new S3Bucket({ bucket: 'coworking-photos-1', region: REGION, credentials });
+    for (const key of ['a/../b', 'a/./b', 'a//b', '..']) {
+      expect(() => bucket.objectUrl(key), key).toThrow(/Not an object key/);
+      await expect(bucket.presignedGet(key, 60)).rejects.toThrow(/Not an object key/);
+    }
+    expect(bucket.objectUrl('photos/a b+ü.jpg').pathname).toBe('/photos/a%20b%2B%C3%BC.jpg');
+  });
+});
+
+describe('a call that gets no answer', () => {
+  it('fails as a TimeoutError after the request timeout (tried again), instead of waiting on', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer(() => {
+      // reads the request and never answers
+    }).on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const started = performance.now();
+      const failure = await awsHttpHandler(200)
+        .handle(httpRequest({ method: 'POST', url: new URL(`http://127.0.0.1:${port}/`), body: '{}' }))
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(failure).toMatchObject({ name: 'TimeoutError' });
+      expect(retryable(failure)).toBe(true);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 
