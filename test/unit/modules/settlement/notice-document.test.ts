@@ -25,29 +25,10 @@ import {
   yen,
 } from '../../../../lambdas/modules/settlement/rules/notice-document';
 import { DOCUMENT_FONT } from '../../../../lambdas/platform/pdf/font';
+import { h1tNotice as h1t } from '../../../fixtures/notice';
 import { type ReadPdf, readPdf } from '../../../fixtures/pdf';
 import { mono } from '../../../fixtures/typesetting';
 
-/** H1T's notice of 2026-12 on the local stack (test/integration/settlement/notices.test.ts): an offset carried over. */
-const h1t: NoticeDocumentContent = {
-  partnerName: 'H1T九段下運営株式会社',
-  notice: {
-    noticeId: 'partner-h1t:2026-12',
-    period: '2026-12',
-    dates: { from: '2026-11-21', to: '2026-12-20' },
-    issuedAt: Date.parse('2027-02-01T00:30:00+09:00'),
-    dueDate: '2027-02-26',
-    gross: 1_234_567,
-    paidByCompanies: 571,
-    ratePercent: 70,
-    payout: 399,
-    offsetsDue: 1000,
-    offsets: 399,
-    net: 0,
-    carriedOver: 601,
-    status: 'issued',
-  },
-};
 /** TIMEWORK's: no offset, nothing carried over, paid. */
 const tw: NoticeDocumentContent = {
   partnerName: '株式会社タイムワーク',

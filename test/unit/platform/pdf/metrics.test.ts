@@ -17,6 +17,7 @@ import { noticeLayout } from '../../../../lambdas/modules/settlement/rules/notic
 import { metricsOf } from '../../../../lambdas/platform/pdf/document';
 import { DOCUMENT_FONT } from '../../../../lambdas/platform/pdf/font';
 import { TrueTypeFont } from '../../../../lambdas/platform/pdf/truetype';
+import { h1tNotice } from '../../../fixtures/notice';
 
 const require = createRequire(import.meta.url);
 const fontBytes = readFileSync(require.resolve(DOCUMENT_FONT.source));
@@ -146,25 +147,7 @@ describe('the font metrics, as pdf-lib and fontkit gave them', () => {
       const matrix = encodeQr(content.qrValue, { errorCorrectionLevel: 'Q' }).modules;
       expect(posterLayout(content, matrix, ours)).toEqual(posterLayout(content, matrix, theirs));
     }
-    const notice = {
-      partnerName: 'H1T九段下運営株式会社',
-      notice: {
-        noticeId: 'partner-h1t:2026-12',
-        period: '2026-12',
-        dates: { from: '2026-11-21', to: '2026-12-20' },
-        issuedAt: Date.parse('2027-02-01T00:30:00+09:00'),
-        dueDate: '2027-02-26',
-        gross: 1_234_567,
-        paidByCompanies: 571,
-        ratePercent: 70,
-        payout: 399,
-        offsetsDue: 1000,
-        offsets: 399,
-        net: 0,
-        carriedOver: 601,
-        status: 'issued' as const,
-      },
-    };
+    const notice = h1tNotice;
     for (const partnerName of [notice.partnerName, '株式会社ロングネーム・コワーキング・スペース運営'.repeat(4)]) {
       const content = { ...notice, partnerName };
       expect(noticeLayout(content, ours)).toEqual(noticeLayout(content, theirs));
