@@ -4,7 +4,7 @@
  * data, with its subject and text as the templates render them. A test keeps the committed page equal to this.
  */
 import { type OutboxMessage, outboxIdOf, outboxMessage } from '../contracts/events';
-import type { Facility, Space } from '../lambdas/domain/model';
+import type { Facility, Reservation, Space } from '../lambdas/domain/model';
 import { compose, type NotificationPorts } from '../lambdas/modules/notifications';
 
 export const MAIL_EXAMPLES_FILE = 'docs/notifications.md';
@@ -117,8 +117,8 @@ export const MAIL_EXAMPLES: ReadonlyArray<{ title: string; cause: string; messag
   },
 ];
 
-/** What the examples read at send time: one partner, facility, space and member. */
-const samplePorts: Pick<NotificationPorts, 'partners' | 'members' | 'facilities' | 'spaces'> = {
+/** What the examples read at send time: one partner, facility, space, member and confirmed booking. */
+const samplePorts: Pick<NotificationPorts, 'partners' | 'members' | 'facilities' | 'spaces' | 'reservations'> = {
   partners: {
     getPartner: async (partnerId) => ({
       partnerId,
@@ -142,6 +142,8 @@ const samplePorts: Pick<NotificationPorts, 'partners' | 'members' | 'facilities'
     getSpace: async (spaceId) =>
       ({ spaceId, bookingMailMessage: 'お帰りの際は、照明と空調のスイッチをお切りください。' }) as Space,
   },
+  // a reminder is mailed only for a booking still confirmed
+  reservations: { get: async (reservationId) => ({ reservationId, status: 'confirmed' }) as Reservation },
   members: { emailOf: async (memberId) => `${memberId}@example.com` },
 };
 

@@ -55,9 +55,9 @@ export const MEMBER_CONTACTS_ACTIONS = ['cognito-idp:ListUsers'] as const;
  * The outbox consumer: a function on the table's stream, through an event source mapping filtered to outbox INSERTs
  * (contracts/events.ts), with batches of {@link OUTBOX_BATCH_SIZE}, bisect on error, {@link OUTBOX_RETRY_ATTEMPTS}
  * retries, a maximum record age, ReportBatchItemFailures, and an on-failure SQS dead-letter queue that alarms at its
- * first message. The function reads and updates outbox items and partners (GetItem, UpdateItem), reads the stream, and
- * may `ses:SendEmail` from the stage's sender identity only, and read members' addresses with `cognito-idp:ListUsers` on
- * the user pool only (`USER_POOL_ID`).
+ * first message. The function reads and updates outbox items, and reads partners, facilities, spaces and reservations
+ * (GetItem, UpdateItem on the table), reads the stream, and may `ses:SendEmail` from the stage's sender identity only,
+ * and read members' addresses with `cognito-idp:ListUsers` on the user pool only (`USER_POOL_ID`).
  */
 export class Notifications extends Construct {
   readonly consumer: NodejsFunction;

@@ -7,6 +7,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { type OutboxMessage, outboxIdOf } from '../../contracts/events';
+import type { Reservation } from '../../lambdas/domain/model';
 import type { NotificationPorts } from '../../lambdas/modules/notifications';
 import { sendOutboxRecords } from '../../lambdas/modules/notifications';
 import { logger } from '../../lambdas/platform/instrument';
@@ -97,6 +98,9 @@ function fakes(options: { sesDown?: (mail: Mail) => boolean } = {}) {
         ({ spaceId, name: '会議室A', bookingMailMessage: '入口の暗証番号は当日アプリでご確認ください。' }) as Awaited<
           ReturnType<NotificationPorts['spaces']['getSpace']>
         >,
+    },
+    reservations: {
+      get: async (reservationId) => ({ reservationId, status: 'confirmed' }) as Reservation,
     },
     members: {
       emailOf: async (memberId) => (memberId === 'member-silent' ? undefined : `${memberId}@members.example.com`),
@@ -394,5 +398,26 @@ describe('the outbox consumer', () => {
       expect(sent[0]?.text).toContain('予約番号：R-7777-0000-1111');
       expect(sent[0]?.text).not.toContain('■施設からのご案内');
     });
+
+    it.each([
+      ['cancelled', 'cancelled after the reminder was written'],
+      ['checkedIn', 'checked in early'],
+      [undefined, 'gone'],
+    ] as const)(
+      'a booking %s when the reminder is sent (%s): no mail, and the reminder is marked done',
+      async (status, _why) => {
+        const { deps, items, sent, put } = fakes();
+        deps.reservations.get = async (reservationId) =>
+          status === undefined ? undefined : ({ reservationId, status } as Reservation);
+        put(reminder);
+        const outcome = await sendOutboxRecords(deps, event(outboxRecord(reminder)));
+        expect(outcome.batchItemFailures).toEqual([]);
+        expect(outcome.outcomes).toMatchObject([{ delivery: 'noRecipients' }]);
+        expect(sent).toEqual([]);
+        // marked, so that no retry mails it later either
+        expect(items.get('bookingReminder:res-7')).toMatchObject({ sentParts: { member: 'none' } });
+        expect(items.get('bookingReminder:res-7')?.sentAt).toBeDefined();
+      },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { clock, mailer, memberContacts, tableContext, uuids } from '../../platform/deps';
 import { outboxStore } from '../../platform/outbox';
+import { reservationRepository } from '../booking';
 import { catalogDeps, PartnerRepository } from '../catalog';
 import type { NotificationPorts } from './service';
 
@@ -15,6 +16,7 @@ export function notificationDeps(): NotificationPorts {
       partners: new PartnerRepository(doc, tableName),
       facilities,
       spaces,
+      reservations: reservationRepository(),
       members: memberContacts(),
       mailer: mailer(),
       clock,

@@ -11,6 +11,7 @@ import { type OutboxMessage, outboxIdOf, outboxMessage } from '../../../contract
 import { logger } from '../../platform/instrument';
 import type { OutboxStore } from '../../platform/outbox';
 import type { Clock, Ids, Mail, Mailer, MemberContacts } from '../../platform/ports';
+import type { ReservationRepository } from '../booking';
 import type { FacilityRepository, PartnerRepository, SpaceRepository } from '../catalog';
 import { facilityBookingMadeMail, memberBookingMadeMail } from './templates/booking-made';
 import { bookingReminderMail } from './templates/booking-reminder';
@@ -28,6 +29,8 @@ export interface NotificationPorts {
   /** Facilities' notification addresses and descriptions, spaces' booking-mail messages: read at send time. */
   facilities: Pick<FacilityRepository, 'getFacility'>;
   spaces: Pick<SpaceRepository, 'getSpace'>;
+  /** Reservations, read when a reminder is sent: one cancelled since it was written is not mailed. */
+  reservations: Pick<ReservationRepository, 'get'>;
   /** Members' addresses (the identity's), read at send time. */
   members: MemberContacts;
   mailer: Mailer;
@@ -63,10 +66,11 @@ const part = (name: string, to: readonly string[], rendered: RenderedMail): Part
 /**
  * Who gets a message, and what it says: read at send time (recipients' addresses, the facility's description and the
  * space's booking-mail message are as they are now). A facility or space gone since is passed over: its texts are
- * left out, and a facility's mail has no recipients.
+ * left out, and a facility's mail has no recipients. A reminder goes only to a booking still confirmed when it is sent
+ * (cancelled, or checked in early, after the reminder was written: no recipients).
  */
 export async function compose(
-  deps: Pick<NotificationPorts, 'partners' | 'members' | 'facilities' | 'spaces'>,
+  deps: Pick<NotificationPorts, 'partners' | 'members' | 'facilities' | 'spaces' | 'reservations'>,
   message: OutboxMessage,
 ): Promise<Part[]> {
   switch (message.kind) {
@@ -102,8 +106,19 @@ export async function compose(
     case 'forcedCheckout':
       return [part('member', await memberAddress(deps, message), forcedCheckoutMail(message))];
     case 'bookingReminder': {
-      const [space, member] = await Promise.all([deps.spaces.getSpace(message.spaceId), memberAddress(deps, message)]);
-      return [part('member', member, bookingReminderMail(message, space?.bookingMailMessage))];
+      const [reservation, space, member] = await Promise.all([
+        deps.reservations.get(message.reservationId),
+        deps.spaces.getSpace(message.spaceId),
+        memberAddress(deps, message),
+      ]);
+      if (reservation?.status !== 'confirmed') {
+        logger.info('Reminder not mailed: the booking is no longer confirmed', {
+          reservationId: message.reservationId,
+          status: reservation?.status ?? 'gone',
+        });
+      }
+      const to = reservation?.status === 'confirmed' ? member : [];
+      return [part('member', to, bookingReminderMail(message, space?.bookingMailMessage))];
     }
   }
 }
