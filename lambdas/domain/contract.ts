@@ -3,7 +3,7 @@
  */
 import { addDays, formatLocalDate, parseLocalDate } from './calendar';
 import type { LocalDate } from './model';
-import { daysInMonth } from './zone';
+import { daysInMonth, monthsAfter } from './zone';
 
 /** A period of whole local dates, both ends inclusive. */
 export interface DatePeriod {
@@ -17,9 +17,7 @@ export interface DatePeriod {
  */
 export function contractPeriodStart(contractStart: LocalDate, k: number): LocalDate {
   const purchase = parseLocalDate(contractStart);
-  const index = purchase.year * 12 + (purchase.month - 1) + Math.trunc(k);
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
+  const { year, month } = monthsAfter(purchase.year, purchase.month, k);
   return formatLocalDate({ year, month, day: Math.min(purchase.day, daysInMonth(year, month)) });
 }
 

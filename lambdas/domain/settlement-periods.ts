@@ -2,10 +2,11 @@
  * Settlement periods (domain-rules §7, api.md "Settlement"): the monthly periods that close on the 20th, their names,
  * dates and closing instants. Apart from the business days and the money (`settlement.ts`), so that the functions that
  * only ask whether a period is still open (a visit's correction, the drop-in flows) do not bundle the national-holiday
- * table that business days need (`holidays.ts`, ≈170 KiB).
+ * table that business days need (`holidays.ts`).
  */
 import { atLocal, formatLocalDate, localDateOf, parseLocalDate } from './calendar';
 import type { Instant, LocalDate } from './model';
+import { monthsAfter } from './zone';
 
 /** Settlement periods close on this day of the month. */
 export const SETTLEMENT_CLOSING_DAY = 20;
@@ -32,8 +33,8 @@ export function parseYearMonth(month: YearMonth): { year: number; month: number 
 /** The month `n` months after `month` (`YYYY-MM`; negative `n` goes back). */
 export function addMonths(month: YearMonth, n: number): YearMonth {
   const { year, month: m } = parseYearMonth(month);
-  const index = year * 12 + (m - 1) + n;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const after = monthsAfter(year, m, n);
+  return `${String(after.year).padStart(4, '0')}-${String(after.month).padStart(2, '0')}`;
 }
 
 /** The `YYYY-MM` month of a local date. */

@@ -26,22 +26,6 @@ import { isNationalHoliday } from './holidays';
 import type { LocalDate } from './model';
 import { addMonths, monthOf, type PeriodName, parseYearMonth, type YearMonth } from './settlement-periods';
 
-// the periods are their own module (no holiday table); what used them from here still can
-export {
-  addMonths,
-  currentSettlementPeriod,
-  isSettlementOpen,
-  monthOf,
-  nextSettlementPeriod,
-  type PeriodName,
-  SETTLEMENT_CLOSING_DAY,
-  type SettlementPeriodDates,
-  settlementPeriodClosesAt,
-  settlementPeriodDates,
-  settlementPeriodOf,
-  type YearMonth,
-} from './settlement-periods';
-
 /** The partner's usual share of what member companies actually paid, in percent. */
 export const DEFAULT_PAYOUT_PERCENT = 70;
 /** The payment notice is issued at the latest on this business day of the month after next (004 資料1). */

@@ -296,6 +296,13 @@ export function toIso(z: Zoned, zone: string): string {
 
 const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
+/** The month `n` months after `year`-`month` (negative `n` goes back): `2026-11` + 3 = `2027-02`. */
+export function monthsAfter(year: number, month: number, n: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + Math.trunc(n);
+  const y = Math.floor(index / 12);
+  return { year: y, month: index - y * 12 + 1 };
+}
+
 /** Days in a month; `month` may run past 1–12 (month 13 = January of the next year). */
 export function daysInMonth(year: number, month: number): number {
   const m = (((month - 1) % 12) + 12) % 12;

@@ -6,6 +6,7 @@ import * as contract from '../../../lambdas/domain/contract';
 import * as format from '../../../lambdas/domain/format';
 import * as model from '../../../lambdas/domain/model';
 import * as settlement from '../../../lambdas/domain/settlement';
+import * as settlementPeriods from '../../../lambdas/domain/settlement-periods';
 import * as stay from '../../../lambdas/domain/stay';
 import * as timers from '../../../lambdas/domain/timers';
 import * as usagePeriod from '../../../lambdas/domain/usage-period';
@@ -22,6 +23,7 @@ const core = {
   ...format,
   ...model,
   ...settlement,
+  ...settlementPeriods,
   ...stay,
   ...timers,
   ...usagePeriod,

@@ -2,26 +2,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../../lambdas/domain/calendar';
 import {
-  addMonths,
   businessDaysOf,
-  currentSettlementPeriod,
   isBankHoliday,
   isBusinessDay,
-  isSettlementOpen,
   lastBusinessDay,
-  monthOf,
-  nextSettlementPeriod,
   noticeAmounts,
   noticeSchedule,
   nthBusinessDay,
   partnerPayout,
   periodNoticedOn,
+  shareCompanyPayment,
+} from '../../../lambdas/domain/settlement';
+import {
+  addMonths,
+  currentSettlementPeriod,
+  isSettlementOpen,
+  monthOf,
+  nextSettlementPeriod,
   SETTLEMENT_CLOSING_DAY,
   settlementPeriodClosesAt,
   settlementPeriodDates,
   settlementPeriodOf,
-  shareCompanyPayment,
-} from '../../../lambdas/domain/settlement';
+} from '../../../lambdas/domain/settlement-periods';
 import { ZONE as tokyo } from '../../fixtures/domain';
 
 const at = (iso: string) => Date.parse(iso);

@@ -5,7 +5,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Instant } from '../../../domain/model';
-import type { PeriodName } from '../../../domain/settlement';
+import type { PeriodName } from '../../../domain/settlement-periods';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, fillPrefix, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';

@@ -2,7 +2,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Instant, LocalDate } from '../../../domain/model';
-import type { PeriodName } from '../../../domain/settlement';
+import type { PeriodName } from '../../../domain/settlement-periods';
 import { instantFromItem, instantToItem, stripStorage } from '../../../platform/dynamo/items';
 import { fill, indexAttributes, indexKey, itemKey } from '../../../platform/dynamo/keys';
 import { type TaggedItem, writtenUnlessConditionFails } from '../../../platform/dynamo/transactions';

@@ -6,7 +6,7 @@
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES } from '../../../../contracts/table';
 import type { Instant } from '../../../domain/model';
-import type { PeriodName } from '../../../domain/settlement';
+import type { PeriodName } from '../../../domain/settlement-periods';
 import { instantToItem } from '../../../platform/dynamo/items';
 import { fill, itemKey } from '../../../platform/dynamo/keys';
 import { queryAll } from '../../../platform/dynamo/query';

@@ -20,17 +20,19 @@ import type { PAYMENT_NOTICE_STATUSES } from '../../../../contracts/http/settlem
 import { localDateOf } from '../../../domain/calendar';
 import { type Instant, type LocalDate, SERVICE_TIME_ZONE } from '../../../domain/model';
 import {
-  addMonths,
-  monthOf,
   NOTICE_MONTHS_AFTER_CLOSING,
   type NoticeAmounts,
   noticeAmounts,
   noticeSchedule,
+  shareCompanyPayment,
+} from '../../../domain/settlement';
+import {
+  addMonths,
+  monthOf,
   type PeriodName,
   type SettlementPeriodDates,
   settlementPeriodDates,
-  shareCompanyPayment,
-} from '../../../domain/settlement';
+} from '../../../domain/settlement-periods';
 
 /**
  * How many periods the settlement job looks back over: the latest period whose issue day has come and the two before

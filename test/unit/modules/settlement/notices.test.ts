@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { noticeIdOfPath, paymentNoticePath } from '../../../../contracts/http/settlement';
 import { addDays } from '../../../../lambdas/domain/calendar';
-import { addMonths, noticeSchedule } from '../../../../lambdas/domain/settlement';
+import { noticeSchedule } from '../../../../lambdas/domain/settlement';
+import { addMonths } from '../../../../lambdas/domain/settlement-periods';
 import {
   acceptsPayments,
   type BilledRecord,
