@@ -40,6 +40,11 @@ export const ESM_REQUIRE_BANNER =
 /** Nothing is external: Node built-ins are external by `platform: node`, everything else is bundled. */
 export const EXTERNAL_MODULES: readonly string[] = [];
 
+/** A stand-in for an SDK package, in lambdas/platform/sdk/, by its absolute path. */
+function sdkStandIn(file: string): string {
+  return fileURLToPath(new URL(`../lambdas/platform/sdk/${file}`, import.meta.url));
+}
+
 /**
  * Packages replaced in every bundle (esbuild `alias`: package name → absolute file). `@aws-sdk/credential-provider-node`
  * (the SDK's default credential chain, which every client's runtime config imports: SSO, ini files, credential
@@ -50,14 +55,12 @@ export const EXTERNAL_MODULES: readonly string[] = [];
  * Absolute paths, so that esbuild finds them whatever its working directory (CDK runs it in the project root).
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
-  '@aws-sdk/credential-provider-node': fileURLToPath(
-    new URL('../lambdas/platform/sdk/env-credentials.ts', import.meta.url),
-  ),
+  '@aws-sdk/credential-provider-node': sdkStandIn('env-credentials.ts'),
   // the event-stream codec every client's protocol loads by a dynamic import (inlined in a bundle): no function
   // calls an operation that streams events (≈7 KiB gzip off every bundle)
-  '@smithy/core/event-streams': fileURLToPath(new URL('../lambdas/platform/sdk/no-event-streams.ts', import.meta.url)),
+  '@smithy/core/event-streams': sdkStandIn('no-event-streams.ts'),
   // the DynamoDB client's endpoint-discovery cache, on a Map (≈2 KiB gzip off every bundle)
-  'mnemonist/lru-cache': fileURLToPath(new URL('../lambdas/platform/sdk/lru-cache.ts', import.meta.url)),
+  'mnemonist/lru-cache': sdkStandIn('lru-cache.ts'),
 };
 
 /** Bundling options for every NodejsFunction (local esbuild, never Docker). */

@@ -268,7 +268,7 @@ export class SpaceRepository {
 
   /**
    * The names of the spaces of these ids that exist, by id: their names only, one read per 100 ids. An id
-   * given many times (the facility of every line of a CSV) is made a key once.
+   * given many times (the space of every line of a CSV) is made a key once.
    */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     const items = await batchGetAll(this.doc, this.tableName, [...new Set(ids)].map(spaceKey), {
