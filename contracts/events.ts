@@ -6,13 +6,15 @@
  */
 import * as z from './zod';
 
+/** Text that is not empty. */
+const text = z.string().check(z.minLength(1));
 const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** A partner's payment notice for a period was issued (settlement job): to the partner's payment-notice addresses. */
 export const paymentNoticeIssuedMessage = z.object({
   kind: z.literal('paymentNoticeIssued'),
-  noticeId: z.string().check(z.minLength(1)),
-  partnerId: z.string().check(z.minLength(1)),
+  noticeId: text,
+  partnerId: text,
   /** The settlement period (`YYYY-MM`) and its dates. */
   period: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
   periodFrom: localDate,
@@ -30,16 +32,16 @@ export type PaymentNoticeIssuedMessage = z.infer<typeof paymentNoticeIssuedMessa
  * notification addresses and description, and the space's booking-mail message (004 §2-1 ④ ⑦, §2-3 ④).
  */
 const reservationFields = {
-  reservationId: z.string().check(z.minLength(1)),
+  reservationId: text,
   /** The reservation number (`R-XXXX-XXXX-XXXX`), or its id for a reservation stored before numbers. */
-  reservationNumber: z.string().check(z.minLength(1)),
-  memberId: z.string().check(z.minLength(1)),
-  facilityId: z.string().check(z.minLength(1)),
-  spaceId: z.string().check(z.minLength(1)),
-  facilityName: z.string().check(z.minLength(1)),
-  spaceName: z.string().check(z.minLength(1)),
-  start: z.string().check(z.minLength(1)),
-  end: z.string().check(z.minLength(1)),
+  reservationNumber: text,
+  memberId: text,
+  facilityId: text,
+  spaceId: text,
+  facilityName: text,
+  spaceName: text,
+  start: text,
+  end: text,
 };
 
 /** What every message about a reservation carries. */
@@ -51,8 +53,8 @@ export type ReservationFields = z.infer<typeof reservationFieldsSchema>;
  * and, for a corporate member, the company.
  */
 const bookerFields = {
-  memberNumber: z.string().check(z.minLength(1)),
-  companyName: z.nullable(z.string().check(z.minLength(1))),
+  memberNumber: text,
+  companyName: z.nullable(text),
 };
 
 /**
@@ -65,7 +67,7 @@ export const bookingMadeMessage = z.object({
   ...reservationFields,
   ...bookerFields,
   /** A request's automatic cancellation (zoned ISO), unless the partner answers before it. */
-  requestExpiresAt: z.nullable(z.string().check(z.minLength(1))),
+  requestExpiresAt: z.nullable(text),
 });
 export type BookingMadeMessage = z.infer<typeof bookingMadeMessage>;
 
@@ -77,7 +79,7 @@ export type RequestApprovedMessage = z.infer<typeof requestApprovedMessage>;
 export const requestRejectedMessage = z.object({
   kind: z.literal('requestRejected'),
   ...reservationFields,
-  reason: z.optional(z.string().check(z.minLength(1))),
+  reason: z.optional(text),
 });
 export type RequestRejectedMessage = z.infer<typeof requestRejectedMessage>;
 
@@ -100,7 +102,7 @@ export const reservationExtendedMessage = z.object({
   kind: z.literal('reservationExtended'),
   ...reservationFields,
   ...bookerFields,
-  previousEnd: z.string().check(z.minLength(1)),
+  previousEnd: text,
   version: z.number().check(z.int(), z.positive()),
 });
 export type ReservationExtendedMessage = z.infer<typeof reservationExtendedMessage>;
@@ -110,7 +112,7 @@ export const forcedCheckoutMessage = z.object({
   kind: z.literal('forcedCheckout'),
   ...reservationFields,
   /** When the stay was closed (zoned ISO). */
-  closedAt: z.string().check(z.minLength(1)),
+  closedAt: text,
 });
 export type ForcedCheckoutMessage = z.infer<typeof forcedCheckoutMessage>;
 
