@@ -45,7 +45,6 @@ import { planLimit } from '../../lambdas/domain/uses';
 import {
   ReservationRepository,
   reservationKey,
-  type SettlementPorts,
   SlotCounterRepository,
   settlementItems,
 } from '../../lambdas/modules/booking';
@@ -380,9 +379,7 @@ export class Floor {
     const keypad = withdrawnKeypadCode(r, now);
     const set = { status: 'checkedOut' as const, checkedOutAt: now, ...(keypad ? { keypad } : {}) };
     const tx = await this.recorded(async (reservations, commands, ledger) => {
-      // the space and facility are given: nothing is read through these ports
-      const ports = { ledger, spaces: undefined, facilities: undefined } as unknown as SettlementPorts;
-      const sales = await settlementItems(ports, r, now, place);
+      const sales = settlementItems({ ledger }, r, now, place);
       return reservations.release(r, {
         set,
         releaseFrom: ceilToGrid(now, r.timeZone),

@@ -10,7 +10,7 @@ import { bookingReminder } from '../../domain/reservation-messages';
 import { reminderDue, waitUntil } from '../../domain/timers';
 import type { OutboxStore } from '../../platform/outbox';
 import { retryOnStale, STALE } from '../../platform/retry';
-import type { CatalogReads } from '../catalog';
+import { type CatalogReads, placeOf } from '../catalog';
 import type { ReservationRepository } from './data/reservation';
 
 /** What the reminder reads and writes. */
@@ -36,11 +36,7 @@ export function sendReminder(deps: ReminderPorts, reservationId: string, now: In
       if (due.act === 'nothing') return { action: 'done', outcome: 'nothing' };
       if (due.act === 'wait') return waitUntil(reservation, due.due);
       // the names as they are now; a facility or space gone since is named by its id rather than losing the mail
-      const [facility, space] = await Promise.all([
-        deps.facilities.getFacility(reservation.facilityId),
-        deps.spaces.getSpace(reservation.spaceId),
-      ]);
-      const message = bookingReminder(reservation, { facility, space });
+      const message = bookingReminder(reservation, await placeOf(deps, reservation));
       const written = await deps.reservations.whileInStatus(
         reservation,
         'confirmed',

@@ -8,8 +8,7 @@ import { reservedChargeOn } from '../../domain/billing';
 import { calendarOf } from '../../domain/calendar';
 import type { Facility, Instant, Reservation, Space } from '../../domain/model';
 import type { TaggedItem } from '../../platform/dynamo/transactions';
-import { notFound } from '../../platform/problems';
-import { type CatalogReads, spaceWithFacility } from '../catalog';
+import type { CatalogReads } from '../catalog';
 import { cancellationFeeRecord, reservationRecord, type SalesLedger, type SalesParty } from '../ledger';
 
 export interface SettlementPorts extends CatalogReads {
@@ -26,20 +25,15 @@ const partyOf = (reservation: Reservation): SalesParty => ({
 });
 
 /**
- * The items that record a settled reservation's sales (its reserved time and its options); `read`: its space (and
- * facility), read.
+ * The items that record a settled reservation's sales (its reserved time and its options), from its space and
+ * facility as the caller read them (the charge reads the facility's hours).
  */
-export async function settlementItems(
-  deps: SettlementPorts,
+export function settlementItems(
+  deps: Pick<SettlementPorts, 'ledger'>,
   reservation: Reservation,
   now: Instant,
-  read?: { space: Space; facility?: Facility },
-): Promise<TaggedItem[]> {
-  const found = read
-    ? { space: read.space, facility: read.facility ?? (await deps.facilities.getFacility(reservation.facilityId)) }
-    : await spaceWithFacility(deps, reservation.spaceId);
-  if (!found?.facility) throw notFound('Space');
-  const { space, facility } = found;
+  { space, facility }: { space: Space; facility: Facility },
+): TaggedItem[] {
   const amount = reservedChargeOn(space, {
     start: reservation.start,
     end: reservation.end,

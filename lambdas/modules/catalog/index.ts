@@ -7,5 +7,5 @@ export { qrCodeKey, SpaceRepository, spaceKey } from './data/space';
 export { type CatalogDeps, catalogDeps } from './deps';
 export { routes } from './routes';
 export { facilityCongestion, openSpaceCongestion, worseCongestion } from './rules/congestion';
-export { type CatalogReads, type PhotoReads, photosOf, spaceWithFacility } from './service';
+export { type CatalogReads, type PhotoReads, photosOf, placeOf, spaceWithFacility } from './service';
 export { closureTimesView, congestionView, memberCalendarView, weekView } from './views';

@@ -26,6 +26,21 @@ export async function spaceWithFacility(
   return facility ? { space, facility } : undefined;
 }
 
+/**
+ * The space and the facility a reservation (or a message about one) names, read at once: one round trip. Either is
+ * undefined when it is gone; what that means is the caller's to say.
+ */
+export async function placeOf(
+  deps: CatalogReads,
+  named: { spaceId: string; facilityId: string },
+): Promise<{ space: Space | undefined; facility: Facility | undefined }> {
+  const [space, facility] = await Promise.all([
+    deps.spaces.getSpace(named.spaceId),
+    deps.facilities.getFacility(named.facilityId),
+  ]);
+  return { space, facility };
+}
+
 /** What reading a facility's photos takes: the photo items, and the photos bucket to presign their downloads. */
 export interface PhotoReads {
   photos: Pick<PhotoRepository, 'ofFacility'>;

@@ -14,7 +14,7 @@ import { ApiError } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { ownedBy } from '../../platform/tenancy';
 import { type ReservationRepository, startTimersOf } from '../booking';
-import type { FacilityRepository, SpaceRepository } from '../catalog';
+import { type FacilityRepository, placeOf, type SpaceRepository } from '../catalog';
 import { matchesFilter, type RequestFilter } from './rules/list';
 
 export interface RequestPorts {
@@ -39,11 +39,7 @@ async function answerMessage(
   reservation: Reservation,
   kind: RequestAnswerMessage['kind'],
 ): Promise<RequestAnswerMessage> {
-  const [facility, space] = await Promise.all([
-    deps.facilities.getFacility(reservation.facilityId),
-    deps.spaces.getSpace(reservation.spaceId),
-  ]);
-  return { kind, ...reservationFields(reservation, { facility, space }) };
+  return { kind, ...reservationFields(reservation, await placeOf(deps, reservation)) };
 }
 
 const changed = () => new ApiError('INVALID_STATE', 'The request changed while we worked on it; try again');

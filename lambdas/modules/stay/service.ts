@@ -18,7 +18,7 @@ import {
   settle,
   settlementItems,
 } from '../booking';
-import type { CatalogReads } from '../catalog';
+import { type CatalogReads, placeOf } from '../catalog';
 import type { UnlockCommandRepository } from './data/unlock-command';
 import {
   decideCheckIn,
@@ -55,15 +55,14 @@ export interface StayAnswer {
  * The reservation's space, and its facility when the step needs it: both are named by the reservation, so they are
  * read at once (one round trip, not two). A missing facility is the step's to refuse, after its decision.
  */
-async function placeOf(
+async function stayPlace(
   deps: Pick<StayPorts, 'spaces' | 'facilities'>,
   reservation: Reservation,
   withFacility: boolean,
 ): Promise<{ space: Space; facility: Facility | undefined }> {
-  const [space, facility] = await Promise.all([
-    deps.spaces.getSpace(reservation.spaceId),
-    withFacility ? deps.facilities.getFacility(reservation.facilityId) : undefined,
-  ]);
+  const { space, facility } = withFacility
+    ? await placeOf(deps, reservation)
+    : { space: await deps.spaces.getSpace(reservation.spaceId), facility: undefined };
   if (!space) throw notFound('Space');
   return { space, facility };
 }
@@ -108,7 +107,7 @@ interface Step {
 function step(deps: StayPorts, memberId: string, id: string, doorId: string, now: Instant, how: Step) {
   return retryOnStale<StayAnswer>(async () => {
     const reservation = await ownReservation(deps, memberId, id);
-    const place = await placeOf(deps, reservation, how.withFacility ?? false);
+    const place = await stayPlace(deps, reservation, how.withFacility ?? false);
     const verdict = how.decide(reservation, place.space);
     if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
     const command = newUnlockCommand({ commandId: deps.ids.next(), doorId, reservation, purpose: how.purpose, now });
@@ -182,12 +181,12 @@ export function checkout(deps: StayPorts, memberId: string, id: string, doorId: 
     withFacility: true,
     decide: (reservation, space) => decideDoorWhileIn({ reservation, space, doorId }),
     write: async (reservation, command, { space, facility }) => {
-      // the use date's charge reads the facility's hours (settlementItems refuses a space without one the same way)
+      // the use date's charge reads the facility's hours: a space without its facility is not found
       if (!facility) throw notFound('Space');
       const keypad = withdrawnKeypadCode(reservation, now);
       const set = { status: 'checkedOut' as const, checkedOutAt: now, ...(keypad ? { keypad } : {}) };
       const after: Reservation = { ...reservation, ...set, version: reservation.version + 1 };
-      const sales = await settlementItems(deps, reservation, now, { space, facility });
+      const sales = settlementItems(deps, reservation, now, { space, facility });
       const outcome = await deps.reservations.release(reservation, {
         set,
         releaseFrom: ceilToGrid(now, reservation.timeZone),

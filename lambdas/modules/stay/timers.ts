@@ -14,7 +14,7 @@ import type { DoorPublisher } from '../../platform/ports';
 import { notFound } from '../../platform/problems';
 import { retryOnStale, STALE } from '../../platform/retry';
 import { type ReservationRepository, type SettlementPorts, sendKeypadCode, settlementItems } from '../booking';
-import { spaceWithFacility } from '../catalog';
+import { placeOf } from '../catalog';
 import { withdrawnKeypadCode } from './rules/doors';
 
 export type StayTimerPorts = SettlementPorts & {
@@ -43,8 +43,9 @@ export function closeStay(repos: Repos, reservationId: string, now: Instant): Pr
       if (now < due) return waitUntil(reservation, due);
       const outcome = reservation.status === 'checkedIn' ? 'forcedCheckout' : 'noShow';
       const keypad = outcome === 'forcedCheckout' ? withdrawnKeypadCode(reservation, now) : null;
-      const found = await spaceWithFacility(repos, reservation.spaceId);
-      if (!found) throw notFound('Space');
+      const { space, facility } = await placeOf(repos, reservation);
+      if (!space || !facility) throw notFound('Space');
+      const found = { space, facility };
       const written = await repos.reservations.release(reservation, {
         set:
           outcome === 'forcedCheckout'
@@ -54,7 +55,7 @@ export function closeStay(repos: Repos, reservationId: string, now: Instant): Pr
         consumeUses: true,
         extra: [
           // the use is settled: its sales lines (a no-show's too: reserved time is billed, §7)
-          ...(await settlementItems(repos, reservation, now, found)),
+          ...settlementItems(repos, reservation, now, found),
           // the member is told of a forced checkout (not of a no-show)
           ...(outcome === 'forcedCheckout' ? [repos.outbox.written(forcedCheckout(reservation, found, now), now)] : []),
         ],
