@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
 import type { Facility, Space } from '../../lambdas/domain/model';
+import { visitNumber } from '../../lambdas/domain/reservation-number';
 import { facilityKey } from '../../lambdas/modules/catalog';
-import { timerStarter } from '../../lambdas/platform/deps';
+import { reservationNumberDigits, timerStarter } from '../../lambdas/platform/deps';
 import { tableContext } from '../../lambdas/platform/dynamo/client';
 import type { TimerStarter } from '../../lambdas/platform/ports';
 import * as demo from '../../lib/local/demo-data';
@@ -143,10 +144,6 @@ async function recordedRow(
   return { op, request, route, floor: floorC1, floorCalls: [...shapes].join('; or ') };
 }
 
-/** A visit number of the product's shape (`V-1234-5678-9012`), random. */
-const visitNumber = () =>
-  `V-${Array.from({ length: 3 }, () => String(Math.floor(Math.random() * 10_000)).padStart(4, '0')).join('-')}`;
-
 /**
  * A visit's check-in and checkout, in a drop-in facility of the bench's own (a copy of the Regus lounge under a partner
  * of its own, out of the search indexes), so that its visits and sales lines are in no list the cost section reads.
@@ -210,7 +207,7 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
         [member.memberId]: twin.memberId,
         [member.member.memberNumber]: twin.member.memberNumber,
         [recorded.id]: randomUUID(),
-        [recorded.number]: visitNumber(),
+        [recorded.number]: visitNumber(reservationNumberDigits.next()),
       };
       const floorIn = rename(recorded.checkIn, names);
       const floorOut = rename(recorded.checkout, names);
