@@ -19,11 +19,10 @@ import { issueToken } from '../../lib/local/tokens';
 import { type BenchMember, benchFacility, newMembers, putOutOfIndexes } from './fixtures';
 import type { Floor } from './floor';
 import type { Api } from './http';
-import { type LoadStep, type PhaseResult, runLoad, runPaired } from './load';
+import { type LoadStep, type PhaseResult, phaseOf, runLoad, runPaired } from './load';
 import type { Progress } from './progress';
 import { CommandRecorder, describeReplay, type Replay, rename, sendReplay } from './replay';
 import { seedSales } from './seed-sales';
-import { percentiles } from './stats';
 
 /**
  * Calls of each route: a warm-up (discarded), then one caller at a time; as many as the operations' c1 (100), so that
@@ -84,11 +83,6 @@ function recordTimerStarts(recorder: CommandRecorder): () => void {
   return () => {
     starter.start = start;
   };
-}
-
-/** A phase's figures from its latencies (one caller). */
-function phaseOf(latencies: number[], wallMs: number): PhaseResult {
-  return { ...percentiles(latencies), throughput: (latencies.length / wallMs) * 1000, wallMs, concurrency: 1 };
 }
 
 /**
