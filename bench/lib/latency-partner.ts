@@ -7,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
 import type { Facility, Space } from '../../lambdas/domain/model';
 import { visitNumber } from '../../lambdas/domain/reservation-number';
 import { facilityKey } from '../../lambdas/modules/catalog';
@@ -17,7 +16,7 @@ import type { TimerStarter } from '../../lambdas/platform/ports';
 import * as demo from '../../lib/local/demo-data';
 import { issueToken } from '../../lib/local/tokens';
 import { type BenchMember, benchFacility, newMembers, putOutOfIndexes } from './fixtures';
-import type { Floor } from './floor';
+import { type Floor, startExecutionInput } from './floor';
 import type { Api } from './http';
 import { type LoadStep, type PhaseResult, phaseOf, runLoad, runPaired } from './load';
 import type { Progress } from './progress';
@@ -71,13 +70,8 @@ function recordTimerStarts(recorder: CommandRecorder): () => void {
     try {
       return await start.call(this, workflow, name, input);
     } finally {
-      const stateMachineArn = process.env[WORKFLOW_ARN_ENV[workflow]];
-      recorder.note(
-        'StartExecution',
-        { stateMachineArn, name, input: JSON.stringify(input) },
-        startedAt,
-        performance.now(),
-      );
+      // an unset ARN is recorded as such, not thrown here: the start's own error (if any) is the one to see
+      recorder.note('StartExecution', startExecutionInput(workflow, name, input), startedAt, performance.now());
     }
   };
   return () => {
