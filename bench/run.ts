@@ -246,18 +246,19 @@ async function bundleSection(results: Results, dir: string): Promise<void> {
   const bundles = await measureBundles(root, join(dir, 'bundles'), progress);
   results.bundles = bundles;
   if (options.writeBaseline) {
-    const file = await writeBaseline(
-      root,
-      baselineOf(bundles, {
-        commit: results.run.commit,
-        measuredAt: results.run.startedAt,
-        node: results.run.node,
-        cpus: results.run.cpus,
-      }),
-    );
+    const baseline = baselineOf(bundles, {
+      commit: results.run.commit,
+      measuredAt: results.run.startedAt,
+      node: results.run.node,
+      cpus: results.run.cpus,
+    });
+    const file = await writeBaseline(root, baseline);
     progress.note(`wrote ${file}`);
+    // the run is compared with the baseline it just wrote: kept, not read back
+    bundles.baseline = baseline;
+  } else {
+    bundles.baseline = await readBaseline(root);
   }
-  bundles.baseline = await readBaseline(root);
 }
 
 async function main(): Promise<number> {

@@ -33,7 +33,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { codesTopic, unlockTopic } from '../../contracts/door-topics';
-import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
+import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../contracts/workflows';
 import { calendarOf, ceilToGrid, dayGrid } from '../../lambdas/domain/calendar';
 import { companyMonth } from '../../lambdas/domain/contract';
 import { keypadCodeMessage } from '../../lambdas/domain/keypad';
@@ -76,6 +76,21 @@ const publishInput = (topic: string, message: object): PublishCommandInput => ({
   qos: 1,
   payload: new TextEncoder().encode(JSON.stringify(message)),
   contentType: 'application/json',
+});
+
+/**
+ * A timer's `StartExecution` input as the product's `SfnTimerStarter` sends it: the state machine's ARN from its
+ * `WORKFLOW_ARN_ENV` variable (undefined when that is unset: the caller decides whether that is an error), the
+ * execution's name, its input as JSON.
+ */
+export const startExecutionInput = (
+  workflow: WorkflowId,
+  name: string,
+  input: unknown,
+): StartExecutionCommandInput => ({
+  stateMachineArn: process.env[WORKFLOW_ARN_ENV[workflow]],
+  name,
+  input: JSON.stringify(input),
 });
 
 /** The unlock command's publish, and a keypad code's beside it when the step adds or withdraws one. */
@@ -311,9 +326,9 @@ export class Floor {
     );
     const timers = asMade
       ? timersFor(reservation, now).map((timer) => {
-          const stateMachineArn = process.env[WORKFLOW_ARN_ENV[timer.workflow]];
-          if (!stateMachineArn) throw new Error(`${WORKFLOW_ARN_ENV[timer.workflow]} is not set`);
-          return { stateMachineArn, name: timer.name, input: JSON.stringify(timer.input) };
+          const start = startExecutionInput(timer.workflow, timer.name, timer.input);
+          if (!start.stateMachineArn) throw new Error(`${WORKFLOW_ARN_ENV[timer.workflow]} is not set`);
+          return start;
         })
       : [];
     return { reservation, tx, timers };

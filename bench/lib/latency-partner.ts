@@ -7,22 +7,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { WORKFLOW_ARN_ENV } from '../../contracts/workflows';
 import type { Facility, Space } from '../../lambdas/domain/model';
+import { visitNumber } from '../../lambdas/domain/reservation-number';
 import { facilityKey } from '../../lambdas/modules/catalog';
-import { timerStarter } from '../../lambdas/platform/deps';
+import { reservationNumberDigits, timerStarter } from '../../lambdas/platform/deps';
 import { tableContext } from '../../lambdas/platform/dynamo/client';
 import type { TimerStarter } from '../../lambdas/platform/ports';
 import * as demo from '../../lib/local/demo-data';
 import { issueToken } from '../../lib/local/tokens';
 import { type BenchMember, benchFacility, newMembers, putOutOfIndexes } from './fixtures';
-import type { Floor } from './floor';
+import { type Floor, startExecutionInput } from './floor';
 import type { Api } from './http';
-import { type LoadStep, type PhaseResult, runLoad, runPaired } from './load';
+import { type LoadStep, type PhaseResult, phaseOf, runLoad, runPaired } from './load';
 import type { Progress } from './progress';
 import { CommandRecorder, describeReplay, type Replay, rename, sendReplay } from './replay';
 import { seedSales } from './seed-sales';
-import { percentiles } from './stats';
 
 /**
  * Calls of each route: a warm-up (discarded), then one caller at a time; as many as the operations' c1 (100), so that
@@ -71,23 +70,13 @@ function recordTimerStarts(recorder: CommandRecorder): () => void {
     try {
       return await start.call(this, workflow, name, input);
     } finally {
-      const stateMachineArn = process.env[WORKFLOW_ARN_ENV[workflow]];
-      recorder.note(
-        'StartExecution',
-        { stateMachineArn, name, input: JSON.stringify(input) },
-        startedAt,
-        performance.now(),
-      );
+      // an unset ARN is recorded as such, not thrown here: the start's own error (if any) is the one to see
+      recorder.note('StartExecution', startExecutionInput(workflow, name, input), startedAt, performance.now());
     }
   };
   return () => {
     starter.start = start;
   };
-}
-
-/** A phase's figures from its latencies (one caller). */
-function phaseOf(latencies: number[], wallMs: number): PhaseResult {
-  return { ...percentiles(latencies), throughput: (latencies.length / wallMs) * 1000, wallMs, concurrency: 1 };
 }
 
 /**
@@ -142,10 +131,6 @@ async function recordedRow(
   const shapes = new Set(replays.slice(C1_COUNTS.warm).map(describeReplay));
   return { op, request, route, floor: floorC1, floorCalls: [...shapes].join('; or ') };
 }
-
-/** A visit number of the product's shape (`V-1234-5678-9012`), random. */
-const visitNumber = () =>
-  `V-${Array.from({ length: 3 }, () => String(Math.floor(Math.random() * 10_000)).padStart(4, '0')).join('-')}`;
 
 /**
  * A visit's check-in and checkout, in a drop-in facility of the bench's own (a copy of the Regus lounge under a partner
@@ -210,7 +195,7 @@ async function visitRows(ctx: PartnerLatencyContext, calls: number): Promise<C1R
         [member.memberId]: twin.memberId,
         [member.member.memberNumber]: twin.member.memberNumber,
         [recorded.id]: randomUUID(),
-        [recorded.number]: visitNumber(),
+        [recorded.number]: visitNumber(reservationNumberDigits.next()),
       };
       const floorIn = rename(recorded.checkIn, names);
       const floorOut = rename(recorded.checkout, names);

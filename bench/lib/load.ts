@@ -9,6 +9,11 @@ export interface PhaseResult extends Percentiles {
   concurrency: number;
 }
 
+/** A phase's figures from its calls' latencies, over its wall time, at its concurrency. */
+export function phaseOf(latencies: number[], wallMs: number, concurrency = 1): PhaseResult {
+  return { ...percentiles(latencies), throughput: (latencies.length / wallMs) * 1000, wallMs, concurrency };
+}
+
 export interface LoadStep<J, P> {
   /** Untimed work before the call (building a transaction, picking an id). */
   prepare?: (job: J) => P | Promise<P>;
@@ -39,13 +44,7 @@ export async function runLoad<J, P = J>(
       }
     }),
   );
-  const wallMs = performance.now() - started;
-  return {
-    ...percentiles(latencies),
-    throughput: (latencies.length / wallMs) * 1000,
-    wallMs,
-    concurrency: lists.filter((l) => l.length > 0).length,
-  };
+  return phaseOf(latencies, performance.now() - started, lists.filter((l) => l.length > 0).length);
 }
 
 /** One side of {@link runPaired}: its jobs, in order, and its step. */
@@ -84,12 +83,7 @@ export async function runPaired<A, PA, B, PB>(
     }
     progress?.tick(i + 1, total);
   }
-  const result = (s: (typeof sides)[number]): PhaseResult => ({
-    ...percentiles(s.latencies),
-    throughput: (s.latencies.length / s.wallMs) * 1000,
-    wallMs: s.wallMs,
-    concurrency: 1,
-  });
+  const result = (s: (typeof sides)[number]): PhaseResult => phaseOf(s.latencies, s.wallMs);
   const [first, second] = sides as [(typeof sides)[number], (typeof sides)[number]];
   return [result(first), result(second)];
 }

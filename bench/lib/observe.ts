@@ -56,6 +56,20 @@ function keyString(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The unlock command's key (`CMD#…`) an `UpdateItem` writes, marshalled or not: the door-event handler's command. */
+function doorEventKey(name: string, input: unknown): string | undefined {
+  if (name !== 'UpdateItemCommand') return undefined;
+  const pk = keyString((input as { Key?: { PK?: unknown } } | undefined)?.Key?.PK);
+  return pk?.startsWith('CMD#') ? pk : undefined;
+}
+
+/**
+ * Whether a command is the door-event handler's recording of a door's answer: an `UpdateItem` on an unlock command
+ * (`CMD#…`), its input marshalled or not. Such a command goes through the shared client at any moment, but is another
+ * Lambda's in the cloud, not a route call's.
+ */
+export const isDoorEventCommand = (name: string, input: unknown): boolean => doorEventKey(name, input) !== undefined;
+
 export class TableObserver {
   /** Commands of route calls (everything but the door-event recordings). */
   main = emptyUsage();
@@ -74,8 +88,8 @@ export class TableObserver {
         const name = String(context.commandName);
         const input = args.input as Record<string, unknown>;
         if (CAPACITY_COMMANDS.has(name)) input.ReturnConsumedCapacity = 'TOTAL';
-        const pk = keyString((input.Key as Record<string, unknown> | undefined)?.PK);
-        const doorEvent = name === 'UpdateItemCommand' && pk?.startsWith('CMD#') === true;
+        const doorEventPk = doorEventKey(name, input);
+        const doorEvent = doorEventPk !== undefined;
         const result = await next(args);
         const usage = doorEvent ? observer.doorEvents : observer.main;
         usage.commands.push(short(name));
@@ -92,9 +106,9 @@ export class TableObserver {
             usage.wcu += c.CapacityUnits ?? 0;
           }
         }
-        if (doorEvent && pk) {
+        if (doorEventPk) {
           const at = performance.now();
-          for (const listener of observer.recordedListeners) listener(pk.slice('CMD#'.length), at);
+          for (const listener of observer.recordedListeners) listener(doorEventPk.slice('CMD#'.length), at);
         }
         return result;
       },

@@ -9,6 +9,7 @@ import * as dynamodb from '@aws-sdk/client-dynamodb';
 import { type SFNClient, StartExecutionCommand, type StartExecutionCommandInput } from '@aws-sdk/client-sfn';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { isDoorEventCommand } from './observe';
 
 export interface RecordedCommand {
   name: string;
@@ -23,12 +24,6 @@ export interface RecordedCommand {
  * ended, so that two chains the handler ran side by side (`Promise.all`) run side by side again.
  */
 export type Replay = Array<{ name: string; input: unknown; after: number; overlaps: boolean }>;
-
-/** Whether a command is the door-event handler's: an `UpdateItem` on an unlock command (`CMD#…`), marshalled. */
-function isDoorEventRecording(name: string, input: unknown): boolean {
-  const pk = (input as { Key?: { PK?: { S?: unknown } } }).Key?.PK?.S;
-  return name === 'UpdateItemCommand' && typeof pk === 'string' && pk.startsWith('CMD#');
-}
 
 export class CommandRecorder {
   private recorded: RecordedCommand[] = [];
@@ -45,7 +40,7 @@ export class CommandRecorder {
     const recorder = new CommandRecorder(doc);
     doc.middlewareStack.add(
       (next, context) => async (args) => {
-        if (isDoorEventRecording(String(context.commandName), args.input)) return next(args);
+        if (isDoorEventCommand(String(context.commandName), args.input)) return next(args);
         const startedAt = performance.now();
         const input = structuredClone(args.input);
         const result = await next(args);

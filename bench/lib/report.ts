@@ -1,6 +1,6 @@
 /** latest.md and latest.json from the sections' results. */
 
-import { BUDGET, overBundleBudget } from './budget';
+import { BUDGET, c1Verdict, overBundleBudget } from './budget';
 import { type BundleSection, type PackageShare, TOP_PACKAGES } from './bundles';
 import type { ContentionSection } from './contention';
 import type { CostSection } from './cost';
@@ -158,9 +158,9 @@ function latencyMd(l: LatencySection): string {
   // at c1, the ratio the budget holds (two decimals, **over** past the bound); at c16, one decimal
   const bound = BUDGET.latency.routeOverFloorC1;
   const c1Ratio = (route: number, floor: number) => {
-    const r = route / floor;
-    if (!(Number.isFinite(r) && floor > 0)) return '–';
-    return r > bound ? `**${r.toFixed(2)}× over**` : `${r.toFixed(2)}×`;
+    const verdict = c1Verdict(route, floor);
+    if (!verdict) return '–';
+    return verdict.over ? `**${verdict.ratio.toFixed(2)}× over**` : `${verdict.ratio.toFixed(2)}×`;
   };
   const at = (which: 'c1' | 'c16') => [
     ...l.ops.map((o) => [

@@ -16,34 +16,21 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageOf } from '../../bench/lib/bundles';
 import { CLAIMS } from '../../contracts/auth';
 import { handlerEntry, routes } from '../../lambdas/routes';
 import { esbuildOptions } from '../../lib/bundling';
 import { PROJECT_ROOT } from '../../lib/constructs/handler-function';
+import { filesIn } from './helpers';
 
 const run = promisify(execFile);
 
-/**
- * The files that put code into the bundle: the output's inputs with bytes in it (the metafile's `inputs` also list
- * the files esbuild read and tree-shook away, such as the adapters platform/deps.ts imports for every function).
- */
-const filesIn = (metafile: Metafile, name = 'index') =>
-  Object.entries(metafile.outputs)
-    .filter(([file, output]) => output.entryPoint && file.endsWith(`/${name}.mjs`))
-    .map(([, output]) => output)
-    .flatMap((output) => Object.entries(output.inputs))
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([file]) => file);
-
-/** The packages of those files. */
+/** The packages of the files that put code into the bundle. */
 const packagesIn = (metafile: Metafile, name = 'index') =>
   new Set(
     filesIn(metafile, name)
       .filter((input) => input.includes('node_modules/'))
-      .map((input) => {
-        const [first, second] = input.slice(input.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
-        return first?.startsWith('@') ? `${first}/${second}` : (first as string);
-      }),
+      .map(packageOf),
   );
 
 const entryOf = (id: string) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import type { Metafile } from 'esbuild';
 import { expect } from 'vitest';
 import { tableDefinition } from '../../contracts/table';
 import type { Route } from '../../lambdas/routes';
@@ -287,3 +288,16 @@ export const logicalIdOf = (construct: IConstruct): string =>
 /** Logical id of the one function with this physical name. */
 export const functionNamed = (template: Template, name: string): string =>
   onlyResource(template, 'AWS::Lambda::Function', { FunctionName: name })[0];
+
+/**
+ * The files that put code into an esbuild entry's output `<name>.mjs`: its inputs with bytes in it (the metafile's
+ * `inputs` also list the files esbuild read and tree-shook away, such as the adapters platform/deps.ts imports for
+ * every function).
+ */
+export const filesIn = (metafile: Metafile, name = 'index'): string[] =>
+  Object.entries(metafile.outputs)
+    .filter(([file, output]) => output.entryPoint && file.endsWith(`/${name}.mjs`))
+    .map(([, output]) => output)
+    .flatMap((output) => Object.entries(output.inputs))
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([file]) => file);

@@ -19,6 +19,7 @@ import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { packageOf } from '../../bench/lib/bundles';
 import { rows as congestionRows } from '../../lambdas/modules/partner/congestion/routes';
 import { rows as posterRows } from '../../lambdas/modules/partner/qr-poster/routes';
 import { rows as settlementRows } from '../../lambdas/modules/settlement/routes';
@@ -26,7 +27,7 @@ import { DOCUMENT_FONT } from '../../lambdas/platform/pdf/font';
 import { bundledFileSource, copyBundledFiles, esbuildOptions } from '../../lib/bundling';
 import { Api } from '../../lib/constructs/api';
 import { PROJECT_ROOT } from '../../lib/constructs/handler-function';
-import { stageConfig } from './helpers';
+import { filesIn, stageConfig } from './helpers';
 import { CDK_TMPDIR } from './tmpdir';
 
 const run = promisify(execFile);
@@ -36,15 +37,12 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 /** What drew the documents before our writer (the tests' oracle now): no printing function's bundle holds any of it. */
 const FORMER_PDF_PACKAGES = /^(pdf-lib|fontkit|brotli|pako|restructure|@pdf-lib\/.*)$/;
-/** The packages an esbuild metafile's inputs come from. */
+/** The packages an esbuild metafile's inputs come from (every file read, tree-shaken or not: stricter than `filesIn`). */
 const packagesIn = (metafile: Metafile) =>
   new Set(
     Object.keys(metafile.inputs)
       .filter((input) => input.includes('node_modules/'))
-      .map((input) => {
-        const [first, second] = input.slice(input.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
-        return first?.startsWith('@') ? `${first}/${second}` : (first as string);
-      }),
+      .map(packageOf),
   );
 
 const folders: string[] = [];
@@ -118,11 +116,7 @@ describe('the printing functions’ bundles (the QR poster, a payment notice)', 
 
   it('carries the environment’s credentials in place of the SDK’s default chain (the alias CDK passes to esbuild)', () => {
     for (const asset of [poster, congestion, notice, noticeLines]) {
-      const inputs = Object.values(metafileOf(asset).outputs).flatMap((output) =>
-        Object.entries(output.inputs)
-          .filter(([, input]) => input.bytesInOutput > 0)
-          .map(([file]) => file),
-      );
+      const inputs = filesIn(metafileOf(asset));
       expect(inputs).toContain('lambdas/platform/sdk/env-credentials.ts');
       expect(
         inputs.filter((file) => /node_modules\/@aws-sdk\/(credential-provider-node|nested-clients)\//.test(file)),
