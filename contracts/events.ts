@@ -3,6 +3,7 @@
  * render and send. A discriminated union on `kind`; each member carries the data its template needs that the change
  * knows, and names (not copies) what the consumer reads at send time (recipients' addresses: a partner's, a facility's,
  * a member's). One message may be several mails (a booking made: the member's and the facility's), each sent once.
+ * What names an outbox item and finds it on the stream, without the schemas, is in `outbox.ts`.
  */
 import * as z from './zod';
 
@@ -43,10 +44,6 @@ const reservationFields = {
   start: text,
   end: text,
 };
-
-/** What every message about a reservation carries. */
-const reservationFieldsSchema = z.object(reservationFields);
-export type ReservationFields = z.infer<typeof reservationFieldsSchema>;
 
 /**
  * Who booked, as a facility's mail shows it (api.md: an operator never sees a member's name or id): the member number
@@ -123,6 +120,9 @@ export type ForcedCheckoutMessage = z.infer<typeof forcedCheckoutMessage>;
 export const bookingReminderMessage = z.object({ kind: z.literal('bookingReminder'), ...reservationFields });
 export type BookingReminderMessage = z.infer<typeof bookingReminderMessage>;
 
+/** What every message about a reservation carries (a reminder carries nothing else). */
+export type ReservationFields = Omit<BookingReminderMessage, 'kind'>;
+
 /** The messages about one reservation, which share its fields. */
 export type ReservationMessage =
   | BookingMadeMessage
@@ -144,46 +144,3 @@ export const outboxMessage = z.discriminatedUnion('kind', [
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessage>;
 export type OutboxMessageKind = OutboxMessage['kind'];
-
-/**
- * The outbox id of a message: its kind and the id of the change it tells of, so that a retried change writes the one
- * item (put only if absent) and the consumer sends it once.
- */
-export function outboxIdOf(message: OutboxMessage): string {
-  switch (message.kind) {
-    case 'paymentNoticeIssued':
-      return `paymentNoticeIssued:${message.noticeId}`;
-    case 'bookingMade':
-    case 'requestApproved':
-    case 'requestRejected':
-    case 'requestAutoCancelled':
-    case 'forcedCheckout':
-    case 'bookingReminder':
-      return `${message.kind}:${message.reservationId}`;
-    case 'reservationExtended':
-      return `${message.kind}:${message.reservationId}:${message.version}`;
-  }
-}
-
-/** The `entity` attribute of outbox items: what the event source mapping's filter (and the local poller) match. */
-export const OUTBOX_ENTITY = 'outbox';
-
-/**
- * The event source mapping's filter on the table's stream: outbox items' INSERTs only (a claim or sent marker is a
- * MODIFY, a TTL expiry a REMOVE). The CDK construct and the local poller both use it.
- */
-export const OUTBOX_STREAM_FILTER = {
-  eventName: ['INSERT'],
-  dynamodb: { NewImage: { entity: { S: [OUTBOX_ENTITY] } } },
-} as const;
-
-/** The sender address of e-mail (the SES identity's), given to the outbox consumer. */
-export const MAIL_FROM_ENV = 'MAIL_FROM';
-/**
- * Set to `local` by the local stack, which has no user pool: members' addresses are their local member records' `email`
- * (in the cloud, the `email` attribute of the user pool's user whose `sub` is the member id).
- */
-export const MEMBER_CONTACTS_ENV = 'MEMBER_CONTACTS';
-
-/** The SES endpoint override (the local SES stand-in); unset in the cloud. */
-export const SES_ENDPOINT_ENV = 'SES_ENDPOINT';

@@ -3,7 +3,8 @@
  * contracts/events.ts, composed by the consumer's own `compose` (so the recipients are the ones it chooses) over sample
  * data, with its subject and text as the templates render them. A test keeps the committed page equal to this.
  */
-import { type OutboxMessage, outboxIdOf, outboxMessage } from '../contracts/events';
+import { type OutboxMessage, outboxMessage } from '../contracts/events';
+import { outboxIdOf } from '../contracts/outbox';
 import type { Facility, Reservation, Space } from '../lambdas/domain/model';
 import { compose, type NotificationPorts } from '../lambdas/modules/notifications';
 

@@ -5,7 +5,6 @@
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { USER_POOL_ID_ENV } from '../../contracts/auth';
-import { MAIL_FROM_ENV, MEMBER_CONTACTS_ENV, SES_ENDPOINT_ENV } from '../../contracts/events';
 import {
   EXPORTS_BUCKET_ENV,
   EXPORTS_KEY_PREFIX,
@@ -13,6 +12,7 @@ import {
   PHOTOS_KEY_PREFIX,
   S3_ENDPOINT_ENV,
 } from '../../contracts/files';
+import { MAIL_FROM_ENV, MEMBER_CONTACTS_ENV, SES_ENDPOINT_ENV } from '../../contracts/outbox';
 import { TICKET_SIGNING_KEY_ENV, TICKET_SIGNING_SECRET_ENV } from '../../contracts/ticket-signing';
 import { CognitoMemberContacts } from './adapters/cognito-member-contacts';
 import { CognitoOperatorDirectory } from './adapters/cognito-operator-directory';

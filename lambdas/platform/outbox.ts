@@ -12,7 +12,8 @@
  * claim's lease). SES v2 takes no idempotency key, so that window cannot be closed from here; it is one SES call wide.
  */
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { OUTBOX_ENTITY, type OutboxMessage, outboxIdOf } from '../../contracts/events';
+import type { OutboxMessage } from '../../contracts/events';
+import { OUTBOX_ENTITY, outboxIdOf } from '../../contracts/outbox';
 import { tableContext } from './dynamo/client';
 import { isoUtc, itemKey } from './dynamo/keys';
 import { type TaggedItem, writtenUnlessConditionFails } from './dynamo/transactions';

@@ -15,7 +15,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { USER_POOL_ID_ENV } from '../../contracts/auth';
-import { MAIL_FROM_ENV, OUTBOX_STREAM_FILTER } from '../../contracts/events';
+import { MAIL_FROM_ENV, OUTBOX_STREAM_FILTER } from '../../contracts/outbox';
 import { OUTBOX_CONSUMER_ENTRY } from '../../lambdas/routes';
 import type { StageConfig } from '../config';
 import type { Alarms } from './alarms';
@@ -53,7 +53,7 @@ export const MEMBER_CONTACTS_ACTIONS = ['cognito-idp:ListUsers'] as const;
 
 /**
  * The outbox consumer: a function on the table's stream, through an event source mapping filtered to outbox INSERTs
- * (contracts/events.ts), with batches of {@link OUTBOX_BATCH_SIZE}, bisect on error, {@link OUTBOX_RETRY_ATTEMPTS}
+ * (contracts/outbox.ts), with batches of {@link OUTBOX_BATCH_SIZE}, bisect on error, {@link OUTBOX_RETRY_ATTEMPTS}
  * retries, a maximum record age, ReportBatchItemFailures, and an on-failure SQS dead-letter queue that alarms at its
  * first message. The function reads and updates outbox items, and reads partners, facilities, spaces and reservations
  * (GetItem, UpdateItem on the table), reads the stream, and may `ses:SendEmail` from the stage's sender identity only,

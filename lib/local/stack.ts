@@ -5,7 +5,6 @@
  */
 import './env';
 import { createHash, randomBytes } from 'node:crypto';
-import { MAIL_FROM_ENV, SES_ENDPOINT_ENV } from '../../contracts/events';
 import { EXPORTS_BUCKET_ENV, PHOTOS_BUCKET_ENV, S3_ENDPOINT_ENV } from '../../contracts/files';
 import {
   localClockAdvanceBody,
@@ -15,6 +14,7 @@ import {
   localTokenBody,
 } from '../../contracts/http/local';
 import { doorIdOfEventsTopic, EVENTS_WILDCARD } from '../../contracts/mqtt';
+import { MAIL_FROM_ENV, SES_ENDPOINT_ENV } from '../../contracts/outbox';
 import { TICKET_SIGNING_KEY_ENV } from '../../contracts/ticket-signing';
 import { WORKFLOW_ARN_ENV, type WorkflowId } from '../../contracts/workflows';
 import type * as z from '../../contracts/zod';

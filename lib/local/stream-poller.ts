@@ -14,7 +14,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { OUTBOX_STREAM_FILTER } from '../../contracts/events';
+import { OUTBOX_STREAM_FILTER } from '../../contracts/outbox';
 import { lambdaContext } from './lambda-context';
 
 /** Retries of a failing batch before it is dead-lettered (the event source mapping's `retryAttempts`). */

@@ -147,6 +147,9 @@ describe('routes’ bundles (get-me, get-partner-profile, check-in-visit, a sett
     expect(filesIn(metafile, 'export')).toContain('lambdas/platform/sdk/s3-objects.ts');
     expect(filesIn(metafile, 'checkin')).toContain('lambdas/platform/sdk/aws-http.ts');
     expect(filesIn(metafile, 'reserve')).toContain('lambdas/platform/adapters/sfn-timer-starter.ts');
+    // a booking writes its mail's outbox item (contracts/outbox.ts) without the consumer's parsers (contracts/events.ts)
+    expect(filesIn(metafile, 'reserve')).toContain('contracts/outbox.ts');
+    expect(filesIn(metafile, 'reserve')).not.toContain('contracts/events.ts');
     // the ticket signing keys' GetSecretValue too
     expect(filesIn(metafile, 'ticket')).toContain('lambdas/platform/adapters/secrets-manager-signing-keys.ts');
   });

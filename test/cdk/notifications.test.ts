@@ -6,7 +6,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { USER_POOL_ID_ENV } from '../../contracts/auth';
-import { MAIL_FROM_ENV } from '../../contracts/events';
+import { MAIL_FROM_ENV } from '../../contracts/outbox';
 import { STAGES } from '../../lib/config';
 import {
   OUTBOX_BATCH_SIZE,

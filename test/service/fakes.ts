@@ -3,8 +3,9 @@
  * for the failures real parts cannot easily produce (a door channel down, Step Functions refusing, a write
  * that keeps finding the state moved).
  */
-import { type OutboxMessage, outboxIdOf } from '../../contracts/events';
+import type { OutboxMessage } from '../../contracts/events';
 import type { KeypadCodeMessage } from '../../contracts/mqtt';
+import { outboxIdOf } from '../../contracts/outbox';
 import type { WorkflowId, WorkflowInputs } from '../../contracts/workflows';
 import type { Facility, Instant, Member, Reservation, Space, UnlockCommand } from '../../lambdas/domain/model';
 import type { BookingPorts } from '../../lambdas/modules/booking';

@@ -6,7 +6,8 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { type OutboxMessage, outboxIdOf } from '../../contracts/events';
+import type { OutboxMessage } from '../../contracts/events';
+import { outboxIdOf } from '../../contracts/outbox';
 import type { Reservation } from '../../lambdas/domain/model';
 import type { NotificationPorts } from '../../lambdas/modules/notifications';
 import { sendOutboxRecords } from '../../lambdas/modules/notifications';

@@ -3,7 +3,8 @@
  * confirmed, and nothing for a booking cancelled, checked in or gone; woken early it waits.
  */
 import { describe, expect, it } from 'vitest';
-import { type OutboxMessage, outboxIdOf } from '../../contracts/events';
+import type { OutboxMessage } from '../../contracts/events';
+import { outboxIdOf } from '../../contracts/outbox';
 import type { Facility, Reservation, Space } from '../../lambdas/domain/model';
 import { sendReminder } from '../../lambdas/modules/booking/reminder';
 import type { TaggedItem } from '../../lambdas/platform/dynamo/transactions';

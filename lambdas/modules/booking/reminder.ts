@@ -3,7 +3,7 @@
  * booking-mail message is quoted in it). The reminder timer's task writes a `bookingReminder` outbox message while the
  * booking is still as it read it; the notifications consumer sends it with the space's message as it is then.
  */
-import { outboxIdOf } from '../../../contracts/events';
+import { outboxIdOf } from '../../../contracts/outbox';
 import type { TimerAnswer } from '../../../contracts/workflows';
 import type { Instant } from '../../domain/model';
 import { bookingReminder } from '../../domain/reservation-messages';

@@ -7,7 +7,8 @@
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { type OutboxMessage, outboxIdOf, outboxMessage } from '../../../contracts/events';
+import { type OutboxMessage, outboxMessage } from '../../../contracts/events';
+import { outboxIdOf } from '../../../contracts/outbox';
 import { logger } from '../../platform/instrument';
 import type { OutboxStore } from '../../platform/outbox';
 import type { Clock, Ids, Mail, Mailer, MemberContacts } from '../../platform/ports';
