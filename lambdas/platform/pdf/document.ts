@@ -12,7 +12,8 @@
  * not import (it imports no domain file): they meet by their shape.
  */
 import { createHash } from 'node:crypto';
-import { documentFontBytes } from './font';
+import { readBundledFile } from '../bundled-files';
+import { DOCUMENT_FONT } from './font';
 import { TrueTypeFont, TrueTypeSubset } from './truetype';
 import { flateStream, PdfFile, pdfDate, pdfLiteral, pdfNumber, pdfText } from './writer';
 
@@ -24,9 +25,9 @@ export interface PageSize {
 
 let documentFont: Promise<TrueTypeFont> | undefined;
 
-/** The document font, parsed once per container. */
+/** The document font, read and parsed once per container (read again after a failure). */
 function theDocumentFont(): Promise<TrueTypeFont> {
-  documentFont ??= documentFontBytes().then(
+  documentFont ??= readBundledFile(DOCUMENT_FONT).then(
     (bytes) => new TrueTypeFont(bytes),
     (error: unknown) => {
       documentFont = undefined;
