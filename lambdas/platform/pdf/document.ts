@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readBundledFile } from '../bundled-files';
 import { DOCUMENT_FONT } from './font';
 import { TrueTypeFont, TrueTypeSubset } from './truetype';
-import { flateStream, PdfFile, pdfDate, pdfLiteral, pdfNumber, pdfText } from './writer';
+import { flateStream, hex4, PdfFile, pdfDate, pdfLiteral, pdfNumber, pdfText, utf16Hex } from './writer';
 
 /** A page's size in points (A4 portrait: 595.28 × 841.89). */
 export interface PageSize {
@@ -94,7 +94,7 @@ export class PdfDocument {
       for (const glyph of this.font.glyphsOf(segment)) {
         const id = this.subset.include(glyph.gid);
         if (id !== 0 && !this.texts.has(id)) this.texts.set(id, glyph.text);
-        hex += id.toString(16).padStart(4, '0').toUpperCase();
+        hex += hex4(id);
       }
     }
     return hex;
@@ -198,14 +198,9 @@ function widthsArray(doc: PdfDocument, scale: number): string {
 
 /** The ToUnicode CMap: each glyph drawn → the text it stands for (UTF-16BE). */
 function toUnicode(doc: PdfDocument): string {
-  const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
   const entries = [...doc.texts.entries()]
     .sort(([a], [b]) => a - b)
-    // a UTF-16 code unit a 4 hex digits: a character beyond the BMP as its surrogate pair
-    .map(
-      ([id, text]) =>
-        `<${hex4(id)}> <${Array.from({ length: text.length }, (_, i) => hex4(text.charCodeAt(i))).join('')}>`,
-    );
+    .map(([id, text]) => `<${hex4(id)}> <${utf16Hex(text)}>`);
   const blocks: string[] = [];
   // at most 100 entries a block (PDF 32000-1 9.10.3)
   for (let i = 0; i < entries.length; i += 100) {
