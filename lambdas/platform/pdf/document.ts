@@ -60,10 +60,7 @@ export function metricsOf(font: TrueTypeFont) {
     /** The ascent above the baseline at size 1. */
     ascent: (height / 1000) * 1,
     /** Whether the font can draw `character`. */
-    has: (character: string) => {
-      const characters = font.characterSet();
-      return [...character].every((c) => characters.has(c.codePointAt(0) as number));
-    },
+    has: (character: string) => [...character].every((c) => font.covers(c.codePointAt(0) as number)),
   };
 }
 
