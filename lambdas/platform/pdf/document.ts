@@ -23,12 +23,18 @@ export interface PageSize {
   height: number;
 }
 
-let documentFont: Promise<TrueTypeFont> | undefined;
+let documentFont: Promise<{ font: TrueTypeFont; metrics: PdfFontMetrics }> | undefined;
 
-/** The document font, read and parsed once per container (read again after a failure). */
-function theDocumentFont(): Promise<TrueTypeFont> {
+/**
+ * The document font and its metrics, made once per container (read again after a failure): a warm container measures
+ * each character once, not once a document.
+ */
+function theDocumentFont(): Promise<{ font: TrueTypeFont; metrics: PdfFontMetrics }> {
   documentFont ??= readBundledFile(DOCUMENT_FONT).then(
-    (bytes) => new TrueTypeFont(bytes),
+    (bytes) => {
+      const font = new TrueTypeFont(bytes);
+      return { font, metrics: metricsOf(font) };
+    },
     (error: unknown) => {
       documentFont = undefined;
       throw error;
@@ -37,7 +43,16 @@ function theDocumentFont(): Promise<TrueTypeFont> {
   return documentFont;
 }
 
-/** The metrics the layout needs of a font, as pdf-lib computed them with fontkit. */
+/**
+ * How many characters' widths a font's metrics keep: more than the document font has (11,741), so that a container
+ * keeps every character it draws, yet a bound on what it holds (a grapheme may combine marks without end).
+ */
+const WIDTHS_KEPT = 16_384;
+
+/** A font's metrics, the typesetting's `FontMetrics` by their shape: advance widths in em, the ascent, the coverage. */
+export type PdfFontMetrics = ReturnType<typeof metricsOf>;
+
+/** The metrics the layout needs of a font, as pdf-lib computed them with fontkit (widths kept once measured). */
 export function metricsOf(font: TrueTypeFont) {
   const widths = new Map<string, number>();
   const { unitsPerEm, ascent, descent, bbox } = font.header;
@@ -53,7 +68,7 @@ export function metricsOf(font: TrueTypeFont) {
         let total = 0;
         for (const { gid } of font.glyphsOf(character)) total += font.metricsOf(gid).advance * scale;
         width = total * (1 / 1000);
-        widths.set(character, width);
+        if (widths.size < WIDTHS_KEPT) widths.set(character, width);
       }
       return width;
     },
@@ -101,14 +116,14 @@ export class PdfDocument {
 /** A one-page document being drawn: the document and the font's metrics. */
 export interface PdfPage {
   doc: PdfDocument;
-  /** The typesetting's `FontMetrics`: advance widths in em (a grapheme's at size 1), the ascent, the coverage. */
-  metrics: ReturnType<typeof metricsOf>;
+  /** The document font's metrics, shared by the documents of a container. */
+  metrics: PdfFontMetrics;
 }
 
 /** A new document of one page of `size`, with the document font embedded as a subset. */
 export async function onePageDocument(size: PageSize): Promise<PdfPage> {
-  const font = await theDocumentFont();
-  return { doc: new PdfDocument(size, font), metrics: metricsOf(font) };
+  const { font, metrics } = await theDocumentFont();
+  return { doc: new PdfDocument(size, font), metrics };
 }
 
 /** The font resource's name in the page's resources. */
