@@ -21,7 +21,7 @@ export function pdfNumber(value: number): string {
 /** A 16-bit number as 4 upper-case hex digits (a glyph id, a UTF-16 code unit). */
 export const hex4 = (n: number): string => n.toString(16).padStart(4, '0').toUpperCase();
 
-/** A text as UTF-16BE in hex, without a byte order mark: a code unit a 4 hex digits, beyond the BMP a surrogate pair. */
+/** A text as UTF-16BE in hex, no byte order mark: a code unit a 4 hex digits, beyond the BMP a surrogate pair. */
 export function utf16Hex(text: string): string {
   let hex = '';
   for (let i = 0; i < text.length; i++) hex += hex4(text.charCodeAt(i));

@@ -2,8 +2,8 @@
  * The PDF writer (lambdas/platform/pdf/document.ts, writer.ts): a document drawn with it loads in pdf-lib and reads
  * back through test/fixtures/pdf.ts as drawn (lines, rectangles, the title and the language); its cross-reference
  * table points at every object exactly (read here by hand, not by pdf-lib, which forgives a wrong offset); the font is a
- * tagged subset with its widths, descriptor and ToUnicode map; the same drawing gives the same bytes; a container parses
- * the font and makes its metrics once, for all its documents.
+ * tagged subset with its widths, descriptor and ToUnicode map; the same drawing gives the same bytes; a container
+ * parses the font and makes its metrics once, for all its documents.
  */
 import { inflateSync } from 'node:zlib';
 import { type Font, create as openFont } from 'fontkit';

@@ -7,7 +7,6 @@
  * document font, 4 in the small one).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Font, create as openFont } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_FONT } from '../../../../lambdas/platform/pdf/font';
@@ -17,8 +16,9 @@ import {
   TrueTypeSubset,
   trueTypeFile,
 } from '../../../../lambdas/platform/pdf/truetype';
+import { bundledFileSource } from '../../../../lib/bundling';
 
-const fontBytes = readFileSync(createRequire(import.meta.url).resolve(DOCUMENT_FONT.source));
+const fontBytes = readFileSync(bundledFileSource(DOCUMENT_FONT));
 
 /** The tables of a TrueType file, by tag. */
 function tablesOf(file: Uint8Array) {
