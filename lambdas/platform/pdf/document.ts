@@ -12,9 +12,10 @@
  * not import (it imports no domain file): they meet by their shape.
  */
 import { createHash } from 'node:crypto';
-import { documentFontBytes } from './font';
+import { readBundledFile } from '../bundled-files';
+import { DOCUMENT_FONT } from './font';
 import { TrueTypeFont, TrueTypeSubset } from './truetype';
-import { flateStream, PdfFile, pdfDate, pdfLiteral, pdfNumber, pdfText } from './writer';
+import { flateStream, hex4, PdfFile, pdfDate, pdfLiteral, pdfNumber, pdfText, utf16Hex } from './writer';
 
 /** A page's size in points (A4 portrait: 595.28 × 841.89). */
 export interface PageSize {
@@ -22,12 +23,18 @@ export interface PageSize {
   height: number;
 }
 
-let documentFont: Promise<TrueTypeFont> | undefined;
+let documentFont: Promise<{ font: TrueTypeFont; metrics: PdfFontMetrics }> | undefined;
 
-/** The document font, parsed once per container. */
-function theDocumentFont(): Promise<TrueTypeFont> {
-  documentFont ??= documentFontBytes().then(
-    (bytes) => new TrueTypeFont(bytes),
+/**
+ * The document font and its metrics, made once per container (read again after a failure): a warm container measures
+ * each character once, not once a document.
+ */
+function theDocumentFont(): Promise<{ font: TrueTypeFont; metrics: PdfFontMetrics }> {
+  documentFont ??= readBundledFile(DOCUMENT_FONT).then(
+    (bytes) => {
+      const font = new TrueTypeFont(bytes);
+      return { font, metrics: metricsOf(font) };
+    },
     (error: unknown) => {
       documentFont = undefined;
       throw error;
@@ -36,7 +43,16 @@ function theDocumentFont(): Promise<TrueTypeFont> {
   return documentFont;
 }
 
-/** The metrics the layout needs of a font, as pdf-lib computed them with fontkit. */
+/**
+ * How many characters' widths a font's metrics keep: more than the document font has (11,741), so that a container
+ * keeps every character it draws, yet a bound on what it holds (a grapheme may combine marks without end).
+ */
+const WIDTHS_KEPT = 16_384;
+
+/** A font's metrics, the typesetting's `FontMetrics` by their shape: advance widths in em, the ascent, the coverage. */
+export type PdfFontMetrics = ReturnType<typeof metricsOf>;
+
+/** The metrics the layout needs of a font, as pdf-lib computed them with fontkit (widths kept once measured). */
 export function metricsOf(font: TrueTypeFont) {
   const widths = new Map<string, number>();
   const { unitsPerEm, ascent, descent, bbox } = font.header;
@@ -52,17 +68,14 @@ export function metricsOf(font: TrueTypeFont) {
         let total = 0;
         for (const { gid } of font.glyphsOf(character)) total += font.metricsOf(gid).advance * scale;
         width = total * (1 / 1000);
-        widths.set(character, width);
+        if (widths.size < WIDTHS_KEPT) widths.set(character, width);
       }
       return width;
     },
     /** The ascent above the baseline at size 1. */
     ascent: (height / 1000) * 1,
     /** Whether the font can draw `character`. */
-    has: (character: string) => {
-      const characters = font.characterSet();
-      return [...character].every((c) => characters.has(c.codePointAt(0) as number));
-    },
+    has: (character: string) => [...character].every((c) => font.covers(c.codePointAt(0) as number)),
   };
 }
 
@@ -93,7 +106,7 @@ export class PdfDocument {
       for (const glyph of this.font.glyphsOf(segment)) {
         const id = this.subset.include(glyph.gid);
         if (id !== 0 && !this.texts.has(id)) this.texts.set(id, glyph.text);
-        hex += id.toString(16).padStart(4, '0').toUpperCase();
+        hex += hex4(id);
       }
     }
     return hex;
@@ -103,14 +116,14 @@ export class PdfDocument {
 /** A one-page document being drawn: the document and the font's metrics. */
 export interface PdfPage {
   doc: PdfDocument;
-  /** The typesetting's `FontMetrics`: advance widths in em (a grapheme's at size 1), the ascent, the coverage. */
-  metrics: ReturnType<typeof metricsOf>;
+  /** The document font's metrics, shared by the documents of a container. */
+  metrics: PdfFontMetrics;
 }
 
 /** A new document of one page of `size`, with the document font embedded as a subset. */
 export async function onePageDocument(size: PageSize): Promise<PdfPage> {
-  const font = await theDocumentFont();
-  return { doc: new PdfDocument(size, font), metrics: metricsOf(font) };
+  const { font, metrics } = await theDocumentFont();
+  return { doc: new PdfDocument(size, font), metrics };
 }
 
 /** The font resource's name in the page's resources. */
@@ -197,14 +210,9 @@ function widthsArray(doc: PdfDocument, scale: number): string {
 
 /** The ToUnicode CMap: each glyph drawn → the text it stands for (UTF-16BE). */
 function toUnicode(doc: PdfDocument): string {
-  const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
   const entries = [...doc.texts.entries()]
     .sort(([a], [b]) => a - b)
-    // a UTF-16 code unit a 4 hex digits: a character beyond the BMP as its surrogate pair
-    .map(
-      ([id, text]) =>
-        `<${hex4(id)}> <${Array.from({ length: text.length }, (_, i) => hex4(text.charCodeAt(i))).join('')}>`,
-    );
+    .map(([id, text]) => `<${hex4(id)}> <${utf16Hex(text)}>`);
   const blocks: string[] = [];
   // at most 100 entries a block (PDF 32000-1 9.10.3)
   for (let i = 0; i < entries.length; i += 100) {

@@ -1,9 +1,9 @@
 /**
- * The typeface of the printed documents (the QR poster, the payment notice): its file, and reading it. Nothing heavier,
- * as the route rows name the file (so that CDK copies it beside those functions' bundles and no other's) and every user
- * of the route table imports the rows.
+ * The typeface of the printed documents (the QR poster, the payment notice): its file. Nothing heavier, as the route
+ * rows name the file (so that CDK copies it beside those functions' bundles and no other's) and every user of the route
+ * table imports the rows (document.ts reads and parses it).
  */
-import { type BundledFile, readBundledFile } from '../bundled-files';
+import type { BundledFile } from '../bundled-files';
 
 /**
  * BIZ UDPGothic Bold (Morisawa; SIL Open Font License 1.1, which lets it be bundled and embedded), from Google Fonts
@@ -15,14 +15,3 @@ export const DOCUMENT_FONT: BundledFile = {
   source: '@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf',
   target: 'fonts/BIZUDPGothic-Bold.ttf',
 };
-
-let fontBytes: Promise<Uint8Array> | undefined;
-
-/** The font file's bytes, read once per container. */
-export function documentFontBytes(): Promise<Uint8Array> {
-  fontBytes ??= readBundledFile(DOCUMENT_FONT).catch((error: unknown) => {
-    fontBytes = undefined;
-    throw error;
-  });
-  return fontBytes;
-}

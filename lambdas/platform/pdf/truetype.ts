@@ -64,6 +64,8 @@ const isVariationSelector = (code: number) =>
 /** A code point → glyph id map and the code points it covers. */
 interface CharacterMap {
   glyphOf(code: number): number;
+  /** Whether `code` is among {@link codes}, found by halves (the ranges are sorted). */
+  covers(code: number): boolean;
   codes(): number[];
 }
 
@@ -71,19 +73,27 @@ interface CharacterMap {
 function format12(table: DataView, at: number): CharacterMap {
   const groups = table.getUint32(at + 12);
   const group = (i: number) => at + 16 + 12 * i;
+  /** The group whose range holds `code`, or -1. */
+  const groupOf = (code: number) => {
+    let min = 0;
+    let max = groups - 1;
+    while (min <= max) {
+      const mid = (min + max) >> 1;
+      const g = group(mid);
+      if (code < table.getUint32(g)) max = mid - 1;
+      else if (code > table.getUint32(g + 4)) min = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
   return {
     glyphOf(code) {
-      let min = 0;
-      let max = groups - 1;
-      while (min <= max) {
-        const mid = (min + max) >> 1;
-        const g = group(mid);
-        if (code < table.getUint32(g)) max = mid - 1;
-        else if (code > table.getUint32(g + 4)) min = mid + 1;
-        else return table.getUint32(g + 8) + (code - table.getUint32(g));
-      }
-      return 0;
+      const i = groupOf(code);
+      if (i < 0) return 0;
+      const g = group(i);
+      return table.getUint32(g + 8) + (code - table.getUint32(g));
     },
+    covers: (code) => groupOf(code) >= 0,
     codes() {
       const codes: number[] = [];
       for (let i = 0; i < groups; i++) {
@@ -101,26 +111,31 @@ function format4(table: DataView, at: number): CharacterMap {
   const starts = ends + 2 * segments + 2;
   const deltas = starts + 2 * segments;
   const rangeOffsets = deltas + 2 * segments;
+  /** The segment whose range holds `code`, or -1. */
+  const segmentOf = (code: number) => {
+    let min = 0;
+    let max = segments - 1;
+    while (min <= max) {
+      const mid = (min + max) >> 1;
+      if (code < table.getUint16(starts + 2 * mid)) max = mid - 1;
+      else if (code > table.getUint16(ends + 2 * mid)) min = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
   return {
     glyphOf(code) {
-      let min = 0;
-      let max = segments - 1;
-      while (min <= max) {
-        const mid = (min + max) >> 1;
-        if (code < table.getUint16(starts + 2 * mid)) max = mid - 1;
-        else if (code > table.getUint16(ends + 2 * mid)) min = mid + 1;
-        else {
-          const rangeOffset = table.getUint16(rangeOffsets + 2 * mid);
-          const delta = table.getInt16(deltas + 2 * mid);
-          if (rangeOffset === 0) return (code + delta) & 0xffff;
-          const index = rangeOffset / 2 + (code - table.getUint16(starts + 2 * mid)) - (segments - mid);
-          const where = rangeOffsets + 2 * segments + 2 * index;
-          const gid = where + 2 <= table.byteLength ? table.getUint16(where) : 0;
-          return gid === 0 ? 0 : (gid + delta) & 0xffff;
-        }
-      }
-      return 0;
+      const i = segmentOf(code);
+      if (i < 0) return 0;
+      const rangeOffset = table.getUint16(rangeOffsets + 2 * i);
+      const delta = table.getInt16(deltas + 2 * i);
+      if (rangeOffset === 0) return (code + delta) & 0xffff;
+      const index = rangeOffset / 2 + (code - table.getUint16(starts + 2 * i)) - (segments - i);
+      const where = rangeOffsets + 2 * segments + 2 * index;
+      const gid = where + 2 <= table.byteLength ? table.getUint16(where) : 0;
+      return gid === 0 ? 0 : (gid + delta) & 0xffff;
     },
+    covers: (code) => segmentOf(code) >= 0,
     codes() {
       const codes: number[] = [];
       for (let i = 0; i < segments; i++) {
@@ -245,6 +260,11 @@ export class TrueTypeFont {
   characterSet(): Set<number> {
     this.characters ??= new Set(this.characterMap.codes());
     return this.characters;
+  }
+
+  /** Whether the font maps `code` (a member of {@link characterSet}, found without making the set). */
+  covers(code: number): boolean {
+    return this.characterMap.covers(code);
   }
 
   /** The glyph of one code point (0, .notdef, when the font lacks it). */

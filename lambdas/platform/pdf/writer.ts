@@ -18,11 +18,19 @@ export function pdfNumber(value: number): string {
     .replace(/\.$/, '');
 }
 
+/** A 16-bit number as 4 upper-case hex digits (a glyph id, a UTF-16 code unit). */
+export const hex4 = (n: number): string => n.toString(16).padStart(4, '0').toUpperCase();
+
+/** A text as UTF-16BE in hex, no byte order mark: a code unit a 4 hex digits, beyond the BMP a surrogate pair. */
+export function utf16Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += hex4(text.charCodeAt(i));
+  return hex;
+}
+
 /** A text string as UTF-16BE with its byte order mark, in hex (as pdf-lib writes the information dictionary). */
 export function pdfText(text: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
+  return `<FEFF${utf16Hex(text)}>`;
 }
 
 /** A literal string of printable ASCII, its delimiters escaped. */

@@ -2,7 +2,8 @@
  * The PDF writer (lambdas/platform/pdf/document.ts, writer.ts): a document drawn with it loads in pdf-lib and reads
  * back through test/fixtures/pdf.ts as drawn (lines, rectangles, the title and the language); its cross-reference
  * table points at every object exactly (read here by hand, not by pdf-lib, which forgives a wrong offset); the font is a
- * tagged subset with its widths, descriptor and ToUnicode map; the same drawing gives the same bytes.
+ * tagged subset with its widths, descriptor and ToUnicode map; the same drawing gives the same bytes; a container
+ * parses the font and makes its metrics once, for all its documents.
  */
 import { inflateSync } from 'node:zlib';
 import { type Font, create as openFont } from 'fontkit';
@@ -181,5 +182,13 @@ describe('a document written by the PDF writer', () => {
 
   it('writes the same bytes for the same drawing', async () => {
     expect(Buffer.from(await drawn()).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('gives every document of a container the same font and metrics (a character measured once, not once a document)', async () => {
+    const size = { width: 595.28, height: 841.89 };
+    const [first, second] = [await onePageDocument(size), await onePageDocument(size)];
+    expect(second.doc).not.toBe(first.doc);
+    expect(second.doc.font).toBe(first.doc.font);
+    expect(second.metrics).toBe(first.metrics);
   });
 });

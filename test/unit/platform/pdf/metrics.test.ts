@@ -6,21 +6,20 @@
  * forms, characters the font lacks); and the layouts of the poster and the notice, equal whichever measures them.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Font, create as openFont } from 'fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
 import { create as encodeQr } from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { charactersOf, type FontMetrics } from '../../../../lambdas/domain/typesetting';
+import { charactersOf, type FontMetrics, graphemes } from '../../../../lambdas/domain/typesetting';
 import { posterLayout } from '../../../../lambdas/modules/partner/qr-poster/rules/layout';
 import { noticeLayout } from '../../../../lambdas/modules/settlement/rules/notice-document';
 import { metricsOf } from '../../../../lambdas/platform/pdf/document';
 import { DOCUMENT_FONT } from '../../../../lambdas/platform/pdf/font';
 import { TrueTypeFont } from '../../../../lambdas/platform/pdf/truetype';
+import { bundledFileSource } from '../../../../lib/bundling';
 import { h1tNotice } from '../../../fixtures/notice';
 
-const require = createRequire(import.meta.url);
-const fontBytes = readFileSync(require.resolve(DOCUMENT_FONT.source));
+const fontBytes = readFileSync(bundledFileSource(DOCUMENT_FONT));
 const ours = metricsOf(new TrueTypeFont(fontBytes));
 let oracle: PDFFont;
 let fontkitFont: Font;
@@ -51,9 +50,6 @@ const FIXTURE_FILES = [
   'test/integration/partner/qr-poster.test.ts',
   'test/integration/settlement/notices.test.ts',
 ];
-
-const graphemes = (text: string) =>
-  [...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
 
 describe('the font metrics, as pdf-lib and fontkit gave them', () => {
   it('has the same ascent, to the last bit', () => {

@@ -2,10 +2,11 @@
  * The TrueType subsetter (lambdas/platform/pdf/truetype.ts): a subset opens with fontkit, keeps .notdef and the glyphs
  * asked for (in the order asked) and no other, each drawn and advanced as in the original; a composite glyph keeps its
  * components, renumbered (the document font has none: a small font made here has one, of three components stored in
- * three of the encodings of a component record); the file's checksums hold.
+ * three of the encodings of a component record); the file's checksums hold. A font covers (`covers`, the character
+ * map searched by halves) exactly the code points of its character set, in both of the map's formats (12 in the
+ * document font, 4 in the small one).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Font, create as openFont } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_FONT } from '../../../../lambdas/platform/pdf/font';
@@ -15,8 +16,9 @@ import {
   TrueTypeSubset,
   trueTypeFile,
 } from '../../../../lambdas/platform/pdf/truetype';
+import { bundledFileSource } from '../../../../lib/bundling';
 
-const fontBytes = readFileSync(createRequire(import.meta.url).resolve(DOCUMENT_FONT.source));
+const fontBytes = readFileSync(bundledFileSource(DOCUMENT_FONT));
 
 /** The tables of a TrueType file, by tag. */
 function tablesOf(file: Uint8Array) {
@@ -58,6 +60,14 @@ function expectSoundChecksums(file: Uint8Array) {
     expect(table.offset % 4, tag).toBe(0);
   }
   expect(sum(file)).toBe(0xb1b0afba);
+}
+
+/** The code points (of all, 0 to 10FFFF) that `covers` answers for otherwise than the character set's membership. */
+function coverageDifferences(font: TrueTypeFont) {
+  const characters = font.characterSet();
+  const differences: number[] = [];
+  for (let code = 0; code <= 0x10ffff; code++) if (font.covers(code) !== characters.has(code)) differences.push(code);
+  return differences;
 }
 
 describe('a subset of the document font', () => {
@@ -126,6 +136,11 @@ describe('a subset of the document font', () => {
       ).toBe(true);
     }
     expectSoundChecksums(file);
+  });
+
+  it('covers exactly the code points of its character set, every code point asked', () => {
+    expect(coverageDifferences(font)).toEqual([]);
+    expect(font.characterSet().size).toBeGreaterThan(10_000);
   });
 });
 
@@ -275,6 +290,7 @@ describe('a subset of a font with a composite glyph', () => {
   it('reads the font as fontkit does: its character map, metrics past numberOfHMetrics, components', () => {
     expect([...'A.Á|?'].map((c) => font.glyphForCodePoint(c.codePointAt(0) as number))).toEqual([1, 2, 3, 4, 0]);
     expect([...font.characterSet()]).toEqual(original.characterSet);
+    expect(coverageDifferences(font)).toEqual([]);
     for (let gid = 0; gid < 5; gid++) {
       expect(font.metricsOf(gid).advance, String(gid)).toBe(original.getGlyph(gid).advanceWidth);
     }
