@@ -21,17 +21,10 @@ const DAY = '2026-12-15';
 const SPACE_MESSAGE = '入館時は受付でアプリの予約画面をご提示ください。\n駐輪場はございません。';
 const full = operatorToken('op-tw-full', 'partner-tw', 'full');
 const REMINDER_SUBJECT = '【NIKKEI OFFICE PASS】ご利用開始1時間前のお知らせ';
-const { stack, api, setClock, sleep } = mailStack(MADE);
+const { stack, api, setClock, mailsTo } = mailStack(MADE);
 
-/** The reminders to `to` once at least `count` are there (the poller is asynchronous), and a moment later. */
-async function remindersTo(to: string, count: number, waitMs = 20_000) {
-  const deadline = Date.now() + waitMs;
-  const of = async () =>
-    (await stack().ses.mails()).filter((m) => m.destination.to.includes(to) && m.subject === REMINDER_SUBJECT);
-  while ((await of()).length < count && Date.now() < deadline) await sleep(100);
-  await sleep(500);
-  return of();
-}
+/** The reminders to `to` once at least `count` are there (the member's booking mail goes to the same address). */
+const remindersTo = (to: string, count: number, waitMs?: number) => mailsTo(to, count, waitMs, REMINDER_SUBJECT);
 
 /** A member with its own address, who books the desk on DAY 10:00–11:00 at the stack's clock: instant, confirmed. */
 async function book(day = DAY) {

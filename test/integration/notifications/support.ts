@@ -25,10 +25,16 @@ export function mailStack(now: string, more: Pick<LocalStackOptions, 'streamRetr
       const answer = await running().api.post('/local/clock', { now: to });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     },
-    /** The mails to `to` once at least `count` are there (the poller is asynchronous), and a moment later. */
-    async mailsTo(to: string, count: number, waitMs = 20_000) {
+    /**
+     * The mails to `to` (with `subject`, when given) once at least `count` are there (the poller is asynchronous), and
+     * a moment later.
+     */
+    async mailsTo(to: string, count: number, waitMs = 20_000, subject?: string) {
       const deadline = Date.now() + waitMs;
-      const of = async () => (await running().stack.ses.mails()).filter((m) => m.destination.to.includes(to));
+      const of = async () =>
+        (await running().stack.ses.mails()).filter(
+          (m) => m.destination.to.includes(to) && (subject === undefined || m.subject === subject),
+        );
       while ((await of()).length < count && Date.now() < deadline) await sleep(100);
       await sleep(500);
       return of();
